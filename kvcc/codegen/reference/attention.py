@@ -1,0 +1,101 @@
+"""Reference attention: the one semantics every kernel is compared with.
+
+Plain torch, materializing the scores; float64 when asked. All layouts reduce
+to :func:`attention_dense` on one padded batch or one sequence at a time.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import torch
+
+from kvcc.ir.formats import Alibi
+from kvcc.ir.mask import Full, Mask, evaluate, is_structured
+
+
+@dataclass(frozen=True)
+class Placement:
+    """Where a block of rows/columns sits in the mask's logical coordinates."""
+
+    q_offset: int = 0
+    kv_offset: int = 0
+    q_total: int | None = None
+    kv_total: int | None = None
+
+
+def attention_dense(
+    q: torch.Tensor,
+    k: torch.Tensor,
+    v: torch.Tensor,
+    *,
+    scale: float,
+    mask: Mask = Full(),
+    mask_data: dict[str, torch.Tensor] | None = None,
+    softcap: float | None = None,
+    alibi: Alibi | None = None,
+    place: Placement = Placement(),
+    compute_dtype: torch.dtype = torch.float32,
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """q ``[B, Hq, Sq, D]``, k ``[B, Hkv, Skv, D]``, v ``[B, Hkv, Skv, Dv]`` ->
+    (o ``[B, Hq, Sq, Dv]`` in compute_dtype, lse ``[B, Hq, Sq]`` natural log).
+
+    Fully masked rows give o = 0 and lse = -inf.
+    """
+    b, hq, sq, _ = q.shape
+    hkv, skv = k.shape[1], k.shape[2]
+    if hq % hkv:
+        raise ValueError(f"Hq={hq} is not a multiple of Hkv={hkv}")
+    group = hq // hkv
+    qf, kf, vf = (t.to(compute_dtype) for t in (q, k, v))
+    if group > 1:
+        kf = kf.repeat_interleave(group, dim=1)
+        vf = vf.repeat_interleave(group, dim=1)
+    s = torch.einsum("bhqd,bhkd->bhqk", qf, kf) * scale
+    if softcap is not None:
+        s = softcap * torch.tanh(s / softcap)
+    q_total = place.q_total if place.q_total is not None else sq
+    kv_total = place.kv_total if place.kv_total is not None else skv
+    qpos = torch.arange(sq, device=q.device) + place.q_offset + (kv_total - q_total)
+    kpos = torch.arange(skv, device=q.device) + place.kv_offset
+    if alibi is not None:
+        slopes = torch.tensor(alibi.slopes(hq), dtype=compute_dtype, device=q.device)
+        dist = (qpos[:, None] - kpos[None, :]).abs().to(compute_dtype)
+        s = s - slopes.view(1, hq, 1, 1) * dist
+    visible = None
+    if not isinstance(mask, Full):
+        dense = evaluate(mask, q_total, kv_total, mask_data, device=q.device)
+        visible = dense[..., place.q_offset:place.q_offset + sq,
+                        place.kv_offset:place.kv_offset + skv]
+        if visible.shape[1] not in (1, hq):  # per-KV-head data: widen to query heads
+            visible = visible.repeat_interleave(group, dim=1)
+        s = s.masked_fill(~visible, -math.inf)
+    m = s.amax(-1, keepdim=True)
+    m_safe = torch.where(torch.isfinite(m), m, torch.zeros_like(m))
+    p = torch.exp(s - m_safe)
+    l_ = p.sum(-1, keepdim=True)
+    o = torch.einsum("bhqk,bhkd->bhqd", p, vf) / torch.where(l_ > 0, l_, torch.ones_like(l_))
+    lse = (m_safe + torch.log(l_)).squeeze(-1)
+    lse = torch.where(l_.squeeze(-1) > 0, lse, torch.full_like(lse, -math.inf))
+    return o, lse
+
+
+def merge_states(os: list[torch.Tensor], lses: list[torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
+    """Merge attention states over disjoint key sets (techniques.md); -inf rows are the
+    identity, and a row that is -inf everywhere gives o = 0, lse = -inf."""
+    lse = torch.stack(lses)  # [n, ...]
+    m = lse.amax(0)
+    m_safe = torch.where(torch.isfinite(m), m, torch.zeros_like(m))
+    w = torch.exp(lse - m_safe)  # exp(-inf) = 0 for empty states
+    total = w.sum(0)
+    o = sum(wi.unsqueeze(-1) * oi.to(w.dtype) for wi, oi in zip(w, os))
+    o = o / torch.where(total > 0, total, torch.ones_like(total)).unsqueeze(-1)
+    out_lse = torch.where(total > 0, m_safe + torch.log(total), torch.full_like(m, -math.inf))
+    return o, out_lse
+
+
+def check_mask_for_varlen(mask: Mask) -> None:
+    if not is_structured(mask):
+        raise ValueError("masks that read run-time tensors (document ids, page selections) "
+                         "need the dense layout; use static document lengths with packed layouts")

@@ -1,0 +1,272 @@
+"""Execute any kvcc IR module with plain torch.
+
+Dims that are plain symbols in the argument types are bound from the actual
+tensors; every op's results are checked against their IR types, so a pass that
+mis-types a value fails here, at the op that produced it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import sympy
+import torch
+
+from kvcc.codegen.reference.attention import (
+    Placement, attention_dense, check_mask_for_varlen, merge_states,
+)
+from kvcc.codegen.reference.quant import dequantize, quantize
+from kvcc.ir.formats import Dense, Packed, Paged
+from kvcc.ir.ops import (
+    AttentionOp, CastOp, DequantizeOp, FillOp, ForOp, KVAppendOp, MergeStatesOp, Module, Op, PackOp,
+    QuantizeOp, SliceOp, UnpackOp, UpdateSliceOp,
+)
+from kvcc.ir.types import TensorType, Value
+
+
+@dataclass(frozen=True)
+class ReferenceOptions:
+    """``compute_dtype``: float32 or float64. ``cast_outputs``: cast results to their
+    IR dtypes (False keeps compute precision, for oracles)."""
+
+    compute_dtype: torch.dtype = torch.float32
+    cast_outputs: bool = True
+
+
+class _Ctx:
+    def __init__(self, opts: ReferenceOptions) -> None:
+        self.opts = opts
+        self.env: dict[str, torch.Tensor] = {}
+        self.bind: dict[sympy.Symbol, sympy.Integer] = {}
+
+    def dim(self, d: sympy.Expr) -> int:
+        v = sympy.sympify(d.xreplace(self.bind)) if d.free_symbols else d
+        if not v.is_Integer:
+            raise ValueError(f"dimension {d} is not bound (unknown: {sorted(map(str, v.free_symbols))})")
+        return int(v)
+
+    def match(self, val: Value, t: torch.Tensor, what: str) -> None:
+        """Bind unknown plain symbols of val's type from t, then check every dim."""
+        ty = val.type
+        if t.dim() != ty.rank:
+            raise ValueError(f"{what} %{val.name}: expected rank {ty.rank} ({ty}), got shape "
+                             f"{tuple(t.shape)}")
+        for d, n in zip(ty.shape, t.shape):
+            if isinstance(d, sympy.Symbol) and d not in self.bind:
+                self.bind[d] = sympy.Integer(int(n))
+        for d, n in zip(ty.shape, t.shape):
+            if self.dim(d) != int(n):
+                raise ValueError(f"{what} %{val.name}: expected {ty} with "
+                                 f"{', '.join(f'{s}={v}' for s, v in self.bind.items())}, got "
+                                 f"shape {tuple(t.shape)}")
+
+    def set(self, val: Value | None, t: torch.Tensor, op: Op) -> None:
+        if val is None:
+            return
+        if self.opts.cast_outputs or not val.type.dtype.is_float or not t.dtype.is_floating_point:
+            t = t.to(val.type.dtype.to_torch())
+        self.match(val, t, f"result of {op.NAME}")
+        self.env[val.name] = t
+
+    def get(self, val: Value | None) -> torch.Tensor | None:
+        return None if val is None else self.env[val.name]
+
+
+def run(module: Module, *inputs: torch.Tensor, options: ReferenceOptions = ReferenceOptions(),
+        **named: torch.Tensor) -> tuple[torch.Tensor, ...]:
+    """Run ``module`` on tensors given positionally (in argument order) or by name."""
+    ctx = _Ctx(options)
+    if len(inputs) + len(named) != len(module.args):
+        raise TypeError(f"module @{module.name} takes {len(module.args)} inputs "
+                        f"({', '.join('%' + a.name for a in module.args)}), got "
+                        f"{len(inputs) + len(named)}")
+    given = dict(zip((a.name for a in module.args), inputs)) | named
+    for a in module.args:
+        if a.name not in given:
+            raise TypeError(f"missing input %{a.name}")
+        t = given[a.name]
+        if not isinstance(t, torch.Tensor):
+            raise TypeError(f"input %{a.name} must be a tensor, got {type(t).__name__}")
+        ctx.match(a, t, "input")
+        ctx.env[a.name] = t
+    _run_ops(module.ops, ctx)
+    return tuple(ctx.env[o.name] for o in module.outputs)
+
+
+def _run_ops(ops: tuple[Op, ...], ctx: _Ctx) -> None:
+    for op in ops:
+        _IMPLS[type(op)](op, ctx)
+
+
+# ------------------------------------------------------------------ attention
+
+
+def _kv_for(op: AttentionOp, ctx: _Ctx, name: str) -> torch.Tensor:
+    """k or v as a float tensor, dequantized and with the residual window appended."""
+    t = ctx.get(getattr(op, name))
+    fmt = op.kv_format
+    if fmt is None:
+        return t
+    t = dequantize(t, ctx.get(getattr(op, f"{name}_scale")), ctx.get(getattr(op, f"{name}_zero")),
+                   fmt, name, ctx.opts.compute_dtype)
+    res = ctx.get(getattr(op, f"{name}_residual"))
+    return t if res is None else torch.cat([t, res.to(t.dtype)], dim=2)
+
+
+def _attention(op: AttentionOp, ctx: _Ctx) -> None:
+    q = ctx.get(op.q)
+    k, v = _kv_for(op, ctx, "k"), _kv_for(op, ctx, "v")
+    data = {a.name: ctx.get(a) for a in op.mask_args}
+    common = dict(scale=op.scale, mask=op.mask, mask_data=data, softcap=op.softcap,
+                  alibi=op.alibi, compute_dtype=ctx.opts.compute_dtype)
+    ql, kl = op.q_layout, op.kv_layout
+    if isinstance(ql, Dense) and isinstance(kl, Dense):
+        place = Placement(ctx.dim(op.q_offset), ctx.dim(op.kv_offset),
+                          None if op.q_total is None else ctx.dim(op.q_total),
+                          None if op.kv_total is None else ctx.dim(op.kv_total))
+        o, lse = attention_dense(q, k, v, place=place, **common)
+    else:
+        check_mask_for_varlen(op.mask)
+        cu_q, cu_k = ctx.get(op.cu_seqlens_q), ctx.get(op.cu_seqlens_k)
+        bt, lens = ctx.get(op.block_table), ctx.get(op.kv_lens)
+        batch = (len(cu_q) - 1 if isinstance(ql, Packed) else q.shape[0])
+        o = torch.zeros(*q.shape[:-1], v.shape[-1], dtype=ctx.opts.compute_dtype, device=q.device)
+        lse = torch.zeros(q.shape[:-1], dtype=ctx.opts.compute_dtype, device=q.device)
+        for b in range(batch):
+            if isinstance(ql, Packed):
+                rows = slice(int(cu_q[b]), int(cu_q[b + 1]))
+                qb = q[rows].permute(1, 0, 2).unsqueeze(0)
+            else:
+                qb = q[b:b + 1]
+            kb, vb = (_seq_kv(t, kl, b, cu_k, bt, lens) for t in (k, v))
+            ob, lb = attention_dense(qb, kb, vb, **common)
+            if isinstance(ql, Packed):
+                o[rows] = ob[0].permute(1, 0, 2)
+                lse[rows] = lb[0].permute(1, 0)
+            else:
+                o[b], lse[b] = ob[0], lb[0]
+    ctx.set(op.o, o, op)
+    if op.lse is not None:
+        ctx.set(op.lse, lse.float() if ctx.opts.cast_outputs else lse, op)
+
+
+def _seq_kv(t: torch.Tensor, layout, b: int, cu_k, block_table, kv_lens) -> torch.Tensor:
+    """One sequence's keys or values as ``[1, H, L, D]``."""
+    if isinstance(layout, Dense):
+        return t[b:b + 1]
+    if isinstance(layout, Packed):
+        return t[int(cu_k[b]):int(cu_k[b + 1])].permute(1, 0, 2).unsqueeze(0)
+    n = int(kv_lens[b])
+    pages = -(-n // layout.page_size)
+    rows = t[block_table[b, :pages].long()].flatten(0, 1)[:n]  # [L, H, D]
+    return rows.permute(1, 0, 2).unsqueeze(0)
+
+
+# ------------------------------------------------------------------ the others
+
+
+def _append(op: KVAppendOp, ctx: _Ctx) -> None:
+    cache, new, lens = ctx.get(op.cache).clone(), ctx.get(op.new), ctx.get(op.kv_lens)
+    snew = new.shape[2]
+    for b in range(new.shape[0]):
+        start = int(lens[b])
+        if isinstance(op.layout, Paged):
+            ps, bt = op.layout.page_size, ctx.get(op.block_table)
+            if -(-(start + snew) // ps) > bt.shape[1]:
+                raise ValueError(f"kv_append: sequence {b} needs {start + snew} slots, its block "
+                                 f"table holds {bt.shape[1] * ps}")
+            for t in range(snew):
+                pos = start + t
+                cache[int(bt[b, pos // ps]), pos % ps] = new[b, :, t]
+        else:
+            if start + snew > cache.shape[2]:
+                raise ValueError(f"kv_append: sequence {b} needs {start + snew} slots, the cache "
+                                 f"holds {cache.shape[2]}")
+            cache[b, :, start:start + snew] = new[b]
+    ctx.set(op.out, cache, op)
+
+
+def _quantize(op: QuantizeOp, ctx: _Ctx) -> None:
+    codes, scale, zero = quantize(ctx.get(op.x), op.format, op.role)
+    ctx.set(op.codes, codes, op)
+    ctx.set(op.scale, scale, op)
+    ctx.set(op.zero, zero, op) if op.zero is not None else None
+
+
+def _dequantize(op: DequantizeOp, ctx: _Ctx) -> None:
+    out = dequantize(ctx.get(op.codes), ctx.get(op.scale), ctx.get(op.zero), op.format, op.role,
+                     ctx.opts.compute_dtype)
+    ctx.set(op.out, out, op)
+
+
+def _pack(op: PackOp, ctx: _Ctx) -> None:
+    x, lens = ctx.get(op.x), ctx.get(op.lens)
+    parts = [x[b, :, :int(lens[b])].permute(1, 0, 2) for b in range(x.shape[0])]
+    cu = torch.zeros(len(parts) + 1, dtype=torch.int64, device=x.device)
+    cu[1:] = torch.cumsum(lens.to(torch.int64), 0)
+    ctx.set(op.out, torch.cat(parts, 0), op)
+    ctx.set(op.cu_seqlens, cu, op)
+
+
+def _unpack(op: UnpackOp, ctx: _Ctx) -> None:
+    x, cu = ctx.get(op.x), ctx.get(op.cu_seqlens)
+    shape = [ctx.dim(d) for d in op.out.type.shape]
+    out = torch.zeros(shape, dtype=x.dtype, device=x.device)
+    for b in range(len(cu) - 1):
+        seg = x[int(cu[b]):int(cu[b + 1])]
+        out[b, :, :seg.shape[0]] = seg.permute(1, 0, 2)
+    ctx.set(op.out, out, op)
+
+
+def _merge(op: MergeStatesOp, ctx: _Ctx) -> None:
+    o, lse = merge_states([ctx.get(v) for v in op.os], [ctx.get(v) for v in op.lses])
+    ctx.set(op.o, o, op)
+    ctx.set(op.lse, lse, op)
+
+
+def _fill(op: FillOp, ctx: _Ctx) -> None:
+    shape = [ctx.dim(d) for d in op.out.type.shape]
+    ctx.set(op.out, torch.full(shape, op.value, dtype=op.out.type.dtype.to_torch()), op)
+
+
+def _cast(op: CastOp, ctx: _Ctx) -> None:
+    ctx.set(op.out, ctx.get(op.x).to(op.out.type.dtype.to_torch()), op)
+
+
+def _slice(op: SliceOp, ctx: _Ctx) -> None:
+    x = ctx.get(op.x)
+    start, size = ctx.dim(op.start), ctx.dim(op.out.type.shape[op.axis])
+    if start < 0 or start + size > x.shape[op.axis]:
+        raise ValueError(f"slice %{op.out.name}: [{start}, {start + size}) is outside axis "
+                         f"{op.axis} of length {x.shape[op.axis]}")
+    ctx.set(op.out, x.narrow(op.axis, start, size), op)
+
+
+def _update(op: UpdateSliceOp, ctx: _Ctx) -> None:
+    dst, src = ctx.get(op.dst).clone(), ctx.get(op.src)
+    start = ctx.dim(op.start)
+    if start + src.shape[op.axis] > dst.shape[op.axis]:
+        raise ValueError(f"update_slice %{op.out.name}: writes past the end of axis {op.axis}")
+    dst.narrow(op.axis, start, src.shape[op.axis]).copy_(src)
+    ctx.set(op.out, dst, op)
+
+
+def _for(op: ForOp, ctx: _Ctx) -> None:
+    idx = sympy.Symbol(op.index, integer=True, positive=True)
+    carried = [ctx.get(v) for v in op.inits]
+    for i in range(0, ctx.dim(op.extent), op.step):
+        ctx.bind[idx] = sympy.Integer(i)
+        for a, t in zip(op.body.args, carried):
+            ctx.env[a.name] = t
+        _run_ops(op.body.ops, ctx)
+        carried = [ctx.env[y.name] for y in op.body.yields]
+    ctx.bind.pop(idx, None)
+    for r, t in zip(op.outs, carried):
+        ctx.set(r, t, op)
+
+
+_IMPLS = {
+    AttentionOp: _attention, KVAppendOp: _append, QuantizeOp: _quantize,
+    DequantizeOp: _dequantize, PackOp: _pack, UnpackOp: _unpack, MergeStatesOp: _merge,
+    FillOp: _fill, CastOp: _cast, SliceOp: _slice, UpdateSliceOp: _update, ForOp: _for,
+}

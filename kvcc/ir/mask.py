@@ -1,0 +1,303 @@
+"""The mask algebra: predicates on ``(batch, head, q_idx, kv_idx)``.
+
+A mask answers "may query ``q`` see key ``kv``?". Query and key indices run over
+the *logical* lengths ``q_len`` and ``kv_len`` of one sequence. Alignment
+between them follows the FlashAttention convention: ``bottom_right`` (the
+default) puts the last query at the last key, so query ``i`` sits at key
+position ``i + kv_len - q_len`` (decode, chunked prefill); ``top_left`` puts
+query ``i`` at key position ``i``.
+
+Masks are frozen dataclasses, compared structurally, combined with ``&``, ``|``
+and ``~``. Structured masks (everything except those that read a run-time
+tensor) are also described exactly as per-row interval sets
+(:mod:`kvcc.ir.mask_tiles`). :func:`evaluate` is the dense oracle every other
+representation is tested against.
+"""
+
+from __future__ import annotations
+
+import enum
+import itertools
+from dataclasses import dataclass, field
+
+import torch
+
+
+class Align(enum.Enum):
+    bottom_right = "bottom_right"
+    top_left = "top_left"
+
+
+class Mask:
+    """Base class of mask nodes. Subclasses are frozen dataclasses."""
+
+    __slots__ = ()
+
+    def __and__(self, other: "Mask") -> "Mask":
+        return And(self, _check_mask(other))
+
+    def __or__(self, other: "Mask") -> "Mask":
+        return Or(self, _check_mask(other))
+
+    def __invert__(self) -> "Mask":
+        return Not(self)
+
+    def children(self) -> tuple["Mask", ...]:
+        return ()
+
+    def __str__(self) -> str:
+        from kvcc.ir.syntax import print_mask
+
+        return print_mask(self)
+
+
+def _check_mask(m: object) -> Mask:
+    if not isinstance(m, Mask):
+        raise TypeError(f"masks combine only with masks, got {type(m).__name__}")
+    return m
+
+
+@dataclass(frozen=True, slots=True)
+class Full(Mask):
+    """Every key visible."""
+
+
+@dataclass(frozen=True, slots=True)
+class Empty(Mask):
+    """No key visible."""
+
+
+@dataclass(frozen=True, slots=True)
+class Causal(Mask):
+    """Key position <= query position."""
+
+    align: Align = Align.bottom_right
+
+
+@dataclass(frozen=True, slots=True)
+class SlidingWindow(Mask):
+    """Query at position p sees keys p-size+1 .. p (causal included)."""
+
+    size: int
+    align: Align = Align.bottom_right
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.size, int) or self.size < 0:
+            raise ValueError(f"sliding_window: size must be an int >= 0, got {self.size!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Sinks(Mask):
+    """The first ``n`` keys (attention sinks, StreamingLLM)."""
+
+    n: int
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.n, int) or self.n < 0:
+            raise ValueError(f"sinks: n must be an int >= 0, got {self.n!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class Document(Mask):
+    """Query and key in the same document.
+
+    Either static ``lengths`` (documents laid end to end over the key axis), or
+    ``ids``: the name of a run-time int tensor ``[kv_len]`` or ``[B, kv_len]`` of
+    document ids. Queries take the id of their aligned key position.
+    """
+
+    lengths: tuple[int, ...] | None = None
+    ids: str | None = None
+    data: torch.Tensor | None = field(default=None, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if (self.lengths is None) == (self.ids is None):
+            raise ValueError("document: give exactly one of lengths or ids")
+        if self.lengths is not None:
+            object.__setattr__(self, "lengths", tuple(self.lengths))
+            if not self.lengths or any(not isinstance(n, int) or n <= 0 for n in self.lengths):
+                raise ValueError(f"document: lengths must be positive ints, got {self.lengths}")
+
+
+@dataclass(frozen=True, slots=True)
+class PageSelect(Mask):
+    """Keys in selected pages only (Quest): run-time bool tensor ``pages`` of
+    shape ``[n_pages]``, ``[B, n_pages]`` or ``[B, H, n_pages]``, page ``kv // page_size``."""
+
+    page_size: int
+    pages: str
+    data: torch.Tensor | None = field(default=None, compare=False, hash=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.page_size, int) or self.page_size <= 0:
+            raise ValueError(f"page_select: page_size must be a positive int, got {self.page_size!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class And(Mask):
+    a: Mask
+    b: Mask
+
+    def children(self) -> tuple[Mask, ...]:
+        return (self.a, self.b)
+
+
+@dataclass(frozen=True, slots=True)
+class Or(Mask):
+    a: Mask
+    b: Mask
+
+    def children(self) -> tuple[Mask, ...]:
+        return (self.a, self.b)
+
+
+@dataclass(frozen=True, slots=True)
+class Not(Mask):
+    a: Mask
+
+    def children(self) -> tuple[Mask, ...]:
+        return (self.a,)
+
+
+# ---------------------------------------------------------------- inspection
+
+
+def walk(m: Mask):
+    """Pre-order traversal of a mask tree."""
+    yield m
+    for c in m.children():
+        yield from walk(c)
+
+
+def data_refs(m: Mask) -> dict[str, torch.Tensor | None]:
+    """Names of the run-time tensors a mask reads, with any bound data."""
+    out: dict[str, torch.Tensor | None] = {}
+    for n in walk(m):
+        if isinstance(n, Document) and n.ids is not None:
+            out[n.ids] = n.data
+        elif isinstance(n, PageSelect):
+            out[n.pages] = n.data
+    return out
+
+
+def is_structured(m: Mask) -> bool:
+    """True when the mask depends only on (q_idx, kv_idx) and static attributes."""
+    return not data_refs(m)
+
+
+_fresh = itertools.count()
+
+
+def fresh_ref(prefix: str) -> str:
+    return f"{prefix}{next(_fresh)}"
+
+
+# ---------------------------------------------------------------- validation
+
+
+def check(m: Mask, q_len: int, kv_len: int, data: dict[str, torch.Tensor] | None = None) -> None:
+    """Raise ValueError when the mask's static lengths or bound data do not fit."""
+    data = _collect(m, data)
+    for n in walk(m):
+        if isinstance(n, Document) and n.lengths is not None and sum(n.lengths) != kv_len:
+            raise ValueError(
+                f"mask document(lengths): lengths sum to {sum(n.lengths)} but the key length is "
+                f"{kv_len}; the documents must cover every key exactly once")
+        if isinstance(n, Document) and n.ids is not None:
+            t = data.get(n.ids)
+            if t is None:
+                raise ValueError(f"mask document(ids=%{n.ids}): no tensor bound to %{n.ids}")
+            if t.shape[-1] != kv_len or t.dim() not in (1, 2):
+                raise ValueError(
+                    f"mask document: seq_ids must have shape [{kv_len}] or [B, {kv_len}] "
+                    f"(one id per key), got {tuple(t.shape)}")
+        if isinstance(n, PageSelect):
+            t = data.get(n.pages)
+            need = -(-kv_len // n.page_size)
+            if t is None:
+                raise ValueError(f"mask page_select: no tensor bound to %{n.pages}")
+            if t.shape[-1] != need or t.dim() not in (1, 2, 3):
+                raise ValueError(
+                    f"mask page_select: pages must have {need} entries on the last axis "
+                    f"(ceil({kv_len}/{n.page_size})), got shape {tuple(t.shape)}")
+
+
+def _collect(m: Mask, data: dict[str, torch.Tensor] | None) -> dict[str, torch.Tensor]:
+    out = {k: v for k, v in data_refs(m).items() if v is not None}
+    out.update(data or {})
+    return out
+
+
+# ---------------------------------------------------------------- dense oracle
+
+
+def evaluate(
+    m: Mask,
+    q_len: int,
+    kv_len: int,
+    data: dict[str, torch.Tensor] | None = None,
+    *,
+    device: torch.device | str = "cpu",
+) -> torch.Tensor:
+    """The mask as a bool tensor of shape ``[Bm, Hm, q_len, kv_len]`` (Bm, Hm are 1
+    unless run-time data varies by batch or head). This is the test oracle."""
+    check(m, q_len, kv_len, data)
+    data = _collect(m, data)
+    q = torch.arange(q_len, device=device).view(q_len, 1)
+    k = torch.arange(kv_len, device=device).view(1, kv_len)
+    out = _eval(m, q, k, q_len, kv_len, data)
+    while out.dim() < 4:
+        out = out.unsqueeze(0)
+    return out.expand(*out.shape[:2], q_len, kv_len)
+
+
+def _qpos(q: torch.Tensor, align: Align, q_len: int, kv_len: int) -> torch.Tensor:
+    return q + (kv_len - q_len) if align is Align.bottom_right else q
+
+
+def _eval(m: Mask, q, k, q_len: int, kv_len: int, data) -> torch.Tensor:
+    if isinstance(m, Full):
+        return torch.ones((1, 1), dtype=torch.bool, device=q.device)
+    if isinstance(m, Empty):
+        return torch.zeros((1, 1), dtype=torch.bool, device=q.device)
+    if isinstance(m, Causal):
+        return k <= _qpos(q, m.align, q_len, kv_len)
+    if isinstance(m, SlidingWindow):
+        p = _qpos(q, m.align, q_len, kv_len)
+        return (k <= p) & (k > p - m.size)
+    if isinstance(m, Sinks):
+        return (k < m.n).expand(1, kv_len)
+    if isinstance(m, Document):
+        if m.lengths is not None:
+            ids = torch.repeat_interleave(
+                torch.arange(len(m.lengths), device=q.device),
+                torch.tensor(m.lengths, device=q.device))
+        else:
+            ids = data[m.ids].to(q.device)
+        # Query i takes the id of key position i + kv_len - q_len (bottom-right).
+        qids = ids[..., kv_len - q_len:]
+        eq = qids.unsqueeze(-1) == ids.unsqueeze(-2)  # [..., q_len, kv_len]
+        return eq.unsqueeze(-3) if eq.dim() == 3 else eq  # [B, 1, q, kv] or [q, kv]
+    if isinstance(m, PageSelect):
+        pages = data[m.pages].to(device=q.device, dtype=torch.bool)
+        vis = pages[..., (torch.arange(kv_len, device=q.device) // m.page_size)]
+        if vis.dim() == 2:
+            vis = vis.unsqueeze(1)  # [B, 1, kv]
+        return vis.unsqueeze(-2)  # [..., 1, kv]
+    if isinstance(m, And):
+        return _bcast_op(torch.logical_and, _eval(m.a, q, k, q_len, kv_len, data),
+                         _eval(m.b, q, k, q_len, kv_len, data))
+    if isinstance(m, Or):
+        return _bcast_op(torch.logical_or, _eval(m.a, q, k, q_len, kv_len, data),
+                         _eval(m.b, q, k, q_len, kv_len, data))
+    if isinstance(m, Not):
+        return ~_eval(m.a, q, k, q_len, kv_len, data)
+    raise TypeError(f"unknown mask node {type(m).__name__}")
+
+
+def _bcast_op(fn, a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
+    while a.dim() < b.dim():
+        a = a.unsqueeze(0)
+    while b.dim() < a.dim():
+        b = b.unsqueeze(0)
+    return fn(a, b)

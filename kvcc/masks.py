@@ -1,0 +1,80 @@
+"""Mask constructors for users: ``kvcc.masks.causal() & kvcc.masks.sliding_window(256)``.
+
+Positions follow the bottom-right convention unless ``align="top_left"``: with
+``Sq`` queries and ``Skv`` keys, query ``i`` sits at key position ``i + Skv - Sq``
+(decode and chunked prefill see the whole cache).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import torch
+
+from kvcc.ir.mask import (
+    Align, Causal, Document, Empty, Full, Mask, PageSelect, Sinks, SlidingWindow, fresh_ref,
+)
+
+
+def _align(align: str) -> Align:
+    try:
+        return Align(align)
+    except ValueError:
+        raise ValueError(f"align must be 'bottom_right' or 'top_left', got {align!r}") from None
+
+
+def full() -> Mask:
+    """Every key visible (no mask)."""
+    return Full()
+
+
+def empty() -> Mask:
+    """No key visible."""
+    return Empty()
+
+
+def causal(align: str = "bottom_right") -> Mask:
+    """Keys at or before the query's position."""
+    return Causal(_align(align))
+
+
+def sliding_window(window: int, align: str = "bottom_right") -> Mask:
+    """The query at position p sees keys p-window+1 .. p (a causal window)."""
+    return SlidingWindow(int(window), _align(align))
+
+
+def sinks(n: int) -> Mask:
+    """The first ``n`` keys (attention sinks). Combine: ``sinks(4) | sliding_window(256)``."""
+    return Sinks(int(n))
+
+
+def prefix_lm(n: int, align: str = "bottom_right") -> Mask:
+    """Prefix-LM: the first ``n`` keys bidirectionally, causal after. Equal to
+    ``causal() | sinks(n)``, which is how it is represented."""
+    return Causal(_align(align)) | Sinks(int(n))
+
+
+def document(lengths: Sequence[int] | None = None, *, seq_ids: torch.Tensor | None = None) -> Mask:
+    """Block-diagonal: query and key in the same document. Give static ``lengths``
+    (documents end to end over the keys; they must sum to Skv), or a run-time
+    tensor ``seq_ids`` of shape ``[Skv]`` or ``[B, Skv]``. Combine with
+    ``causal()`` for causal-within-document (packed prefill)."""
+    if (lengths is None) == (seq_ids is None):
+        raise ValueError("document: give exactly one of lengths or seq_ids")
+    if lengths is not None:
+        return Document(lengths=tuple(int(n) for n in lengths))
+    if not isinstance(seq_ids, torch.Tensor) or seq_ids.dtype.is_floating_point:
+        raise TypeError("document: seq_ids must be an integer tensor")
+    return Document(ids=fresh_ref("doc"), data=seq_ids)
+
+
+def page_selection(pages: torch.Tensor, page_size: int) -> Mask:
+    """Keys in the selected pages only: ``pages`` is a bool tensor ``[n_pages]``,
+    ``[B, n_pages]`` or ``[B, Hkv or Hq, n_pages]`` (Quest-style selection)."""
+    if not isinstance(pages, torch.Tensor) or pages.dtype != torch.bool:
+        raise TypeError("page_selection: pages must be a bool tensor")
+    return PageSelect(int(page_size), fresh_ref("pages"), data=pages)
+
+
+__all__ = ["Mask", "full", "empty", "causal", "sliding_window", "sinks", "prefix_lm", "document",
+           "page_selection"]

@@ -1,0 +1,10 @@
+"""The explicit table of passes, by name. Add a pass here to make it parseable."""
+
+from __future__ import annotations
+
+from kvcc.passes.base import Pass
+from kvcc.passes.chunk_prefill import ChunkPrefill
+from kvcc.passes.simplify_masks import SimplifyMasks
+from kvcc.passes.split_kv import SplitKV
+
+PASSES: dict[str, type[Pass]] = {p.name: p for p in (SimplifyMasks, SplitKV, ChunkPrefill)}

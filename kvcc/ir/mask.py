@@ -103,7 +103,8 @@ class Document(Mask):
 
     Either static ``lengths`` (documents laid end to end over the key axis), or
     ``ids``: the name of a run-time int tensor ``[kv_len]`` or ``[B, kv_len]`` of
-    document ids. Queries take the id of their aligned key position.
+    document ids. Queries take the id of their (bottom-right) aligned key
+    position; a query before key position 0 is in no document.
     """
 
     lengths: tuple[int, ...] | None = None
@@ -274,9 +275,11 @@ def _eval(m: Mask, q, k, q_len: int, kv_len: int, data) -> torch.Tensor:
                 torch.tensor(m.lengths, device=q.device))
         else:
             ids = data[m.ids].to(q.device)
-        # Query i takes the id of key position i + kv_len - q_len (bottom-right).
-        qids = ids[..., kv_len - q_len:]
-        eq = qids.unsqueeze(-1) == ids.unsqueeze(-2)  # [..., q_len, kv_len]
+        # Query i takes the id of key position i + kv_len - q_len (bottom-right); a
+        # query before position 0 (more queries than keys) is in no document.
+        pos = torch.arange(q_len, device=q.device) + (kv_len - q_len)
+        qids = ids[..., pos.clamp(min=0)]
+        eq = (qids.unsqueeze(-1) == ids.unsqueeze(-2)) & (pos >= 0).unsqueeze(-1)
         return eq.unsqueeze(-3) if eq.dim() == 3 else eq  # [B, 1, q, kv] or [q, kv]
     if isinstance(m, PageSelect):
         pages = data[m.pages].to(device=q.device, dtype=torch.bool)

@@ -82,7 +82,8 @@ def _iv(m: Mask, q: np.ndarray, q_len: int, kv_len: int) -> Intervals:
         pos = q + (kv_len - q_len)
         d = np.searchsorted(starts, pos, side="right") - 1
         d = np.clip(d, 0, len(m.lengths) - 1)
-        return _one(starts[d], starts[d + 1], kv_len)
+        outside = pos < 0  # more queries than keys: these rows are in no document
+        return _one(np.where(outside, 0, starts[d]), np.where(outside, 0, starts[d + 1]), kv_len)
     if isinstance(m, And):
         alo, ahi = _iv(m.a, q, q_len, kv_len)
         blo, bhi = _iv(m.b, q, q_len, kv_len)

@@ -1,0 +1,64 @@
+"""The ``kvcc`` command line.
+
+    kvcc opt FILE --pipeline "simplify-masks,split-kv{splits=4}" [--print-ir-after-all]
+    kvcc passes
+    kvcc demo [--pipeline ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from kvcc.ir.parser import parse
+from kvcc.ir.printer import print_module
+from kvcc.ir.syntax import ParseError
+from kvcc.ir.verifier import VerifyError, verify
+from kvcc.passes import PASSES, PassError, Pipeline
+
+
+def _opt(args: argparse.Namespace) -> int:
+    text = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
+    try:
+        module = verify(parse(text))
+        out = Pipeline.parse(args.pipeline).run(
+            module, verify_each=not args.no_verify,
+            print_ir_after_all=(lambda s: print(s, file=sys.stderr)) if args.print_ir_after_all
+            else False)
+    except (ParseError, VerifyError, PassError, ValueError) as e:
+        print(f"kvcc opt: error: {e}", file=sys.stderr)
+        return 1
+    sys.stdout.write(print_module(out))
+    return 0
+
+
+def _passes(_: argparse.Namespace) -> int:
+    for name, cls in sorted(PASSES.items()):
+        doc = (cls.__module__ and sys.modules[cls.__module__].__doc__ or "").strip().splitlines()
+        print(f"{name:<16} {doc[0] if doc else ''}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    ap = argparse.ArgumentParser(prog="kvcc", description="kvcc: a compiler for attention")
+    sub = ap.add_subparsers(dest="cmd", required=True)
+    p = sub.add_parser("opt", help="parse IR, run a pipeline, print the result")
+    p.add_argument("file", help="IR file, or - for stdin")
+    p.add_argument("--pipeline", default="", help='e.g. "simplify-masks,split-kv{splits=4}"')
+    p.add_argument("--print-ir-after-all", action="store_true", help="print IR after each pass "
+                   "(to stderr)")
+    p.add_argument("--no-verify", action="store_true", help="skip verification between passes")
+    p.set_defaults(fn=_opt)
+    sub.add_parser("passes", help="list the registered passes").set_defaults(fn=_passes)
+    sub.add_parser("demo", help="run the demo (see `kvcc demo --help`)", add_help=False)
+    if argv[:1] == ["demo"]:
+        from kvcc.demo import main as demo_main
+
+        return demo_main(argv[1:])
+    args = ap.parse_args(argv)
+    return args.fn(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""Lower one ``kvcc.attention(q, k, v, ...)`` call to an IR module.
+
+Validation happens here, before any compute: every bad input raises a
+``TypeError`` (wrong kind or dtype) or ``ValueError`` (wrong shape or value)
+that names the argument and what was expected.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+import torch
+
+from kvcc.ir.dtypes import DType
+from kvcc.ir.mask import Full, Mask, check, data_refs
+from kvcc.ir.ops import AttentionOp, Module
+from kvcc.ir.types import Value, tensor
+
+FLOAT_DTYPES = (torch.float16, torch.bfloat16, torch.float32, torch.float64)
+MAX_HEAD_DIM = 256
+
+
+@dataclass(frozen=True)
+class AttentionCall:
+    """A validated call: the IR module and the tensors to feed it, by argument name."""
+
+    module: Module
+    inputs: dict[str, torch.Tensor]
+
+
+def _check_tensor(name: str, t: object) -> torch.Tensor:
+    if not isinstance(t, torch.Tensor):
+        raise TypeError(f"{name} must be a torch.Tensor, got {type(t).__name__}")
+    if t.dtype not in FLOAT_DTYPES:
+        raise TypeError(f"{name} must be float16, bfloat16, float32 or float64, got {t.dtype}")
+    if t.dim() != 4:
+        want = "[B, Hq, Sq, D]" if name == "q" else "[B, Hkv, Skv, D]"
+        raise ValueError(f"{name} must have shape {want} (4 dims), got {tuple(t.shape)}")
+    return t
+
+
+def _check_head_dim(name: str, d: int) -> None:
+    if d < 1 or d > MAX_HEAD_DIM or (d > 8 and d % 8):
+        raise ValueError(f"{name} head dim {d} is not supported: use a multiple of 8 up to "
+                         f"{MAX_HEAD_DIM} (or 1..8)")
+
+
+def lower_attention_call(
+    q: torch.Tensor,
+    k: torch.Tensor,
+    v: torch.Tensor,
+    *,
+    mask: Mask | None = None,
+    scale: float | None = None,
+    softcap: float | None = None,
+    return_lse: bool = False,
+    name: str = "attention",
+) -> AttentionCall:
+    """Validate a call and build its module: args ``%q, %k, %v`` and mask data."""
+    q, k, v = _check_tensor("q", q), _check_tensor("k", k), _check_tensor("v", v)
+    if k.dtype != q.dtype or v.dtype != q.dtype:
+        raise TypeError(f"q, k and v must share a dtype, got q {q.dtype}, k {k.dtype}, "
+                        f"v {v.dtype}")
+    if not (q.device == k.device == v.device):
+        raise ValueError(f"q, k and v must be on one device, got {q.device}, {k.device}, "
+                         f"{v.device}")
+    b, hq, sq, d = q.shape
+    if k.shape[0] != b or v.shape[0] != b:
+        raise ValueError(f"batch mismatch: q has B={b}, k has {k.shape[0]}, v has {v.shape[0]}")
+    if k.shape[:3] != v.shape[:3]:
+        raise ValueError(f"k {tuple(k.shape)} and v {tuple(v.shape)} must agree on "
+                         "[B, Hkv, Skv]")
+    hkv, skv = k.shape[1], k.shape[2]
+    if hkv == 0 or hq % hkv:
+        raise ValueError(f"Hq={hq} (q.shape[1]) must be a multiple of Hkv={hkv} (k.shape[1]) "
+                         "for grouped-query attention")
+    if k.shape[3] != d:
+        raise ValueError(f"k head dim {k.shape[3]} must equal q head dim {d}")
+    _check_head_dim("q", d)
+    _check_head_dim("v", v.shape[3])
+    if sq == 0 or skv == 0 or b == 0 or hq == 0:
+        raise ValueError(f"empty attention: q {tuple(q.shape)}, k {tuple(k.shape)}")
+    if scale is None:
+        scale = 1.0 / math.sqrt(d)
+    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not (
+            math.isfinite(scale) and scale > 0):
+        raise ValueError(f"scale must be a positive finite number, got {scale!r}")
+    if softcap is not None and (isinstance(softcap, bool) or not isinstance(softcap, (int, float))
+                                or not (math.isfinite(softcap) and softcap > 0)):
+        raise ValueError(f"softcap must be None or a positive finite number, got {softcap!r}")
+    if mask is None:
+        mask = Full()
+    if not isinstance(mask, Mask):
+        raise TypeError(f"mask must be a kvcc.masks mask, got {type(mask).__name__}")
+    refs = data_refs(mask)
+    try:
+        check(mask, sq, skv)
+    except ValueError as e:
+        raise ValueError(f"mask does not fit q/k (Sq={sq}, Skv={skv}): {e}") from None
+    for ref, t in refs.items():
+        if t.dim() >= 2 and t.shape[0] not in (1, b):
+            raise ValueError(f"mask tensor %{ref}: batch axis {t.shape[0]} must be 1 or B={b}")
+        if t.dim() == 3 and t.shape[1] not in (1, hkv, hq):
+            raise ValueError(f"mask tensor %{ref}: head axis {t.shape[1]} must be 1, Hkv={hkv} "
+                             f"or Hq={hq}")
+    dt = DType.from_torch(q.dtype)
+    vq = Value("q", tensor(q.shape, dt))
+    vk = Value("k", tensor(k.shape, dt))
+    vv = Value("v", tensor(v.shape, dt))
+    margs = tuple(Value(r, tensor(t.shape, DType.from_torch(t.dtype))) for r, t in refs.items())
+    vo = Value("o", tensor((b, hq, sq, v.shape[3]), dt))
+    vl = Value("lse", tensor((b, hq, sq), DType.f32)) if return_lse else None
+    op = AttentionOp(vq, vk, vv, vo, vl, scale=float(scale),
+                     softcap=None if softcap is None else float(softcap), mask=mask,
+                     mask_args=margs)
+    module = Module(name, (vq, vk, vv) + margs, (op,), (vo,) + ((vl,) if vl else ()))
+    inputs = {"q": q, "k": k, "v": v} | {r: t for r, t in refs.items()}
+    return AttentionCall(module, inputs)

@@ -1,7 +1,9 @@
 """Local algebra on masks: a table of ``(identity, rewrite)`` rules.
 
 Each rule is a function from a node to a simpler equal node, or None when it
-does not apply. :func:`simplify` rewrites bottom-up to a fixpoint. Every rule
+does not apply. :func:`simplify` rewrites bottom-up to a fixpoint; chains of
+``&`` (or of ``|``) are flattened first and the binary rules tried on every
+pair, since both operators are associative and commutative. Every rule
 is an identity of predicates, checked against the dense oracle by the tests.
 """
 
@@ -104,7 +106,7 @@ def simplify(m: Mask, rules: tuple[tuple[str, Rule], ...] = RULES) -> Mask:
 
 def _rewrite(m: Mask, rules: tuple[tuple[str, Rule], ...]) -> Mask:
     if isinstance(m, (And, Or)):
-        m = type(m)(_rewrite(m.a, rules), _rewrite(m.b, rules))
+        m = _chain(type(m), [_rewrite(x, rules) for x in _flatten(m, type(m))], rules)
     elif isinstance(m, Not):
         m = Not(_rewrite(m.a, rules))
     for _, rule in rules:
@@ -112,3 +114,35 @@ def _rewrite(m: Mask, rules: tuple[tuple[str, Rule], ...]) -> Mask:
         if r is not None:
             return r
     return m
+
+
+def _flatten(m: Mask, kind: type) -> list[Mask]:
+    """Operands of a chain of one associative operator: a & (b & c) -> [a, b, c]."""
+    if isinstance(m, kind):
+        return _flatten(m.a, kind) + _flatten(m.b, kind)  # type: ignore[attr-defined]
+    return [m]
+
+
+def _chain(kind: type, items: list[Mask], rules: tuple[tuple[str, Rule], ...]) -> Mask:
+    """Apply the binary rules to every pair of a chain (& and | are associative and
+    commutative), then rebuild it left to right."""
+    changed = True
+    while changed and len(items) > 1:
+        changed = False
+        for i in range(len(items)):
+            for j in range(i + 1, len(items)):
+                pair = kind(items[i], items[j])
+                for _, rule in rules:
+                    r = rule(pair)
+                    if r is not None:
+                        items = items[:i] + [r] + items[i + 1:j] + items[j + 1:]
+                        changed = True
+                        break
+                if changed:
+                    break
+            if changed:
+                break
+    out = items[0]
+    for x in items[1:]:
+        out = kind(out, x)
+    return out

@@ -241,6 +241,10 @@ class _Parser:
         if cls is ForOp:
             kw["outs"] = tuple(results)
         else:
+            optional = [r for r in kinds.results
+                        if type(None) in typing.get_args(kinds.hints[r])]
+            while len(results) < len(kinds.results) and kinds.results[len(results)] in optional:
+                results.append(None)  # trailing optional results may be left out
             if len(results) != len(kinds.results):
                 raise ParseError(f"line {no}: {opname} defines {len(kinds.results)} results "
                                  f"({', '.join(kinds.results)}), found {len(results)}")

@@ -10,7 +10,8 @@ are inverses: ``parse(print_module(m)) == m`` for every module.
       return %o
     }
 
-Attributes equal to their defaults are left out; ``_`` stands for an absent result.
+Attributes equal to their defaults are left out; ``_`` stands for an absent
+result, and absent trailing results are left out.
 """
 
 from __future__ import annotations
@@ -78,6 +79,8 @@ def print_op(op: Op, indent: str = "  ") -> str:
             lhs.extend(print_value_decl(v) for v in val)
         else:
             lhs.append("_" if val is None else print_value_decl(val))
+    while len(lhs) > 1 and lhs[-1] == "_":
+        lhs.pop()  # absent trailing results are left out
     attrs = [f"{f.name}={print_attr(getattr(op, f.name))}" for f in fields(op)
              if f.name not in kinds.results and f.name not in kinds.regions
              and not _is_default(op, f)]

@@ -1,6 +1,6 @@
 """Tensor types with symbolic dimensions, and SSA values.
 
-Dimensions are sympy integers or expressions over positive integer symbols
+Dimensions are sympy integers or expressions over non-negative integer symbols
 (``B``, ``S``, ``T``...). They print with ``str`` and parse with :func:`parse_dim`,
 so ``parse_dim(str(d)) == d``.
 """
@@ -20,8 +20,9 @@ Dim = sympy.Expr
 
 @lru_cache(maxsize=4096)
 def sym(name: str) -> sympy.Symbol:
-    """The canonical symbol for a dimension name (positive integer)."""
-    return sympy.Symbol(name, integer=True, positive=True)
+    """The canonical symbol for a dimension name: a non-negative integer (loop
+    indices start at 0, so positivity would let sympy fold ``Min(n, L - c)`` wrongly)."""
+    return sympy.Symbol(name, integer=True, nonnegative=True)
 
 
 def dim(x: int | str | sympy.Expr) -> Dim:

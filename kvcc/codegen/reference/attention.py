@@ -84,12 +84,15 @@ def attention_dense(
 def merge_states(os: list[torch.Tensor], lses: list[torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
     """Merge attention states over disjoint key sets (techniques.md); -inf rows are the
     identity, and a row that is -inf everywhere gives o = 0, lse = -inf."""
-    lse = torch.stack(lses)  # [n, ...]
+    dt = torch.float32
+    for t in (*os, *lses):
+        dt = torch.promote_types(dt, t.dtype)
+    lse = torch.stack([t.to(dt) for t in lses])  # [n, ...]
     m = lse.amax(0)
     m_safe = torch.where(torch.isfinite(m), m, torch.zeros_like(m))
     w = torch.exp(lse - m_safe)  # exp(-inf) = 0 for empty states
     total = w.sum(0)
-    o = sum(wi.unsqueeze(-1) * oi.to(w.dtype) for wi, oi in zip(w, os))
+    o = sum(wi.unsqueeze(-1) * oi.to(dt) for wi, oi in zip(w, os))
     o = o / torch.where(total > 0, total, torch.ones_like(total)).unsqueeze(-1)
     out_lse = torch.where(total > 0, m_safe + torch.log(total), torch.full_like(m, -math.inf))
     return o, out_lse

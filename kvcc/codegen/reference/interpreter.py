@@ -21,13 +21,14 @@ from kvcc.ir.ops import (
     AttentionOp, CastOp, DequantizeOp, FillOp, ForOp, KVAppendOp, MergeStatesOp, Module, Op, PackOp,
     QuantizeOp, SliceOp, UnpackOp, UpdateSliceOp,
 )
-from kvcc.ir.types import TensorType, Value
+from kvcc.ir.types import Value, sym
 
 
 @dataclass(frozen=True)
 class ReferenceOptions:
     """``compute_dtype``: float32 or float64. ``cast_outputs``: cast results to their
-    IR dtypes (False keeps compute precision, for oracles)."""
+    IR dtypes. False is the oracle mode: float inputs may be wider than their IR
+    types (float64 for an f16 program) and float results keep compute precision."""
 
     compute_dtype: torch.dtype = torch.float32
     cast_outputs: bool = True
@@ -87,6 +88,11 @@ def run(module: Module, *inputs: torch.Tensor, options: ReferenceOptions = Refer
         t = given[a.name]
         if not isinstance(t, torch.Tensor):
             raise TypeError(f"input %{a.name} must be a tensor, got {type(t).__name__}")
+        want = a.type.dtype.to_torch()
+        oracle_upcast = (not options.cast_outputs and t.is_floating_point()
+                         and a.type.dtype.is_float)
+        if t.dtype != want and not oracle_upcast:
+            raise TypeError(f"input %{a.name} must be {want} ({a.type}), got {t.dtype}")
         ctx.match(a, t, "input")
         ctx.env[a.name] = t
     _run_ops(module.ops, ctx)
@@ -226,11 +232,17 @@ def _merge(op: MergeStatesOp, ctx: _Ctx) -> None:
 
 def _fill(op: FillOp, ctx: _Ctx) -> None:
     shape = [ctx.dim(d) for d in op.out.type.shape]
-    ctx.set(op.out, torch.full(shape, op.value, dtype=op.out.type.dtype.to_torch()), op)
+    dt = op.out.type.dtype.to_torch()
+    if not ctx.opts.cast_outputs and op.out.type.dtype.is_float:
+        dt = ctx.opts.compute_dtype  # oracle mode keeps compute precision throughout
+    ctx.set(op.out, torch.full(shape, op.value, dtype=dt), op)
 
 
 def _cast(op: CastOp, ctx: _Ctx) -> None:
-    ctx.set(op.out, ctx.get(op.x).to(op.out.type.dtype.to_torch()), op)
+    x = ctx.get(op.x)
+    if ctx.opts.cast_outputs or not (x.is_floating_point() and op.out.type.dtype.is_float):
+        x = x.to(op.out.type.dtype.to_torch())
+    ctx.set(op.out, x, op)
 
 
 def _slice(op: SliceOp, ctx: _Ctx) -> None:
@@ -252,7 +264,7 @@ def _update(op: UpdateSliceOp, ctx: _Ctx) -> None:
 
 
 def _for(op: ForOp, ctx: _Ctx) -> None:
-    idx = sympy.Symbol(op.index, integer=True, positive=True)
+    idx = sym(op.index)
     carried = [ctx.get(v) for v in op.inits]
     for i in range(0, ctx.dim(op.extent), op.step):
         ctx.bind[idx] = sympy.Integer(i)

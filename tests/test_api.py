@@ -1,0 +1,99 @@
+"""kvcc.attention: results against SDPA, and clear errors for bad input."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+import torch
+import torch.nn.functional as F
+
+import kvcc
+from kvcc import masks as M
+
+
+def rnd(*shape, seed=0, dtype=torch.float32):
+    return torch.randn(*shape, generator=torch.Generator().manual_seed(seed), dtype=dtype)
+
+
+def test_matches_sdpa_with_gqa_and_default_scale():
+    q, k, v = rnd(2, 8, 33, 64, seed=1), rnd(2, 2, 47, 64, seed=2), rnd(2, 2, 47, 64, seed=3)
+    o = kvcc.attention(q, k, v, mask=M.causal())
+    dense = torch.ones(33, 47, dtype=torch.bool).tril(47 - 33)
+    ref = F.scaled_dot_product_attention(q.double(), k.double(), v.double(), attn_mask=dense,
+                                         enable_gqa=True)
+    # float32 compute: error relative to the float32 SDPA's own error
+    ref32 = F.scaled_dot_product_attention(q, k, v, attn_mask=dense, enable_gqa=True)
+    own = (ref32.double() - ref).abs().mean()
+    assert (o.double() - ref).abs().mean() <= 2 * own + 1e-7
+    assert o.dtype == torch.float32 and o.shape == (2, 8, 33, 64)
+
+
+def test_return_lse_and_float16_output_dtype():
+    q, k, v = (rnd(1, 4, 9, 32, seed=i, dtype=torch.float16) for i in range(3))
+    o, lse = kvcc.attention(q, k, v, return_lse=True)
+    assert o.dtype == torch.float16 and lse.dtype == torch.float32 and lse.shape == (1, 4, 9)
+    s = (q.double() @ k.double().transpose(-1, -2)) / math.sqrt(32)
+    assert torch.allclose(lse.double(), torch.logsumexp(s, -1), atol=1e-3)
+
+
+def test_softcap_and_windows_and_documents():
+    q, k, v = (rnd(1, 2, 24, 16, seed=i, dtype=torch.float64) for i in range(3))
+    o1 = kvcc.attention(q, k, v, mask=M.document([10, 14]) & M.causal())
+    ids = torch.tensor([0] * 10 + [1] * 14)
+    o2 = kvcc.attention(q, k, v, mask=M.document(seq_ids=ids) & M.causal())
+    assert torch.allclose(o1, o2)
+    o3 = kvcc.attention(q, k, v, mask=M.sinks(2) | M.sliding_window(4), softcap=5.0)
+    assert torch.isfinite(o3).all()
+
+
+def test_fully_masked_rows():
+    q, k, v = (rnd(1, 2, 6, 16, seed=i) for i in range(3))
+    o, lse = kvcc.attention(q, k[:, :, :3], v[:, :, :3], mask=M.causal(), return_lse=True)
+    assert (o[:, :, :3] == 0).all() and torch.isneginf(lse[:, :, :3]).all()
+    assert not torch.isnan(o).any()
+
+
+Q, K, V = rnd(2, 8, 5, 32), rnd(2, 2, 7, 32), rnd(2, 2, 7, 32)
+
+
+@pytest.mark.parametrize("args,kw,exc,msg", [
+    ((Q.numpy(), K, V), {}, TypeError, "q must be a torch.Tensor"),
+    ((Q, K.double(), V), {}, TypeError, "share a dtype"),
+    ((Q.int(), K, V), {}, TypeError, "q must be float16"),
+    ((Q[0], K, V), {}, ValueError, r"q must have shape \[B, Hq, Sq, D\]"),
+    ((Q, rnd(2, 3, 7, 32), rnd(2, 3, 7, 32)), {}, ValueError, "Hq=8 .* multiple of Hkv=3"),
+    ((Q, K[:1], V[:1]), {}, ValueError, "batch mismatch"),
+    ((Q, K, V[:, :, :6]), {}, ValueError, "must agree on"),
+    ((Q, K[..., :16], V), {}, ValueError, "k head dim 16 must equal q head dim 32"),
+    ((rnd(2, 8, 5, 12), rnd(2, 2, 7, 12), rnd(2, 2, 7, 12)), {}, ValueError, "head dim 12"),
+    ((rnd(2, 8, 5, 512), rnd(2, 2, 7, 512), rnd(2, 2, 7, 512)), {}, ValueError, "head dim 512"),
+    ((Q, K, V), {"scale": -1.0}, ValueError, "scale must be"),
+    ((Q, K, V), {"softcap": 0}, ValueError, "softcap must be"),
+    ((Q, K, V), {"mask": "causal"}, TypeError, "mask must be a kvcc.masks mask"),
+    ((Q, K, V), {"mask": M.document([3, 3])}, ValueError, "sum to 6 but the key length is 7"),
+    ((Q, K, V), {"mask": M.document(seq_ids=torch.zeros(3, 7, dtype=torch.long))}, ValueError,
+     "batch axis 3 must be 1 or B=2"),
+    ((Q, K, V), {"backend": "cuda"}, ValueError, "backend must be one of"),
+])
+def test_bad_input_is_rejected_before_compute(args, kw, exc, msg):
+    with pytest.raises(exc, match=msg):
+        kvcc.attention(*args, **kw)
+
+
+@pytest.mark.parametrize("backend", ["triton", "tvm"])
+def test_pending_backends_say_so(backend):
+    with pytest.raises(kvcc.BackendUnavailable, match=f"backend '{backend}' is not available"):
+        kvcc.attention(Q, K, V, backend=backend)
+
+
+def test_reference_and_auto_agree():
+    assert torch.equal(kvcc.attention(Q, K, V, backend="reference"),
+                       kvcc.attention(Q, K, V, backend="auto"))
+
+
+def test_custom_pipeline_gives_same_result():
+    q, k, v = (rnd(1, 2, 40, 16, seed=i, dtype=torch.float64) for i in range(3))
+    a = kvcc.attention(q, k, v, mask=M.causal())
+    b = kvcc.attention(q, k, v, mask=M.causal(), pipeline="chunk-prefill{size=16},split-kv{splits=3}")
+    assert torch.allclose(a, b, atol=1e-12)

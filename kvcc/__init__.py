@@ -10,4 +10,4 @@ from kvcc.backends import BackendUnavailable
 
 __version__ = "0.1.0"
 
-__all__ = ["attention", "masks", "BackendUnavailable", "__version__"]
+__all__ = ["BackendUnavailable", "__version__", "attention", "masks"]

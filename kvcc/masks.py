@@ -12,7 +12,16 @@ from collections.abc import Sequence
 import torch
 
 from kvcc.ir.mask import (
-    Align, Causal, Document, Empty, Full, Mask, PageSelect, Sinks, SlidingWindow, fresh_ref,
+    Align,
+    Causal,
+    Document,
+    Empty,
+    Full,
+    Mask,
+    PageSelect,
+    Sinks,
+    SlidingWindow,
+    fresh_ref,
 )
 
 
@@ -76,5 +85,14 @@ def page_selection(pages: torch.Tensor, page_size: int) -> Mask:
     return PageSelect(int(page_size), fresh_ref("pages"), data=pages)
 
 
-__all__ = ["Mask", "full", "empty", "causal", "sliding_window", "sinks", "prefix_lm", "document",
-           "page_selection"]
+__all__ = [
+    "Mask",
+    "causal",
+    "document",
+    "empty",
+    "full",
+    "page_selection",
+    "prefix_lm",
+    "sinks",
+    "sliding_window",
+]

@@ -6,7 +6,17 @@ import torch
 from hypothesis import strategies as st
 
 from kvcc.ir.mask import (
-    Align, And, Causal, Document, Empty, Full, Not, Or, PageSelect, Sinks, SlidingWindow,
+    Align,
+    And,
+    Causal,
+    Document,
+    Empty,
+    Full,
+    Not,
+    Or,
+    PageSelect,
+    Sinks,
+    SlidingWindow,
 )
 
 aligns = st.sampled_from(list(Align))

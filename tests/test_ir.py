@@ -12,9 +12,33 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from kvcc.ir import (
-    Alibi, AttentionOp, Block, CastOp, DequantizeOp, DType, FillOp, ForOp, KVAppendOp,
-    MergeStatesOp, Module, PackOp, Packed, Paged, ParseError, QuantizeOp, SliceOp, UnpackOp,
-    UpdateSliceOp, Value, VerifyError, dim, kv_format, parse, parse_dim, print_module, tensor,
+    Alibi,
+    AttentionOp,
+    Block,
+    CastOp,
+    DequantizeOp,
+    DType,
+    FillOp,
+    ForOp,
+    KVAppendOp,
+    MergeStatesOp,
+    Module,
+    Packed,
+    PackOp,
+    Paged,
+    ParseError,
+    QuantizeOp,
+    SliceOp,
+    UnpackOp,
+    UpdateSliceOp,
+    Value,
+    VerifyError,
+    dim,
+    kv_format,
+    parse,
+    parse_dim,
+    print_module,
+    tensor,
     verify,
 )
 from kvcc.ir.mask import Document, PageSelect
@@ -80,7 +104,8 @@ def test_roundtrip_generated(m):
 def _chunked_program() -> Module:
     q = Value("q", tensor([1, 2, "S", 16], DType.f32))
     acc = Value("acc", q.type)
-    a, y, s = Value("a", q.type), Value("y", q.type), Value("s", tensor([1, 2, "Min(4, S - c)", 16], DType.f32))
+    a, y = Value("a", q.type), Value("y", q.type)
+    s = Value("s", tensor([1, 2, "Min(4, S - c)", 16], DType.f32))
     u = Value("u", q.type)
     body = Block((a,), (SliceOp(q, s, axis=2, start=dim("c")),
                         UpdateSliceOp(a, s, u, axis=2, start=dim("c"))), (u,))

@@ -11,7 +11,18 @@ from hypothesis import strategies as st
 
 from kvcc import masks as M
 from kvcc.ir.mask import (
-    Align, And, Causal, Document, Empty, Full, Not, Or, Sinks, SlidingWindow, check, evaluate,
+    Align,
+    And,
+    Causal,
+    Document,
+    Empty,
+    Full,
+    Not,
+    Or,
+    Sinks,
+    SlidingWindow,
+    check,
+    evaluate,
     is_structured,
 )
 from kvcc.ir.mask_simplify import RULES, simplify
@@ -149,7 +160,7 @@ def test_mask_checks_lengths():
     with pytest.raises(ValueError):
         M.sliding_window(-1)
     with pytest.raises(TypeError):
-        M.causal() & 3  # noqa: B018
+        M.causal() & 3
     assert not is_structured(M.page_selection(torch.ones(3, dtype=torch.bool), 4))
 
 

@@ -14,9 +14,8 @@ from hypothesis import strategies as st
 
 from kvcc.codegen.reference import ReferenceOptions, run
 from kvcc.ir import AttentionOp, DType, FillOp, ForOp, Module, Value, parse, print_module, tensor
-from kvcc.ir.mask import Causal, Empty, Not, Sinks, SlidingWindow
-from kvcc.passes import PASSES, Pass, PassError, Pipeline
-from kvcc.passes import registry
+from kvcc.ir.mask import Causal, Not, Sinks, SlidingWindow
+from kvcc.passes import PASSES, Pass, PassError, Pipeline, registry
 from tests.strategies import masks
 
 F64 = ReferenceOptions(torch.float64, cast_outputs=False)

@@ -11,11 +11,26 @@ import torch.nn.functional as F
 
 from kvcc import masks as M
 from kvcc.codegen.reference import (
-    Placement, ReferenceOptions, attention_dense, dequantize, merge_states, pack_codes, quantize, run,
+    Placement,
+    ReferenceOptions,
+    attention_dense,
+    dequantize,
+    merge_states,
+    pack_codes,
+    quantize,
+    run,
     unpack_codes,
 )
 from kvcc.ir import (
-    AttentionOp, DType, KVAppendOp, Module, Packed, Paged, Value, kv_format, tensor,
+    AttentionOp,
+    DType,
+    KVAppendOp,
+    Module,
+    Packed,
+    Paged,
+    Value,
+    kv_format,
+    tensor,
 )
 from kvcc.ir.mask import Causal, Document, Empty, Not, SlidingWindow
 

@@ -55,7 +55,7 @@ class DType(enum.Enum):
         return _TORCH[self]
 
     @staticmethod
-    def from_torch(dt: torch.dtype) -> "DType":
+    def from_torch(dt: torch.dtype) -> DType:
         try:
             return _FROM_TORCH[dt]
         except KeyError:

@@ -33,16 +33,16 @@ class Mask:
 
     __slots__ = ()
 
-    def __and__(self, other: "Mask") -> "Mask":
+    def __and__(self, other: Mask) -> Mask:
         return And(self, _check_mask(other))
 
-    def __or__(self, other: "Mask") -> "Mask":
+    def __or__(self, other: Mask) -> Mask:
         return Or(self, _check_mask(other))
 
-    def __invert__(self) -> "Mask":
+    def __invert__(self) -> Mask:
         return Not(self)
 
-    def children(self) -> tuple["Mask", ...]:
+    def children(self) -> tuple[Mask, ...]:
         return ()
 
     def __str__(self) -> str:

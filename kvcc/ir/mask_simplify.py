@@ -12,13 +12,22 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from kvcc.ir.mask import (
-    And, Causal, Document, Empty, Full, Mask, Not, Or, Sinks, SlidingWindow,
+    And,
+    Causal,
+    Document,
+    Empty,
+    Full,
+    Mask,
+    Not,
+    Or,
+    Sinks,
+    SlidingWindow,
 )
 
 Rule = Callable[[Mask], "Mask | None"]
 
 
-def _binary(kind: type, fn: Callable[[Mask, Mask], "Mask | None"]) -> Rule:
+def _binary(kind: type, fn: Callable[[Mask, Mask], Mask | None]) -> Rule:
     """Lift a rule on (a, b) to a commutative rule on ``kind(a, b)``."""
 
     def rule(m: Mask) -> Mask | None:

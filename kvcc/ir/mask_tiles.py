@@ -18,8 +18,19 @@ import numpy as np
 import torch
 
 from kvcc.ir.mask import (
-    Align, And, Causal, Document, Empty, Full, Mask, Not, Or, Sinks, SlidingWindow,
-    evaluate, is_structured,
+    Align,
+    And,
+    Causal,
+    Document,
+    Empty,
+    Full,
+    Mask,
+    Not,
+    Or,
+    Sinks,
+    SlidingWindow,
+    evaluate,
+    is_structured,
 )
 
 
@@ -124,9 +135,9 @@ def classify_tiles(
     out = np.empty((nq, nk), np.int8)
     for i in range(nq):  # per q-block keeps memory at block_m * K * nk
         r0, r1 = i * block_m, min((i + 1) * block_m, q_len)
-        l, h = lo[r0:r1, :, None], hi[r0:r1, :, None]
+        lo_r, hi_r = lo[r0:r1, :, None], hi[r0:r1, :, None]
         # covered keys of each row below each boundary, then per block by difference
-        below = np.clip(np.minimum(h, bounds) - l, 0, None).sum(axis=1)  # [rows, nk+1]
+        below = np.clip(np.minimum(hi_r, bounds) - lo_r, 0, None).sum(axis=1)  # [rows, nk+1]
         cov = np.diff(below, axis=1)  # [rows, nk]
         width = np.diff(bounds)[None, :]
         empty = (cov == 0).all(axis=0)

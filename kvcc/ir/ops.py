@@ -51,7 +51,7 @@ class Op:
     def results(self) -> tuple[Value, ...]:
         return tuple(v for f in self.RESULTS for v in _flat(getattr(self, f)))
 
-    def regions(self) -> tuple["Block", ...]:
+    def regions(self) -> tuple[Block, ...]:
         return tuple(getattr(self, f) for f in op_fields(type(self)).regions)
 
 
@@ -360,7 +360,24 @@ def _walk(ops: tuple[Op, ...]):
 
 
 __all__ = [
-    "Op", "Block", "Module", "OPS", "op_fields", "AttentionOp", "KVAppendOp", "QuantizeOp",
-    "DequantizeOp", "PackOp", "UnpackOp", "MergeStatesOp", "FillOp", "CastOp", "SliceOp", "UpdateSliceOp",
-    "ForOp", "Record", "TensorType", "DType",
+    "OPS",
+    "AttentionOp",
+    "Block",
+    "CastOp",
+    "DType",
+    "DequantizeOp",
+    "FillOp",
+    "ForOp",
+    "KVAppendOp",
+    "MergeStatesOp",
+    "Module",
+    "Op",
+    "PackOp",
+    "QuantizeOp",
+    "Record",
+    "SliceOp",
+    "TensorType",
+    "UnpackOp",
+    "UpdateSliceOp",
+    "op_fields",
 ]

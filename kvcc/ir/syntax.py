@@ -14,7 +14,18 @@ import re
 from dataclasses import dataclass
 
 from kvcc.ir.mask import (
-    Align, And, Causal, Document, Empty, Full, Mask, Not, Or, PageSelect, Sinks, SlidingWindow,
+    Align,
+    And,
+    Causal,
+    Document,
+    Empty,
+    Full,
+    Mask,
+    Not,
+    Or,
+    PageSelect,
+    Sinks,
+    SlidingWindow,
 )
 
 

@@ -7,8 +7,8 @@ so ``parse_dim(str(d)) == d``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 import sympy

@@ -15,8 +15,21 @@ from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import Dense, Packed, Paged
 from kvcc.ir.mask import data_refs
 from kvcc.ir.ops import (
-    AttentionOp, Block, CastOp, DequantizeOp, FillOp, ForOp, KVAppendOp, MergeStatesOp, Module, Op,
-    PackOp, QuantizeOp, SliceOp, UnpackOp, UpdateSliceOp,
+    AttentionOp,
+    Block,
+    CastOp,
+    DequantizeOp,
+    FillOp,
+    ForOp,
+    KVAppendOp,
+    MergeStatesOp,
+    Module,
+    Op,
+    PackOp,
+    QuantizeOp,
+    SliceOp,
+    UnpackOp,
+    UpdateSliceOp,
 )
 from kvcc.ir.types import TensorType, Value
 

@@ -24,11 +24,14 @@ import sympy
 from kvcc.ir.dtypes import DType
 from kvcc.ir.mask import Mask, is_structured
 from kvcc.ir.mask_tiles import row_intervals
-from kvcc.ir.ops import AttentionOp, Block, FillOp, ForOp, Module, Op, SliceOp, UpdateSliceOp
+from kvcc.ir.ops import AttentionOp, Block, FillOp, ForOp, Op, SliceOp, UpdateSliceOp
 from kvcc.ir.types import TensorType, Value, as_int, sym
-from kvcc.passes.base import Pass
-from kvcc.passes.rewrite import Namer, map_ops
-from kvcc.passes.split_kv import plain_dense
+from kvcc.passes.rewrite import AttentionRewrite, Namer
+
+
+def shape(t: TensorType, axis: int, d) -> tuple:
+    """``t``'s shape with ``axis`` replaced by ``d``."""
+    return t.shape[:axis] + (d,) + t.shape[axis + 1:]
 
 
 def causally_bounded(mask: Mask, sq: int, skv: int) -> bool:
@@ -41,30 +44,20 @@ def causally_bounded(mask: Mask, sq: int, skv: int) -> bool:
 
 
 @dataclass(frozen=True)
-class ChunkPrefill(Pass):
+class ChunkPrefill(AttentionRewrite):
     """Options: ``size`` (query rows per chunk, >= 1). Ensures ``prefill-chunked``."""
 
     name: ClassVar[str] = "chunk-prefill"
     ensures: ClassVar[frozenset[str]] = frozenset({"prefill-chunked"})
+    positive: ClassVar[tuple[str, ...]] = ("size",)
     size: int = 512
 
-    def __post_init__(self) -> None:
-        if self.size < 1:
-            raise ValueError(f"size must be >= 1, got {self.size}")
-
-    def run(self, module: Module) -> Module:
-        fresh = Namer(module)
-        return map_ops(module, lambda op: self._rewrite(op, fresh))
-
-    def _rewrite(self, op: Op, fresh: Namer) -> list[Op]:
-        if not isinstance(op, AttentionOp) or not plain_dense(op):
-            return [op]
+    def rewrite_attention(self, op: AttentionOp, fresh: Namer) -> list[Op]:
         sq, skv = as_int(op.q.type.shape[2]), as_int(op.k.type.shape[2])
         if sq is None or skv is None or sq <= self.size:
             return [op]
         c = fresh("q")
         n = sympy.Min(self.size, sq - sym(c))
-        shape = lambda t, ax, d: t.shape[:ax] + (d,) + t.shape[ax + 1:]  # noqa: E731
         q_c = Value(fresh("q"), TensorType(shape(op.q.type, 2, n), op.q.type.dtype))
         body: list[Op] = [SliceOp(op.q, q_c, axis=2, start=sym(c))]
         k, v = op.k, op.v

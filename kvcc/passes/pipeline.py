@@ -55,7 +55,7 @@ class Pipeline:
     initial: frozenset[str] = field(default=frozenset())
 
     @staticmethod
-    def parse(text: str) -> "Pipeline":
+    def parse(text: str) -> Pipeline:
         """Parse ``"name,name{opt=value,opt=value}"``; whitespace is ignored."""
         text = text.strip()
         passes: list[Pass] = []
@@ -122,7 +122,7 @@ class Pipeline:
                 module = p.run(module)
             except PassError:
                 raise
-            except Exception as e:  # noqa: BLE001 - re-raised with the pass named
+            except Exception as e:
                 raise PassError(p.name, f"failed: {type(e).__name__}: {e}") from e
             if verify_each:
                 try:

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
+from typing import ClassVar
 
-from kvcc.ir.ops import Block, Module, Op
+from kvcc.ir.formats import Dense
+from kvcc.ir.ops import AttentionOp, Block, Module, Op
+from kvcc.passes.base import Pass
 
 
 class Namer:
@@ -50,3 +53,32 @@ def _region_fields(op: Op) -> tuple[str, ...]:
     from kvcc.ir.ops import op_fields
 
     return op_fields(type(op)).regions
+
+
+def plain_dense(op: AttentionOp) -> bool:
+    """Dense q and kv, no quantized KV, not already placed inside a larger problem."""
+    return (isinstance(op.q_layout, Dense) and isinstance(op.kv_layout, Dense)
+            and op.kv_format is None and op.q_offset == 0 and op.kv_offset == 0
+            and op.q_total is None and op.kv_total is None)
+
+
+class AttentionRewrite(Pass):
+    """Base of structural passes that replace plain dense attention ops one at a time.
+
+    Subclasses implement :meth:`rewrite_attention`; fresh names come from one
+    :class:`Namer` per run. Positive-int options are checked by ``positive``."""
+
+    positive: ClassVar[tuple[str, ...]] = ()
+
+    def __post_init__(self) -> None:
+        for opt in self.positive:
+            if getattr(self, opt) < 1:
+                raise ValueError(f"{opt} must be >= 1, got {getattr(self, opt)}")
+
+    def run(self, module: Module) -> Module:
+        fresh = Namer(module)
+        return map_ops(module, lambda op: self.rewrite_attention(op, fresh)
+                       if isinstance(op, AttentionOp) and plain_dense(op) else [op])
+
+    def rewrite_attention(self, op: AttentionOp, fresh: Namer) -> list[Op]:
+        raise NotImplementedError

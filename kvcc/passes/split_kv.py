@@ -18,41 +18,30 @@ from typing import ClassVar
 import sympy
 
 from kvcc.ir.dtypes import DType
-from kvcc.ir.formats import Dense
 from kvcc.ir.ops import (
-    AttentionOp, Block, CastOp, FillOp, ForOp, MergeStatesOp, Module, Op, SliceOp,
+    AttentionOp,
+    Block,
+    CastOp,
+    FillOp,
+    ForOp,
+    MergeStatesOp,
+    Op,
+    SliceOp,
 )
 from kvcc.ir.types import TensorType, Value, as_int, sym
-from kvcc.passes.base import Pass
-from kvcc.passes.rewrite import Namer, map_ops
-
-
-def plain_dense(op: AttentionOp) -> bool:
-    """Dense q and kv, no quantized KV, not already placed inside a larger problem."""
-    return (isinstance(op.q_layout, Dense) and isinstance(op.kv_layout, Dense)
-            and op.kv_format is None and op.q_offset == 0 and op.kv_offset == 0
-            and op.q_total is None and op.kv_total is None)
+from kvcc.passes.rewrite import AttentionRewrite, Namer
 
 
 @dataclass(frozen=True)
-class SplitKV(Pass):
+class SplitKV(AttentionRewrite):
     """Options: ``splits`` (>= 1). Requires nothing; ensures ``kv-split``."""
 
     name: ClassVar[str] = "split-kv"
     ensures: ClassVar[frozenset[str]] = frozenset({"kv-split"})
+    positive: ClassVar[tuple[str, ...]] = ("splits",)
     splits: int = 4
 
-    def __post_init__(self) -> None:
-        if self.splits < 1:
-            raise ValueError(f"splits must be >= 1, got {self.splits}")
-
-    def run(self, module: Module) -> Module:
-        fresh = Namer(module)
-        return map_ops(module, lambda op: self._rewrite(op, fresh))
-
-    def _rewrite(self, op: Op, fresh: Namer) -> list[Op]:
-        if not isinstance(op, AttentionOp) or not plain_dense(op):
-            return [op]
+    def rewrite_attention(self, op: AttentionOp, fresh: Namer) -> list[Op]:
         skv = as_int(op.k.type.shape[2])
         if skv is None or self.splits == 1 or skv < 2:
             return [op]

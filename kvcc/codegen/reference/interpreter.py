@@ -13,13 +13,28 @@ import sympy
 import torch
 
 from kvcc.codegen.reference.attention import (
-    Placement, attention_dense, check_mask_for_varlen, merge_states,
+    Placement,
+    attention_dense,
+    check_mask_for_varlen,
+    merge_states,
 )
 from kvcc.codegen.reference.quant import dequantize, quantize
 from kvcc.ir.formats import Dense, Packed, Paged
 from kvcc.ir.ops import (
-    AttentionOp, CastOp, DequantizeOp, FillOp, ForOp, KVAppendOp, MergeStatesOp, Module, Op, PackOp,
-    QuantizeOp, SliceOp, UnpackOp, UpdateSliceOp,
+    AttentionOp,
+    CastOp,
+    DequantizeOp,
+    FillOp,
+    ForOp,
+    KVAppendOp,
+    MergeStatesOp,
+    Module,
+    Op,
+    PackOp,
+    QuantizeOp,
+    SliceOp,
+    UnpackOp,
+    UpdateSliceOp,
 )
 from kvcc.ir.types import Value, sym
 

@@ -1,9 +1,10 @@
 """Backend selection: names, availability, and running a lowered module.
 
-``reference`` runs everywhere. ``triton`` and ``tvm`` are generated-kernel
-backends that arrive with their own issues; until then asking for them raises
-:class:`BackendUnavailable` with the reason. ``auto`` picks the best backend
-available for the tensors' device.
+``reference`` runs everywhere. ``triton`` runs generated kernels on CUDA
+tensors (or on the CPU under ``TRITON_INTERPRET=1``); its attention ops run as
+kernels and the glue ops of a module (loops, merges) in torch. ``tvm`` arrives
+with its own issue; until then asking for it raises :class:`BackendUnavailable`.
+``auto`` picks Triton on CUDA tensors and the reference elsewhere.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from kvcc.ir.ops import Module
 BACKENDS = ("auto", "reference", "triton", "tvm")
 
 _PENDING = {
-    "triton": "the Triton code generator has not landed yet",
     "tvm": "the TVM code generator has not landed yet",
 }
 
@@ -30,11 +30,22 @@ def resolve(backend: str, device: torch.device) -> str:
     if not isinstance(backend, str) or backend not in BACKENDS:
         raise ValueError(f"backend must be one of {', '.join(BACKENDS)}; got {backend!r}")
     if backend == "auto":
-        return "reference"  # the only backend so far; generated kernels take over as they land
+        # generated kernels where they can run (CUDA tensors), the reference elsewhere
+        return "triton" if device.type == "cuda" and _triton_reason(device) is None else "reference"
     if backend in _PENDING:
         raise BackendUnavailable(f"backend {backend!r} is not available: {_PENDING[backend]}; "
                                  "use backend='reference' (or 'auto')")
+    if backend == "triton":
+        reason = _triton_reason(device)
+        if reason is not None:
+            raise BackendUnavailable(f"backend 'triton' is not available: {reason}")
     return backend
+
+
+def _triton_reason(device: torch.device) -> str | None:
+    from kvcc.codegen.triton.op import available
+
+    return available(device)
 
 
 def execute(backend: str, module: Module, inputs: dict[str, torch.Tensor]) -> tuple[torch.Tensor, ...]:
@@ -43,4 +54,9 @@ def execute(backend: str, module: Module, inputs: dict[str, torch.Tensor]) -> tu
         any_t = next(iter(inputs.values()))
         compute = torch.float64 if any_t.dtype == torch.float64 else torch.float32
         return reference.run(module, options=reference.ReferenceOptions(compute), **inputs)
+    if backend == "triton":
+        from kvcc.codegen.triton.op import run_attention
+
+        opts = reference.ReferenceOptions(attention_impl=run_attention)
+        return reference.run(module, options=opts, **inputs)
     raise BackendUnavailable(f"backend {backend!r} cannot execute modules yet")

@@ -181,6 +181,19 @@ def data_refs(m: Mask) -> dict[str, torch.Tensor | None]:
     return out
 
 
+def rename_refs(m: Mask, names: dict[str, str]) -> Mask:
+    """The mask with its run-time tensor names replaced (bound data is kept)."""
+    if isinstance(m, Document) and m.ids is not None:
+        return Document(ids=names.get(m.ids, m.ids), data=m.data)
+    if isinstance(m, PageSelect):
+        return PageSelect(m.page_size, names.get(m.pages, m.pages), data=m.data)
+    if isinstance(m, (And, Or)):
+        return type(m)(rename_refs(m.a, names), rename_refs(m.b, names))
+    if isinstance(m, Not):
+        return Not(rename_refs(m.a, names))
+    return m
+
+
 def is_structured(m: Mask) -> bool:
     """True when the mask depends only on (q_idx, kv_idx) and static attributes."""
     return not data_refs(m)

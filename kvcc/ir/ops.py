@@ -11,7 +11,8 @@ Shapes (``Dense`` layout): q ``[B, Hq, Sq, D]``, k/v ``[B, Hkv, Skv, D]``,
 o ``[B, Hq, Sq, Dv]``, lse ``[B, Hq, Sq]`` (natural log, f32).
 ``Packed``: q ``[Tq, Hq, D]`` with ``cu_seqlens_q [B+1]``; k/v likewise.
 ``Paged``: k/v ``[P, page, Hkv, D]`` with ``block_table [B, max_pages]`` and
-``kv_lens [B]``. Varlen/paged outputs follow q's layout.
+``kv_lens [B]``. A dense cache may also take ``kv_lens``: sequence ``b`` then
+uses its first ``kv_lens[b]`` keys. Varlen/paged outputs follow q's layout.
 """
 
 from __future__ import annotations

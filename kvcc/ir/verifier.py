@@ -196,7 +196,9 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
             fail(t.dtype == code, "kv-format", f"{name} holds {fmt.name} codes as "
                  f"{code.value}, got {t.dtype.value}")
         fail(isinstance(kl, Dense), "kv-format", "quantized k/v use the dense layout (for now)")
-    dense = isinstance(ql, Dense) and isinstance(kl, Dense)
+    fail(op.kv_lens is None or isinstance(kl, (Dense, Paged)), "layout",
+         "kv_lens applies to dense caches and paged k/v (packed k/v take cu_seqlens_k)")
+    dense = isinstance(ql, Dense) and isinstance(kl, Dense) and op.kv_lens is None
     fail(dense or (op.q_offset == 0 and op.kv_offset == 0 and op.q_total is None
                    and op.kv_total is None), "offsets", "offsets need dense layouts")
 

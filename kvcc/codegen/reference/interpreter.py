@@ -7,6 +7,7 @@ mis-types a value fails here, at the op that produced it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import sympy
@@ -47,6 +48,10 @@ class ReferenceOptions:
 
     compute_dtype: torch.dtype = torch.float32
     cast_outputs: bool = True
+    # Another backend may execute attention ops itself and leave the glue ops
+    # (loops, slices, merges) to this interpreter:
+    # (op, tensors by name, dim evaluator) -> (o, lse).
+    attention_impl: Callable[..., tuple] | None = None
 
 
 class _Ctx:
@@ -135,13 +140,20 @@ def _kv_for(op: AttentionOp, ctx: _Ctx, name: str) -> torch.Tensor:
 
 
 def _attention(op: AttentionOp, ctx: _Ctx) -> None:
+    if ctx.opts.attention_impl is not None:
+        o, lse = ctx.opts.attention_impl(op, {v.name: ctx.env[v.name] for v in op.operands()},
+                                         ctx.dim)
+        ctx.set(op.o, o, op)
+        if op.lse is not None:
+            ctx.set(op.lse, lse, op)
+        return
     q = ctx.get(op.q)
     k, v = _kv_for(op, ctx, "k"), _kv_for(op, ctx, "v")
     data = {a.name: ctx.get(a) for a in op.mask_args}
     common = dict(scale=op.scale, mask=op.mask, mask_data=data, softcap=op.softcap,
                   alibi=op.alibi, compute_dtype=ctx.opts.compute_dtype)
     ql, kl = op.q_layout, op.kv_layout
-    if isinstance(ql, Dense) and isinstance(kl, Dense):
+    if isinstance(ql, Dense) and isinstance(kl, Dense) and op.kv_lens is None:
         place = Placement(ctx.dim(op.q_offset), ctx.dim(op.kv_offset),
                           None if op.q_total is None else ctx.dim(op.q_total),
                           None if op.kv_total is None else ctx.dim(op.kv_total))
@@ -174,7 +186,7 @@ def _attention(op: AttentionOp, ctx: _Ctx) -> None:
 def _seq_kv(t: torch.Tensor, layout, b: int, cu_k, block_table, kv_lens) -> torch.Tensor:
     """One sequence's keys or values as ``[1, H, L, D]``."""
     if isinstance(layout, Dense):
-        return t[b:b + 1]
+        return t[b:b + 1] if kv_lens is None else t[b:b + 1, :, :int(kv_lens[b])]
     if isinstance(layout, Packed):
         return t[int(cu_k[b]):int(cu_k[b + 1])].permute(1, 0, 2).unsqueeze(0)
     n = int(kv_lens[b])

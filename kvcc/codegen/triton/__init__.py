@@ -1,0 +1,20 @@
+"""The Triton backend: KernelSpec lowering, source emission, build (JIT and AOT),
+launch behind a torch custom op.
+
+A reader finds every Triton line kvcc can emit in ``emit.py`` and ``mask_emit.py``.
+"""
+
+from kvcc.codegen.triton.build import AOTKernel, cache_dir, compile_aot, load, write_source
+from kvcc.codegen.triton.emit import emit, kernel_name
+from kvcc.codegen.triton.launch import choose_splits
+from kvcc.codegen.triton.spec import KernelSpec, UnsupportedAttention, lower
+
+NAME = "triton"
+# Capabilities, read by backend selection and by passes that target it.
+SUPPORTS_PAGED_KV = True
+SUPPORTS_VARLEN = True
+SUPPORTS_QUANTIZED_KV = False
+SUPPORTED_HEAD_DIMS = "any multiple of 8 up to 256 (padded to a power of two)"
+
+__all__ = ["AOTKernel", "KernelSpec", "NAME", "UnsupportedAttention", "cache_dir", "choose_splits",
+           "compile_aot", "emit", "kernel_name", "load", "lower", "write_source"]

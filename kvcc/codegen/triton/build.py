@@ -1,0 +1,200 @@
+"""Build generated Triton source: a private on-disk cache, JIT loading, and AOT
+compilation for GPUs this machine does not have.
+
+Generated files are named by the hash of their content and written atomically
+(temporary file + rename) into a directory only the user can read. A file
+whose content no longer matches its name is rewritten, never loaded.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import importlib.util
+import json
+import os
+import pathlib
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+from dataclasses import dataclass
+from types import ModuleType
+
+from kvcc.codegen.triton.emit import CONSTEXPRS, PARAMS, emit, kernel_name
+from kvcc.codegen.triton.mask_emit import emit_mask
+from kvcc.codegen.triton.spec import KernelSpec, mask_of
+
+_LOCK = threading.Lock()
+_LOADED: dict[tuple[str, str], ModuleType] = {}
+
+
+def cache_dir() -> pathlib.Path:
+    """``$KVCC_CACHE_DIR``, else ``$XDG_CACHE_HOME/kvcc``, else ``~/.cache/kvcc``; mode 0700."""
+    base = os.environ.get("KVCC_CACHE_DIR")
+    if base:
+        root = pathlib.Path(base)
+    else:
+        xdg = os.environ.get("XDG_CACHE_HOME")
+        root = (pathlib.Path(xdg) if xdg else pathlib.Path.home() / ".cache") / "kvcc"
+    d = root / "triton"
+    d.mkdir(parents=True, exist_ok=True, mode=0o700)
+    for p in (root, d):
+        if p.stat().st_uid == os.getuid() and p.stat().st_mode & 0o077:
+            p.chmod(0o700)
+    return d
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode()).hexdigest()[:32]
+
+
+def write_source(spec: KernelSpec) -> pathlib.Path:
+    """The generated source on disk (written if missing or corrupt)."""
+    src = emit(spec)
+    path = cache_dir() / f"{kernel_name(spec)}_{_digest(src)}.py"
+    if path.exists():
+        try:
+            if _digest(path.read_text()) == _digest(src):
+                return path
+        except (OSError, UnicodeDecodeError):
+            pass  # unreadable: rewrite below
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".py")
+    try:
+        with os.fdopen(fd, "w") as f:
+            f.write(src)
+        os.replace(tmp, path)
+    except BaseException:
+        pathlib.Path(tmp).unlink(missing_ok=True)
+        raise
+    return path
+
+
+def load(spec: KernelSpec, mode: str = "jit") -> ModuleType:
+    """Import the generated module. ``mode``: ``jit`` (``triton.jit``, the interpreter
+    when TRITON_INTERPRET=1) or ``aot`` (plain JITFunctions for ``triton.compile``)."""
+    import triton
+    from triton.runtime.jit import JITFunction
+
+    with _LOCK:
+        key = (spec.key(), mode)
+        if key in _LOADED:
+            return _LOADED[key]
+        path = write_source(spec)
+        name = f"kvcc_generated.{path.stem}_{mode}"
+        mspec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(mspec)
+        module.jit = triton.jit if mode == "jit" else JITFunction  # type: ignore[attr-defined]
+        sys.modules[name] = module
+        mspec.loader.exec_module(module)  # type: ignore[union-attr]
+        _LOADED[key] = module
+        return module
+
+
+# ------------------------------------------------------------------ AOT
+
+
+_PTR = {"f16": "*fp16", "bf16": "*bf16", "f32": "*fp32"}
+
+
+def signature(spec: KernelSpec) -> dict[str, str]:
+    """Triton signature of the kernel's parameters (constexprs included)."""
+    sig: dict[str, str] = {}
+    for p in PARAMS:
+        if p in ("Q", "K", "V"):
+            sig[p] = _PTR[spec.dtype]
+        elif p == "O":
+            sig[p] = _PTR[spec.out_dtype]
+        elif p in ("LSE", "OPART", "LPART", "SLOPES"):
+            sig[p] = "*fp32"
+        elif p in ("CU_Q", "CU_K", "BT", "KVL"):
+            sig[p] = "*i32"
+        elif p in ("sm_scale", "softcap"):
+            sig[p] = "fp32"
+        elif p.startswith("stride") or p == "rows_pad":
+            sig[p] = "i64"
+        else:
+            sig[p] = "i32"
+    for name, ty in emit_mask(mask_of(spec)).params:
+        sig[name] = ty
+    for c in CONSTEXPRS:
+        sig[c] = "constexpr"
+    return sig
+
+
+def constexprs(spec: KernelSpec) -> dict[str, int]:
+    return {"BLOCK_M": spec.block_m, "BLOCK_N": spec.block_n, "BLOCK_D": spec.block_d,
+            "BLOCK_DV": spec.block_dv}
+
+
+@dataclass(frozen=True)
+class AOTKernel:
+    """A kernel compiled for one GPU architecture without a GPU."""
+
+    name: str
+    arch: int
+    cubin: bytes
+    ptx: str
+    shared: int  # bytes of shared memory per program
+    registers: int | None  # per thread, from cuobjdump when available
+    num_warps: int
+
+
+def compile_aot(spec: KernelSpec, arch: int, function: str | None = None) -> AOTKernel:
+    """Compile the spec's kernel (or its ``_merge``) for ``sm_<arch>`` (80, 90...)."""
+    return compile_aot_many([(spec, arch, function)])[0]
+
+
+def compile_aot_many(jobs: list[tuple[KernelSpec, int, str | None]]) -> list[AOTKernel]:
+    """Compile several kernels. When this process runs Triton's interpreter
+    (TRITON_INTERPRET=1 at import), compilation happens in one child process
+    without it, since interpreted Triton functions cannot be compiled."""
+    import triton
+
+    if not triton.knobs.runtime.interpret:
+        return [_compile_here(*j) for j in jobs]
+    payload = json.dumps([{"spec": s.text(), "arch": a, "function": f} for s, a, f in jobs])
+    env = {k: v for k, v in os.environ.items() if k != "TRITON_INTERPRET"}
+    r = subprocess.run([sys.executable, "-m", "kvcc.codegen.triton.aot"], input=payload,
+                       capture_output=True, text=True, env=env)
+    if r.returncode != 0:
+        raise RuntimeError(f"AOT compilation failed:\n{r.stderr[-4000:]}")
+    return [AOTKernel(d["name"], d["arch"], base64.b64decode(d["cubin"]), d["ptx"], d["shared"],
+                      d["registers"], d["num_warps"]) for d in json.loads(r.stdout)]
+
+
+def _compile_here(spec: KernelSpec, arch: int, function: str | None) -> AOTKernel:
+    import triton
+    from triton.backends.compiler import GPUTarget
+    from triton.compiler import ASTSource
+
+    module = load(spec, "aot")
+    fn_name = function or kernel_name(spec)
+    src = ASTSource(getattr(module, fn_name), signature(spec), constexprs(spec))
+    k = triton.compile(src, target=GPUTarget("cuda", arch, 32),
+                       options={"num_warps": spec.num_warps, "num_stages": spec.num_stages})
+    cubin = k.asm["cubin"]
+    return AOTKernel(fn_name, arch, cubin, k.asm["ptx"], int(k.metadata.shared),
+                     _registers(cubin), spec.num_warps)
+
+
+def _registers(cubin: bytes) -> int | None:
+    """Registers per thread, read with the cuobjdump that ships with Triton."""
+    import triton
+
+    tool = pathlib.Path(triton.__file__).parent / "backends" / "nvidia" / "bin" / "cuobjdump"
+    exe = str(tool) if tool.exists() else shutil.which("cuobjdump")
+    if not exe:
+        return None
+    with tempfile.NamedTemporaryFile(suffix=".cubin") as f:
+        f.write(cubin)
+        f.flush()
+        r = subprocess.run([exe, "--dump-resource-usage", f.name], capture_output=True, text=True)
+    m = re.search(r"REG:(\d+)", r.stdout)
+    return int(m.group(1)) if m else None
+
+
+# Shared memory per block (opt-in maximum) by architecture, bytes.
+MAX_SHARED = {80: 163 * 1024, 86: 99 * 1024, 89: 99 * 1024, 90: 227 * 1024}

@@ -1,0 +1,170 @@
+"""Launch generated attention kernels on tensors: argument marshalling per layout,
+the run-time split-KV choice, the workspace and the merge launch."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+import torch
+
+from kvcc.codegen.triton.build import load
+from kvcc.codegen.triton.emit import kernel_name
+from kvcc.codegen.triton.mask_emit import doc_tables, emit_mask
+from kvcc.codegen.triton.spec import KernelSpec, mask_of
+from kvcc.ir.formats import Alibi
+from kvcc.ir.mask import Document, PageSelect, walk
+
+DEFAULT_SM_COUNT = 132  # H100 SXM; used when no GPU is visible (interpreter runs)
+
+
+def choose_splits(programs: int, kv_blocks: int, sm_count: int, max_splits: int = 128) -> int:
+    """The FlashAttention-3 rule: the fewest splits whose wave efficiency is within
+    85% of the best. No split when the grid already fills 80% of the SMs."""
+    if programs >= 0.8 * sm_count or kv_blocks <= 1:
+        return 1
+    limit = min(max_splits, sm_count, kv_blocks)
+    effs = []
+    for s in range(1, limit + 1):
+        waves = programs * s / sm_count
+        effs.append(waves / math.ceil(waves))
+    best = max(effs)
+    for s, e in enumerate(effs, start=1):
+        # a split count that leaves the per-split block count unchanged is never better
+        if s > 1 and math.ceil(kv_blocks / s) == math.ceil(kv_blocks / (s - 1)):
+            continue
+        if e >= 0.85 * best:
+            return s
+    return 1
+
+
+def sm_count(device: torch.device) -> int:
+    if device.type == "cuda":
+        return torch.cuda.get_device_properties(device).multi_processor_count
+    return DEFAULT_SM_COUNT
+
+
+@dataclass(frozen=True)
+class Problem:
+    """The run-time sizes of one call."""
+
+    batch: int
+    max_q: int
+    max_kv: int
+    q_len_static: int
+    kv_len_static: int
+
+
+@lru_cache(maxsize=64)
+def _doc_table(lengths: tuple[int, ...], device: str) -> tuple[torch.Tensor, torch.Tensor]:
+    lo, hi = doc_tables(lengths)
+    return (torch.tensor(lo, dtype=torch.int32, device=device),
+            torch.tensor(hi, dtype=torch.int32, device=device))
+
+
+def _strides3(t: torch.Tensor, layout: str) -> tuple[int, int, int]:
+    """(sequence, row, head) strides for a q/o/k/v tensor in ``layout``."""
+    if layout == "dense":  # [B, H, S, D]
+        return t.stride(0), t.stride(2), t.stride(1)
+    if layout == "packed":  # [T, H, D]
+        return 0, t.stride(0), t.stride(1)
+    return t.stride(0), t.stride(1), t.stride(2)  # paged [P, page, H, D]: page, slot, head
+
+
+def launch(
+    spec: KernelSpec,
+    *,
+    q: torch.Tensor,
+    k: torch.Tensor,
+    v: torch.Tensor,
+    problem: Problem,
+    scale: float,
+    softcap: float | None,
+    alibi: Alibi | None,
+    cu_q: torch.Tensor | None,
+    cu_k: torch.Tensor | None,
+    block_table: torch.Tensor | None,
+    kv_lens: torch.Tensor | None,
+    mask_data: list[torch.Tensor],
+    placement: tuple[int, int, int, int] = (0, 0, 0, 0),
+    num_splits: int = 1,
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """Run ``spec`` and return ``(o, lse)`` (lse is float32; empty when not requested)."""
+    if spec.split != (num_splits > 1):
+        raise ValueError("spec.split must match num_splits > 1")
+    dev = q.device
+    q, k, v = (t if t.stride(-1) == 1 else t.contiguous() for t in (q, k, v))
+    out_dtype = {"f16": torch.float16, "bf16": torch.bfloat16, "f32": torch.float32}[spec.out_dtype]
+    o = torch.empty(*q.shape[:-1], spec.head_dim_v, dtype=out_dtype, device=dev)
+    lse = torch.empty(q.shape[:-1], dtype=torch.float32, device=dev)
+    heads_q = q.shape[1]
+    heads_prog = heads_q // spec.group if spec.pack_gqa else heads_q
+    grid_m = max(1, math.ceil(problem.max_q * spec.rows_per_q / spec.block_m))
+    rows_pad = grid_m * spec.block_m
+    bh = problem.batch * heads_prog
+    dummy_i32 = torch.zeros(1, dtype=torch.int32, device=dev)
+    dummy_f32 = torch.zeros(1, dtype=torch.float32, device=dev)
+    if spec.split:
+        opart = torch.empty(num_splits, bh, rows_pad, spec.block_dv, dtype=torch.float32, device=dev)
+        lpart = torch.empty(num_splits, bh, rows_pad, dtype=torch.float32, device=dev)
+    else:
+        opart = lpart = dummy_f32
+    slopes = (torch.tensor(alibi.slopes(heads_q), dtype=torch.float32, device=dev)
+              if alibi is not None else dummy_f32)
+    qs, ks, vs, os_ = (_strides3(q, spec.q_layout), _strides3(k, spec.kv_layout),
+                       _strides3(v, spec.kv_layout), _strides3(o, spec.q_layout))
+    ls = (lse.stride(0), lse.stride(2), lse.stride(1)) if spec.q_layout == "dense" else \
+        (0, lse.stride(0), lse.stride(1))
+    i32 = (lambda t: dummy_i32 if t is None else t.to(torch.int32))  # noqa: E731
+    args = [q, k, v, o, lse, opart, lpart, i32(cu_q), i32(cu_k), i32(block_table), i32(kv_lens),
+            slopes, *qs, *ks, *vs, *os_, *ls,
+            block_table.stride(0) if block_table is not None else 0,
+            problem.q_len_static, problem.kv_len_static, *placement,
+            float(scale), float(softcap or 1.0), num_splits, rows_pad, heads_prog]
+    args += _mask_args(spec, mask_data, heads_q, dev)
+    kern = load(spec)
+    name = kernel_name(spec)
+    meta = dict(BLOCK_M=spec.block_m, BLOCK_N=spec.block_n, BLOCK_D=spec.block_d,
+                BLOCK_DV=spec.block_dv, num_warps=spec.num_warps, num_stages=spec.num_stages)
+    getattr(kern, name)[(grid_m, bh, num_splits)](*args, **meta)
+    if spec.split:
+        getattr(kern, name + "_merge")[(grid_m, bh)](*args, **meta)
+    return o, lse
+
+
+def _mask_args(spec: KernelSpec, data: list[torch.Tensor], heads_q: int, dev) -> list:
+    """Kernel arguments for the mask's tables and run-time tensors, in emit order."""
+    mask = mask_of(spec)
+    by_name = dict(zip(spec.data_refs, data))
+    out: list = []
+    names = [n for n, _ in emit_mask(mask).params]
+    docs = [n for n in walk(mask) if isinstance(n, Document) and n.lengths is not None]
+    tables = [_doc_table(d.lengths, str(dev)) for d in docs]
+    nodes = {n.ids if isinstance(n, Document) else n.pages: n for n in walk(mask)
+             if isinstance(n, (Document, PageSelect)) and (isinstance(n, PageSelect) or n.ids)}
+    for name in names:
+        if name.startswith("DOCLO"):
+            out.append(tables[int(name[5:])][0])
+        elif name.startswith("DOCHI"):
+            out.append(tables[int(name[5:])][1])
+        elif name.isupper():
+            ref = name.lower()
+            t = by_name[ref]
+            if isinstance(nodes[ref], PageSelect):
+                out.append(t.to(torch.uint8).contiguous())
+            else:
+                out.append(t.to(torch.int32).contiguous())
+        else:
+            ref, _, field = name.rpartition("_")
+            t = by_name[ref]
+            if field == "sb":
+                out.append(t.shape[-1] if t.dim() >= 2 and t.shape[0] > 1 else 0)
+                if t.dim() == 3:
+                    out[-1] = t.shape[1] * t.shape[2] if t.shape[0] > 1 else 0
+            elif field == "sh":
+                out.append(t.shape[2] if t.dim() == 3 and t.shape[1] > 1 else 0)
+            elif field == "hdiv":
+                h = t.shape[1] if t.dim() == 3 else 1
+                out.append(heads_q // h if h not in (1, heads_q) else 1)
+    return out

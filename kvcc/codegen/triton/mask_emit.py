@@ -1,0 +1,201 @@
+"""Masks as Triton code: the per-element predicate and the per-program key range.
+
+For a program whose rows sit at aligned positions ``p_lo .. p_hi`` (bottom-right
+positions; ``r_lo .. r_hi`` top-left row indices), a mask gives four bounds, each
+non-decreasing in the position: every visible key lies in ``[L(p_lo), H(p_hi))``
+(so tiles outside are never loaded), and every key in ``[FL(p_hi), FH(p_lo))`` is
+visible to every row (so tiles inside skip the predicate). Atoms: causal
+``[0, p+1)``, window ``[p-w+1, p+1)``, sinks ``[0, n)``, static documents
+``[doc_lo[p], doc_hi[p])`` from host tables; ``&`` takes max of lower and min of
+upper bounds. Any other node (``|``, ``~``, run-time ids, page selections) is
+*generic*: it widens the range to all keys and empties the full range, and the
+kernel then tests each tile's predicate before loading K and V, so empty tiles
+are still never loaded.
+
+Kernel names used: ``p``/``r`` (row vectors), ``kva`` (absolute key positions of
+the tile), ``kv_total``, ``b`` (sequence), ``hq_row`` (query head per row).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kvcc.ir.mask import (
+    Align,
+    And,
+    Causal,
+    Document,
+    Empty,
+    Full,
+    Mask,
+    Not,
+    Or,
+    PageSelect,
+    Sinks,
+    SlidingWindow,
+)
+
+
+@dataclass
+class MaskCode:
+    """What the emitter splices into a kernel for one mask."""
+
+    params: list[tuple[str, str]] = field(default_factory=list)  # (name, Triton type)
+    prologue: list[str] = field(default_factory=list)  # lines before the key loop
+    predicate: str | None = None  # [BLOCK_M, BLOCK_N] bool, None = all visible
+    lo: str = "0"  # L at the first row
+    hi: str = "kv_total"  # H at the last row
+    full_lo: str = "0"  # FL at the last row
+    full_hi: str = "kv_total"  # FH at the first row
+    generic: bool = False  # some tile may be empty inside [lo, hi): test before loading
+    tables: list[tuple[str, tuple[int, ...]]] = field(default_factory=list)  # static doc tables
+
+
+@dataclass(frozen=True)
+class _Bounds:
+    """Bounds as functions of (position, row) expression text."""
+
+    lo: object
+    hi: object
+    flo: object
+    fhi: object
+
+
+_FULL = _Bounds(lambda p, r: "0", lambda p, r: "kv_total", lambda p, r: "0",
+                lambda p, r: "kv_total")
+_GENERIC = _Bounds(lambda p, r: "0", lambda p, r: "kv_total", lambda p, r: "kv_total",
+                   lambda p, r: "0")
+
+
+class _Emitter:
+    def __init__(self) -> None:
+        self.code = MaskCode()
+        self.ndoc = 0
+
+    def pos(self, align: Align) -> str:
+        return "p" if align is Align.bottom_right else "r"
+
+    def pred(self, m: Mask) -> str | None:
+        """Element predicate text, or None for 'always visible'."""
+        if isinstance(m, Full):
+            return None
+        if isinstance(m, Empty):
+            return "(kva[None, :] < 0)"
+        if isinstance(m, Causal):
+            return f"(kva[None, :] <= {self.pos(m.align)}[:, None])"
+        if isinstance(m, SlidingWindow):
+            x = self.pos(m.align)
+            return (f"((kva[None, :] <= {x}[:, None]) & "
+                    f"(kva[None, :] > {x}[:, None] - {m.size}))")
+        if isinstance(m, Sinks):
+            return f"(kva[None, :] < {m.n})"
+        if isinstance(m, Document) and m.lengths is not None:
+            i = self.ndoc
+            self.ndoc += 1
+            self.code.tables.append((f"DOC{i}", m.lengths))
+            self.code.params += [(f"DOCLO{i}", "*i32"), (f"DOCHI{i}", "*i32")]
+            pc = "tl.minimum(tl.maximum(p, 0), kv_total - 1)"
+            self.code.prologue += [
+                f"doc{i}_lo = tl.load(DOCLO{i} + {pc})",
+                f"doc{i}_hi = tl.where(p >= 0, tl.load(DOCHI{i} + {pc}), 0)",
+            ]
+            return f"((kva[None, :] >= doc{i}_lo[:, None]) & (kva[None, :] < doc{i}_hi[:, None]))"
+        if isinstance(m, Document):
+            n = m.ids
+            self.code.params += [(n.upper(), "*i32"), (f"{n}_sb", "i64")]
+            pc = "tl.minimum(tl.maximum(p, 0), kv_total - 1)"
+            self.code.prologue.append(
+                f"{n}_row = tl.where(p >= 0, tl.load({n.upper()} + b * {n}_sb + {pc}), -1)")
+            return (f"(tl.load({n.upper()} + b * {n}_sb + kva[None, :], mask=kva[None, :] "
+                    f"< kv_total, other=-2) == {n}_row[:, None])")
+        if isinstance(m, PageSelect):
+            n = m.pages
+            self.code.params += [(n.upper(), "*u8"), (f"{n}_sb", "i64"), (f"{n}_sh", "i64"),
+                                 (f"{n}_hdiv", "i32")]
+            return (f"(tl.load({n.upper()} + b * {n}_sb + (hq_row // {n}_hdiv)[:, None] * {n}_sh"
+                    f" + kva[None, :] // {m.page_size}, mask=kva[None, :] < kv_total, other=0)"
+                    " != 0)")
+        if isinstance(m, And):
+            a, b = self.pred(m.a), self.pred(m.b)
+            return b if a is None else a if b is None else f"({a} & {b})"
+        if isinstance(m, Or):
+            a, b = self.pred(m.a), self.pred(m.b)
+            if a is None or b is None:
+                return None
+            return f"({a} | {b})"
+        if isinstance(m, Not):
+            a = self.pred(m.a)
+            return "(kva[None, :] < 0)" if a is None else f"({a} == 0)"
+        raise TypeError(f"cannot emit mask node {type(m).__name__}")
+
+    def bounds(self, m: Mask) -> _Bounds:
+        if isinstance(m, Full):
+            return _FULL
+        if isinstance(m, Causal):
+            x = self.pos(m.align)
+
+            def hi(p, r, x=x):
+                return f"({p if x == 'p' else r} + 1)"
+            return _Bounds(lambda p, r: "0", hi, lambda p, r: "0", hi)
+        if isinstance(m, SlidingWindow):
+            x, w = self.pos(m.align), m.size
+
+            def lo(p, r, x=x, w=w):
+                return f"({p if x == 'p' else r} - {w - 1})"
+
+            def hi(p, r, x=x):
+                return f"({p if x == 'p' else r} + 1)"
+            return _Bounds(lo, hi, lo, hi)
+        if isinstance(m, Sinks):
+            return _Bounds(lambda p, r: "0", lambda p, r: str(m.n), lambda p, r: "0",
+                           lambda p, r: str(m.n))
+        if isinstance(m, Document) and m.lengths is not None:
+            i = self._doc_index(m)
+            pc = "tl.minimum(tl.maximum({p}, 0), kv_total - 1)"
+
+            def lo(p, r, i=i):
+                return f"tl.load(DOCLO{i} + {pc.format(p=p)})"
+
+            def hi(p, r, i=i):
+                return f"tl.where({p} >= 0, tl.load(DOCHI{i} + {pc.format(p=p)}), 0)"
+            return _Bounds(lo, hi, lo, hi)
+        if isinstance(m, And):
+            a, b = self.bounds(m.a), self.bounds(m.b)
+            return _Bounds(
+                lambda p, r: f"tl.maximum({a.lo(p, r)}, {b.lo(p, r)})",
+                lambda p, r: f"tl.minimum({a.hi(p, r)}, {b.hi(p, r)})",
+                lambda p, r: f"tl.maximum({a.flo(p, r)}, {b.flo(p, r)})",
+                lambda p, r: f"tl.minimum({a.fhi(p, r)}, {b.fhi(p, r)})",
+            )
+        self.code.generic = True
+        return _GENERIC
+
+    def _doc_index(self, m: Document) -> int:
+        for i, (_, lengths) in enumerate(self.code.tables):
+            if lengths == m.lengths:
+                return i
+        raise AssertionError("document bounds before its predicate")
+
+
+def emit_mask(m: Mask) -> MaskCode:
+    """Triton code pieces for ``m`` (see the module docstring for the names used)."""
+    e = _Emitter()
+    e.code.predicate = e.pred(m)
+    b = e.bounds(m)
+    e.code.lo = b.lo("p_lo", "r_lo")
+    e.code.hi = b.hi("p_hi", "r_hi")
+    e.code.full_lo = b.flo("p_hi", "r_hi")
+    e.code.full_hi = b.fhi("p_lo", "r_lo")
+    if isinstance(m, Empty):
+        e.code.hi = "0"
+    return e.code
+
+
+def doc_tables(lengths: tuple[int, ...]) -> tuple[list[int], list[int]]:
+    """Per key position: start and end of its document."""
+    lo, hi, start = [], [], 0
+    for n in lengths:
+        lo += [start] * n
+        hi += [start + n] * n
+        start += n
+    return lo, hi

@@ -1,0 +1,110 @@
+"""Generated kernels behind a torch custom op, so they compose with torch.compile
+and torch.export; and the executor that runs IR attention ops with them."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import torch
+
+from kvcc.codegen.triton.launch import Problem, choose_splits, launch, sm_count
+from kvcc.codegen.triton.spec import KernelSpec, lower
+from kvcc.ir.formats import Alibi, Dense, Packed, Paged
+from kvcc.ir.mask import data_refs
+from kvcc.ir.ops import AttentionOp
+
+_DT = {"f16": torch.float16, "bf16": torch.bfloat16, "f32": torch.float32}
+
+
+@torch.library.custom_op("kvcc::attention", mutates_args=())
+def attention_kernel(
+    q: torch.Tensor,
+    k: torch.Tensor,
+    v: torch.Tensor,
+    cu_q: torch.Tensor | None,
+    cu_k: torch.Tensor | None,
+    block_table: torch.Tensor | None,
+    kv_lens: torch.Tensor | None,
+    mask_data: list[torch.Tensor],
+    spec_text: str,
+    scale: float,
+    softcap: float | None,
+    alibi_max_bias: float | None,
+    sizes: list[int],
+    placement: list[int],
+    num_splits: int,
+) -> tuple[torch.Tensor, torch.Tensor]:
+    """One generated kernel launch. ``sizes``: batch, max_q, max_kv, q_len, kv_len."""
+    spec = KernelSpec.from_text(spec_text)
+    return launch(spec, q=q, k=k, v=v, problem=Problem(*sizes), scale=scale, softcap=softcap,
+                  alibi=None if alibi_max_bias is None else Alibi(alibi_max_bias), cu_q=cu_q,
+                  cu_k=cu_k, block_table=block_table, kv_lens=kv_lens, mask_data=mask_data,
+                  placement=tuple(placement), num_splits=num_splits)
+
+
+@attention_kernel.register_fake
+def _(q, k, v, cu_q, cu_k, block_table, kv_lens, mask_data, spec_text, scale, softcap,
+      alibi_max_bias, sizes, placement, num_splits):
+    spec = KernelSpec.from_text(spec_text)
+    o = q.new_empty(*q.shape[:-1], spec.head_dim_v, dtype=_DT[spec.out_dtype])
+    return o, q.new_empty(q.shape[:-1], dtype=torch.float32)
+
+
+def available(device: torch.device) -> str | None:
+    """None when Triton can run on ``device``, else the reason it cannot."""
+    try:
+        import triton  # noqa: F401
+    except ImportError:
+        return "triton is not installed (pip install 'kvcc[triton]')"
+    if device.type == "cuda":
+        return None
+    if os.environ.get("TRITON_INTERPRET") == "1":
+        return None
+    return (f"Triton kernels need CUDA tensors (got {device.type}); set TRITON_INTERPRET=1 "
+            "before starting Python to run them in the CPU interpreter")
+
+
+def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable,
+                  num_splits: int | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    """Execute one IR attention op with a generated kernel."""
+    q, k, v = t[op.q.name], t[op.k.name], t[op.v.name]
+    get = (lambda val: None if val is None else t[val.name])  # noqa: E731
+    cu_q, cu_k, bt, kvl = (get(op.cu_seqlens_q), get(op.cu_seqlens_k), get(op.block_table),
+                           get(op.kv_lens))
+    if isinstance(op.q_layout, Packed):
+        lens = (cu_q[1:] - cu_q[:-1]).tolist()
+        batch, max_q, q_static = len(lens), max(lens), 0
+    else:
+        batch, max_q, q_static = q.shape[0], q.shape[2], q.shape[2]
+    kl = op.kv_layout
+    if isinstance(kl, Paged):
+        max_kv, kv_static = block_table_capacity(bt, kl.page_size), 0
+    elif isinstance(kl, Packed):
+        max_kv, kv_static = k.shape[0], 0
+    else:
+        max_kv, kv_static = k.shape[2], k.shape[2]
+    sq, skv = q_static, kv_static
+    q_total = dim(op.q_total) if op.q_total is not None else dim(op.q_offset) + sq
+    kv_total = dim(op.kv_total) if op.kv_total is not None else dim(op.kv_offset) + skv
+    placement = [dim(op.q_offset) + kv_total - q_total, dim(op.q_offset), dim(op.kv_offset),
+                 kv_total]
+    probe = lower(op, max_q_len=max_q)
+    if num_splits is None:
+        heads_prog = q.shape[1] // probe.group if probe.pack_gqa else q.shape[1]
+        grid_m = -(-max_q * probe.rows_per_q // probe.block_m)
+        num_splits = choose_splits(grid_m * batch * heads_prog, -(-max_kv // probe.block_n),
+                                   sm_count(q.device))
+    spec = lower(op, max_q_len=max_q, split=num_splits > 1)
+    data = [t[name] for name in data_refs(op.mask)]
+    return torch.ops.kvcc.attention(
+        q, k, v, cu_q, cu_k, bt, kvl, data, spec.text(), op.scale, op.softcap,
+        op.alibi.max_bias if op.alibi is not None else None,
+        [batch, max_q, max_kv, sq, skv], placement, num_splits)
+
+
+def block_table_capacity(bt: torch.Tensor, page_size: int) -> int:
+    return bt.shape[1] * page_size
+
+
+__all__ = ["attention_kernel", "available", "run_attention", "Dense"]

@@ -1,0 +1,186 @@
+"""KernelSpec: everything the Triton emitter needs to know about one attention op.
+
+Lowering reads an :class:`~kvcc.ir.ops.AttentionOp` (plus the run-time choice
+of split-KV) and produces a frozen, hashable spec. Its canonical text
+(:meth:`KernelSpec.text`) is the cache key for generated source and binaries,
+and what ``kvcc explain`` will show. Sizes that change from call to call
+(batch, lengths, split count) are *not* in the spec: one kernel serves them all.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, fields
+
+from kvcc.ir.dtypes import DType
+from kvcc.ir.formats import Dense, Packed, Paged
+from kvcc.ir.mask import Mask, data_refs, rename_refs
+from kvcc.ir.ops import AttentionOp
+from kvcc.ir.syntax import print_mask
+from kvcc.ir.types import as_int
+
+SUPPORTED_DTYPES = (DType.f16, DType.bf16, DType.f32)
+
+
+class UnsupportedAttention(ValueError):
+    """The Triton backend cannot run this attention op; the message says which feature."""
+
+
+@dataclass(frozen=True)
+class KernelSpec:
+    """One generated attention kernel.
+
+    ``q_layout``: dense | packed. ``kv_layout``: dense | packed | paged (with
+    ``page_size``); ``kv_lens``: a dense cache with per-sequence lengths.
+    ``pack_gqa``: the ``group`` query heads of one KV head share a program (their
+    rows stacked in the M tile) so K/V are read once: the decode form.
+    ``placed``: the op sits inside a larger problem (offsets passed at run time).
+    ``data_refs``: the op's run-time mask tensors, in kernel-argument order (the
+    mask text names them ``m0, m1, ...``).
+    ``split``: partial states go to a workspace and a merge kernel combines them.
+    """
+
+    q_layout: str
+    kv_layout: str
+    page_size: int
+    kv_lens: bool
+    mask: str
+    data_refs: tuple[str, ...]
+    group: int
+    pack_gqa: bool
+    head_dim: int
+    head_dim_v: int
+    dtype: str
+    out_dtype: str
+    softcap: bool
+    alibi: bool
+    return_lse: bool
+    placed: bool
+    split: bool
+    block_m: int
+    block_n: int
+    num_warps: int
+    num_stages: int
+
+    def text(self) -> str:
+        """Canonical text: one ``key = value`` line per field, in declaration order."""
+        return "\n".join(f"{f.name} = {getattr(self, f.name)}" for f in fields(self)) + "\n"
+
+    @staticmethod
+    def from_text(text: str) -> KernelSpec:
+        """Inverse of :meth:`text`."""
+        kv = dict(line.split(" = ", 1) for line in text.strip().splitlines())
+        vals: dict[str, object] = {}
+        for f in fields(KernelSpec):
+            raw = kv[f.name]
+            if f.type in ("bool", bool):
+                vals[f.name] = raw == "True"
+            elif f.type in ("int", int):
+                vals[f.name] = int(raw)
+            elif f.name == "data_refs":
+                vals[f.name] = tuple(x.strip(" '\"") for x in raw.strip("()").split(",")
+                                     if x.strip(" '\""))
+            else:
+                vals[f.name] = raw
+        return KernelSpec(**vals)  # type: ignore[arg-type]
+
+    def key(self) -> str:
+        return hashlib.sha256(self.text().encode()).hexdigest()[:24]
+
+    @property
+    def block_d(self) -> int:
+        return max(16, _pow2(self.head_dim))
+
+    @property
+    def block_dv(self) -> int:
+        return max(16, _pow2(self.head_dim_v))
+
+    @property
+    def rows_per_q(self) -> int:
+        """M-tile rows per query row: the group when GQA heads are packed, else 1."""
+        return self.group if self.pack_gqa else 1
+
+
+def _pow2(n: int) -> int:
+    p = 1
+    while p < n:
+        p *= 2
+    return p
+
+
+@dataclass(frozen=True)
+class Tiles:
+    block_m: int
+    block_n: int
+    num_warps: int
+    num_stages: int
+
+
+def default_tiles(head_dim: int, pack_gqa: bool, rows: int) -> Tiles:
+    """Tile sizes before autotuning: FA2-style prefill tiles, narrow M for decode.
+
+    ``rows`` is the M extent a program needs (group x query rows when packed)."""
+    if pack_gqa:
+        return Tiles(max(16, min(64, _pow2(rows))), 64 if head_dim <= 128 else 32, 4, 2)
+    if head_dim <= 64:
+        return Tiles(128, 64, 4, 2)
+    if head_dim <= 128:
+        return Tiles(128, 64, 8, 2)
+    return Tiles(64, 32, 4, 1)
+
+
+def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
+          tiles: Tiles | None = None) -> KernelSpec:
+    """The KernelSpec for ``op``; raises :class:`UnsupportedAttention` for features the
+    Triton backend does not have yet (quantized KV)."""
+    if op.kv_format is not None:
+        raise UnsupportedAttention(f"quantized KV ({op.kv_format.name}) is not supported by the "
+                                   "Triton backend yet")
+    dt = op.q.type.dtype
+    if dt not in SUPPORTED_DTYPES:
+        raise UnsupportedAttention(f"q dtype {dt.value} is not supported by the Triton backend "
+                                   "(f16, bf16, f32)")
+    ql, kl = op.q_layout, op.kv_layout
+    d = as_int(op.q.type.shape[-1])
+    dv = as_int(op.v.type.shape[-1])
+    hq = as_int(op.q.type.shape[1])
+    hk = as_int(op.k.type.shape[2] if isinstance(kl, Paged) else op.k.type.shape[1])
+    if None in (d, dv, hq, hk):
+        raise UnsupportedAttention("head counts and head dims must be static")
+    group = hq // hk
+    if max_q_len is None:
+        max_q_len = as_int(op.q.type.shape[2]) if isinstance(ql, Dense) else None
+    pack = max_q_len is not None and max_q_len * group <= 64 and group > 1
+    t = tiles or default_tiles(d, pack, (max_q_len or 1) * group)
+    # run-time mask tensors get positional names, so the spec does not depend on them
+    canon = {ref: f"m{i}" for i, ref in enumerate(data_refs(op.mask))}
+    return KernelSpec(
+        q_layout="packed" if isinstance(ql, Packed) else "dense",
+        kv_layout={Dense: "dense", Packed: "packed", Paged: "paged"}[type(kl)],
+        page_size=kl.page_size if isinstance(kl, Paged) else 0,
+        kv_lens=isinstance(kl, Dense) and op.kv_lens is not None,
+        mask=print_mask(rename_refs(op.mask, canon)),
+        data_refs=tuple(canon.values()),
+        group=group,
+        pack_gqa=pack,
+        head_dim=d,
+        head_dim_v=dv,
+        dtype=dt.value,
+        out_dtype=op.o.type.dtype.value,
+        softcap=op.softcap is not None,
+        alibi=op.alibi is not None,
+        return_lse=op.lse is not None,
+        placed=not (op.q_offset == 0 and op.kv_offset == 0 and op.q_total is None
+                    and op.kv_total is None),
+        split=split,
+        block_m=t.block_m,
+        block_n=t.block_n,
+        num_warps=t.num_warps,
+        num_stages=t.num_stages,
+    )
+
+
+def mask_of(spec: KernelSpec) -> Mask:
+    from kvcc.ir.syntax import parse_mask
+
+    return parse_mask(spec.mask)

@@ -32,12 +32,16 @@ def main(argv: list[str] | None = None) -> int:
                     f"(default: {DEFAULT_PIPELINE!r})")
     ap.add_argument("--batch", type=int, default=2)
     ap.add_argument("--seq", type=int, default=96)
-    ap.add_argument("--backend", default="auto")
+    ap.add_argument("--backend", default="best", help="best (default: Triton kernels on a GPU, "
+                    "the same kernels in Triton's CPU interpreter otherwise), auto, reference, triton")
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     args = ap.parse_args(argv)
 
     pipeline = Pipeline.parse(args.pipeline)
     device = torch.device(args.device)
+    backend_note = ""
+    if args.backend == "best":
+        args.backend, backend_note = _best_backend(device)
     backend = backends.resolve(args.backend, device)
     cfg = TinyConfig()
     model = TinyDecoder(cfg).to(device).eval()
@@ -45,7 +49,7 @@ def main(argv: list[str] | None = None) -> int:
                            generator=torch.Generator().manual_seed(1)).to(device)
     print(f"kvcc demo: tiny decoder ({cfg.layers} layers, dim {cfg.dim}, heads {cfg.heads}/"
           f"{cfg.kv_heads} GQA, head dim {cfg.head_dim}), batch {args.batch} x {args.seq} tokens")
-    print(f"device: {device}  backend: {backend}  pipeline: {pipeline}\n")
+    print(f"device: {device}  backend: {backend}{backend_note}  pipeline: {pipeline}\n")
 
     calls: list[tuple[torch.Tensor, torch.Tensor, torch.Tensor, Mask]] = []
 
@@ -67,6 +71,8 @@ def main(argv: list[str] | None = None) -> int:
         for rec in trace:
             print(f"   pass {rec.spelling}: {rec.summary}")
         print(f"== layer {layer}: IR after\n{print_module(optimized)}")
+        if backend == "triton":
+            _show_kernels(optimized)
         t0 = time.perf_counter()
         o, lse = backends.execute(backend, optimized, call.inputs)
         t_run = time.perf_counter() - t0
@@ -100,6 +106,36 @@ def main(argv: list[str] | None = None) -> int:
           f"(logits up to {scale:.1f}) {'ok' if good_logits else 'MISMATCH'}")
     print(f"result: {'PASS' if ok else 'FAIL'} on {device} with backend {backend}")
     return 0 if ok else 1
+
+
+def _best_backend(device: torch.device) -> tuple[str, str]:
+    """Triton on a GPU; on a CPU, the same generated kernels under Triton's interpreter
+    (set before triton is imported), else the reference."""
+    import importlib.util
+    import os
+
+    if importlib.util.find_spec("triton") is None:
+        return "reference", " (triton is not installed)"
+    if device.type == "cuda":
+        return "triton", ""
+    if "triton" not in sys.modules:
+        os.environ.setdefault("TRITON_INTERPRET", "1")
+    if os.environ.get("TRITON_INTERPRET") == "1":
+        return "triton", " (generated kernels in Triton's CPU interpreter; fp32)"
+    return "reference", ""
+
+
+def _show_kernels(module) -> None:
+    from kvcc.codegen.triton.build import write_source
+    from kvcc.codegen.triton.spec import lower
+    from kvcc.ir.ops import AttentionOp
+
+    for op in module.walk():
+        if isinstance(op, AttentionOp):
+            spec = lower(op)
+            print(f"   kernel {spec.key()}: {spec.q_layout}/{spec.kv_layout}, mask {spec.mask}, "
+                  f"gqa group {spec.group}{' packed' if spec.pack_gqa else ''}, tiles "
+                  f"{spec.block_m}x{spec.block_n}, source {write_source(spec)}")
 
 
 if __name__ == "__main__":

@@ -147,22 +147,37 @@ def compile_aot(spec: KernelSpec, arch: int, function: str | None = None) -> AOT
     return compile_aot_many([(spec, arch, function)])[0]
 
 
-def compile_aot_many(jobs: list[tuple[KernelSpec, int, str | None]]) -> list[AOTKernel]:
-    """Compile several kernels. When this process runs Triton's interpreter
-    (TRITON_INTERPRET=1 at import), compilation happens in one child process
-    without it, since interpreted Triton functions cannot be compiled."""
-    import triton
-
-    if not triton.knobs.runtime.interpret:
-        return [_compile_here(*j) for j in jobs]
-    payload = json.dumps([{"spec": s.text(), "arch": a, "function": f} for s, a, f in jobs])
+def compile_aot_many(jobs: list[tuple[KernelSpec, int, str | None]],
+                     workers: int | None = None) -> list[AOTKernel]:
+    """Compile several kernels, in ``workers`` child processes (default: one per core,
+    at most 4). Children run without TRITON_INTERPRET: interpreted Triton functions
+    cannot be compiled, and compiling is CPU-bound anyway."""
+    workers = max(1, min(workers or min(4, os.cpu_count() or 1), len(jobs)))
     env = {k: v for k, v in os.environ.items() if k != "TRITON_INTERPRET"}
-    r = subprocess.run([sys.executable, "-m", "kvcc.codegen.triton.aot"], input=payload,
-                       capture_output=True, text=True, env=env)
-    if r.returncode != 0:
-        raise RuntimeError(f"AOT compilation failed:\n{r.stderr[-4000:]}")
-    return [AOTKernel(d["name"], d["arch"], base64.b64decode(d["cubin"]), d["ptx"], d["shared"],
-                      d["registers"], d["num_warps"]) for d in json.loads(r.stdout)]
+    shares = [jobs[i::workers] for i in range(workers)]
+    procs = []
+    for share in shares:
+        payload = json.dumps([{"spec": s.text(), "arch": a, "function": f} for s, a, f in share])
+        p = subprocess.Popen([sys.executable, "-m", "kvcc.codegen.triton.aot"], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+        procs.append((p, payload))
+    results: list[list[AOTKernel]] = []
+    errors = []
+    for p, payload in procs:
+        out, err = p.communicate(payload)
+        if p.returncode != 0:
+            errors.append(err[-4000:])
+            results.append([])
+            continue
+        results.append([AOTKernel(d["name"], d["arch"], base64.b64decode(d["cubin"]), d["ptx"],
+                                  d["shared"], d["registers"], d["num_warps"])
+                        for d in json.loads(out)])
+    if errors:
+        raise RuntimeError("AOT compilation failed:\n" + "\n".join(errors))
+    ordered: list[AOTKernel] = []
+    for i in range(len(jobs)):
+        ordered.append(results[i % workers][i // workers])
+    return ordered
 
 
 def _compile_here(spec: KernelSpec, arch: int, function: str | None) -> AOTKernel:

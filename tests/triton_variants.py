@@ -1,0 +1,71 @@
+"""A representative KernelSpec for every path of the Triton emitter (AOT and snapshot tests)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import torch
+
+from kvcc import masks as M
+from kvcc.codegen.triton.spec import KernelSpec, lower
+from kvcc.frontend.attention_call import lower_attention_call
+from kvcc.ir import Alibi, AttentionOp, DType, Packed, Paged, Value, tensor
+from kvcc.ir.mask import Causal
+from kvcc.passes import Pipeline
+
+
+def _dense(dt, hq, hkv, sq, skv, d, mask=None, **kw) -> AttentionOp:
+    q = torch.empty(1, hq, sq, d, dtype=dt)
+    k = torch.empty(1, hkv, skv, d, dtype=dt)
+    return lower_attention_call(q, k, k, mask=mask, return_lse=True, **kw).module.ops[0]
+
+
+def _paged_op(page: int, packed_q: bool) -> AttentionOp:
+    bf = DType.bf16
+    q = Value("q", tensor(["T", 32, 128] if packed_q else ["B", 32, 1, 128], bf))
+    k = Value("k", tensor(["P", page, 8, 128], bf))
+    extra = {"q_layout": Packed(), "cu_seqlens_q": Value("cu", tensor(["B1"], DType.i32))} \
+        if packed_q else {}
+    return AttentionOp(q, k, Value("v", k.type), Value("o", q.type), None, scale=0.088,
+                       mask=Causal(), kv_layout=Paged(page), block_table=Value(
+                           "bt", tensor(["B", "NP"], DType.i32)),
+                       kv_lens=Value("kl", tensor(["B"], DType.i32)), **extra)
+
+
+def variants() -> dict[str, KernelSpec]:
+    bf, f16, f32 = torch.bfloat16, torch.float16, torch.float32
+    ids = torch.zeros(2048, dtype=torch.long)
+    pages = torch.ones(128, dtype=torch.bool)
+    placed = Pipeline.parse("split-kv{splits=4}").run(
+        lower_attention_call(torch.empty(1, 16, 64, 128, dtype=bf), torch.empty(1, 16, 2048, 128, dtype=bf),
+                             torch.empty(1, 16, 2048, 128, dtype=bf), mask=M.causal(),
+                             return_lse=True).module)
+    placed_op = next(op for op in placed.walk() if isinstance(op, AttentionOp))
+    dense_kvl = _dense(bf, 32, 8, 512, 4096, 128, M.causal())
+    dense_kvl = replace(dense_kvl, kv_lens=Value("kl", tensor([1], DType.i32)))
+    v = {
+        "prefill_causal_bf16_d128": lower(_dense(bf, 16, 16, 2048, 2048, 128, M.causal())),
+        "prefill_full_fp16_d64": lower(_dense(f16, 16, 16, 1024, 1024, 64)),
+        "window_bf16": lower(_dense(bf, 16, 16, 8192, 8192, 128, M.sliding_window(1024))),
+        "sinks_or_window_bf16": lower(_dense(bf, 16, 16, 2048, 2048, 128,
+                                             M.sinks(64) | M.sliding_window(256))),
+        "document_static_bf16": lower(_dense(bf, 16, 16, 2048, 2048, 128,
+                                             M.document([1000, 1048]) & M.causal())),
+        "document_ids_fp16": lower(_dense(f16, 16, 16, 2048, 2048, 128,
+                                          M.document(seq_ids=ids) & M.causal())),
+        "page_select_bf16": lower(_dense(bf, 32, 8, 1, 2048, 128, M.page_selection(pages, 16))),
+        "decode_split_bf16": lower(_dense(bf, 32, 8, 1, 32768, 128, M.causal()), split=True),
+        "decode_nosplit_bf16": lower(_dense(bf, 32, 8, 1, 4096, 128, M.causal())),
+        "paged16_decode_split": lower(_paged_op(16, False), max_q_len=1, split=True),
+        "paged1_mixed_batch": lower(_paged_op(1, True), max_q_len=512),
+        "softcap_alibi_bf16": lower(_dense(bf, 16, 16, 1024, 1024, 128, M.causal(), softcap=30.0)),
+        "d256_bf16": lower(_dense(bf, 8, 8, 1024, 1024, 256, M.causal())),
+        "d80_fp16": lower(_dense(f16, 8, 8, 1024, 1024, 80, M.causal())),
+        "d96_fp16": lower(_dense(f16, 8, 2, 1024, 1024, 96, M.causal())),
+        "fp32": lower(_dense(f32, 4, 4, 256, 256, 64, M.causal())),
+        "placed_split_kv_pass": lower(placed_op),
+        "dense_cache_kv_lens": lower(dense_kvl),
+    }
+    alibi = _dense(bf, 16, 16, 1024, 1024, 128, M.causal())
+    v["alibi_bf16"] = lower(replace(alibi, alibi=Alibi()))
+    return v

@@ -2,7 +2,7 @@
 # missing and (re)install only when pyproject.toml changed, so a second run is quick.
 PYTHON ?= python3
 TORCH ?= torch==2.13.0
-EXTRAS ?= triton,tvm,test
+EXTRAS ?= triton,tvm,test,bench
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kvcc-installed

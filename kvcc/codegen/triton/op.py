@@ -5,12 +5,13 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from dataclasses import dataclass
 
 import torch
 
 from kvcc.codegen.triton.launch import Problem, choose_splits, launch, sm_count
 from kvcc.codegen.triton.spec import KernelSpec, lower
-from kvcc.ir.formats import Alibi, Dense, Packed, Paged
+from kvcc.ir.formats import Alibi, Packed, Paged
 from kvcc.ir.mask import data_refs
 from kvcc.ir.ops import AttentionOp
 
@@ -65,9 +66,52 @@ def available(device: torch.device) -> str | None:
             "before starting Python to run them in the CPU interpreter")
 
 
-def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable,
-                  num_splits: int | None = None) -> tuple[torch.Tensor, torch.Tensor]:
-    """Execute one IR attention op with a generated kernel."""
+@dataclass(frozen=True)
+class Plan:
+    """Everything one launch needs, decided on the host once: the spec and the
+    custom op's arguments."""
+
+    spec: KernelSpec
+    q: torch.Tensor
+    k: torch.Tensor
+    v: torch.Tensor
+    cu_q: torch.Tensor | None
+    cu_k: torch.Tensor | None
+    block_table: torch.Tensor | None
+    kv_lens: torch.Tensor | None
+    mask_data: list[torch.Tensor]
+    scale: float
+    softcap: float | None
+    alibi_max_bias: float | None
+    sizes: list[int]
+    placement: list[int]
+    num_splits: int
+
+    def run(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """Launch through the custom op (composes with torch.compile/export)."""
+        return torch.ops.kvcc.attention(
+            self.q, self.k, self.v, self.cu_q, self.cu_k, self.block_table, self.kv_lens,
+            self.mask_data, self.spec.text(), self.scale, self.softcap, self.alibi_max_bias,
+            self.sizes, self.placement, self.num_splits)
+
+    def launcher(self) -> Callable[[], tuple[torch.Tensor, torch.Tensor]]:
+        """A closure that launches the kernel directly (no dispatcher), for serving loops
+        and benchmarks that call the same shapes many times."""
+        kw = dict(q=self.q, k=self.k, v=self.v, problem=Problem(*self.sizes), scale=self.scale,
+                  softcap=self.softcap,
+                  alibi=None if self.alibi_max_bias is None else Alibi(self.alibi_max_bias),
+                  cu_q=self.cu_q, cu_k=self.cu_k, block_table=self.block_table,
+                  kv_lens=self.kv_lens, mask_data=self.mask_data,
+                  placement=tuple(self.placement), num_splits=self.num_splits)
+        spec = self.spec
+        return lambda: launch(spec, **kw)
+
+
+def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
+         num_splits: int | None = None) -> Plan:
+    """Decide the kernel and its arguments for one IR attention op on these tensors.
+    The split count is chosen here, at run time, from batch, heads, key length and
+    the GPU's SM count, unless ``num_splits`` is given."""
     q, k, v = t[op.q.name], t[op.k.name], t[op.v.name]
     get = (lambda val: None if val is None else t[val.name])  # noqa: E731
     cu_q, cu_k, bt, kvl = (get(op.cu_seqlens_q), get(op.cu_seqlens_k), get(op.block_table),
@@ -84,9 +128,8 @@ def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable,
         max_kv, kv_static = k.shape[0], 0
     else:
         max_kv, kv_static = k.shape[2], k.shape[2]
-    sq, skv = q_static, kv_static
-    q_total = dim(op.q_total) if op.q_total is not None else dim(op.q_offset) + sq
-    kv_total = dim(op.kv_total) if op.kv_total is not None else dim(op.kv_offset) + skv
+    q_total = dim(op.q_total) if op.q_total is not None else dim(op.q_offset) + q_static
+    kv_total = dim(op.kv_total) if op.kv_total is not None else dim(op.kv_offset) + kv_static
     placement = [dim(op.q_offset) + kv_total - q_total, dim(op.q_offset), dim(op.kv_offset),
                  kv_total]
     probe = lower(op, max_q_len=max_q)
@@ -96,15 +139,19 @@ def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable,
         num_splits = choose_splits(grid_m * batch * heads_prog, -(-max_kv // probe.block_n),
                                    sm_count(q.device))
     spec = lower(op, max_q_len=max_q, split=num_splits > 1)
-    data = [t[name] for name in data_refs(op.mask)]
-    return torch.ops.kvcc.attention(
-        q, k, v, cu_q, cu_k, bt, kvl, data, spec.text(), op.scale, op.softcap,
-        op.alibi.max_bias if op.alibi is not None else None,
-        [batch, max_q, max_kv, sq, skv], placement, num_splits)
+    return Plan(spec, q, k, v, cu_q, cu_k, bt, kvl, [t[n] for n in data_refs(op.mask)],
+                op.scale, op.softcap, op.alibi.max_bias if op.alibi is not None else None,
+                [batch, max_q, max_kv, q_static, kv_static], placement, num_splits)
+
+
+def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable,
+                  num_splits: int | None = None) -> tuple[torch.Tensor, torch.Tensor]:
+    """Execute one IR attention op with a generated kernel (through the custom op)."""
+    return plan(op, t, dim, num_splits).run()
 
 
 def block_table_capacity(bt: torch.Tensor, page_size: int) -> int:
     return bt.shape[1] * page_size
 
 
-__all__ = ["attention_kernel", "available", "run_attention", "Dense"]
+__all__ = ["Plan", "attention_kernel", "available", "plan", "run_attention"]

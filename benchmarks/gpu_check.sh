@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# The one-run GPU check (see ../shared/design/gpu.md): bf16/fp16 correctness of the
+# generated kernels, then the benchmark suite against the anchors. Runs from a plain
+# checkout with what the GPU machine has (torch 2.11, triton 3.6, Python 3.12):
+#   OUT=/some/dir bash benchmarks/gpu_check.sh
+# Writes results.json, results.md (and plots when matplotlib is present) to $OUT,
+# and prints the table last. Budget: 8 minutes on an H100 or H200.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"
+export KVCC_CACHE_DIR="${KVCC_CACHE_DIR:-$PWD/.kvcc-cache}"
+OUT="${OUT:-benchmarks/results/latest}"
+mkdir -p "$OUT"
+PY="${PYTHON:-python3}"
+start=$(date +%s)
+"$PY" -c "import torch, triton; print('torch', torch.__version__, 'triton', triton.__version__, torch.cuda.get_device_name())"
+"$PY" -m benchmarks.gpu_correctness 2>&1 | tee "$OUT/correctness.txt"
+rc_correct=${PIPESTATUS[0]}
+"$PY" -m benchmarks.run --out "$OUT" --budget-s $((420 - ($(date +%s) - start))) 2>&1 \
+    | tee "$OUT/bench.log"
+rc_bench=${PIPESTATUS[0]}
+echo "gpu_check: correctness rc=$rc_correct, benchmarks rc=$rc_bench, $(( $(date +%s) - start ))s"
+[ "$rc_correct" -eq 0 ] && [ "$rc_bench" -eq 0 ]

@@ -1,0 +1,84 @@
+"""bf16/fp16 correctness of the generated kernels on the anchor shapes (GPU only).
+
+Each case compares kvcc with a float32 golden computed by the reference
+backend, with a tolerance relative to the error of a low-precision reference
+(SDPA's math backend on the same bf16/fp16 inputs):
+``max|kvcc - gold| <= 2 * max|lowp - gold| + 1e-5`` and the same for the mean.
+Run: ``python -m benchmarks.gpu_correctness`` (also collected by pytest -m gpu).
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+
+import torch
+import torch.nn.functional as F
+
+import kvcc
+from kvcc import masks as M
+from kvcc.ir.mask import evaluate
+
+
+def _case(dtype, b, hq, hkv, sq, skv, d, mask, seed) -> dict:
+    g = torch.Generator(device="cpu").manual_seed(seed)
+    q, k, v = (torch.randn(*s, generator=g).to("cuda", dtype)
+               for s in ((b, hq, sq, d), (b, hkv, skv, d), (b, hkv, skv, d)))
+    o = kvcc.attention(q, k, v, mask=mask, backend="triton")
+    gold = kvcc.attention(q.float(), k.float(), v.float(), mask=mask, backend="reference")
+    dense = None if mask is None else evaluate(mask, sq, skv, device="cuda")[0, 0]
+    from torch.nn.attention import SDPBackend, sdpa_kernel
+
+    with sdpa_kernel(SDPBackend.MATH):
+        lowp = F.scaled_dot_product_attention(q, k, v, attn_mask=dense, enable_gqa=hq != hkv)
+    rows = dense.any(-1) if dense is not None else torch.ones(sq, dtype=torch.bool, device="cuda")
+    err = (o.float() - gold).abs()[:, :, rows]
+    ref = (lowp.float() - gold).abs()[:, :, rows]
+    ok = (err.max() <= 2 * ref.max() + 1e-5) and (err.mean() <= 2 * ref.mean() + 1e-6)
+    return {"max": err.max().item(), "mean": err.mean().item(), "ref_max": ref.max().item(),
+            "ref_mean": ref.mean().item(), "ok": bool(ok)}
+
+
+CASES: list[tuple[str, Callable[[], dict]]] = []
+for dt in (torch.bfloat16, torch.float16):
+    n = str(dt).replace("torch.", "")
+    CASES += [
+        (f"P1 S=2048 causal {n}", lambda dt=dt: _case(dt, 2, 16, 16, 2048, 2048, 128, M.causal(), 1)),
+        (f"P1 S=2048 full {n}", lambda dt=dt: _case(dt, 2, 16, 16, 2048, 2048, 128, None, 2)),
+        (f"P3 window {n}", lambda dt=dt: _case(dt, 1, 16, 16, 4096, 4096, 128,
+                                              M.sliding_window(1024), 3)),
+        (f"P2 documents {n}", lambda dt=dt: _case(dt, 1, 16, 16, 8192, 8192, 128,
+                                                 M.document([3000, 1500, 1200, 900, 700, 500,
+                                                             292, 100]) & M.causal(), 4)),
+        (f"C1 chunk 512 after 8192 {n}", lambda dt=dt: _case(dt, 2, 16, 16, 512, 8704, 128,
+                                                            M.causal(), 5)),
+        (f"D1 B=8 L=32768 {n}", lambda dt=dt: _case(dt, 8, 32, 8, 1, 32768, 128, M.causal(), 6)),
+        (f"D1 B=1 L=131072 {n}", lambda dt=dt: _case(dt, 1, 32, 8, 1, 131072, 128, None, 7)),
+        (f"streaming head sinks|window {n}", lambda dt=dt: _case(
+            dt, 1, 16, 4, 2048, 2048, 128, M.sinks(64) | M.sliding_window(256), 8)),
+        (f"head dim 80 {n}", lambda dt=dt: _case(dt, 2, 8, 8, 577, 577, 80, M.causal(), 9)),
+    ]
+
+
+def main() -> int:
+    if not torch.cuda.is_available():
+        print("gpu_correctness: no GPU", file=sys.stderr)
+        return 2
+    print(f"correctness on {torch.cuda.get_device_name()}:")
+    bad = 0
+    for name, fn in CASES:
+        try:
+            r = fn()
+        except Exception as e:  # noqa: BLE001 - report every case
+            print(f"  FAIL {name}: {type(e).__name__}: {e}")
+            bad += 1
+            continue
+        bad += not r["ok"]
+        print(f"  {'ok  ' if r['ok'] else 'FAIL'} {name}: max {r['max']:.2e} (ref {r['ref_max']:.2e}),"
+              f" mean {r['mean']:.2e} (ref {r['ref_mean']:.2e})")
+    print(f"{len(CASES) - bad} passed, {bad} failed")
+    return 1 if bad else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

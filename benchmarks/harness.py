@@ -1,0 +1,204 @@
+"""The benchmark harness: declarations, timing, ceilings, results.
+
+A benchmark is one small declaration (:class:`Bench`): an id from anchors.md,
+a label, and a ``setup(env)`` that builds inputs once and returns a
+:class:`Case` — kvcc's call, the anchors' calls, and the work it counts (FLOPs
+or bytes). The harness times each call (``triton.testing.do_bench`` medians on a
+GPU), checks kvcc's output against the best anchor's on the same inputs, and
+reports time, TFLOP/s or TB/s, the roofline fraction against ceilings measured
+in the same run, and the speedup over the best anchor.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import platform
+import statistics
+import time
+import traceback
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+
+import torch
+
+
+@dataclass(frozen=True)
+class Env:
+    """Where and how the suite runs. ``tiny``: the CPU mode (small shapes, fp32,
+    interpreter kernels, reference anchors) that keeps the suite from rotting."""
+
+    device: torch.device
+    dtype: torch.dtype
+    tiny: bool
+
+    def randn(self, *shape: int, seed: int) -> torch.Tensor:
+        g = torch.Generator(device="cpu").manual_seed(seed)
+        return torch.randn(*shape, generator=g, dtype=torch.float32).to(self.device, self.dtype)
+
+
+@dataclass
+class Case:
+    """One benchmark instance: callables that each return the output (for checking)."""
+
+    kvcc: Callable[[], torch.Tensor]
+    anchors: dict[str, Callable[[], torch.Tensor]]
+    work: float  # FLOPs (unit "flop") or bytes (unit "byte")
+    unit: str
+    shape: str
+    skipped: dict[str, str] = field(default_factory=dict)  # anchor -> why it cannot run
+
+
+@dataclass(frozen=True)
+class Bench:
+    id: str  # P1, P2, P3, C1, D1, D4 ... (anchors.md)
+    label: str
+    setup: Callable[[Env], Case]
+
+
+@dataclass
+class Result:
+    id: str
+    label: str
+    shape: str
+    unit: str
+    work: float
+    times_ms: dict[str, float]
+    rates: dict[str, float]  # TFLOP/s or TB/s
+    roofline: dict[str, float]  # fraction of the measured ceiling
+    best_anchor: str | None
+    speedup: float | None  # best anchor time / kvcc time
+    max_abs_diff: float | None
+    mean_abs_diff: float | None
+    correct: bool | None
+    skipped: dict[str, str]
+    error: str | None = None
+
+
+def bench_fn(fn: Callable[[], object], env: Env, reps: int = 2) -> float:
+    """Median milliseconds of ``fn``."""
+    if env.device.type == "cuda":
+        import triton.testing
+
+        return float(triton.testing.do_bench(fn, warmup=25, rep=100, return_mode="median"))
+    fn()  # warm up (compiles, caches)
+    ts = []
+    for _ in range(reps):
+        t0 = time.perf_counter()
+        fn()
+        ts.append((time.perf_counter() - t0) * 1e3)
+    return statistics.median(ts)
+
+
+def ceilings(env: Env) -> dict[str, float]:
+    """Matmul rate (TFLOP/s) and copy bandwidth (TB/s, bytes read + written), measured now."""
+    n = 512 if env.tiny else 8192
+    a, b = env.randn(n, n, seed=1), env.randn(n, n, seed=2)
+    t = bench_fn(lambda: a @ b, env)
+    nbytes = (1 << 24) if env.tiny else (2 << 30)
+    src = torch.empty(nbytes, dtype=torch.uint8, device=env.device).random_(0, 255)
+    dst = torch.empty_like(src)
+    tc = bench_fn(lambda: dst.copy_(src), env)
+    return {"matmul_tflops": 2 * n**3 / (t * 1e-3) / 1e12,
+            "copy_tbps": 2 * nbytes / (tc * 1e-3) / 1e12}
+
+
+def _compare(a: torch.Tensor, b: torch.Tensor, env: Env) -> tuple[float, float, bool]:
+    d = (a.float() - b.float()).abs()
+    d = torch.where(torch.isnan(d), torch.full_like(d, math.inf), d)
+    mx, mean = d.max().item(), d.mean().item()
+    tol_max, tol_mean = (1e-4, 1e-5) if env.dtype == torch.float32 else (6e-2, 4e-3)
+    return mx, mean, mx <= tol_max and mean <= tol_mean
+
+
+def run_bench(bench: Bench, env: Env, ceil: dict[str, float], log=print) -> Result:
+    try:
+        case = bench.setup(env)
+    except Exception as e:  # noqa: BLE001 - a broken setup is reported, not fatal
+        return Result(bench.id, bench.label, "", "", 0.0, {}, {}, {}, None, None, None, None,
+                      None, {}, error=f"setup: {type(e).__name__}: {e}")
+    times, outs, skipped = {}, {}, dict(case.skipped)
+    for name, fn in [("kvcc", case.kvcc), *case.anchors.items()]:
+        try:
+            outs[name] = fn()
+            times[name] = bench_fn(fn, env)
+        except Exception as e:  # noqa: BLE001 - an anchor that cannot run is reported
+            if name == "kvcc":
+                return Result(bench.id, bench.label, case.shape, case.unit, case.work, times, {},
+                              {}, None, None, None, None, None, skipped,
+                              error=f"kvcc: {type(e).__name__}: {e}\n{traceback.format_exc(-3)}")
+            skipped[name] = f"{type(e).__name__}: {str(e).splitlines()[0][:160]}"
+        log(f"  {bench.id} {case.shape:<44} {name:<18} "
+            + (f"{times[name]:9.3f} ms" if name in times else "skipped"))
+    scale = 1e12
+    rates = {n: case.work / (t * 1e-3) / scale for n, t in times.items()}
+    ceiling = ceil["matmul_tflops"] if case.unit == "flop" else ceil["copy_tbps"]
+    roof = {n: r / ceiling for n, r in rates.items()}
+    anchors = {n: t for n, t in times.items() if n != "kvcc"}
+    best = min(anchors, key=anchors.get) if anchors else None
+    mx = mean = ok = None
+    if best is not None:
+        mx, mean, ok = _compare(outs["kvcc"], outs[best], env)
+    return Result(bench.id, bench.label, case.shape, case.unit, case.work, times, rates, roof,
+                  best, anchors[best] / times["kvcc"] if best else None, mx, mean, ok, skipped)
+
+
+def environment(env: Env) -> dict[str, str]:
+    info = {"torch": torch.__version__, "python": platform.python_version(),
+            "device": str(env.device), "dtype": str(env.dtype).replace("torch.", ""),
+            "mode": "cpu-tiny" if env.tiny else "gpu"}
+    try:
+        import triton
+
+        info["triton"] = triton.__version__
+    except ImportError:
+        info["triton"] = "absent"
+    if env.device.type == "cuda":
+        info["gpu"] = torch.cuda.get_device_name(env.device)
+    else:
+        info["gpu"] = "none (CPU)"
+    return info
+
+
+def markdown(results: list[Result], info: dict[str, str], ceil: dict[str, float]) -> str:
+    lines = [
+        f"kvcc benchmarks on **{info['gpu']}** ({info['mode']}), torch {info['torch']}, "
+        f"triton {info['triton']}, {info['dtype']}. Ceilings measured in this run: matmul "
+        f"{ceil['matmul_tflops']:.1f} TFLOP/s, copy {ceil['copy_tbps']:.2f} TB/s.",
+        "",
+        "| id | shape | kvcc ms | rate | roofline | best anchor | anchor ms | speedup | "
+        "check (max/mean diff) |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for r in results:
+        if r.error:
+            lines.append(f"| {r.id} | {r.label} | error: {r.error.splitlines()[0][:80]} "
+                         "| | | | | | |")
+            continue
+        unit = "TFLOP/s" if r.unit == "flop" else "TB/s"
+        k = r.times_ms.get("kvcc")
+        best = r.best_anchor
+        check = ("n/a" if r.correct is None else
+                 f"{'ok' if r.correct else 'MISMATCH'} ({r.max_abs_diff:.1e}/{r.mean_abs_diff:.1e})")
+        lines.append(
+            f"| {r.id} | {r.shape} | {k:.4g} | {r.rates['kvcc']:.4g} {unit} | "
+            f"{r.roofline['kvcc']:.1%} | {best or '-'} | "
+            f"{r.times_ms[best]:.4g} | {r.speedup:.3g}x | {check} |" if best else
+            f"| {r.id} | {r.shape} | {k:.4g} | {r.rates['kvcc']:.4g} {unit} | "
+            f"{r.roofline['kvcc']:.1%} | - | - | - | n/a |")
+    anchors_seen = sorted({a for r in results for a in r.times_ms if a != "kvcc"})
+    if anchors_seen:
+        lines += ["", "All anchors (ms): " + "; ".join(
+            f"{r.id} {r.shape}: " + ", ".join(f"{a} {r.times_ms[a]:.3f}" for a in anchors_seen
+                                              if a in r.times_ms)
+            for r in results if not r.error)]
+    skipped = [(r.id, r.shape, a, why) for r in results for a, why in r.skipped.items()]
+    if skipped:
+        lines += ["", "Anchors that could not run: " + "; ".join(
+            f"{i} {s} {a}: {w}" for i, s, a, w in skipped)]
+    return "\n".join(lines) + "\n"
+
+
+def to_json(results: list[Result], info: dict[str, str], ceil: dict[str, float]) -> str:
+    return json.dumps({"environment": info, "ceilings": ceil,
+                       "results": [asdict(r) for r in results]}, indent=2)

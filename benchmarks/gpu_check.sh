@@ -16,6 +16,7 @@ start=$(date +%s)
 "$PY" -c "import torch, triton; print('torch', torch.__version__, 'triton', triton.__version__, torch.cuda.get_device_name())"
 "$PY" -m benchmarks.gpu_correctness 2>&1 | tee "$OUT/correctness.txt"
 rc_correct=${PIPESTATUS[0]}
+"$PY" -m benchmarks.compile_time "$OUT" 2>&1 | tee "$OUT/compile.txt"
 "$PY" -m benchmarks.run --out "$OUT" --budget-s $((420 - ($(date +%s) - start))) 2>&1 \
     | tee "$OUT/bench.log"
 rc_bench=${PIPESTATUS[0]}

@@ -1,6 +1,7 @@
 """The ``kvcc`` command line.
 
     kvcc opt FILE --pipeline "simplify-masks,split-kv{splits=4}" [--print-ir-after-all]
+    kvcc explain FILE [--pipeline ...]
     kvcc passes
     kvcc demo [--pipeline ...]
 """
@@ -32,6 +33,43 @@ def _opt(args: argparse.Namespace) -> int:
     return 0
 
 
+def _explain(args: argparse.Namespace) -> int:
+    """For each attention op after the pipeline: its KernelSpec, its tile structure
+    (when lengths are static) and the generated Triton source."""
+    from kvcc.codegen.triton.emit import emit
+    from kvcc.codegen.triton.spec import UnsupportedAttention, lower
+    from kvcc.ir.mask import is_structured
+    from kvcc.ir.mask_tiles import Tile, classify_tiles
+    from kvcc.ir.ops import AttentionOp
+    from kvcc.ir.types import as_int
+
+    text = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
+    try:
+        module = Pipeline.parse(args.pipeline).run(verify(parse(text)))
+    except (ParseError, VerifyError, PassError, ValueError) as e:
+        print(f"kvcc explain: error: {e}", file=sys.stderr)
+        return 1
+    for op in module.walk():
+        if not isinstance(op, AttentionOp):
+            continue
+        print(f"// attention %{op.o.name}: mask {op.mask}")
+        try:
+            spec = lower(op)
+        except UnsupportedAttention as e:
+            print(f"//   not supported by the Triton backend: {e}\n")
+            continue
+        print("// KernelSpec " + spec.key() + ":\n" + "".join(f"//   {ln}\n"
+                                                            for ln in spec.text().splitlines()))
+        sq, skv = as_int(op.q.type.shape[2]), as_int(op.k.type.shape[2])
+        if sq and skv and is_structured(op.mask) and spec.q_layout == spec.kv_layout == "dense":
+            t = classify_tiles(op.mask, sq, skv, spec.block_m // spec.rows_per_q or 1, spec.block_n)
+            n = {k.name.lower(): int((t == k).sum()) for k in Tile}
+            print(f"// tiles {spec.block_m}x{spec.block_n}: {n['full']} full (no mask), "
+                  f"{n['partial']} partial (masked), {n['empty']} empty (never loaded)")
+        print(emit(spec))
+    return 0
+
+
 def _passes(_: argparse.Namespace) -> int:
     for name, cls in sorted(PASSES.items()):
         doc = (cls.__module__ and sys.modules[cls.__module__].__doc__ or "").strip().splitlines()
@@ -50,6 +88,11 @@ def main(argv: list[str] | None = None) -> int:
                    "(to stderr)")
     p.add_argument("--no-verify", action="store_true", help="skip verification between passes")
     p.set_defaults(fn=_opt)
+    p = sub.add_parser("explain", help="show the kernel spec, tile structure and generated "
+                       "Triton source of each attention op")
+    p.add_argument("file", help="IR file, or - for stdin")
+    p.add_argument("--pipeline", default="simplify-masks")
+    p.set_defaults(fn=_explain)
     sub.add_parser("passes", help="list the registered passes").set_defaults(fn=_passes)
     sub.add_parser("demo", help="run the demo (see `kvcc demo --help`)", add_help=False)
     if argv[:1] == ["demo"]:

@@ -46,3 +46,10 @@ def test_cli_lists_passes(capsys):
     assert cli.main(["passes"]) == 0
     out = capsys.readouterr().out
     assert "split-kv" in out and "chunk-prefill" in out and "simplify-masks" in out
+
+
+def test_cli_explain_shows_spec_tiles_and_source(capsys):
+    assert cli.main(["explain", str(GOLDEN / "chunk_prefill.kvcc"), "--pipeline", ""]) == 0
+    out = capsys.readouterr().out
+    assert "// KernelSpec" in out and "mask = causal" in out
+    assert "empty (never loaded)" in out and "@jit" in out and "def kvcc_attn_" in out

@@ -158,6 +158,16 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
     if _int(hq) is not None and _int(hk) is not None:
         fail(_int(hk) > 0 and _int(hq) % _int(hk) == 0, "gqa-heads",
              f"Hq={hq} is not a multiple of Hkv={hk}")
+    refs = set(data_refs(op.mask))
+    args = {v.name for v in op.mask_args}
+    fail(refs == args, "mask-args", f"mask reads {sorted(refs) or 'nothing'} but mask_args are "
+         f"{sorted(args) or 'empty'}")
+    for a in op.mask_args:
+        fail(1 <= a.type.rank <= 3, "mask-args", f"%{a.name} must have rank 1 to 3 "
+             "([keys], [B, keys] or [B, H, pages])")
+        if a.type.rank == 3 and None not in (_int(a.type.shape[1]), _int(hq), _int(hk)):
+            fail(_int(a.type.shape[1]) in (1, _int(hk), _int(hq)), "mask-args",
+                 f"%{a.name} has {a.type.shape[1]} heads; use 1, Hkv={hk} or Hq={hq}")
     fmt = op.kv_format
     per_word = fmt.per_word if fmt is not None else 1
     fail(_eq(dk * per_word, dq), "head-dim", f"q head dim {dq} but k head dim {dk}"
@@ -177,10 +187,7 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
     fail(math.isfinite(op.scale) and op.scale > 0, "scale", f"scale must be > 0, got {op.scale}")
     fail(op.softcap is None or (math.isfinite(op.softcap) and op.softcap > 0), "softcap",
          f"softcap must be > 0, got {op.softcap}")
-    refs = set(data_refs(op.mask))
-    args = {v.name for v in op.mask_args}
-    fail(refs == args, "mask-args", f"mask reads {sorted(refs) or 'nothing'} but mask_args are "
-         f"{sorted(args) or 'empty'}")
+
     if fmt is None:
         for name in ("k_scale", "k_zero", "v_scale", "v_zero", "k_residual", "v_residual"):
             fail(getattr(op, name) is None, "kv-format", f"{name} given without a kv_format")

@@ -139,8 +139,7 @@ def _mask_args(spec: KernelSpec, data: list[torch.Tensor], heads_q: int, dev) ->
     by_name = dict(zip(spec.data_refs, data))
     out: list = []
     names = [n for n, _ in emit_mask(mask).params]
-    docs = [n for n in walk(mask) if isinstance(n, Document) and n.lengths is not None]
-    tables = [_doc_table(d.lengths, str(dev)) for d in docs]
+    tables = [_doc_table(lengths, str(dev)) for _, lengths in emit_mask(mask).tables]
     nodes = {n.ids if isinstance(n, Document) else n.pages: n for n in walk(mask)
              if isinstance(n, (Document, PageSelect)) and (isinstance(n, PageSelect) or n.ids)}
     for name in names:

@@ -70,7 +70,6 @@ _GENERIC = _Bounds(lambda p, r: "0", lambda p, r: "kv_total", lambda p, r: "kv_t
 class _Emitter:
     def __init__(self) -> None:
         self.code = MaskCode()
-        self.ndoc = 0
 
     def pos(self, align: Align) -> str:
         return "p" if align is Align.bottom_right else "r"
@@ -90,28 +89,19 @@ class _Emitter:
         if isinstance(m, Sinks):
             return f"(kva[None, :] < {m.n})"
         if isinstance(m, Document) and m.lengths is not None:
-            i = self.ndoc
-            self.ndoc += 1
-            self.code.tables.append((f"DOC{i}", m.lengths))
-            self.code.params += [(f"DOCLO{i}", "*i32"), (f"DOCHI{i}", "*i32")]
-            pc = "tl.minimum(tl.maximum(p, 0), kv_total - 1)"
-            self.code.prologue += [
-                f"doc{i}_lo = tl.load(DOCLO{i} + {pc})",
-                f"doc{i}_hi = tl.where(p >= 0, tl.load(DOCHI{i} + {pc}), 0)",
-            ]
+            i = self._doc_table(m.lengths)
             return f"((kva[None, :] >= doc{i}_lo[:, None]) & (kva[None, :] < doc{i}_hi[:, None]))"
         if isinstance(m, Document):
             n = m.ids
-            self.code.params += [(n.upper(), "*i32"), (f"{n}_sb", "i64")]
-            pc = "tl.minimum(tl.maximum(p, 0), kv_total - 1)"
-            self.code.prologue.append(
-                f"{n}_row = tl.where(p >= 0, tl.load({n.upper()} + b * {n}_sb + {pc}), -1)")
+            self._add([(n.upper(), "*i32"), (f"{n}_sb", "i64")], [
+                f"{n}_row = tl.where(p >= 0, tl.load({n.upper()} + b * {n}_sb + "
+                "tl.minimum(tl.maximum(p, 0), kv_total - 1)), -1)"])
             return (f"(tl.load({n.upper()} + b * {n}_sb + kva[None, :], mask=kva[None, :] "
                     f"< kv_total, other=-2) == {n}_row[:, None])")
         if isinstance(m, PageSelect):
             n = m.pages
-            self.code.params += [(n.upper(), "*u8"), (f"{n}_sb", "i64"), (f"{n}_sh", "i64"),
-                                 (f"{n}_hdiv", "i32")]
+            self._add([(n.upper(), "*u8"), (f"{n}_sb", "i64"), (f"{n}_sh", "i64"),
+                       (f"{n}_hdiv", "i32")], [])
             return (f"(tl.load({n.upper()} + b * {n}_sb + (hq_row // {n}_hdiv)[:, None] * {n}_sh"
                     f" + kva[None, :] // {m.page_size}, mask=kva[None, :] < kv_total, other=0)"
                     " != 0)")
@@ -170,11 +160,30 @@ class _Emitter:
         self.code.generic = True
         return _GENERIC
 
-    def _doc_index(self, m: Document) -> int:
-        for i, (_, lengths) in enumerate(self.code.tables):
-            if lengths == m.lengths:
+    def _add(self, params: list[tuple[str, str]], prologue: list[str]) -> None:
+        """Declare kernel parameters and prologue lines once, however often a tensor
+        appears in the mask."""
+        if params[0] in self.code.params:
+            return
+        self.code.params += params
+        self.code.prologue += prologue
+
+    def _doc_table(self, lengths: tuple[int, ...]) -> int:
+        """Index of the host table for these document lengths (declared once)."""
+        for i, (_, have) in enumerate(self.code.tables):
+            if have == lengths:
                 return i
-        raise AssertionError("document bounds before its predicate")
+        i = len(self.code.tables)
+        self.code.tables.append((f"DOC{i}", lengths))
+        pc = "tl.minimum(tl.maximum(p, 0), kv_total - 1)"
+        self._add([(f"DOCLO{i}", "*i32"), (f"DOCHI{i}", "*i32")], [
+            f"doc{i}_lo = tl.load(DOCLO{i} + {pc})",
+            f"doc{i}_hi = tl.where(p >= 0, tl.load(DOCHI{i} + {pc}), 0)",
+        ])
+        return i
+
+    def _doc_index(self, m: Document) -> int:
+        return self._doc_table(m.lengths)
 
 
 def emit_mask(m: Mask) -> MaskCode:

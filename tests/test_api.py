@@ -103,3 +103,20 @@ def test_custom_pipeline_gives_same_result():
     a = kvcc.attention(q, k, v, mask=M.causal())
     b = kvcc.attention(q, k, v, mask=M.causal(), pipeline="chunk-prefill{size=16},split-kv{splits=3}")
     assert torch.allclose(a, b, atol=1e-12)
+
+
+def test_runtime_mask_tensors_are_not_kept_and_compiled_forms_are_reused():
+    from kvcc.api import _optimize
+    from kvcc.frontend.attention_call import lower_attention_call
+    from kvcc.ir.mask import data_refs
+
+    q, k, v = (rnd(1, 2, 8, 16, seed=i) for i in range(3))
+    calls = [lower_attention_call(q, k, v, mask=M.document(seq_ids=torch.tensor(ids)) & M.causal())
+             for ids in ([0] * 4 + [1] * 4, [0] * 2 + [1] * 6)]
+    assert calls[0].module == calls[1].module  # canonical names: one compiled form
+    assert all(t is None for t in data_refs(calls[0].module.ops[0].mask).values())
+    assert not torch.equal(calls[0].inputs["mask0"], calls[1].inputs["mask0"])
+    before = _optimize.cache_info().hits
+    for ids in ([0] * 4 + [1] * 4, [0] * 2 + [1] * 6):
+        kvcc.attention(q, k, v, mask=M.document(seq_ids=torch.tensor(ids)))
+    assert _optimize.cache_info().hits >= before + 1

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import torch
 
 from kvcc.ir.dtypes import DType
-from kvcc.ir.mask import Full, Mask, check, data_refs
+from kvcc.ir.mask import Full, Mask, check, data_refs, rename_refs
 from kvcc.ir.ops import AttentionOp, Module
 from kvcc.ir.types import Value, tensor
 
@@ -104,6 +104,12 @@ def lower_attention_call(
         if t.dim() == 3 and t.shape[1] not in (1, hkv, hq):
             raise ValueError(f"mask tensor %{ref}: head axis {t.shape[1]} must be 1, Hkv={hkv} "
                              f"or Hq={hq}")
+    # The IR names mask tensors canonically and holds no data, so the same call
+    # shape lowers to the same module (its compiled form is cached) and nothing
+    # keeps the caller's tensors alive.
+    canon = {ref: f"mask{i}" for i, ref in enumerate(refs)}
+    mask = rename_refs(mask, canon, keep_data=False)
+    refs = {canon[r]: t for r, t in refs.items()}
     dt = DType.from_torch(q.dtype)
     vq = Value("q", tensor(q.shape, dt))
     vk = Value("k", tensor(k.shape, dt))

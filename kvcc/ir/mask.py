@@ -181,16 +181,18 @@ def data_refs(m: Mask) -> dict[str, torch.Tensor | None]:
     return out
 
 
-def rename_refs(m: Mask, names: dict[str, str]) -> Mask:
-    """The mask with its run-time tensor names replaced (bound data is kept)."""
+def rename_refs(m: Mask, names: dict[str, str], keep_data: bool = True) -> Mask:
+    """The mask with its run-time tensor names replaced; ``keep_data=False`` also
+    unbinds the tensors (an IR mask names its tensors, the caller passes them)."""
     if isinstance(m, Document) and m.ids is not None:
-        return Document(ids=names.get(m.ids, m.ids), data=m.data)
+        return Document(ids=names.get(m.ids, m.ids), data=m.data if keep_data else None)
     if isinstance(m, PageSelect):
-        return PageSelect(m.page_size, names.get(m.pages, m.pages), data=m.data)
+        return PageSelect(m.page_size, names.get(m.pages, m.pages),
+                          data=m.data if keep_data else None)
     if isinstance(m, (And, Or)):
-        return type(m)(rename_refs(m.a, names), rename_refs(m.b, names))
+        return type(m)(rename_refs(m.a, names, keep_data), rename_refs(m.b, names, keep_data))
     if isinstance(m, Not):
-        return Not(rename_refs(m.a, names))
+        return Not(rename_refs(m.a, names, keep_data))
     return m
 
 

@@ -19,6 +19,7 @@ the tile), ``kv_total``, ``b`` (sequence), ``hq_row`` (query head per row).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kvcc.ir.mask import (
     Align,
@@ -186,8 +187,10 @@ class _Emitter:
         return self._doc_table(m.lengths)
 
 
+@lru_cache(maxsize=512)
 def emit_mask(m: Mask) -> MaskCode:
-    """Triton code pieces for ``m`` (see the module docstring for the names used)."""
+    """Triton code pieces for ``m`` (see the module docstring for the names used).
+    Cached: treat the result as read-only."""
     e = _Emitter()
     e.code.predicate = e.pred(m)
     b = e.bounds(m)

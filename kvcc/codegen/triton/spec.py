@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, fields
+from functools import lru_cache
 
 from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import Dense, Packed, Paged
@@ -180,6 +181,7 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
     )
 
 
+@lru_cache(maxsize=512)
 def mask_of(spec: KernelSpec) -> Mask:
     from kvcc.ir.syntax import parse_mask
 

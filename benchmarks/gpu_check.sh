@@ -13,12 +13,18 @@ OUT="${OUT:-benchmarks/results/latest}"
 mkdir -p "$OUT"
 PY="${PYTHON:-python3}"
 start=$(date +%s)
+if ! "$PY" -c "import numpy, sympy, networkx" 2>/dev/null; then
+    echo "gpu_check: kvcc needs numpy, sympy and networkx on this machine" >&2
+    exit 2
+fi
 "$PY" -c "import torch, triton; print('torch', torch.__version__, 'triton', triton.__version__, torch.cuda.get_device_name())"
-"$PY" -m benchmarks.gpu_correctness 2>&1 | tee "$OUT/correctness.txt"
+KVCC_DEBUG_POISON=1 "$PY" -m benchmarks.gpu_correctness 2>&1 | tee "$OUT/correctness.txt"
 rc_correct=${PIPESTATUS[0]}
 "$PY" -m benchmarks.compile_time "$OUT" 2>&1 | tee "$OUT/compile.txt"
 "$PY" -m benchmarks.run --out "$OUT" --budget-s $((420 - ($(date +%s) - start))) 2>&1 \
     | tee "$OUT/bench.log"
 rc_bench=${PIPESTATUS[0]}
 echo "gpu_check: correctness rc=$rc_correct, benchmarks rc=$rc_bench, $(( $(date +%s) - start ))s"
+echo
+cat "$OUT/results.md" 2>/dev/null  # the table last
 [ "$rc_correct" -eq 0 ] && [ "$rc_bench" -eq 0 ]

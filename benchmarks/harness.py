@@ -33,8 +33,10 @@ class Env:
     tiny: bool
 
     def randn(self, *shape: int, seed: int) -> torch.Tensor:
-        g = torch.Generator(device="cpu").manual_seed(seed)
-        return torch.randn(*shape, generator=g, dtype=torch.float32).to(self.device, self.dtype)
+        """Fresh normal values, generated on the device (large caches take seconds on a CPU)."""
+        g = torch.Generator(device=self.device).manual_seed(seed)
+        return torch.randn(*shape, generator=g, dtype=torch.float32,
+                           device=self.device).to(self.dtype)
 
 
 @dataclass
@@ -73,6 +75,7 @@ class Result:
     correct: bool | None
     skipped: dict[str, str]
     error: str | None = None
+    diff_by_anchor: dict[str, float] = field(default_factory=dict)  # max |kvcc - anchor|
 
 
 def bench_fn(fn: Callable[[], object], env: Env, reps: int = 2) -> float:
@@ -139,8 +142,10 @@ def run_bench(bench: Bench, env: Env, ceil: dict[str, float], log=print) -> Resu
     mx = mean = ok = None
     if best is not None:
         mx, mean, ok = _compare(outs["kvcc"], outs[best], env)
+    by_anchor = {n: _compare(outs["kvcc"], outs[n], env)[0] for n in anchors}
     return Result(bench.id, bench.label, case.shape, case.unit, case.work, times, rates, roof,
-                  best, anchors[best] / times["kvcc"] if best else None, mx, mean, ok, skipped)
+                  best, anchors[best] / times["kvcc"] if best else None, mx, mean, ok, skipped,
+                  diff_by_anchor=by_anchor)
 
 
 def environment(env: Env) -> dict[str, str]:

@@ -34,6 +34,14 @@ def main(argv: list[str] | None = None) -> int:
         env = Env(torch.device("cpu"), torch.float32, tiny=True)
     elif torch.cuda.is_available():
         env = Env(torch.device("cuda"), torch.bfloat16, tiny=False)
+        # every Flex anchor compiles flex_attention anew; dynamo's per-function recompile
+        # limit (8) would silently drop the later ones to the unfused eager path
+        import torch._dynamo
+
+        for knob in ("cache_size_limit", "recompile_limit", "accumulated_cache_size_limit",
+                     "accumulated_recompile_limit"):
+            if hasattr(torch._dynamo.config, knob):
+                setattr(torch._dynamo.config, knob, 256)
     else:
         print("benchmarks.run: no GPU here; use --cpu-tiny for the CPU mode", file=sys.stderr)
         return 2
@@ -47,6 +55,16 @@ def main(argv: list[str] | None = None) -> int:
     print(f"ceilings: matmul {ceil['matmul_tflops']:.1f} TFLOP/s, copy {ceil['copy_tbps']:.2f} TB/s",
           flush=True)
     results = []
+    out = pathlib.Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+
+    def save() -> str:
+        """Write what has been measured so far (a killed run keeps its results)."""
+        (out / "results.json").write_text(to_json(results, info, ceil))
+        table = markdown(results, info, ceil)
+        (out / "results.md").write_text(table)
+        return table
+
     for i, b in enumerate(benches, 1):
         if args.budget_s and time.time() - t0 > args.budget_s:
             from benchmarks.harness import Result
@@ -58,11 +76,8 @@ def main(argv: list[str] | None = None) -> int:
         results.append(run_bench(b, env, ceil, log=lambda s: print(s, flush=True)))
         if results[-1].error:
             print(f"  error: {results[-1].error.splitlines()[0]}", flush=True)
-    out = pathlib.Path(args.out)
-    out.mkdir(parents=True, exist_ok=True)
-    (out / "results.json").write_text(to_json(results, info, ceil))
-    table = markdown(results, info, ceil)
-    (out / "results.md").write_text(table)
+        save()
+    table = save()
     try:
         from benchmarks.plot import plot
 

@@ -124,6 +124,17 @@ def signature(spec: KernelSpec) -> dict[str, str]:
     return sig
 
 
+def divisibility(spec: KernelSpec) -> dict[tuple[int], list]:
+    """The alignment facts the JIT infers for typical calls (pointers, and strides when
+    the head dims are multiples of 16), so AOT register and spill counts match it."""
+    names = list(signature(spec))
+    aligned = [n for n in ("Q", "K", "V", "O", "LSE", "OPART", "LPART") if n in names]
+    if spec.head_dim % 16 == 0 and spec.head_dim_v % 16 == 0:
+        aligned += [n for n in names if n.startswith("stride_") and n[-1] in "bsh"
+                    and not n.startswith("stride_l") and n != "stride_bt"]
+    return {(names.index(n),): [["tt.divisibility", 16]] for n in aligned}
+
+
 def constexprs(spec: KernelSpec) -> dict[str, int]:
     return {"BLOCK_M": spec.block_m, "BLOCK_N": spec.block_n, "BLOCK_D": spec.block_d,
             "BLOCK_DV": spec.block_dv}
@@ -187,7 +198,8 @@ def _compile_here(spec: KernelSpec, arch: int, function: str | None) -> AOTKerne
 
     module = load(spec, "aot")
     fn_name = function or kernel_name(spec)
-    src = ASTSource(getattr(module, fn_name), signature(spec), constexprs(spec))
+    src = ASTSource(getattr(module, fn_name), signature(spec), constexprs(spec),
+                    attrs=divisibility(spec))
     k = triton.compile(src, target=GPUTarget("cuda", arch, 32),
                        options={"num_warps": spec.num_warps, "num_stages": spec.num_stages})
     cubin = k.asm["cubin"]

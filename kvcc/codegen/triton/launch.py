@@ -4,6 +4,7 @@ the run-time split-KV choice, the workspace and the merge launch."""
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -72,65 +73,96 @@ def _strides3(t: torch.Tensor, layout: str) -> tuple[int, int, int]:
     return t.stride(0), t.stride(1), t.stride(2)  # paged [P, page, H, D]: page, slot, head
 
 
-def launch(
-    spec: KernelSpec,
-    *,
-    q: torch.Tensor,
-    k: torch.Tensor,
-    v: torch.Tensor,
-    problem: Problem,
-    scale: float,
-    softcap: float | None,
-    alibi: Alibi | None,
-    cu_q: torch.Tensor | None,
-    cu_k: torch.Tensor | None,
-    block_table: torch.Tensor | None,
-    kv_lens: torch.Tensor | None,
-    mask_data: list[torch.Tensor],
-    placement: tuple[int, int, int, int] = (0, 0, 0, 0),
-    num_splits: int = 1,
-) -> tuple[torch.Tensor, torch.Tensor]:
-    """Run ``spec`` and return ``(o, lse)`` (lse is float32; empty when not requested)."""
-    if spec.split != (num_splits > 1):
-        raise ValueError("spec.split must match num_splits > 1")
-    dev = q.device
-    q, k, v = (t if t.stride(-1) == 1 else t.contiguous() for t in (q, k, v))
-    out_dtype = {"f16": torch.float16, "bf16": torch.bfloat16, "f32": torch.float32}[spec.out_dtype]
-    o = torch.empty(*q.shape[:-1], spec.head_dim_v, dtype=out_dtype, device=dev)
-    lse = torch.empty(q.shape[:-1], dtype=torch.float32, device=dev)
-    heads_q = q.shape[1]
-    heads_prog = heads_q // spec.group if spec.pack_gqa else heads_q
-    grid_m = max(1, math.ceil(problem.max_q * spec.rows_per_q / spec.block_m))
-    rows_pad = grid_m * spec.block_m
-    bh = problem.batch * heads_prog
-    dummy_i32 = torch.zeros(1, dtype=torch.int32, device=dev)
-    dummy_f32 = torch.zeros(1, dtype=torch.float32, device=dev)
-    if spec.split:
-        opart = torch.empty(num_splits, bh, rows_pad, spec.block_dv, dtype=torch.float32, device=dev)
-        lpart = torch.empty(num_splits, bh, rows_pad, dtype=torch.float32, device=dev)
-    else:
-        opart = lpart = dummy_f32
-    slopes = (torch.tensor(alibi.slopes(heads_q), dtype=torch.float32, device=dev)
-              if alibi is not None else dummy_f32)
-    qs, ks, vs, os_ = (_strides3(q, spec.q_layout), _strides3(k, spec.kv_layout),
-                       _strides3(v, spec.kv_layout), _strides3(o, spec.q_layout))
-    ls = (lse.stride(0), lse.stride(2), lse.stride(1)) if spec.q_layout == "dense" else \
-        (0, lse.stride(0), lse.stride(1))
-    i32 = (lambda t: dummy_i32 if t is None else t.to(torch.int32))  # noqa: E731
-    args = [q, k, v, o, lse, opart, lpart, i32(cu_q), i32(cu_k), i32(block_table), i32(kv_lens),
-            slopes, *qs, *ks, *vs, *os_, *ls,
-            block_table.stride(0) if block_table is not None else 0,
-            problem.q_len_static, problem.kv_len_static, *placement,
-            float(scale), float(softcap or 1.0), num_splits, rows_pad, heads_prog]
-    args += _mask_args(spec, mask_data, heads_q, dev)
-    kern = load(spec)
-    name = kernel_name(spec)
-    meta = dict(BLOCK_M=spec.block_m, BLOCK_N=spec.block_n, BLOCK_D=spec.block_d,
-                BLOCK_DV=spec.block_dv, num_warps=spec.num_warps, num_stages=spec.num_stages)
-    getattr(kern, name)[(grid_m, bh, num_splits)](*args, **meta)
-    if spec.split:
-        getattr(kern, name + "_merge")[(grid_m, bh)](*args, **meta)
-    return o, lse
+class Launcher:
+    """One kernel configuration bound to its inputs: every host-side decision and
+    argument (strides, tables, workspace, kernel handle) is made once here; each
+    call allocates the outputs and launches. ``KVCC_DEBUG_POISON=1`` fills the
+    outputs with NaN first, so a row the kernel fails to write cannot pass a check."""
+
+    def __init__(
+        self,
+        spec: KernelSpec,
+        *,
+        q: torch.Tensor,
+        k: torch.Tensor,
+        v: torch.Tensor,
+        problem: Problem,
+        scale: float,
+        softcap: float | None,
+        alibi: Alibi | None,
+        cu_q: torch.Tensor | None,
+        cu_k: torch.Tensor | None,
+        block_table: torch.Tensor | None,
+        kv_lens: torch.Tensor | None,
+        mask_data: list[torch.Tensor],
+        placement: tuple[int, int, int, int] = (0, 0, 0, 0),
+        num_splits: int = 1,
+    ) -> None:
+        if spec.split != (num_splits > 1):
+            raise ValueError("spec.split must match num_splits > 1")
+        dev = q.device
+        q, k, v = (t if t.stride(-1) == 1 else t.contiguous() for t in (q, k, v))
+        self.spec, self.device = spec, dev
+        self.out_dtype = {"f16": torch.float16, "bf16": torch.bfloat16,
+                          "f32": torch.float32}[spec.out_dtype]
+        self.o_shape = (*q.shape[:-1], spec.head_dim_v)
+        self.lse_shape = tuple(q.shape[:-1])
+        heads_q = q.shape[1]
+        heads_prog = heads_q // spec.group if spec.pack_gqa else heads_q
+        grid_m = max(1, math.ceil(problem.max_q * spec.rows_per_q / spec.block_m))
+        rows_pad = grid_m * spec.block_m
+        bh = problem.batch * heads_prog
+        dummy_i32 = torch.zeros(1, dtype=torch.int32, device=dev)
+        dummy_f32 = torch.zeros(1, dtype=torch.float32, device=dev)
+        if spec.split:
+            opart = torch.empty(num_splits, bh, rows_pad, spec.block_dv, dtype=torch.float32,
+                                device=dev)
+            lpart = torch.empty(num_splits, bh, rows_pad, dtype=torch.float32, device=dev)
+        else:
+            opart = lpart = dummy_f32
+        slopes = (torch.tensor(alibi.slopes(heads_q), dtype=torch.float32, device=dev)
+                  if alibi is not None else dummy_f32)
+        i32 = (lambda t: dummy_i32 if t is None else t.to(torch.int32))  # noqa: E731
+        bt = i32(block_table)
+        o_probe = torch.empty(self.o_shape, dtype=self.out_dtype, device="meta")
+        lse_probe = torch.empty(self.lse_shape, dtype=torch.float32, device="meta")
+        ls = ((lse_probe.stride(0), lse_probe.stride(2), lse_probe.stride(1))
+              if spec.q_layout == "dense" else (0, lse_probe.stride(0), lse_probe.stride(1)))
+        # O and LSE (positions 3 and 4) are filled in per call
+        self.args = [q, k, v, None, None, opart, lpart, i32(cu_q), i32(cu_k), bt, i32(kv_lens),
+                     slopes, *_strides3(q, spec.q_layout), *_strides3(k, spec.kv_layout),
+                     *_strides3(v, spec.kv_layout), *_strides3(o_probe, spec.q_layout), *ls,
+                     bt.stride(0) if block_table is not None else 0,
+                     problem.q_len_static, problem.kv_len_static, *placement,
+                     float(scale), float(softcap or 1.0), num_splits, rows_pad, heads_prog]
+        self.args += _mask_args(spec, mask_data, heads_q, dev)
+        module = load(spec)
+        name = kernel_name(spec)
+        self.kernel = getattr(module, name)[(grid_m, bh, num_splits)]
+        self.merge = getattr(module, name + "_merge")[(grid_m, bh)] if spec.split else None
+        self.meta = dict(BLOCK_M=spec.block_m, BLOCK_N=spec.block_n, BLOCK_D=spec.block_d,
+                         BLOCK_DV=spec.block_dv, num_warps=spec.num_warps,
+                         num_stages=spec.num_stages)
+        self.poison = os.environ.get("KVCC_DEBUG_POISON") == "1"
+
+    def __call__(self) -> tuple[torch.Tensor, torch.Tensor]:
+        """Launch; returns ``(o, lse)`` (lse float32, written only when the spec asks)."""
+        alloc = torch.full if self.poison else torch.empty
+        extra = (math.nan,) if self.poison else ()
+        o = alloc(self.o_shape, *extra, dtype=self.out_dtype, device=self.device)
+        lse = alloc(self.lse_shape, *extra, dtype=torch.float32, device=self.device)
+        args = self.args
+        args[3], args[4] = o, lse
+        self.kernel(*args, **self.meta)
+        if self.merge is not None:
+            self.merge(*args, **self.meta)
+        args[3] = args[4] = None  # do not keep the outputs alive
+        return o, lse
+
+
+def launch(spec: KernelSpec, **kwargs) -> tuple[torch.Tensor, torch.Tensor]:
+    """Run ``spec`` once on these inputs (see :class:`Launcher` for the arguments)."""
+    return Launcher(spec, **kwargs)()
 
 
 def _mask_args(spec: KernelSpec, data: list[torch.Tensor], heads_q: int, dev) -> list:

@@ -124,9 +124,10 @@ def default_tiles(head_dim: int, pack_gqa: bool, rows: int) -> Tiles:
     if pack_gqa:
         return Tiles(max(16, min(64, _pow2(rows))), 64 if head_dim <= 128 else 32, 4, 2)
     if head_dim <= 128:
-        # BLOCK_M 128, BLOCK_N 64, 4 warps, 2 stages won the tuning of a direct
-        # FA2-style Triton kernel on the H100 (anchors.md)
-        return Tiles(128, 64, 4, 2)
+        # 128x64 tiles as in the anchors' tuned direct kernel; that kernel loaded
+        # through TMA with 4 warps, but with pointer loads 4 warps spill at D=128
+        # (255 registers + stack on sm_90) and 8 do not. Tuning will decide per GPU.
+        return Tiles(128, 64, 8 if head_dim > 64 else 4, 2)
     return Tiles(64, 32, 4, 1)
 
 

@@ -49,6 +49,8 @@ class Case:
     unit: str
     shape: str
     skipped: dict[str, str] = field(default_factory=dict)  # anchor -> why it cannot run
+    # other kvcc configurations (tiles, split counts), timed for tuning, not compared
+    variants: dict[str, Callable[[], torch.Tensor]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -76,6 +78,8 @@ class Result:
     skipped: dict[str, str]
     error: str | None = None
     diff_by_anchor: dict[str, float] = field(default_factory=dict)  # max |kvcc - anchor|
+    variant_times_ms: dict[str, float] = field(default_factory=dict)
+    variant_correct: dict[str, bool] = field(default_factory=dict)
 
 
 def bench_fn(fn: Callable[[], object], env: Env, reps: int = 2) -> float:
@@ -143,9 +147,19 @@ def run_bench(bench: Bench, env: Env, ceil: dict[str, float], log=print) -> Resu
     if best is not None:
         mx, mean, ok = _compare(outs["kvcc"], outs[best], env)
     by_anchor = {n: _compare(outs["kvcc"], outs[n], env)[0] for n in anchors}
+    vtimes, vok = {}, {}
+    for name, fn in case.variants.items():
+        try:
+            out = fn()
+            vtimes[name] = bench_fn(fn, env)
+            vok[name] = _compare(out, outs[best] if best else outs["kvcc"], env)[2]
+        except Exception as e:  # noqa: BLE001 - a variant that fails is reported
+            skipped[name] = f"{type(e).__name__}: {str(e).splitlines()[0][:160]}"
+            continue
+        log(f"  {bench.id} {case.shape:<44} {name:<18} {vtimes[name]:9.3f} ms")
     return Result(bench.id, bench.label, case.shape, case.unit, case.work, times, rates, roof,
                   best, anchors[best] / times["kvcc"] if best else None, mx, mean, ok, skipped,
-                  diff_by_anchor=by_anchor)
+                  diff_by_anchor=by_anchor, variant_times_ms=vtimes, variant_correct=vok)
 
 
 def environment(env: Env) -> dict[str, str]:
@@ -197,6 +211,12 @@ def markdown(results: list[Result], info: dict[str, str], ceil: dict[str, float]
             f"{r.id} {r.shape}: " + ", ".join(f"{a} {r.times_ms[a]:.3f}" for a in anchors_seen
                                               if a in r.times_ms)
             for r in results if not r.error)]
+    tuned = [r for r in results if r.variant_times_ms]
+    if tuned:
+        lines += ["", "kvcc configurations (ms; default first): " + "; ".join(
+            f"{r.id} {r.shape}: default {r.times_ms['kvcc']:.4g}, " + ", ".join(
+                f"{n} {t:.4g}{'' if r.variant_correct.get(n) else ' (MISMATCH)'}"
+                for n, t in r.variant_times_ms.items()) for r in tuned)]
     skipped = [(r.id, r.shape, a, why) for r in results for a, why in r.skipped.items()]
     if skipped:
         lines += ["", "Anchors that could not run: " + "; ".join(

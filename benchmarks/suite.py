@@ -16,6 +16,7 @@ import torch.nn.functional as F
 from benchmarks.harness import Bench, Case, Env
 from kvcc import masks as M
 from kvcc.codegen.triton.op import plan
+from kvcc.codegen.triton.spec import Tiles
 from kvcc.frontend.attention_call import lower_attention_call
 from kvcc.ir import AttentionOp, DType, Module, Packed, Paged, Value, tensor
 from kvcc.ir.mask import Causal, Full
@@ -29,16 +30,22 @@ def _attention_op(m: Module) -> AttentionOp:
 
 
 def kvcc_call(module: Module, inputs: dict[str, torch.Tensor],
-              to_dense: Callable[[torch.Tensor], torch.Tensor] = lambda o: o):
-    """The generated kernel for ``module``'s attention, host work done once."""
+              to_dense: Callable[[torch.Tensor], torch.Tensor] = lambda o: o, **plan_kw):
+    """The generated kernel for ``module``'s attention, host work done once.
+    ``plan_kw``: ``tiles`` or ``num_splits`` overrides (tuning variants)."""
     m = Pipeline.parse(DEFAULT_PIPELINE).run(module)
-    launch = plan(_attention_op(m), inputs).launcher()
+    launch = plan(_attention_op(m), inputs, **plan_kw).launcher()
     return lambda: to_dense(launch()[0])
 
 
-def kvcc_dense(q, k, v, mask=None):
+def kvcc_dense(q, k, v, mask=None, **plan_kw):
     call = lower_attention_call(q, k, v, mask=mask)
-    return kvcc_call(call.module, call.inputs)
+    return kvcc_call(call.module, call.inputs, **plan_kw)
+
+
+def default_splits(q, k, v, mask=None) -> int:
+    call = lower_attention_call(q, k, v, mask=mask)
+    return plan(_attention_op(call.module), call.inputs).num_splits
 
 
 # ------------------------------------------------------------------ anchors
@@ -105,8 +112,14 @@ def p1(s: int, causal: bool) -> Bench:
         anchors = sdpa_anchors(env, q, k, v, causal_br=causal)
         anchors |= flex_anchor(env, q, k, v, (lambda b, h, i, j: i >= j) if causal else None)
         flops = 4 * B * H * S * S * D / (2 if causal else 1)
+        variants = {}
+        if s == 8192 or env.tiny:  # tile candidates for the tuner, measured in the same run
+            for bm, bn, w in ((128, 64, 4), (128, 128, 8), (64, 64, 4)):
+                variants[f"kvcc-{bm}x{bn}w{w}"] = kvcc_dense(q, k, v, mask,
+                                                              tiles=Tiles(bm, bn, w, 2))
         return Case(kvcc_dense(q, k, v, mask), anchors, flops, "flop",
-                    f"B={B} H={H} S={S} D={D} {'causal' if causal else 'full'}")
+                    f"B={B} H={H} S={S} D={D} {'causal' if causal else 'full'}",
+                    variants=variants)
     return Bench("P1", f"dense prefill S={s} {'causal' if causal else 'non-causal'}", setup)
 
 
@@ -205,8 +218,14 @@ def d1(b: int, length: int) -> Bench:
         k, v = (env.randn(B, 8, L, D, seed=41 + i) for i in range(2))
         anchors = sdpa_anchors(env, q, k, v)
         anchors |= flex_anchor(env, q, k, v, None)
+        splits = default_splits(q, k, v, M.causal())
+        rows = 16  # the packed-GQA M tile for one query
+        variants = {
+            "kvcc-bn128": kvcc_dense(q, k, v, M.causal(), tiles=Tiles(rows, 128, 4, 2)),
+            f"kvcc-splits{2 * splits}": kvcc_dense(q, k, v, M.causal(), num_splits=2 * splits),
+        }
         return Case(kvcc_dense(q, k, v, M.causal()), anchors, 2 * B * 8 * L * D * q.element_size(),
-                    "byte", f"B={B} L={L} GQA 32/8 D={D}")
+                    "byte", f"B={B} L={L} GQA 32/8 D={D} ({splits} splits)", variants=variants)
     return Bench("D1", f"decode B={b} L={length}", setup)
 
 

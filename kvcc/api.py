@@ -43,5 +43,5 @@ def attention(
                                 return_lse=return_lse)
     name = backends.resolve(backend, q.device)
     module = _optimize(call.module, pipeline)
-    out = backends.execute(name, module, call.inputs)
+    out = backends.execute(name, module, call.inputs, fallback=backend == "auto")
     return (out[0], out[1]) if return_lse else out[0]

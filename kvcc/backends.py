@@ -48,15 +48,28 @@ def _triton_reason(device: torch.device) -> str | None:
     return available(device)
 
 
-def execute(backend: str, module: Module, inputs: dict[str, torch.Tensor]) -> tuple[torch.Tensor, ...]:
-    """Run a (verified, optimized) module on a concrete backend."""
+def execute(backend: str, module: Module, inputs: dict[str, torch.Tensor],
+            fallback: bool = False) -> tuple[torch.Tensor, ...]:
+    """Run a (verified, optimized) module on a concrete backend. With ``fallback``
+    (what ``auto`` asks for), attention ops a generated-kernel backend does not
+    support yet (float64, quantized KV) run on the reference instead of failing."""
     if backend == "reference":
         any_t = next(iter(inputs.values()))
         compute = torch.float64 if any_t.dtype == torch.float64 else torch.float32
         return reference.run(module, options=reference.ReferenceOptions(compute), **inputs)
     if backend == "triton":
+        from kvcc.codegen.reference.interpreter import reference_attention
         from kvcc.codegen.triton.op import run_attention
+        from kvcc.codegen.triton.spec import UnsupportedAttention
 
-        opts = reference.ReferenceOptions(attention_impl=run_attention)
+        def attention(op, tensors, dim):
+            try:
+                return run_attention(op, tensors, dim)
+            except UnsupportedAttention:
+                if not fallback:
+                    raise
+                return reference_attention(op, tensors, dim)
+
+        opts = reference.ReferenceOptions(attention_impl=attention)
         return reference.run(module, options=opts, **inputs)
     raise BackendUnavailable(f"backend {backend!r} cannot execute modules yet")

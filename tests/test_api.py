@@ -120,3 +120,21 @@ def test_runtime_mask_tensors_are_not_kept_and_compiled_forms_are_reused():
     for ids in ([0] * 4 + [1] * 4, [0] * 2 + [1] * 6):
         kvcc.attention(q, k, v, mask=M.document(seq_ids=torch.tensor(ids)))
     assert _optimize.cache_info().hits >= before + 1
+
+
+def test_triton_backend_reports_unsupported_ops_and_auto_falls_back():
+    pytest.importorskip("triton")
+    from kvcc import backends
+    from kvcc.codegen.triton.spec import UnsupportedAttention
+    from kvcc.frontend.attention_call import lower_attention_call
+    from tests.triton_helpers import RUNS_TRITON
+
+    if not RUNS_TRITON:
+        pytest.skip("needs CUDA or TRITON_INTERPRET=1")
+    q, k, v = (rnd(1, 2, 5, 16, seed=i, dtype=torch.float64) for i in range(3))
+    call = lower_attention_call(q, k, v, mask=M.causal())
+    with pytest.raises(UnsupportedAttention, match="q dtype f64"):
+        backends.execute("triton", call.module, call.inputs)
+    (o,) = backends.execute("triton", call.module, call.inputs, fallback=True)
+    ref = kvcc.attention(q, k, v, mask=M.causal(), backend="reference")
+    assert torch.equal(o, ref)

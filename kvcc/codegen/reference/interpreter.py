@@ -55,10 +55,16 @@ class ReferenceOptions:
 
 
 class _Ctx:
-    def __init__(self, opts: ReferenceOptions) -> None:
+    """Interpreter state: values by name and dimension bindings. ``dim`` and ``check``
+    let a caller that already evaluated and checked a module run single ops."""
+
+    def __init__(self, opts: ReferenceOptions, dim=None, check: bool = True) -> None:
         self.opts = opts
         self.env: dict[str, torch.Tensor] = {}
         self.bind: dict[sympy.Symbol, sympy.Integer] = {}
+        self.check = check
+        if dim is not None:
+            self.dim = dim  # type: ignore[method-assign]
 
     def dim(self, d: sympy.Expr) -> int:
         v = sympy.sympify(d.xreplace(self.bind)) if d.free_symbols else d
@@ -86,7 +92,8 @@ class _Ctx:
             return
         if self.opts.cast_outputs or not val.type.dtype.is_float or not t.dtype.is_floating_point:
             t = t.to(val.type.dtype.to_torch())
-        self.match(val, t, f"result of {op.NAME}")
+        if self.check:
+            self.match(val, t, f"result of {op.NAME}")
         self.env[val.name] = t
 
     def get(self, val: Value | None) -> torch.Tensor | None:
@@ -125,6 +132,16 @@ def _run_ops(ops: tuple[Op, ...], ctx: _Ctx) -> None:
 
 
 # ------------------------------------------------------------------ attention
+
+
+def reference_attention(op: AttentionOp, tensors: dict[str, torch.Tensor], dim) -> tuple:
+    """One attention op on the reference (an ``attention_impl`` for backends that
+    fall back per op). ``dim`` evaluates the op's symbolic attributes."""
+    wide = tensors[op.q.name].dtype == torch.float64
+    sub = _Ctx(ReferenceOptions(torch.float64 if wide else torch.float32), dim=dim, check=False)
+    sub.env.update(tensors)
+    _attention(op, sub)
+    return sub.env[op.o.name], (sub.env[op.lse.name] if op.lse is not None else None)
 
 
 def _kv_for(op: AttentionOp, ctx: _Ctx, name: str) -> torch.Tensor:

@@ -7,6 +7,7 @@ Positions follow the bottom-right convention unless ``align="top_left"``: with
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Sequence
 
 import torch
@@ -23,6 +24,14 @@ from kvcc.ir.mask import (
     SlidingWindow,
     fresh_ref,
 )
+
+
+def _int(name: str, x) -> int:
+    """An integer argument; floats such as 2.7 are rejected, not truncated."""
+    try:
+        return operator.index(x)
+    except TypeError:
+        raise TypeError(f"{name} must be an integer, got {x!r}") from None
 
 
 def _align(align: str) -> Align:
@@ -49,18 +58,18 @@ def causal(align: str = "bottom_right") -> Mask:
 
 def sliding_window(window: int, align: str = "bottom_right") -> Mask:
     """The query at position p sees keys p-window+1 .. p (a causal window)."""
-    return SlidingWindow(int(window), _align(align))
+    return SlidingWindow(_int("window", window), _align(align))
 
 
 def sinks(n: int) -> Mask:
     """The first ``n`` keys (attention sinks). Combine: ``sinks(4) | sliding_window(256)``."""
-    return Sinks(int(n))
+    return Sinks(_int("n", n))
 
 
 def prefix_lm(n: int, align: str = "bottom_right") -> Mask:
     """Prefix-LM: the first ``n`` keys bidirectionally, causal after. Equal to
     ``causal() | sinks(n)``, which is how it is represented."""
-    return Causal(_align(align)) | Sinks(int(n))
+    return Causal(_align(align)) | Sinks(_int("n", n))
 
 
 def document(lengths: Sequence[int] | None = None, *, seq_ids: torch.Tensor | None = None) -> Mask:
@@ -71,7 +80,7 @@ def document(lengths: Sequence[int] | None = None, *, seq_ids: torch.Tensor | No
     if (lengths is None) == (seq_ids is None):
         raise ValueError("document: give exactly one of lengths or seq_ids")
     if lengths is not None:
-        return Document(lengths=tuple(int(n) for n in lengths))
+        return Document(lengths=tuple(_int("document lengths", n) for n in lengths))
     if not isinstance(seq_ids, torch.Tensor) or seq_ids.dtype.is_floating_point:
         raise TypeError("document: seq_ids must be an integer tensor")
     return Document(ids=fresh_ref("doc"), data=seq_ids)
@@ -82,7 +91,7 @@ def page_selection(pages: torch.Tensor, page_size: int) -> Mask:
     ``[B, n_pages]`` or ``[B, Hkv or Hq, n_pages]`` (Quest-style selection)."""
     if not isinstance(pages, torch.Tensor) or pages.dtype != torch.bool:
         raise TypeError("page_selection: pages must be a bool tensor")
-    return PageSelect(int(page_size), fresh_ref("pages"), data=pages)
+    return PageSelect(_int("page_size", page_size), fresh_ref("pages"), data=pages)
 
 
 __all__ = [

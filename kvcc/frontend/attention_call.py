@@ -8,6 +8,7 @@ that names the argument and what was expected.
 from __future__ import annotations
 
 import math
+import numbers
 from dataclasses import dataclass
 
 import torch
@@ -83,10 +84,10 @@ def lower_attention_call(
         raise ValueError(f"empty attention: q {tuple(q.shape)}, k {tuple(k.shape)}")
     if scale is None:
         scale = 1.0 / math.sqrt(d)
-    if isinstance(scale, bool) or not isinstance(scale, (int, float)) or not (
+    if isinstance(scale, bool) or not isinstance(scale, numbers.Real) or not (
             math.isfinite(scale) and scale > 0):
         raise ValueError(f"scale must be a positive finite number, got {scale!r}")
-    if softcap is not None and (isinstance(softcap, bool) or not isinstance(softcap, (int, float))
+    if softcap is not None and (isinstance(softcap, bool) or not isinstance(softcap, numbers.Real)
                                 or not (math.isfinite(softcap) and softcap > 0)):
         raise ValueError(f"softcap must be None or a positive finite number, got {softcap!r}")
     if mask is None:
@@ -99,6 +100,9 @@ def lower_attention_call(
     except ValueError as e:
         raise ValueError(f"mask does not fit q/k (Sq={sq}, Skv={skv}): {e}") from None
     for ref, t in refs.items():
+        if t.device != q.device:
+            raise ValueError(f"mask tensor %{ref} is on {t.device}, q on {q.device}; "
+                             "put them on one device")
         if t.dim() >= 2 and t.shape[0] not in (1, b):
             raise ValueError(f"mask tensor %{ref}: batch axis {t.shape[0]} must be 1 or B={b}")
         if t.dim() == 3 and t.shape[1] not in (1, hkv, hq):

@@ -223,7 +223,7 @@ def check(m: Mask, q_len: int, kv_len: int, data: dict[str, torch.Tensor] | None
             t = data.get(n.ids)
             if t is None:
                 raise ValueError(f"mask document(ids=%{n.ids}): no tensor bound to %{n.ids}")
-            if t.shape[-1] != kv_len or t.dim() not in (1, 2):
+            if t.dim() not in (1, 2) or t.shape[-1] != kv_len:
                 raise ValueError(
                     f"mask document: seq_ids must have shape [{kv_len}] or [B, {kv_len}] "
                     f"(one id per key), got {tuple(t.shape)}")
@@ -232,7 +232,7 @@ def check(m: Mask, q_len: int, kv_len: int, data: dict[str, torch.Tensor] | None
             need = -(-kv_len // n.page_size)
             if t is None:
                 raise ValueError(f"mask page_select: no tensor bound to %{n.pages}")
-            if t.shape[-1] != need or t.dim() not in (1, 2, 3):
+            if t.dim() not in (1, 2, 3) or t.shape[-1] != need:
                 raise ValueError(
                     f"mask page_select: pages must have {need} entries on the last axis "
                     f"(ceil({kv_len}/{n.page_size})), got shape {tuple(t.shape)}")
@@ -280,9 +280,9 @@ def _eval(m: Mask, q, k, q_len: int, kv_len: int, data) -> torch.Tensor:
         return k <= _qpos(q, m.align, q_len, kv_len)
     if isinstance(m, SlidingWindow):
         p = _qpos(q, m.align, q_len, kv_len)
-        return (k <= p) & (k > p - m.size)
+        return (k <= p) & (k > p - min(m.size, q_len + kv_len + 1))  # larger: all keys
     if isinstance(m, Sinks):
-        return (k < m.n).expand(1, kv_len)
+        return (k < min(m.n, kv_len + 1)).expand(1, kv_len)
     if isinstance(m, Document):
         if m.lengths is not None:
             ids = torch.repeat_interleave(
@@ -298,7 +298,7 @@ def _eval(m: Mask, q, k, q_len: int, kv_len: int, data) -> torch.Tensor:
         return eq.unsqueeze(-3) if eq.dim() == 3 else eq  # [B, 1, q, kv] or [q, kv]
     if isinstance(m, PageSelect):
         pages = data[m.pages].to(device=q.device, dtype=torch.bool)
-        vis = pages[..., (torch.arange(kv_len, device=q.device) // m.page_size)]
+        vis = pages[..., (torch.arange(kv_len, device=q.device) // min(m.page_size, kv_len + 1))]
         if vis.dim() == 2:
             vis = vis.unsqueeze(1)  # [B, 1, kv]
         return vis.unsqueeze(-2)  # [..., 1, kv]

@@ -84,10 +84,11 @@ def _iv(m: Mask, q: np.ndarray, q_len: int, kv_len: int) -> Intervals:
         return _one(np.zeros(n, np.int64), np.zeros(n, np.int64), kv_len)
     if isinstance(m, (Causal, SlidingWindow)):
         p = q + (kv_len - q_len) if m.align is Align.bottom_right else q
-        lo = p - m.size + 1 if isinstance(m, SlidingWindow) else np.zeros(n, np.int64)
+        lo = (p - min(m.size, q_len + kv_len + 1) + 1 if isinstance(m, SlidingWindow)
+              else np.zeros(n, np.int64))
         return _one(lo, p + 1, kv_len)
     if isinstance(m, Sinks):
-        return _one(np.zeros(n, np.int64), np.full(n, m.n), kv_len)
+        return _one(np.zeros(n, np.int64), np.full(n, min(m.n, kv_len)), kv_len)
     if isinstance(m, Document):
         starts = np.concatenate([[0], np.cumsum(m.lengths)]).astype(np.int64)
         pos = q + (kv_len - q_len)

@@ -89,7 +89,10 @@ def from_ast(node, hint, scope: dict[str, Value], where: str):
         if node[0] == "num" and isinstance(node[1], int):
             return dim(node[1])
         if node[0] == "str":
-            return parse_dim(node[1])
+            try:
+                return parse_dim(node[1])
+            except ValueError as e:
+                raise ParseError(f"{where}: {e}") from None
         raise ParseError(f"{where}: expected a dimension, found {node!r}")
     if hint is Mask:
         return mask_from_ast(node)

@@ -33,7 +33,7 @@ class ParseError(ValueError):
     """Malformed IR text; the message gives the line and what was expected."""
 
 
-_TOKEN = re.compile(r"""
+_TOKEN = re.compile(r"""(?x)(?a)
     (?P<ws>\s+)
   | (?P<type>tensor<\[[^\]]*\],\s*\w+>)
   | (?P<ref>%[A-Za-z_][\w.]*)
@@ -42,7 +42,7 @@ _TOKEN = re.compile(r"""
   | (?P<ident>-?[A-Za-z_]\w*)
   | (?P<str>"(?:[^"\\]|\\.)*")
   | (?P<punct>->|[()\[\]{},=&|~:])
-""", re.VERBOSE)
+""")
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,6 +7,7 @@ Errors name the op, the rule and the values involved, e.g.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable
 
 import sympy
@@ -52,8 +53,18 @@ class _Fail:
             raise VerifyError(self.where, rule, msg)
 
 
+_NAME = re.compile(r"[A-Za-z_][\w.]*", re.ASCII)
+
+
 def verify(m: Module) -> Module:
     """Check ``m``; return it unchanged or raise :class:`VerifyError`."""
+    if not _NAME.fullmatch(m.name):
+        raise VerifyError(f"module @{m.name}", "name", "module names are [A-Za-z_][A-Za-z0-9_.]*")
+    for v in (*m.args, *(r for op in m.walk() for r in op.results()),
+              *(a for op in m.walk() for b in op.regions() for a in b.args)):
+        if not _NAME.fullmatch(v.name):
+            raise VerifyError(f"module @{m.name}", "name",
+                              f"value name {v.name!r} is not [A-Za-z_][A-Za-z0-9_.]*")
     scope: set[str] = set()
     for a in m.args:
         if a.name in scope:
@@ -181,7 +192,9 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
          "result-type", f"o should have shape {list(want_o)}, got {op.o.type}")
     fail(op.o.type.dtype.is_float, "dtype", "o must be a float type")
     if op.lse is not None:
-        fail(op.lse.type.dtype == DType.f32, "dtype", f"lse must be f32, got {op.lse.type.dtype.value}")
+        ok = op.lse.type.dtype == DType.f32 or (op.lse.type.dtype == DType.f64
+                                                 and op.q.type.dtype == DType.f64)
+        fail(ok, "dtype", f"lse must be f32 (f64 allowed for f64 q), got {op.lse.type.dtype.value}")
         fail(op.lse.type.shape == op.q.type.shape[:-1], "result-type",
              f"lse should have shape {list(op.q.type.shape[:-1])}, got {op.lse.type}")
     fail(math.isfinite(op.scale) and op.scale > 0, "scale", f"scale must be > 0, got {op.scale}")
@@ -257,7 +270,7 @@ def _check_merge(op: MergeStatesOp, fail: _Fail) -> None:
     fail(all(o.type.shape == op.o.type.shape for o in op.os), "types",
          "every o must have the result's shape (dtypes may differ: merging computes in f32)")
     fail(all(lse.type == op.lse.type for lse in op.lses), "types", "every lse must match")
-    fail(op.lse.type.dtype == DType.f32, "dtype", "lse must be f32")
+    fail(op.lse.type.dtype in (DType.f32, DType.f64), "dtype", "lse must be f32 or f64")
     fail(op.o.type.shape[:-1] == op.lse.type.shape, "types", "lse is o's shape without the head dim")
 
 

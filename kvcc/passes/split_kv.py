@@ -1,7 +1,8 @@
 """``split-kv{splits=N}``: split the key axis of attention into N chunks and merge.
 
 Flash-decoding at the IR level: a loop over KV chunks computes one attention
-state ``(o, lse)`` per chunk (kept in f32) and folds it into an accumulator with
+state ``(o, lse)`` per chunk (kept in f32, or f64 for f64 programs) and folds
+it into an accumulator with
 the attention-state merge; the mask keeps its meaning through ``kv_offset`` and
 ``kv_total``. Exact up to floating-point reassociation. Applies to dense-layout,
 unquantized attention whose key length is static and longer than one chunk.
@@ -48,9 +49,10 @@ class SplitKV(AttentionRewrite):
         chunk = -(-skv // self.splits)
         c = fresh("kv")
         size = sympy.Min(chunk, skv - sym(c))
-        f32 = DType.f32
-        o_t = TensorType(op.o.type.shape, f32)
-        l_t = TensorType(op.q.type.shape[:-1], f32)
+        # partial states in f32 (f64 for f64 programs, which stay exact)
+        acc = DType.f64 if op.q.type.dtype == DType.f64 else DType.f32
+        o_t = TensorType(op.o.type.shape, acc)
+        l_t = TensorType(op.q.type.shape[:-1], acc)
         init_o, init_l = Value(fresh("acc_o"), o_t), Value(fresh("acc_lse"), l_t)
         arg_o, arg_l = Value(fresh("acc_o"), o_t), Value(fresh("acc_lse"), l_t)
         k_c = Value(fresh("k"), TensorType(op.k.type.shape[:2] + (size,) + op.k.type.shape[3:],

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import torch
 
 from kvcc.ir.formats import Alibi
-from kvcc.ir.mask import Full, Mask, evaluate, is_structured
+from kvcc.ir.mask import Full, Mask, data_refs, evaluate, is_structured
 
 
 @dataclass(frozen=True)
@@ -65,11 +65,10 @@ def attention_dense(
         s = s - slopes.view(1, hq, 1, 1) * dist
     visible = None
     if not isinstance(mask, Full):
-        dense = evaluate(mask, q_total, kv_total, mask_data, device=q.device)
+        dense = evaluate(mask, q_total, kv_total, _per_query_head(mask, mask_data, hq, hkv),
+                         device=q.device)
         visible = dense[..., place.q_offset:place.q_offset + sq,
                         place.kv_offset:place.kv_offset + skv]
-        if visible.shape[1] not in (1, hq):  # per-KV-head data: widen to query heads
-            visible = visible.repeat_interleave(group, dim=1)
         s = s.masked_fill(~visible, -math.inf)
     m = s.amax(-1, keepdim=True)
     m_safe = torch.where(torch.isfinite(m), m, torch.zeros_like(m))
@@ -79,6 +78,17 @@ def attention_dense(
     lse = (m_safe + torch.log(l_)).squeeze(-1)
     lse = torch.where(l_.squeeze(-1) > 0, lse, torch.full_like(lse, -math.inf))
     return o, lse
+
+
+def _per_query_head(mask: Mask, data: dict[str, torch.Tensor] | None, hq: int,
+                    hkv: int) -> dict[str, torch.Tensor]:
+    """Page selections given per KV head, widened to query heads (head h reads KV
+    head h // group), so tensors of either kind combine in one mask."""
+    out = {n: t for n, t in data_refs(mask).items() if t is not None} | dict(data or {})
+    for n, t in out.items():
+        if t.dim() == 3 and t.shape[1] == hkv != hq:
+            out[n] = t.repeat_interleave(hq // hkv, dim=1)
+    return out
 
 
 def merge_states(os: list[torch.Tensor], lses: list[torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:

@@ -63,6 +63,7 @@ class _Ctx:
         self.env: dict[str, torch.Tensor] = {}
         self.bind: dict[sympy.Symbol, sympy.Integer] = {}
         self.check = check
+        self.device: torch.device | None = None
         if dim is not None:
             self.dim = dim  # type: ignore[method-assign]
 
@@ -122,6 +123,8 @@ def run(module: Module, *inputs: torch.Tensor, options: ReferenceOptions = Refer
             raise TypeError(f"input %{a.name} must be {want} ({a.type}), got {t.dtype}")
         ctx.match(a, t, "input")
         ctx.env[a.name] = t
+        if ctx.device is None:
+            ctx.device = t.device  # ops that make tensors (fill) follow the inputs
     _run_ops(module.ops, ctx)
     return tuple(ctx.env[o.name] for o in module.outputs)
 
@@ -197,7 +200,7 @@ def _attention(op: AttentionOp, ctx: _Ctx) -> None:
                 o[b], lse[b] = ob[0], lb[0]
     ctx.set(op.o, o, op)
     if op.lse is not None:
-        ctx.set(op.lse, lse.float() if ctx.opts.cast_outputs else lse, op)
+        ctx.set(op.lse, lse, op)
 
 
 def _seq_kv(t: torch.Tensor, layout, b: int, cu_k, block_table, kv_lens) -> torch.Tensor:
@@ -279,7 +282,7 @@ def _fill(op: FillOp, ctx: _Ctx) -> None:
     dt = op.out.type.dtype.to_torch()
     if not ctx.opts.cast_outputs and op.out.type.dtype.is_float:
         dt = ctx.opts.compute_dtype  # oracle mode keeps compute precision throughout
-    ctx.set(op.out, torch.full(shape, op.value, dtype=dt), op)
+    ctx.set(op.out, torch.full(shape, op.value, dtype=dt, device=ctx.device or "cpu"), op)
 
 
 def _cast(op: CastOp, ctx: _Ctx) -> None:

@@ -132,8 +132,12 @@ def _tile(spec: KernelSpec, mc: MaskCode, masked: bool) -> list[str]:
     ]
     if spec.softcap:
         body += ["s = s * sm_scale / softcap",
-                 "s = softcap * (1.0 - 2.0 / (tl.exp(2.0 * s) + 1.0))  # softcap * tanh",
-                 "s = s * LOG2E"]
+                 "# softcap * tanh(s): a series near 0 (no cancellation), exp form elsewhere",
+                 "e2 = tl.exp(-2.0 * tl.abs(s))",
+                 "s2 = s * s",
+                 "t = tl.where(tl.abs(s) < 0.1, s * (1.0 - s2 / 3.0 + s2 * s2 * 0.13333333),"
+                 " tl.where(s < 0, -1.0, 1.0) * (1.0 - e2) / (1.0 + e2))",
+                 "s = softcap * t * LOG2E"]
     else:
         body.append("s = s * qk_scale")
     if spec.alibi:

@@ -183,9 +183,9 @@ def _mask_args(spec: KernelSpec, data: list[torch.Tensor], heads_q: int, dev) ->
             ref = name.lower()
             t = by_name[ref]
             if isinstance(nodes[ref], PageSelect):
-                out.append(t.to(torch.uint8).contiguous())
+                out.append(t.to(device=dev, dtype=torch.uint8).contiguous())
             else:
-                out.append(t.to(torch.int32).contiguous())
+                out.append(t.to(device=dev, dtype=torch.int64).contiguous())
         else:
             ref, _, field = name.rpartition("_")
             t = by_name[ref]

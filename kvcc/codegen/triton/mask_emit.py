@@ -36,6 +36,14 @@ from kvcc.ir.mask import (
     SlidingWindow,
 )
 
+# Positions are int32 in kernels: a window, sink count or page size this large
+# already covers every key, so larger constants are clamped to it.
+_INT32_CAP = 2**30
+
+
+def _c(n: int) -> int:
+    return min(n, _INT32_CAP)
+
 
 @dataclass
 class MaskCode:
@@ -86,25 +94,26 @@ class _Emitter:
         if isinstance(m, SlidingWindow):
             x = self.pos(m.align)
             return (f"((kva[None, :] <= {x}[:, None]) & "
-                    f"(kva[None, :] > {x}[:, None] - {m.size}))")
+                    f"(kva[None, :] > {x}[:, None] - {_c(m.size)}))")
         if isinstance(m, Sinks):
-            return f"(kva[None, :] < {m.n})"
+            return f"(kva[None, :] < {_c(m.n)})"
         if isinstance(m, Document) and m.lengths is not None:
             i = self._doc_table(m.lengths)
             return f"((kva[None, :] >= doc{i}_lo[:, None]) & (kva[None, :] < doc{i}_hi[:, None]))"
         if isinstance(m, Document):
             n = m.ids
-            self._add([(n.upper(), "*i32"), (f"{n}_sb", "i64")], [
-                f"{n}_row = tl.where(p >= 0, tl.load({n.upper()} + b * {n}_sb + "
-                "tl.minimum(tl.maximum(p, 0), kv_total - 1)), -1)"])
-            return (f"(tl.load({n.upper()} + b * {n}_sb + kva[None, :], mask=kva[None, :] "
-                    f"< kv_total, other=-2) == {n}_row[:, None])")
+            self._add([(n.upper(), "*i64"), (f"{n}_sb", "i64")], [
+                f"{n}_row = tl.load({n.upper()} + b * {n}_sb + "
+                "tl.minimum(tl.maximum(p, 0), kv_total - 1))"])
+            # rows before key 0 are in no document; keys past the end are masked by kv_ok
+            return (f"((tl.load({n.upper()} + b * {n}_sb + kva[None, :], mask=kva[None, :] "
+                    f"< kv_total, other=0) == {n}_row[:, None]) & (p[:, None] >= 0))")
         if isinstance(m, PageSelect):
             n = m.pages
             self._add([(n.upper(), "*u8"), (f"{n}_sb", "i64"), (f"{n}_sh", "i64"),
                        (f"{n}_hdiv", "i32")], [])
             return (f"(tl.load({n.upper()} + b * {n}_sb + (hq_row // {n}_hdiv)[:, None] * {n}_sh"
-                    f" + kva[None, :] // {m.page_size}, mask=kva[None, :] < kv_total, other=0)"
+                    f" + kva[None, :] // {_c(m.page_size)}, mask=kva[None, :] < kv_total, other=0)"
                     " != 0)")
         if isinstance(m, And):
             a, b = self.pred(m.a), self.pred(m.b)
@@ -129,7 +138,7 @@ class _Emitter:
                 return f"({p if x == 'p' else r} + 1)"
             return _Bounds(lambda p, r: "0", hi, lambda p, r: "0", hi)
         if isinstance(m, SlidingWindow):
-            x, w = self.pos(m.align), m.size
+            x, w = self.pos(m.align), _c(m.size)
 
             def lo(p, r, x=x, w=w):
                 return f"({p if x == 'p' else r} - {w - 1})"
@@ -138,8 +147,8 @@ class _Emitter:
                 return f"({p if x == 'p' else r} + 1)"
             return _Bounds(lo, hi, lo, hi)
         if isinstance(m, Sinks):
-            return _Bounds(lambda p, r: "0", lambda p, r: str(m.n), lambda p, r: "0",
-                           lambda p, r: str(m.n))
+            return _Bounds(lambda p, r: "0", lambda p, r: str(_c(m.n)), lambda p, r: "0",
+                           lambda p, r: str(_c(m.n)))
         if isinstance(m, Document) and m.lengths is not None:
             i = self._doc_index(m)
             pc = "tl.minimum(tl.maximum({p}, 0), kv_total - 1)"

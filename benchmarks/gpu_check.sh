@@ -4,7 +4,10 @@
 # checkout with what the GPU machine has (torch 2.11, triton 3.6, Python 3.12):
 #   OUT=/some/dir bash benchmarks/gpu_check.sh
 # Writes results.json, results.md (and plots when matplotlib is present) to $OUT,
-# and prints the table last. Budget: 8 minutes on an H100 or H200.
+# and prints the table last. Budget: 8 minutes on an H100 or H200. Then, on the
+# development machine: python -m benchmarks.archive $OUT (files the run under
+# benchmarks/results/<gpu>-<date>/ and updates the README; plots from
+# python -m benchmarks.plot when the GPU machine had no matplotlib).
 set -uo pipefail
 cd "$(dirname "$0")/.."
 export PYTHONPATH="$PWD${PYTHONPATH:+:$PYTHONPATH}"

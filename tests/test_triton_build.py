@@ -25,7 +25,7 @@ VARIANTS = variants()
 def test_aot_every_variant_for_sm80_and_sm90():
     jobs = []
     for spec in VARIANTS.values():
-        for arch in (80, 90):
+        for arch in ((90,) if spec.tma else (80, 90)):
             jobs.append((spec, arch, None))
             if spec.split:
                 jobs.append((spec, arch, kernel_name(spec) + "_merge"))

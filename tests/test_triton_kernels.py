@@ -95,6 +95,20 @@ def test_head_dims(d):
     assert_matches(m, x, run_triton(m, x))
 
 
+@pytest.mark.parametrize("case", [
+    (2, 4, 2, 40, 70, 32, M.causal(), None), (1, 8, 2, 1, 300, 64, M.causal(), 3),
+    (2, 4, 4, 33, 33, 80, M.sliding_window(7), None),
+    (1, 2, 2, 17, 129, 16, M.document([100, 29]) & M.causal(), None),
+    (1, 2, 1, 64, 64, 32, M.sinks(2) | M.sliding_window(5), None),  # generic: pointer loads
+], ids=["prefill", "decode-split", "d80-window", "document", "generic"])
+def test_tma_descriptor_loads(case):
+    """K/V through TMA tensor descriptors (the Hopper path), rows of the next head masked."""
+    b, hq, hkv, sq, skv, d, mask, splits = case
+    m = dense_module(b, hq, hkv, sq, skv, d, mask=mask)
+    x = dense_inputs(m, seed=d + sq)
+    assert_matches(m, x, run_triton(m, x, num_splits=splits, tma=True))
+
+
 def test_fp16_and_value_head_dim():
     m = dense_module(1, 4, 2, 33, 70, 64, dtype=torch.float16, dv=32)
     x = dense_inputs(m, seed=3, dtype=torch.float16)

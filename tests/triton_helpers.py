@@ -8,7 +8,7 @@ import pytest
 import torch
 
 from kvcc.codegen import reference
-from kvcc.codegen.triton.op import run_attention
+from kvcc.codegen.triton.op import plan
 from kvcc.ir import Module
 
 RUNS_TRITON = os.environ.get("TRITON_INTERPRET") == "1" or torch.cuda.is_available()
@@ -21,9 +21,10 @@ def rand(*shape, seed: int, dtype=torch.float32) -> torch.Tensor:
     return torch.randn(*shape, generator=g).to(dtype).to(DEVICE)
 
 
-def run_triton(m: Module, inputs: dict[str, torch.Tensor], num_splits: int | None = None):
+def run_triton(m: Module, inputs: dict[str, torch.Tensor], num_splits: int | None = None,
+               tma: bool | None = None):
     def impl(op, t, dim):
-        return run_attention(op, t, dim, num_splits=num_splits)
+        return plan(op, t, dim, num_splits=num_splits, tma=tma).run()
 
     return reference.run(m, options=reference.ReferenceOptions(attention_impl=impl), **inputs)
 

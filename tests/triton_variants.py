@@ -68,4 +68,12 @@ def variants() -> dict[str, KernelSpec]:
     }
     alibi = _dense(bf, 16, 16, 1024, 1024, 128, M.causal())
     v["alibi_bf16"] = lower(replace(alibi, alibi=Alibi()))
+    # TMA descriptor loads for K/V (Hopper): compiled for sm_90 only
+    v["tma_prefill_causal_bf16"] = lower(_dense(bf, 16, 16, 2048, 2048, 128, M.causal()), tma=True)
+    v["tma_decode_split_bf16"] = lower(_dense(bf, 32, 8, 1, 32768, 128, M.causal()), split=True,
+                                       tma=True)
+    v["tma_d80_window_fp16"] = lower(_dense(f16, 8, 8, 1024, 1024, 80,
+                                            M.sliding_window(128)), tma=True)
+    assert not lower(_dense(f16, 8, 8, 64, 64, 64, M.sinks(4) | M.sliding_window(8)),
+                     tma=True).tma  # generic masks keep pointer loads
     return v

@@ -102,8 +102,12 @@ _PTR = {"f16": "*fp16", "bf16": "*bf16", "f32": "*fp32"}
 def signature(spec: KernelSpec) -> dict[str, str]:
     """Triton signature of the kernel's parameters (constexprs included)."""
     sig: dict[str, str] = {}
+    dt = _PTR[spec.dtype][1:]
     for p in PARAMS:
-        if p in ("Q", "K", "V"):
+        if p in ("K", "V") and spec.tma:
+            width = spec.block_d if p == "K" else spec.block_dv
+            sig[p] = f"tensordesc<{dt}[{spec.block_n}, {width}]>"
+        elif p in ("Q", "K", "V"):
             sig[p] = _PTR[spec.dtype]
         elif p == "O":
             sig[p] = _PTR[spec.out_dtype]
@@ -128,7 +132,8 @@ def divisibility(spec: KernelSpec) -> dict[tuple[int], list]:
     """The alignment facts the JIT infers for typical calls (pointers, and strides when
     the head dims are multiples of 16), so AOT register and spill counts match it."""
     names = list(signature(spec))
-    aligned = [n for n in ("Q", "K", "V", "O", "LSE", "OPART", "LPART") if n in names]
+    aligned = [n for n in ("Q", "K", "V", "O", "LSE", "OPART", "LPART") if n in names
+               and not (spec.tma and n in ("K", "V"))]
     if spec.head_dim % 16 == 0 and spec.head_dim_v % 16 == 0:
         aligned += [n for n in names if n.startswith("stride_") and n[-1] in "bsh"
                     and not n.startswith("stride_l") and n != "stride_bt"]

@@ -125,11 +125,17 @@ def _tile(spec: KernelSpec, mc: MaskCode, masked: bool) -> list[str]:
         if mc.predicate:
             vis += f" & {mc.predicate}"
         lines.append(f"vis = {vis}")
-    body = _kv_offsets(spec, "k") + [
-        "k = tl.load(K + k_rows[None, :] + d[:, None], mask=kv_ok[None, :] & d_ok[:, None],"
-        " other=0.0)",
-        f"s = tl.dot(q, k{_precision(spec)})",
-    ]
+    if spec.tma:
+        # K and V through TMA descriptors over the [B*Hkv*S, D] view; rows past this
+        # sequence belong to the next head and are masked (scores) or zeroed (values)
+        body = ["k = K.load([kv_row0 + j * BLOCK_N, 0])",
+                f"s = tl.dot(q, tl.trans(k){_precision(spec)})"]
+    else:
+        body = _kv_offsets(spec, "k") + [
+            "k = tl.load(K + k_rows[None, :] + d[:, None], mask=kv_ok[None, :] & d_ok[:, None],"
+            " other=0.0)",
+            f"s = tl.dot(q, k{_precision(spec)})",
+        ]
     if spec.softcap:
         body += ["s = s * sm_scale / softcap",
                  "# softcap * tanh(s): a series near 0 (no cancellation), exp form elsewhere",
@@ -152,9 +158,15 @@ def _tile(spec: KernelSpec, mc: MaskCode, masked: bool) -> list[str]:
         "alpha = tl.exp2(m_i - m_use)",
         "l_i = l_i * alpha + tl.sum(p_ij, 1)",
     ]
-    body += _kv_offsets(spec, "v") + [
-        "v = tl.load(V + v_rows[:, None] + dv[None, :], mask=kv_ok[:, None] & dv_ok[None, :],"
-        " other=0.0)",
+    if spec.tma:
+        body.append("v = V.load([kv_row0 + j * BLOCK_N, 0])")
+        if masked:
+            body.append("v = tl.where(kv_ok[:, None], v, 0.0)  # 0 * (next head's rows)")
+    else:
+        body += _kv_offsets(spec, "v") + [
+            "v = tl.load(V + v_rows[:, None] + dv[None, :], mask=kv_ok[:, None] & dv_ok[None, :],"
+            " other=0.0)"]
+    body += [
         f"acc = acc * alpha[:, None] + tl.dot(p_ij.to(v.dtype), v{_precision(spec)})",
         "m_i = m_new",
     ]
@@ -196,6 +208,9 @@ def emit(spec: KernelSpec) -> str:
     ]
     if spec.alibi:
         main.append("slope = tl.load(SLOPES + hq_row)")
+    if spec.tma:
+        main.append("kv_row0 = ((b.to(tl.int64) * stride_kb + hk.to(tl.int64) * stride_kh)"
+                    " // stride_ks).to(tl.int32)  # this sequence's first row in the 2-D view")
     main += mc.prologue
     main += [
         "# the keys this program can see, and the tiles every row sees whole",

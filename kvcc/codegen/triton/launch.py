@@ -128,8 +128,16 @@ class Launcher:
         lse_probe = torch.empty(self.lse_shape, dtype=torch.float32, device="meta")
         ls = ((lse_probe.stride(0), lse_probe.stride(2), lse_probe.stride(1))
               if spec.q_layout == "dense" else (0, lse_probe.stride(0), lse_probe.stride(1)))
+        kd, vd = k, v
+        if spec.tma:
+            from triton.tools.tensor_descriptor import TensorDescriptor
+
+            kd = TensorDescriptor(k, [k.numel() // k.shape[-1], k.shape[-1]], [k.shape[-1], 1],
+                                  [spec.block_n, spec.block_d])
+            vd = TensorDescriptor(v, [v.numel() // v.shape[-1], v.shape[-1]], [v.shape[-1], 1],
+                                  [spec.block_n, spec.block_dv])
         # O and LSE (positions 3 and 4) are filled in per call
-        self.args = [q, k, v, None, None, opart, lpart, i32(cu_q), i32(cu_k), bt, i32(kv_lens),
+        self.args = [q, kd, vd, None, None, opart, lpart, i32(cu_q), i32(cu_k), bt, i32(kv_lens),
                      slopes, *_strides3(q, spec.q_layout), *_strides3(k, spec.kv_layout),
                      *_strides3(v, spec.kv_layout), *_strides3(o_probe, spec.q_layout), *ls,
                      bt.stride(0) if block_table is not None else 0,

@@ -105,12 +105,22 @@ class Plan:
                         placement=tuple(self.placement), num_splits=self.num_splits)
 
 
+def use_tma(device: torch.device, *tensors: torch.Tensor) -> bool:
+    """TMA descriptors on Hopper and later, for contiguous, 16-byte aligned K/V."""
+    if device.type != "cuda" or torch.cuda.get_device_capability(device)[0] < 9:
+        return False
+    return all(t.is_contiguous() and t.data_ptr() % 16 == 0
+               and (t.shape[-1] * t.element_size()) % 16 == 0 for t in tensors)
+
+
 def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
-         num_splits: int | None = None, tiles: Tiles | None = None) -> Plan:
+         num_splits: int | None = None, tiles: Tiles | None = None,
+         tma: bool | None = None) -> Plan:
     """Decide the kernel and its arguments for one IR attention op on these tensors.
     The split count is chosen here, at run time, from batch, heads, key length and
     the GPU's SM count, unless ``num_splits`` is given; ``tiles`` overrides the
-    default tile sizes (tuning)."""
+    default tile sizes (tuning); ``tma`` forces TMA loads on or off (default: on
+    Hopper and later when K/V allow it)."""
     q, k, v = t[op.q.name], t[op.k.name], t[op.v.name]
     get = (lambda val: None if val is None else t[val.name])  # noqa: E731
     cu_q, cu_k, bt, kvl = (get(op.cu_seqlens_q), get(op.cu_seqlens_k), get(op.block_table),
@@ -131,13 +141,15 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
     kv_total = dim(op.kv_total) if op.kv_total is not None else dim(op.kv_offset) + kv_static
     placement = [dim(op.q_offset) + kv_total - q_total, dim(op.q_offset), dim(op.kv_offset),
                  kv_total]
-    probe = lower(op, max_q_len=max_q, tiles=tiles)
+    if tma is None:
+        tma = use_tma(q.device, k, v)
+    probe = lower(op, max_q_len=max_q, tiles=tiles, tma=tma)
     if num_splits is None:
         heads_prog = q.shape[1] // probe.group if probe.pack_gqa else q.shape[1]
         grid_m = -(-max_q * probe.rows_per_q // probe.block_m)
         num_splits = choose_splits(grid_m * batch * heads_prog, -(-max_kv // probe.block_n),
                                    sm_count(q.device))
-    spec = lower(op, max_q_len=max_q, split=num_splits > 1, tiles=tiles)
+    spec = lower(op, max_q_len=max_q, split=num_splits > 1, tiles=tiles, tma=tma)
     return Plan(spec, q, k, v, cu_q, cu_k, bt, kvl, [t[n] for n in data_refs(op.mask)],
                 op.scale, op.softcap, op.alibi.max_bias if op.alibi is not None else None,
                 [batch, max_q, max_kv, q_static, kv_static], placement, num_splits)

@@ -13,6 +13,7 @@ import hashlib
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
+from kvcc.codegen.triton.mask_emit import emit_mask
 from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import Dense, Packed, Paged
 from kvcc.ir.mask import Mask, data_refs, rename_refs
@@ -39,6 +40,8 @@ class KernelSpec:
     ``data_refs``: the op's run-time mask tensors, in kernel-argument order (the
     mask text names them ``m0, m1, ...``).
     ``split``: partial states go to a workspace and a merge kernel combines them.
+    ``tma``: K and V are read through TMA tensor descriptors (Hopper and later;
+    dense contiguous K/V without per-sequence lengths), else through pointers.
     """
 
     q_layout: str
@@ -58,6 +61,7 @@ class KernelSpec:
     return_lse: bool
     placed: bool
     split: bool
+    tma: bool
     block_m: int
     block_n: int
     num_warps: int
@@ -131,8 +135,13 @@ def default_tiles(head_dim: int, pack_gqa: bool, rows: int) -> Tiles:
     return Tiles(64, 32, 4, 1)
 
 
+def tma_eligible(op: AttentionOp) -> bool:
+    """K/V can be read through TMA descriptors: a dense cache used whole."""
+    return isinstance(op.kv_layout, Dense) and op.kv_lens is None and op.kv_format is None
+
+
 def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
-          tiles: Tiles | None = None) -> KernelSpec:
+          tiles: Tiles | None = None, tma: bool = False) -> KernelSpec:
     """The KernelSpec for ``op``; raises :class:`UnsupportedAttention` for features the
     Triton backend does not have yet (quantized KV)."""
     if op.kv_format is not None:
@@ -175,6 +184,9 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
         placed=not (op.q_offset == 0 and op.kv_offset == 0 and op.q_total is None
                     and op.kv_total is None),
         split=split,
+        # generic masks test tiles before loading; with TMA loads under that test,
+        # triton 3.6's ptxas crashes (sm_90), so those kernels keep pointer loads
+        tma=tma and tma_eligible(op) and not emit_mask(op.mask).generic,
         block_m=t.block_m,
         block_n=t.block_n,
         num_warps=t.num_warps,

@@ -7,6 +7,11 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.kvcc-installed
 
+# A second, minimal environment with triton 3.6 (what the GPU machines run): the
+# tests compile every emitted kernel with it too.
+VENV36 := .venv-triton36
+STAMP36 := $(VENV36)/.kvcc-installed
+
 .PHONY: demo test install clean-venv
 
 $(STAMP): pyproject.toml
@@ -16,13 +21,19 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e ".[$(EXTRAS)]"
 	@echo "$(TORCH) [$(EXTRAS)]" > $(STAMP)
 
+$(STAMP36): Makefile
+	@test -x $(VENV36)/bin/python || $(PYTHON) -m venv $(VENV36)
+	$(VENV36)/bin/python -m pip install --quiet "$(TORCH)"
+	$(VENV36)/bin/python -m pip install --quiet "triton==3.6.0" numpy sympy networkx
+	@touch $(STAMP36)
+
 install: $(STAMP)
 
 demo: $(STAMP)
 	$(PY) -m kvcc.demo
 
-test: $(STAMP)
-	TRITON_INTERPRET=1 $(PY) -m pytest -q -m "not gpu" tests
+test: $(STAMP) $(STAMP36)
+	TRITON_INTERPRET=1 KVCC_TRITON36_PYTHON=$(VENV36)/bin/python $(PY) -m pytest -q -m "not gpu" tests
 
 clean-venv:
-	rm -rf $(VENV)
+	rm -rf $(VENV) $(VENV36)

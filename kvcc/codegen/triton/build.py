@@ -164,17 +164,22 @@ def compile_aot(spec: KernelSpec, arch: int, function: str | None = None) -> AOT
 
 
 def compile_aot_many(jobs: list[tuple[KernelSpec, int, str | None]],
-                     workers: int | None = None) -> list[AOTKernel]:
+                     workers: int | None = None, python: str | None = None) -> list[AOTKernel]:
     """Compile several kernels, in ``workers`` child processes (default: one per core,
     at most 4). Children run without TRITON_INTERPRET: interpreted Triton functions
-    cannot be compiled, and compiling is CPU-bound anyway."""
+    cannot be compiled, and compiling is CPU-bound anyway. ``python``: another
+    interpreter to compile with (e.g. one with an older Triton), given kvcc's source."""
     workers = max(1, min(workers or min(4, os.cpu_count() or 1), len(jobs)))
     env = {k: v for k, v in os.environ.items() if k != "TRITON_INTERPRET"}
+    if python is not None:
+        root = str(pathlib.Path(__file__).resolve().parents[3])
+        env["PYTHONPATH"] = root + os.pathsep + env.get("PYTHONPATH", "")
     shares = [jobs[i::workers] for i in range(workers)]
     procs = []
     for share in shares:
         payload = json.dumps([{"spec": s.text(), "arch": a, "function": f} for s, a, f in share])
-        p = subprocess.Popen([sys.executable, "-m", "kvcc.codegen.triton.aot"], stdin=subprocess.PIPE,
+        p = subprocess.Popen([python or sys.executable, "-m", "kvcc.codegen.triton.aot"],
+                             stdin=subprocess.PIPE,
                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
         procs.append((p, payload))
     results: list[list[AOTKernel]] = []

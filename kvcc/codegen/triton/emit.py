@@ -118,13 +118,19 @@ def _tile(spec: KernelSpec, mc: MaskCode, masked: bool) -> list[str]:
     if spec.kv_layout == "paged":
         lines.append(f"page = tl.load(BT + b.to(tl.int64) * stride_bt + kv // {spec.page_size},"
                      " mask=kv_ok, other=0)")
-    test_first = masked and mc.generic
     vis = None
+    load_ok = "kv_ok"
     if masked:
         vis = "row_ok[:, None] & kv_ok[None, :]"
         if mc.predicate:
             vis += f" & {mc.predicate}"
         lines.append(f"vis = {vis}")
+        if mc.generic:
+            # generic masks: K/V rows no query row can see are predicated off, so
+            # empty tiles cost no memory traffic (a branch around the body instead
+            # crashes triton 3.6's ptxas on sm_90)
+            lines.append("load_ok = kv_ok & (tl.max(vis.to(tl.int32), 0) > 0)")
+            load_ok = "load_ok"
     if spec.tma:
         # K and V through TMA descriptors over the [B*Hkv*S, D] view; rows past this
         # sequence belong to the next head and are masked (scores) or zeroed (values)
@@ -132,7 +138,7 @@ def _tile(spec: KernelSpec, mc: MaskCode, masked: bool) -> list[str]:
                 f"s = tl.dot(q, tl.trans(k){_precision(spec)})"]
     else:
         body = _kv_offsets(spec, "k") + [
-            "k = tl.load(K + k_rows[None, :] + d[:, None], mask=kv_ok[None, :] & d_ok[:, None],"
+            f"k = tl.load(K + k_rows[None, :] + d[:, None], mask={load_ok}[None, :] & d_ok[:, None],"
             " other=0.0)",
             f"s = tl.dot(q, k{_precision(spec)})",
         ]
@@ -164,19 +170,13 @@ def _tile(spec: KernelSpec, mc: MaskCode, masked: bool) -> list[str]:
             body.append("v = tl.where(kv_ok[:, None], v, 0.0)  # 0 * (next head's rows)")
     else:
         body += _kv_offsets(spec, "v") + [
-            "v = tl.load(V + v_rows[:, None] + dv[None, :], mask=kv_ok[:, None] & dv_ok[None, :],"
+            f"v = tl.load(V + v_rows[:, None] + dv[None, :], mask={load_ok}[:, None] & dv_ok[None, :],"
             " other=0.0)"]
     body += [
         f"acc = acc * alpha[:, None] + tl.dot(p_ij.to(v.dtype), v{_precision(spec)})",
         "m_i = m_new",
     ]
-    if test_first:
-        # generic masks: a tile with no visible key is skipped before K/V are loaded
-        lines.append("if tl.max(vis.to(tl.int32)) > 0:")
-        lines += ["    " + ln for ln in body]
-    else:
-        lines += body
-    return lines
+    return lines + body
 
 
 def _precision(spec: KernelSpec) -> str:

@@ -9,8 +9,8 @@ visible to every row (so tiles inside skip the predicate). Atoms: causal
 ``[doc_lo[p], doc_hi[p])`` from host tables; ``&`` takes max of lower and min of
 upper bounds. Any other node (``|``, ``~``, run-time ids, page selections) is
 *generic*: it widens the range to all keys and empties the full range, and the
-kernel then tests each tile's predicate before loading K and V, so empty tiles
-are still never loaded.
+kernel evaluates each tile's predicate first and predicates the K/V loads of a
+tile no row can see, so empty tiles still move no data.
 
 Kernel names used: ``p``/``r`` (row vectors), ``kva`` (absolute key positions of
 the tile), ``kv_total``, ``b`` (sequence), ``hq_row`` (query head per row).

@@ -184,8 +184,8 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
         placed=not (op.q_offset == 0 and op.kv_offset == 0 and op.q_total is None
                     and op.kv_total is None),
         split=split,
-        # generic masks test tiles before loading; with TMA loads under that test,
-        # triton 3.6's ptxas crashes (sm_90), so those kernels keep pointer loads
+        # generic masks predicate the loads of empty tiles, which TMA loads cannot do;
+        # those kernels keep pointer loads
         tma=tma and tma_eligible(op) and not emit_mask(op.mask).generic,
         block_m=t.block_m,
         block_n=t.block_n,

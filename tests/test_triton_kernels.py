@@ -280,10 +280,11 @@ def _kernel_cases():
 
 
 @settings(max_examples=int(os.environ.get("KVCC_KERNEL_EXAMPLES", "25")), deadline=None)
-@given(_kernel_cases())
-def test_random_masks_and_shapes(case):
+@given(_kernel_cases(), st.booleans())
+def test_random_masks_and_shapes(case, tma):
     """Any mask of the algebra (band atoms, documents, page selections, &, |, ~) at any
-    lengths: the kernel's key ranges and full-tile skipping must never change results."""
+    lengths, with pointer or TMA loads: the kernel's key ranges, full-tile skipping and
+    load predication must never change results."""
     (hq, hkv), sq, skv, mask = case
     m = dense_module(1, hq, hkv, sq, skv, 16, mask=mask,
                      mask_args=tuple(Value(n, tensor(list(t.shape), DType.from_torch(t.dtype)))
@@ -291,4 +292,4 @@ def test_random_masks_and_shapes(case):
     x = dense_inputs(m, seed=sq * 100 + skv)
     x |= {n: t for n, t in data_refs(mask).items()}
     m = replace(m, args=m.args + m.ops[0].mask_args)
-    assert_matches(m, x, run_triton(m, x))
+    assert_matches(m, x, run_triton(m, x, tma=tma))

@@ -5,6 +5,13 @@ of split-KV) and produces a frozen, hashable spec. Its canonical text
 (:meth:`KernelSpec.text`) is the cache key for generated source and binaries,
 and what ``kvcc explain`` will show. Sizes that change from call to call
 (batch, lengths, split count) are *not* in the spec: one kernel serves them all.
+
+The mask is carried as its program (the algebra's text). Its tile classification
+is not a table computed per call, as in FlexAttention's block masks: the emitter
+turns the mask into per-program key ranges and a fully-visible range
+(``mask_emit``), so each program classifies its own tiles from the run-time
+lengths, and a new length or batch costs no rebuild. ``kvcc.ir.classify_tiles``
+gives the same classification on the host, for inspection (``kvcc explain``).
 """
 
 from __future__ import annotations

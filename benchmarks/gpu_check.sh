@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The one-run GPU check (see ../shared/design/gpu.md): bf16/fp16 correctness of the
-# generated kernels, then the benchmark suite against the anchors. Runs from a plain
+# generated kernels (the checks behind the GPU-marked tests, run without pytest,
+# which the GPU machine may lack), cold/warm compile times, then the benchmark
+# suite against the anchors. Runs from a plain
 # checkout with what the GPU machine has (torch 2.11, triton 3.6, Python 3.12):
 #   OUT=/some/dir bash benchmarks/gpu_check.sh
 # Writes results.json, results.md (and plots when matplotlib is present) to $OUT,
@@ -23,6 +25,10 @@ fi
 "$PY" -c "import torch, triton; print('torch', torch.__version__, 'triton', triton.__version__, torch.cuda.get_device_name())"
 KVCC_DEBUG_POISON=1 "$PY" -m benchmarks.gpu_correctness 2>&1 | tee "$OUT/correctness.txt"
 rc_correct=${PIPESTATUS[0]}
+if [ "$rc_correct" -eq 3 ]; then
+    echo "gpu_check: every correctness case failed; skipping the benchmarks" >&2
+    exit 1
+fi
 "$PY" -m benchmarks.compile_time "$OUT" 2>&1 | tee "$OUT/compile.txt"
 "$PY" -m benchmarks.run --out "$OUT" --budget-s $((420 - ($(date +%s) - start))) 2>&1 \
     | tee "$OUT/bench.log"

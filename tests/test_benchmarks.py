@@ -50,6 +50,14 @@ def test_gpu_correctness():
     assert main() == 0
 
 
+def test_gpu_check_script_is_valid_bash():
+    import pathlib
+    import subprocess
+
+    script = pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "gpu_check.sh"
+    assert subprocess.run(["bash", "-n", str(script)]).returncode == 0
+
+
 def test_archive_accepts_only_gpu_runs_and_updates_the_readme(tmp_path):
     from benchmarks import archive
 

@@ -26,7 +26,7 @@ from kvcc.ir import (
     Value,
     tensor,
 )
-from kvcc.ir.mask import Causal, Not, SlidingWindow, data_refs
+from kvcc.ir.mask import Causal, data_refs
 from kvcc.passes import Pipeline
 from tests.triton_helpers import (
     DEVICE,
@@ -159,7 +159,6 @@ def test_window_plus_complement_merged_equals_causal():
     om, lm = merge_states([ow, oc], [lw, lc])
     o, lse = kvcc.attention(q, k, v, mask=M.causal(), backend="triton", return_lse=True)
     assert torch.allclose(om.float(), o, atol=1e-5) and torch.allclose(lm.float(), lse, atol=1e-5)
-    assert SlidingWindow(8) != Causal() and Not(SlidingWindow(8)) is not None
 
 
 def _paged(kv: list[torch.Tensor], page: int, seed: int):
@@ -264,7 +263,6 @@ def test_public_api_backend_triton_matches_reference():
     o = kvcc.attention(q, k, v, mask=M.causal(), backend="triton")
     r = kvcc.attention(q.double(), k.double(), v.double(), mask=M.causal(), backend="reference")
     assert (o.double() - r).abs().max() < 1e-5
-    assert DEVICE in ("cpu", "cuda")
 
 
 def _kernel_cases():

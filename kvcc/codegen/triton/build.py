@@ -121,8 +121,8 @@ def signature(spec: KernelSpec) -> dict[str, str]:
             sig[p] = "i64"
         else:
             sig[p] = "i32"
-    for name, ty in emit_mask(mask_of(spec)).params:
-        sig[name] = ty
+    for param in emit_mask(mask_of(spec)).params:
+        sig[param.name] = param.type
     for c in CONSTEXPRS:
         sig[c] = "constexpr"
     return sig

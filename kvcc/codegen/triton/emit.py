@@ -191,7 +191,7 @@ def emit(spec: KernelSpec) -> str:
     """Triton source for ``spec``: one attention kernel, plus a merge kernel when split."""
     mc = emit_mask(mask_of(spec))
     name = kernel_name(spec)
-    params = ",\n    ".join(PARAMS + [n for n, _ in mc.params]
+    params = ",\n    ".join(PARAMS + [p.name for p in mc.params]
                               + [f"{c}: tl.constexpr" for c in CONSTEXPRS])
     pro = _prologue(spec)
     main = list(pro)

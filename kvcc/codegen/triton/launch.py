@@ -15,7 +15,6 @@ from kvcc.codegen.triton.emit import kernel_name
 from kvcc.codegen.triton.mask_emit import doc_tables, emit_mask
 from kvcc.codegen.triton.spec import KernelSpec, mask_of
 from kvcc.ir.formats import Alibi
-from kvcc.ir.mask import Document, PageSelect, walk
 
 DEFAULT_SM_COUNT = 132  # H100 SXM; used when no GPU is visible (interpreter runs)
 
@@ -174,36 +173,31 @@ def launch(spec: KernelSpec, **kwargs) -> tuple[torch.Tensor, torch.Tensor]:
 
 
 def _mask_args(spec: KernelSpec, data: list[torch.Tensor], heads_q: int, dev) -> list:
-    """Kernel arguments for the mask's tables and run-time tensors, in emit order."""
-    mask = mask_of(spec)
+    """Kernel arguments for the mask's tables and run-time tensors, in emit order.
+
+    Run-time tensors are passed contiguous: ids as int64 ``[B?, kv]``, pages as
+    uint8 ``[B?, H?, n_pages]``; a batch or head axis of size 1 gets stride 0, and a
+    page tensor per KV head is read with head index ``hq // group``."""
+    code = emit_mask(mask_of(spec))
     by_name = dict(zip(spec.data_refs, data))
+    tables = [_doc_table(lengths, str(dev)) for _, lengths in code.tables]
     out: list = []
-    names = [n for n, _ in emit_mask(mask).params]
-    tables = [_doc_table(lengths, str(dev)) for _, lengths in emit_mask(mask).tables]
-    nodes = {n.ids if isinstance(n, Document) else n.pages: n for n in walk(mask)
-             if isinstance(n, (Document, PageSelect)) and (isinstance(n, PageSelect) or n.ids)}
-    for name in names:
-        if name.startswith("DOCLO"):
-            out.append(tables[int(name[5:])][0])
-        elif name.startswith("DOCHI"):
-            out.append(tables[int(name[5:])][1])
-        elif name.isupper():
-            ref = name.lower()
-            t = by_name[ref]
-            if isinstance(nodes[ref], PageSelect):
-                out.append(t.to(device=dev, dtype=torch.uint8).contiguous())
-            else:
-                out.append(t.to(device=dev, dtype=torch.int64).contiguous())
+    for p in code.params:
+        if p.kind in ("doc_lo", "doc_hi"):
+            out.append(tables[p.source][0 if p.kind == "doc_lo" else 1])
+            continue
+        t = by_name[p.source]
+        if p.kind == "ids":
+            out.append(t.to(device=dev, dtype=torch.int64).contiguous())
+        elif p.kind == "pages":
+            out.append(t.to(device=dev, dtype=torch.uint8).contiguous())
+        elif p.kind == "batch_stride":  # contiguous: the product of the later axes
+            out.append(math.prod(t.shape[1:]) if t.dim() >= 2 and t.shape[0] > 1 else 0)
+        elif p.kind == "head_stride":
+            out.append(t.shape[2] if t.dim() == 3 and t.shape[1] > 1 else 0)
+        elif p.kind == "head_div":
+            h = t.shape[1] if t.dim() == 3 else 1
+            out.append(heads_q // h if h not in (1, heads_q) else 1)
         else:
-            ref, _, field = name.rpartition("_")
-            t = by_name[ref]
-            if field == "sb":
-                out.append(t.shape[-1] if t.dim() >= 2 and t.shape[0] > 1 else 0)
-                if t.dim() == 3:
-                    out[-1] = t.shape[1] * t.shape[2] if t.shape[0] > 1 else 0
-            elif field == "sh":
-                out.append(t.shape[2] if t.dim() == 3 and t.shape[1] > 1 else 0)
-            elif field == "hdiv":
-                h = t.shape[1] if t.dim() == 3 else 1
-                out.append(heads_q // h if h not in (1, heads_q) else 1)
+            raise AssertionError(f"unknown mask parameter kind {p.kind!r}")
     return out

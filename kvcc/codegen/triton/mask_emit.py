@@ -45,11 +45,24 @@ def _c(n: int) -> int:
     return min(n, _INT32_CAP)
 
 
+@dataclass(frozen=True)
+class MaskParam:
+    """One extra kernel parameter of a mask and what the launcher passes for it:
+    ``kind`` is ``doc_lo``/``doc_hi`` (host table ``source``, an index), ``ids`` or
+    ``pages`` (the run-time tensor named ``source``), or a stride/divisor of that
+    tensor: ``batch_stride``, ``head_stride``, ``head_div``."""
+
+    name: str
+    type: str  # Triton signature type
+    kind: str
+    source: str | int
+
+
 @dataclass
 class MaskCode:
     """What the emitter splices into a kernel for one mask."""
 
-    params: list[tuple[str, str]] = field(default_factory=list)  # (name, Triton type)
+    params: list[MaskParam] = field(default_factory=list)
     prologue: list[str] = field(default_factory=list)  # lines before the key loop
     predicate: str | None = None  # [BLOCK_M, BLOCK_N] bool, None = all visible
     lo: str = "0"  # L at the first row
@@ -102,7 +115,8 @@ class _Emitter:
             return f"((kva[None, :] >= doc{i}_lo[:, None]) & (kva[None, :] < doc{i}_hi[:, None]))"
         if isinstance(m, Document):
             n = m.ids
-            self._add([(n.upper(), "*i64"), (f"{n}_sb", "i64")], [
+            self._add([MaskParam(n.upper(), "*i64", "ids", n),
+                       MaskParam(f"{n}_sb", "i64", "batch_stride", n)], [
                 f"{n}_row = tl.load({n.upper()} + b * {n}_sb + "
                 "tl.minimum(tl.maximum(p, 0), kv_total - 1))"])
             # rows before key 0 are in no document; keys past the end are masked by kv_ok
@@ -110,8 +124,10 @@ class _Emitter:
                     f"< kv_total, other=0) == {n}_row[:, None]) & (p[:, None] >= 0))")
         if isinstance(m, PageSelect):
             n = m.pages
-            self._add([(n.upper(), "*u8"), (f"{n}_sb", "i64"), (f"{n}_sh", "i64"),
-                       (f"{n}_hdiv", "i32")], [])
+            self._add([MaskParam(n.upper(), "*u8", "pages", n),
+                       MaskParam(f"{n}_sb", "i64", "batch_stride", n),
+                       MaskParam(f"{n}_sh", "i64", "head_stride", n),
+                       MaskParam(f"{n}_hdiv", "i32", "head_div", n)], [])
             return (f"(tl.load({n.upper()} + b * {n}_sb + (hq_row // {n}_hdiv)[:, None] * {n}_sh"
                     f" + kva[None, :] // {_c(m.page_size)}, mask=kva[None, :] < kv_total, other=0)"
                     " != 0)")
@@ -170,7 +186,7 @@ class _Emitter:
         self.code.generic = True
         return _GENERIC
 
-    def _add(self, params: list[tuple[str, str]], prologue: list[str]) -> None:
+    def _add(self, params: list[MaskParam], prologue: list[str]) -> None:
         """Declare kernel parameters and prologue lines once, however often a tensor
         appears in the mask."""
         if params[0] in self.code.params:
@@ -186,7 +202,8 @@ class _Emitter:
         i = len(self.code.tables)
         self.code.tables.append((f"DOC{i}", lengths))
         pc = "tl.minimum(tl.maximum(p, 0), kv_total - 1)"
-        self._add([(f"DOCLO{i}", "*i32"), (f"DOCHI{i}", "*i32")], [
+        self._add([MaskParam(f"DOCLO{i}", "*i32", "doc_lo", i),
+                   MaskParam(f"DOCHI{i}", "*i32", "doc_hi", i)], [
             f"doc{i}_lo = tl.load(DOCLO{i} + {pc})",
             f"doc{i}_hi = tl.where(p >= 0, tl.load(DOCHI{i} + {pc}), 0)",
         ])

@@ -156,6 +156,7 @@ class AOTKernel:
     shared: int  # bytes of shared memory per program
     registers: int | None  # per thread, from cuobjdump when available
     num_warps: int
+    stack: int | None = None  # bytes of local memory per thread (register spills)
 
 
 def compile_aot(spec: KernelSpec, arch: int, function: str | None = None) -> AOTKernel:
@@ -191,7 +192,7 @@ def compile_aot_many(jobs: list[tuple[KernelSpec, int, str | None]],
             results.append([])
             continue
         results.append([AOTKernel(d["name"], d["arch"], base64.b64decode(d["cubin"]), d["ptx"],
-                                  d["shared"], d["registers"], d["num_warps"])
+                                  d["shared"], d["registers"], d["num_warps"], d.get("stack"))
                         for d in json.loads(out)])
     if errors:
         raise RuntimeError("AOT compilation failed:\n" + "\n".join(errors))
@@ -213,24 +214,25 @@ def _compile_here(spec: KernelSpec, arch: int, function: str | None) -> AOTKerne
     k = triton.compile(src, target=GPUTarget("cuda", arch, 32),
                        options={"num_warps": spec.num_warps, "num_stages": spec.num_stages})
     cubin = k.asm["cubin"]
-    return AOTKernel(fn_name, arch, cubin, k.asm["ptx"], int(k.metadata.shared),
-                     _registers(cubin), spec.num_warps)
+    regs, stack = _resources(cubin)
+    return AOTKernel(fn_name, arch, cubin, k.asm["ptx"], int(k.metadata.shared), regs,
+                     spec.num_warps, stack)
 
 
-def _registers(cubin: bytes) -> int | None:
-    """Registers per thread, read with the cuobjdump that ships with Triton."""
+def _resources(cubin: bytes) -> tuple[int | None, int | None]:
+    """Registers and stack bytes per thread, read with the cuobjdump shipped with Triton."""
     import triton
 
     tool = pathlib.Path(triton.__file__).parent / "backends" / "nvidia" / "bin" / "cuobjdump"
     exe = str(tool) if tool.exists() else shutil.which("cuobjdump")
     if not exe:
-        return None
+        return None, None
     with tempfile.NamedTemporaryFile(suffix=".cubin") as f:
         f.write(cubin)
         f.flush()
         r = subprocess.run([exe, "--dump-resource-usage", f.name], capture_output=True, text=True)
-    m = re.search(r"REG:(\d+)", r.stdout)
-    return int(m.group(1)) if m else None
+    reg, stack = re.search(r"REG:(\d+)", r.stdout), re.search(r"STACK:(\d+)", r.stdout)
+    return (int(reg.group(1)) if reg else None, int(stack.group(1)) if stack else None)
 
 
 # Shared memory per block (opt-in maximum) by architecture, bytes.

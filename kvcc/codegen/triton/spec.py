@@ -128,12 +128,16 @@ class Tiles:
     num_stages: int
 
 
-def default_tiles(head_dim: int, pack_gqa: bool, rows: int) -> Tiles:
+def default_tiles(head_dim: int, pack_gqa: bool, rows: int, generic_mask: bool = False) -> Tiles:
     """Tile sizes before autotuning: FA2-style prefill tiles, narrow M for decode.
 
-    ``rows`` is the M extent a program needs (group x query rows when packed)."""
+    ``rows`` is the M extent a program needs (group x query rows when packed).
+    Generic masks hold a [BLOCK_M, BLOCK_N] predicate live across the tile, which
+    spills at 128x64 (660 bytes of stack on sm_90); 128x32 does not."""
     if pack_gqa:
         return Tiles(max(16, min(64, _pow2(rows))), 64 if head_dim <= 128 else 32, 4, 2)
+    if generic_mask and head_dim <= 128:
+        return Tiles(128, 32, 8, 2)
     if head_dim <= 128:
         # 128x64 tiles as in the anchors' tuned direct kernel; that kernel loaded
         # through TMA with 4 warps, but with pointer loads 4 warps spill at D=128
@@ -169,7 +173,8 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
     if max_q_len is None:
         max_q_len = as_int(op.q.type.shape[2]) if isinstance(ql, Dense) else None
     pack = max_q_len is not None and max_q_len * group <= 64 and group > 1
-    t = tiles or default_tiles(d, pack, (max_q_len or 1) * group)
+    generic = emit_mask(op.mask).generic
+    t = tiles or default_tiles(d, pack, (max_q_len or 1) * group, generic)
     # run-time mask tensors get positional names, so the spec does not depend on them
     canon = {ref: f"m{i}" for i, ref in enumerate(data_refs(op.mask))}
     return KernelSpec(
@@ -193,7 +198,7 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
         split=split,
         # generic masks predicate the loads of empty tiles, which TMA loads cannot do;
         # those kernels keep pointer loads
-        tma=tma and tma_eligible(op) and not emit_mask(op.mask).generic,
+        tma=tma and tma_eligible(op) and not generic,
         block_m=t.block_m,
         block_n=t.block_n,
         num_warps=t.num_warps,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 import numbers
 from dataclasses import dataclass
+from functools import lru_cache
 
 import torch
 
@@ -114,16 +115,23 @@ def lower_attention_call(
     canon = {ref: f"mask{i}" for i, ref in enumerate(refs)}
     mask = rename_refs(mask, canon, keep_data=False)
     refs = {canon[r]: t for r, t in refs.items()}
-    dt = DType.from_torch(q.dtype)
-    vq = Value("q", tensor(q.shape, dt))
-    vk = Value("k", tensor(k.shape, dt))
-    vv = Value("v", tensor(v.shape, dt))
-    margs = tuple(Value(r, tensor(t.shape, DType.from_torch(t.dtype))) for r, t in refs.items())
-    vo = Value("o", tensor((b, hq, sq, v.shape[3]), dt))
-    vl = Value("lse", tensor((b, hq, sq), DType.f32)) if return_lse else None
-    op = AttentionOp(vq, vk, vv, vo, vl, scale=float(scale),
-                     softcap=None if softcap is None else float(softcap), mask=mask,
-                     mask_args=margs)
-    module = Module(name, (vq, vk, vv) + margs, (op,), (vo,) + ((vl,) if vl else ()))
+    module = _build(name, tuple(q.shape), tuple(k.shape), tuple(v.shape), q.dtype,
+                    tuple((r, tuple(t.shape), t.dtype) for r, t in refs.items()), mask,
+                    float(scale), None if softcap is None else float(softcap), return_lse)
     inputs = {"q": q, "k": k, "v": v} | {r: t for r, t in refs.items()}
     return AttentionCall(module, inputs)
+
+
+@lru_cache(maxsize=512)
+def _build(name: str, qs: tuple, ks: tuple, vs: tuple, dtype: torch.dtype, margs_spec: tuple,
+           mask: Mask, scale: float, softcap: float | None, return_lse: bool) -> Module:
+    """The module for a validated call (cached: serving loops repeat the same shapes)."""
+    b, hq, sq, _ = qs
+    dt = DType.from_torch(dtype)
+    vq, vk, vv = (Value(n, tensor(s, dt)) for n, s in (("q", qs), ("k", ks), ("v", vs)))
+    margs = tuple(Value(r, tensor(s, DType.from_torch(d))) for r, s, d in margs_spec)
+    vo = Value("o", tensor((b, hq, sq, vs[3]), dt))
+    vl = Value("lse", tensor((b, hq, sq), DType.f32)) if return_lse else None
+    op = AttentionOp(vq, vk, vv, vo, vl, scale=scale, softcap=softcap, mask=mask,
+                     mask_args=margs)
+    return Module(name, (vq, vk, vv) + margs, (op,), (vo,) + ((vl,) if vl else ()))

@@ -102,3 +102,68 @@ def test_triton_large_softcap_and_constants():
         o = kvcc.attention(q, k, v, backend="triton", **kw)
         r = kvcc.attention(q.double(), k.double(), v.double(), backend="reference", **kw)
         assert (o.double() - r).abs().max() < 1e-5, kw
+
+
+@needs_triton
+def test_tma_needs_row_major_kv_and_index_tensors_may_be_strided():
+    from kvcc.codegen.triton.op import plan, tma_layout_ok
+    from kvcc.frontend.attention_call import lower_attention_call
+    from tests.test_triton_kernels import _paged, mixed_module
+    from tests.triton_helpers import assert_matches, run_triton
+
+    # a [B, S, H, D] cache seen as [B, H, S, D] with S = 1 "is_contiguous" but is not row-major
+    k = rnd(1, 1, 2, 32, seed=1).transpose(1, 2)
+    assert k.is_contiguous() and not tma_layout_ok(k)
+    q = rnd(1, 2, 1, 32, seed=2)
+    call = lower_attention_call(q, k, k)
+    with pytest.raises(ValueError, match="row-major"):
+        plan(call.module.ops[0], call.inputs, tma=True)
+    # strided kv_lens / block table / cu_seqlens, as views of larger state tables
+    kvs = [rnd(2, n, 16, seed=10 + i) for i, n in enumerate((20, 9))]
+    kp, bt = _paged(kvs, 4, seed=1)
+    m = mixed_module(4, 2, 16, 4, 3, kp.shape[0], 2, bt.shape[1])
+    state = torch.tensor([[20, 7], [9, 7]], dtype=torch.int32)
+    x = {"q": rnd(3, 4, 16, seed=3), "k": kp, "v": kp, "bt": bt.t().contiguous().t(),
+         "cu": torch.tensor([[0, 5], [1, 5], [3, 5]], dtype=torch.int32)[:, 0],
+         "kl": state[:, 0]}
+    assert x["kl"].stride() == (2,) and x["bt"].stride(1) != 1
+    assert_matches(m, x, run_triton(m, x))
+
+
+def test_chunking_passes_skip_caches_with_lengths_and_empty_sequences_work():
+    from dataclasses import replace
+
+    from kvcc.codegen.reference import ReferenceOptions, run
+    from kvcc.frontend.attention_call import lower_attention_call
+    from kvcc.passes import Pipeline
+
+    q, k = rnd(2, 2, 8, 16, seed=1), rnd(2, 2, 32, 16, seed=2)
+    call = lower_attention_call(q, k, k, mask=M.causal())
+    op = replace(call.module.ops[0], kv_lens=Value("kl", tensor([2], DType.i32)))
+    m = replace(call.module, args=call.module.args + (op.kv_lens,), ops=(op,))
+    assert Pipeline.parse("split-kv{splits=2},chunk-prefill{size=4}").run(m) == m
+    lens = torch.tensor([0, 20], dtype=torch.int32)  # a sequence with no keys yet
+    (o,) = run(m, options=ReferenceOptions(torch.float64, False), **call.inputs, kl=lens)
+    assert (o[0] == 0).all() and torch.isfinite(o[1]).all()
+
+
+@needs_triton
+def test_split_counts_and_static_documents_are_validated():
+    from kvcc.codegen.triton.op import plan
+    from kvcc.codegen.triton.spec import UnsupportedAttention
+    from kvcc.frontend.attention_call import lower_attention_call
+    from tests.test_triton_kernels import mixed_module
+
+    q = rnd(1, 2, 4, 16)
+    call = lower_attention_call(q, q, q)
+    for bad in (0, -1):
+        with pytest.raises(ValueError, match="num_splits must be an int >= 1"):
+            plan(call.module.ops[0], call.inputs, num_splits=bad)
+    from kvcc.ir.mask import Document
+
+    m = mixed_module(2, 1, 16, 4, 3, 8, 2, 3, mask=Document(lengths=(10, 20)))
+    t = {"q": rnd(3, 2, 16), "k": rnd(8, 4, 1, 16), "v": rnd(8, 4, 1, 16),
+         "cu": torch.tensor([0, 1, 3], dtype=torch.int32),
+         "bt": torch.zeros(2, 3, dtype=torch.int32), "kl": torch.tensor([5, 9], dtype=torch.int32)}
+    with pytest.raises(UnsupportedAttention, match="static document"):
+        plan(m.ops[0], t)

@@ -45,6 +45,9 @@ def attention_dense(
     """
     b, hq, sq, _ = q.shape
     hkv, skv = k.shape[1], k.shape[2]
+    if skv == 0:  # no keys at all: every row is fully masked
+        return (torch.zeros(b, hq, sq, v.shape[-1], dtype=compute_dtype, device=q.device),
+                torch.full((b, hq, sq), -math.inf, dtype=compute_dtype, device=q.device))
     if hq % hkv:
         raise ValueError(f"Hq={hq} is not a multiple of Hkv={hkv}")
     group = hq // hkv

@@ -76,7 +76,13 @@ class Launcher:
     """One kernel configuration bound to its inputs: every host-side decision and
     argument (strides, tables, workspace, kernel handle) is made once here; each
     call allocates the outputs and launches. ``KVCC_DEBUG_POISON=1`` fills the
-    outputs with NaN first, so a row the kernel fails to write cannot pass a check."""
+    outputs with NaN first, so a row the kernel fails to write cannot pass a check.
+
+    The launcher reads q, k, v in place on every call. Index tensors (cu_seqlens,
+    block table, kv_lens) are used in place when they are contiguous int32, and
+    mask tensors when they are contiguous int64 ids or uint8 pages; any other
+    dtype or layout is converted once, here, so later in-place updates of the
+    original are not seen: plan again, or pass them in the kernel's formats."""
 
     def __init__(
         self,
@@ -97,6 +103,8 @@ class Launcher:
         placement: tuple[int, int, int, int] = (0, 0, 0, 0),
         num_splits: int = 1,
     ) -> None:
+        if not isinstance(num_splits, int) or num_splits < 1:
+            raise ValueError(f"num_splits must be an int >= 1, got {num_splits!r}")
         if spec.split != (num_splits > 1):
             raise ValueError("spec.split must match num_splits > 1")
         dev = q.device
@@ -121,7 +129,8 @@ class Launcher:
             opart = lpart = dummy_f32
         slopes = (torch.tensor(alibi.slopes(heads_q), dtype=torch.float32, device=dev)
                   if alibi is not None else dummy_f32)
-        i32 = (lambda t: dummy_i32 if t is None else t.to(torch.int32))  # noqa: E731
+        i32 = (lambda t: dummy_i32 if t is None  # noqa: E731
+               else t.to(torch.int32).contiguous())
         bt = i32(block_table)
         o_probe = torch.empty(self.o_shape, dtype=self.out_dtype, device="meta")
         lse_probe = torch.empty(self.lse_shape, dtype=torch.float32, device="meta")

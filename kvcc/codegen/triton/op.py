@@ -10,9 +10,9 @@ from dataclasses import dataclass
 import torch
 
 from kvcc.codegen.triton.launch import Launcher, Problem, choose_splits, launch, sm_count
-from kvcc.codegen.triton.spec import KernelSpec, Tiles, lower
+from kvcc.codegen.triton.spec import KernelSpec, Tiles, UnsupportedAttention, lower, tma_eligible
 from kvcc.ir.formats import Alibi, Packed, Paged
-from kvcc.ir.mask import data_refs
+from kvcc.ir.mask import Document, data_refs, walk
 from kvcc.ir.ops import AttentionOp
 
 _DT = {"f16": torch.float16, "bf16": torch.bfloat16, "f32": torch.float32}
@@ -105,12 +105,25 @@ class Plan:
                         placement=tuple(self.placement), num_splits=self.num_splits)
 
 
+def tma_layout_ok(*tensors: torch.Tensor) -> bool:
+    """K/V that TMA can read as one ``[rows, D]`` matrix: row-major strides exactly
+    (``is_contiguous`` also accepts odd strides on size-1 axes), 16-byte aligned."""
+    for t in tensors:
+        want, acc = [], 1
+        for n in reversed(t.shape):
+            want.append(acc)
+            acc *= n
+        if tuple(reversed(want)) != t.stride() or t.data_ptr() % 16 or (
+                t.shape[-1] * t.element_size()) % 16:
+            return False
+    return True
+
+
 def use_tma(device: torch.device, *tensors: torch.Tensor) -> bool:
-    """TMA descriptors on Hopper and later, for contiguous, 16-byte aligned K/V."""
+    """TMA descriptors on Hopper and later, when the K/V layout allows them."""
     if device.type != "cuda" or torch.cuda.get_device_capability(device)[0] < 9:
         return False
-    return all(t.is_contiguous() and t.data_ptr() % 16 == 0
-               and (t.shape[-1] * t.element_size()) % 16 == 0 for t in tensors)
+    return tma_layout_ok(*tensors)
 
 
 def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
@@ -143,6 +156,13 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
                  kv_total]
     if tma is None:
         tma = use_tma(q.device, k, v)
+    elif tma and tma_eligible(op) and not tma_layout_ok(k, v):
+        raise ValueError("tma=True needs K and V in plain row-major layout (make them "
+                         ".contiguous()) with 16-byte aligned rows")
+    if num_splits is not None and (not isinstance(num_splits, int) or num_splits < 1):
+        raise ValueError(f"num_splits must be an int >= 1, got {num_splits!r}")
+    _check_static_documents(op, kv_static if not isinstance(kl, (Paged, Packed)) else None,
+                            dim(op.kv_total) if op.kv_total is not None else None)
     probe = lower(op, max_q_len=max_q, tiles=tiles, tma=tma)
     if num_splits is None:
         heads_prog = q.shape[1] // probe.group if probe.pack_gqa else q.shape[1]
@@ -153,6 +173,22 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
     return Plan(spec, q, k, v, cu_q, cu_k, bt, kvl, [t[n] for n in data_refs(op.mask)],
                 op.scale, op.softcap, op.alibi.max_bias if op.alibi is not None else None,
                 [batch, max_q, max_kv, q_static, kv_static], placement, num_splits)
+
+
+def _check_static_documents(op: AttentionOp, kv_len: int | None, kv_total: int | None) -> None:
+    """Static document lengths must cover the keys exactly (as the reference checks);
+    kernels read them from tables of that length."""
+    docs = [n for n in walk(op.mask) if isinstance(n, Document) and n.lengths is not None]
+    if not docs:
+        return
+    if kv_len is None or op.kv_lens is not None:
+        raise UnsupportedAttention("static document(lengths) masks need a dense KV of that "
+                                   "length; use document(seq_ids=...) or packed sequences")
+    total = kv_total if kv_total is not None else kv_len
+    for d in docs:
+        if sum(d.lengths) != total:
+            raise ValueError(f"mask document(lengths): lengths sum to {sum(d.lengths)} but the "
+                             f"key length is {total}")
 
 
 def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable,

@@ -14,6 +14,7 @@ from kvcc.codegen.triton.build import load
 from kvcc.codegen.triton.emit import kernel_name
 from kvcc.codegen.triton.mask_emit import doc_tables, emit_mask
 from kvcc.codegen.triton.spec import KernelSpec, mask_of
+from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import Alibi
 
 DEFAULT_SM_COUNT = 132  # H100 SXM; used when no GPU is visible (interpreter runs)
@@ -63,6 +64,15 @@ def _doc_table(lengths: tuple[int, ...], device: str) -> tuple[torch.Tensor, tor
             torch.tensor(hi, dtype=torch.int32, device=device))
 
 
+def row_major_strides(shape) -> tuple[int, ...]:
+    """The strides of a contiguous tensor of ``shape``."""
+    out, acc = [], 1
+    for n in reversed(tuple(shape)):
+        out.append(acc)
+        acc *= n
+    return tuple(reversed(out))
+
+
 def _strides3(t: torch.Tensor, layout: str) -> tuple[int, int, int]:
     """(sequence, row, head) strides for a q/o/k/v tensor in ``layout``."""
     if layout == "dense":  # [B, H, S, D]
@@ -110,8 +120,7 @@ class Launcher:
         dev = q.device
         q, k, v = (t if t.stride(-1) == 1 else t.contiguous() for t in (q, k, v))
         self.spec, self.device = spec, dev
-        self.out_dtype = {"f16": torch.float16, "bf16": torch.bfloat16,
-                          "f32": torch.float32}[spec.out_dtype]
+        self.out_dtype = DType(spec.out_dtype).to_torch()
         self.o_shape = (*q.shape[:-1], spec.head_dim_v)
         self.lse_shape = tuple(q.shape[:-1])
         heads_q = q.shape[1]
@@ -132,10 +141,10 @@ class Launcher:
         i32 = (lambda t: dummy_i32 if t is None  # noqa: E731
                else t.to(torch.int32).contiguous())
         bt = i32(block_table)
-        o_probe = torch.empty(self.o_shape, dtype=self.out_dtype, device="meta")
-        lse_probe = torch.empty(self.lse_shape, dtype=torch.float32, device="meta")
-        ls = ((lse_probe.stride(0), lse_probe.stride(2), lse_probe.stride(1))
-              if spec.q_layout == "dense" else (0, lse_probe.stride(0), lse_probe.stride(1)))
+        # outputs are allocated row-major per call: their strides are known now
+        o_st, l_st = row_major_strides(self.o_shape), row_major_strides(self.lse_shape)
+        os_ = (o_st[0], o_st[2], o_st[1]) if spec.q_layout == "dense" else (0, o_st[0], o_st[1])
+        ls = (l_st[0], l_st[2], l_st[1]) if spec.q_layout == "dense" else (0, l_st[0], l_st[1])
         kd, vd = k, v
         if spec.tma:
             from triton.tools.tensor_descriptor import TensorDescriptor
@@ -147,7 +156,7 @@ class Launcher:
         # O and LSE (positions 3 and 4) are filled in per call
         self.args = [q, kd, vd, None, None, opart, lpart, i32(cu_q), i32(cu_k), bt, i32(kv_lens),
                      slopes, *_strides3(q, spec.q_layout), *_strides3(k, spec.kv_layout),
-                     *_strides3(v, spec.kv_layout), *_strides3(o_probe, spec.q_layout), *ls,
+                     *_strides3(v, spec.kv_layout), *os_, *ls,
                      bt.stride(0) if block_table is not None else 0,
                      problem.q_len_static, problem.kv_len_static, *placement,
                      float(scale), float(softcap or 1.0), num_splits, rows_pad, heads_prog]

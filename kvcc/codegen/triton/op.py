@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import torch
 
-from kvcc.codegen.triton.launch import Launcher, Problem, choose_splits, launch, sm_count
+from kvcc.codegen.triton.launch import (
+    Launcher,
+    Problem,
+    choose_splits,
+    launch,
+    row_major_strides,
+    sm_count,
+)
 from kvcc.codegen.triton.spec import KernelSpec, Tiles, UnsupportedAttention, lower, tma_eligible
+from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import Alibi, Packed, Paged
 from kvcc.ir.mask import Document, data_refs, walk
 from kvcc.ir.ops import AttentionOp
-
-_DT = {"f16": torch.float16, "bf16": torch.bfloat16, "f32": torch.float32}
 
 
 @torch.library.custom_op("kvcc::attention", mutates_args=())
@@ -48,7 +54,7 @@ def attention_kernel(
 def _(q, k, v, cu_q, cu_k, block_table, kv_lens, mask_data, spec_text, scale, softcap,
       alibi_max_bias, sizes, placement, num_splits):
     spec = KernelSpec.from_text(spec_text)
-    o = q.new_empty(*q.shape[:-1], spec.head_dim_v, dtype=_DT[spec.out_dtype])
+    o = q.new_empty(*q.shape[:-1], spec.head_dim_v, dtype=DType(spec.out_dtype).to_torch())
     return o, q.new_empty(q.shape[:-1], dtype=torch.float32)
 
 
@@ -108,15 +114,8 @@ class Plan:
 def tma_layout_ok(*tensors: torch.Tensor) -> bool:
     """K/V that TMA can read as one ``[rows, D]`` matrix: row-major strides exactly
     (``is_contiguous`` also accepts odd strides on size-1 axes), 16-byte aligned."""
-    for t in tensors:
-        want, acc = [], 1
-        for n in reversed(t.shape):
-            want.append(acc)
-            acc *= n
-        if tuple(reversed(want)) != t.stride() or t.data_ptr() % 16 or (
-                t.shape[-1] * t.element_size()) % 16:
-            return False
-    return True
+    return all(t.stride() == row_major_strides(t.shape) and t.data_ptr() % 16 == 0
+               and (t.shape[-1] * t.element_size()) % 16 == 0 for t in tensors)
 
 
 def use_tma(device: torch.device, *tensors: torch.Tensor) -> bool:
@@ -169,7 +168,7 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
         grid_m = -(-max_q * probe.rows_per_q // probe.block_m)
         num_splits = choose_splits(grid_m * batch * heads_prog, -(-max_kv // probe.block_n),
                                    sm_count(q.device))
-    spec = lower(op, max_q_len=max_q, split=num_splits > 1, tiles=tiles, tma=tma)
+    spec = replace(probe, split=num_splits > 1)  # the split count is all that is left
     return Plan(spec, q, k, v, cu_q, cu_k, bt, kvl, [t[n] for n in data_refs(op.mask)],
                 op.scale, op.softcap, op.alibi.max_bias if op.alibi is not None else None,
                 [batch, max_q, max_kv, q_static, kv_static], placement, num_splits)

@@ -76,7 +76,7 @@ class KernelSpec:
 
     def text(self) -> str:
         """Canonical text: one ``key = value`` line per field, in declaration order."""
-        return "\n".join(f"{f.name} = {getattr(self, f.name)}" for f in fields(self)) + "\n"
+        return _text(self)
 
     @staticmethod
     def from_text(text: str) -> KernelSpec:
@@ -97,7 +97,8 @@ class KernelSpec:
         return KernelSpec(**vals)  # type: ignore[arg-type]
 
     def key(self) -> str:
-        return hashlib.sha256(self.text().encode()).hexdigest()[:24]
+        """Content hash of :meth:`text`: the cache key and the kernel's name."""
+        return _key(self)
 
     @property
     def block_d(self) -> int:
@@ -111,6 +112,17 @@ class KernelSpec:
     def rows_per_q(self) -> int:
         """M-tile rows per query row: the group when GQA heads are packed, else 1."""
         return self.group if self.pack_gqa else 1
+
+
+# memoized: the custom op and the launcher ask for these on every call
+@lru_cache(maxsize=1024)
+def _text(spec: KernelSpec) -> str:
+    return "\n".join(f"{f.name} = {getattr(spec, f.name)}" for f in fields(spec)) + "\n"
+
+
+@lru_cache(maxsize=1024)
+def _key(spec: KernelSpec) -> str:
+    return hashlib.sha256(_text(spec).encode()).hexdigest()[:24]
 
 
 def _pow2(n: int) -> int:

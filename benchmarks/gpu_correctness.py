@@ -17,24 +17,39 @@ from collections.abc import Callable
 import torch
 
 import kvcc
+from benchmarks.suite import P2_DOCS, kvcc_call, paged_decode, varlen_causal
 from kvcc import masks as M
-from kvcc.ir.mask import evaluate
+from kvcc.ir.mask import Document, evaluate, walk
 
 
-def _case(dtype, b, hq, hkv, sq, skv, d, mask, seed) -> dict:
+def _case(dtype, b, hq, hkv, sq, skv, d, mask, seed, layout: str = "dense",
+          device: str = "cuda") -> dict:
+    """``layout``: "dense", or the same problem run as "paged" decode (page 16,
+    shuffled block table) or as "varlen" packed documents (``mask`` must then be
+    the documents' causal mask)."""
     g = torch.Generator(device="cpu").manual_seed(seed)
-    q, k, v = (torch.randn(*s, generator=g).to("cuda", dtype)
+    q, k, v = (torch.randn(*s, generator=g).to(device, dtype)
                for s in ((b, hq, sq, d), (b, hkv, skv, d), (b, hkv, skv, d)))
-    o = kvcc.attention(q, k, v, mask=mask, backend="triton")
+    if layout == "paged":
+        o = kvcc_call(*paged_decode(q, k, v, 16, seed))()
+    elif layout == "varlen":
+        o = kvcc_call(*varlen_causal(q, k, v, _documents(mask)))().transpose(0, 1)[None]
+    else:
+        o = kvcc.attention(q, k, v, mask=mask, backend="triton")
     gold = kvcc.attention(q.float(), k.float(), v.float(), mask=mask, backend="reference")
-    dense = None if mask is None else evaluate(mask, sq, skv, device="cuda")[0, 0]
+    dense = None if mask is None else evaluate(mask, sq, skv, device=device)[0, 0]
     lowp = _lowp_reference(q, k, v, dense, 1 / math.sqrt(d))
-    rows = dense.any(-1) if dense is not None else torch.ones(sq, dtype=torch.bool, device="cuda")
+    rows = dense.any(-1) if dense is not None else torch.ones(sq, dtype=torch.bool, device=device)
     err = (o.float() - gold).abs()[:, :, rows]
     ref = (lowp.float() - gold).abs()[:, :, rows]
     ok = (err.max() <= 2 * ref.max() + 1e-5) and (err.mean() <= 2 * ref.mean() + 1e-6)
     return {"max": err.max().item(), "mean": err.mean().item(), "ref_max": ref.max().item(),
             "ref_mean": ref.mean().item(), "ok": bool(ok)}
+
+
+def _documents(mask) -> list[int]:
+    doc = next(m for m in walk(mask) if isinstance(m, Document))
+    return list(doc.lengths)
 
 
 def _lowp_reference(q, k, v, dense, scale):
@@ -58,12 +73,17 @@ for dt in (torch.bfloat16, torch.float16):
         (f"P3 window {n}", lambda dt=dt: _case(dt, 1, 16, 16, 4096, 4096, 128,
                                               M.sliding_window(1024), 3)),
         (f"P2 documents {n}", lambda dt=dt: _case(dt, 1, 16, 16, 8192, 8192, 128,
-                                                 M.document([3000, 1500, 1200, 900, 700, 500,
-                                                             292, 100]) & M.causal(), 4)),
+                                                 M.document(P2_DOCS) & M.causal(), 4)),
+        (f"P2 varlen {n}", lambda dt=dt: _case(dt, 1, 16, 16, 8192, 8192, 128,
+                                              M.document(P2_DOCS) & M.causal(), 10, "varlen")),
         (f"C1 chunk 512 after 8192 {n}", lambda dt=dt: _case(dt, 2, 16, 16, 512, 8704, 128,
                                                             M.causal(), 5)),
         (f"D1 B=8 L=32768 {n}", lambda dt=dt: _case(dt, 8, 32, 8, 1, 32768, 128, M.causal(), 6)),
         (f"D1 B=1 L=131072 {n}", lambda dt=dt: _case(dt, 1, 32, 8, 1, 131072, 128, None, 7)),
+        (f"D4 paged B=8 L=32768 {n}", lambda dt=dt: _case(dt, 8, 32, 8, 1, 32768, 128, None, 11,
+                                                         "paged")),
+        (f"D4 paged B=64 L=4096 {n}", lambda dt=dt: _case(dt, 64, 32, 8, 1, 4096, 128, None,
+                                                         12, "paged")),
         (f"streaming head sinks|window {n}", lambda dt=dt: _case(
             dt, 1, 16, 4, 2048, 2048, 128, M.sinks(64) | M.sliding_window(256), 8)),
         (f"head dim 80 {n}", lambda dt=dt: _case(dt, 2, 8, 8, 577, 577, 80, M.causal(), 9)),

@@ -46,6 +46,53 @@ def default_splits(q, k, v, mask=None) -> int:
     return plan(_attention_op(call.module), call.inputs).num_splits
 
 
+def varlen_causal(q, k, v, docs: list[int]) -> tuple[Module, dict[str, torch.Tensor]]:
+    """The documents of one dense row ``[1, H, T, D]`` as a packed varlen problem
+    (``[T, H, D]`` with ``cu_seqlens``), causal within each document."""
+    _, h, t, d = q.shape
+    dt = DType.from_torch(q.dtype)
+    cu = torch.tensor([0, *torch.cumsum(torch.tensor(docs), 0).tolist()], dtype=torch.int32,
+                      device=q.device)
+    vals = {n: Value(n, tensor(s, dt_)) for n, s, dt_ in [
+        ("q", [t, h, d], dt), ("k", [t, h, d], dt), ("v", [t, h, d], dt),
+        ("cu", [len(docs) + 1], DType.i32), ("o", [t, h, d], dt)]}
+    op = AttentionOp(vals["q"], vals["k"], vals["v"], vals["o"], scale=1 / math.sqrt(d),
+                     mask=Causal(), q_layout=Packed(), kv_layout=Packed(),
+                     cu_seqlens_q=vals["cu"], cu_seqlens_k=vals["cu"])
+    module = Module("varlen", tuple(vals[n] for n in ("q", "k", "v", "cu")), (op,), (vals["o"],))
+    packed = {n: x[0].transpose(0, 1).contiguous() for n, x in zip("qkv", (q, k, v))}
+    return module, packed | {"cu": cu}
+
+
+def paged_decode(q, k, v, page: int, seed: int) -> tuple[Module, dict[str, torch.Tensor]]:
+    """Dense decode (q ``[B, Hq, 1, D]``, k/v ``[B, Hkv, L, D]``) as paged decode: K/V
+    copied into a pool of ``page``-token pages ``[P, page, Hkv, D]`` in a shuffled
+    order, with the block table that finds them."""
+    b, hq, _, d = q.shape
+    hkv, length = k.shape[1], k.shape[2]
+    n_pages = -(-length // page)
+    perm = torch.randperm(b * n_pages, generator=torch.Generator().manual_seed(seed))
+    bt = perm.view(b, n_pages).to(torch.int32).to(q.device)
+    pools = []
+    for t in (k, v):
+        pool = torch.zeros(b * n_pages, page, hkv, d, dtype=t.dtype, device=t.device)
+        src = F.pad(t, (0, 0, 0, n_pages * page - length)).view(b, hkv, n_pages, page, d)
+        pool[bt.long().flatten()] = src.permute(0, 2, 3, 1, 4).reshape(-1, page, hkv, d)
+        pools.append(pool)
+    dt = DType.from_torch(q.dtype)
+    vals = {n: Value(n, tensor(s, dt_)) for n, s, dt_ in [
+        ("q", [b, hq, 1, d], dt), ("k", [b * n_pages, page, hkv, d], dt),
+        ("v", [b * n_pages, page, hkv, d], dt), ("bt", [b, n_pages], DType.i32),
+        ("kl", [b], DType.i32), ("o", [b, hq, 1, d], dt)]}
+    op = AttentionOp(vals["q"], vals["k"], vals["v"], vals["o"], scale=1 / math.sqrt(d),
+                     mask=Full(), kv_layout=Paged(page), block_table=vals["bt"],
+                     kv_lens=vals["kl"])
+    module = Module("paged_decode", tuple(vals[n] for n in ("q", "k", "v", "bt", "kl")), (op,),
+                    (vals["o"],))
+    kl = torch.full((b,), length, dtype=torch.int32, device=q.device)
+    return module, {"q": q, "k": pools[0], "v": pools[1], "bt": bt, "kl": kl}
+
+
 # ------------------------------------------------------------------ anchors
 
 
@@ -97,6 +144,29 @@ def flex_anchor(env: Env, q, k, v, mask_mod, name: str = "flex"):
     return {name: lambda: fn(q, k, v, block_mask=bm, enable_gqa=gqa)}
 
 
+def flex_paged_anchor(env: Env, q, pool_k, pool_v, block_table, kv_lens):
+    """FlexAttention over the same shuffled pages, set up its own way (PyTorch's
+    ``PagedAttention``): the pool viewed as one sequence per KV head, a logical block
+    mask of page-sized key blocks converted to physical pages through the block table.
+    Flex keeps heads outermost, so the pool is copied once into that layout (untimed)."""
+    from torch.nn.attention.experimental._paged_attention import PagedAttention
+    from torch.nn.attention.flex_attention import create_block_mask, flex_attention
+
+    n_pool, page, hkv, d = pool_k.shape
+    b, n_pages = block_table.shape
+    pa = PagedAttention(n_pool, page, b, device=str(env.device))
+    pa.page_table[:, :n_pages] = block_table
+    rows = torch.arange(b, device=env.device)[:, None]
+    pa.physical_to_logical[rows, block_table] = torch.arange(n_pages, device=env.device)
+    pa.capacity[:] = n_pages * page
+    kc, vc = (p.permute(2, 0, 1, 3).reshape(1, hkv, n_pool * page, d) for p in (pool_k, pool_v))
+    logical = create_block_mask(lambda b_, h, i, j: j < kv_lens[b_], b, None, q.shape[2],
+                                n_pages * page, device=str(env.device), BLOCK_SIZE=(page, page))
+    bm = pa.convert_logical_block_mask(logical, kv_len=kv_lens)
+    fn = flex_attention if env.tiny else torch.compile(flex_attention, dynamic=False)
+    return {"flex-paged": lambda: fn(q, kc, vc, block_mask=bm, enable_gqa=True)}
+
+
 # ------------------------------------------------------------------ benchmarks
 
 
@@ -134,19 +204,7 @@ def p2(varlen: bool) -> Bench:
         ids = torch.repeat_interleave(torch.arange(len(docs)), torch.tensor(docs)).to(env.device)
         compare_as = {}  # layout changes for the correctness check, outside the timing
         if varlen:
-            dt = DType.from_torch(env.dtype)
-            cu = torch.tensor([0, *torch.cumsum(torch.tensor(docs), 0).tolist()],
-                              dtype=torch.int32, device=env.device)
-            vals = {n: Value(n, tensor(s, d)) for n, s, d in [
-                ("q", [T, H, D], dt), ("k", [T, H, D], dt), ("v", [T, H, D], dt),
-                ("cu", [len(docs) + 1], DType.i32), ("o", [T, H, D], dt)]}
-            op = AttentionOp(vals["q"], vals["k"], vals["v"], vals["o"], scale=1 / math.sqrt(D),
-                             mask=Causal(), q_layout=Packed(), kv_layout=Packed(),
-                             cu_seqlens_q=vals["cu"], cu_seqlens_k=vals["cu"])
-            module = Module("p2", tuple(vals[n] for n in ("q", "k", "v", "cu")), (op,),
-                            (vals["o"],))
-            packed = {n: t[0].transpose(0, 1).contiguous() for n, t in zip("qkv", (q, k, v))}
-            kv = kvcc_call(module, packed | {"cu": cu})
+            kv = kvcc_call(*varlen_causal(q, k, v, docs))
             compare_as["kvcc"] = lambda o: o.transpose(0, 1).unsqueeze(0)
         else:
             kv = kvcc_dense(q, k, v, M.document(docs) & M.causal())
@@ -235,32 +293,13 @@ def d4(b: int, length: int) -> Bench:
         D, page = (32 if env.tiny else 128), 16
         q = env.randn(B, 32, 1, D, seed=50)
         k, v = (env.randn(B, 8, L, D, seed=51 + i) for i in range(2))
-        n_pages = -(-L // page)
-        perm = torch.randperm(B * n_pages, generator=torch.Generator().manual_seed(5))
-        bt = perm.view(B, n_pages).to(torch.int32).to(env.device)
-        pool_k = torch.zeros(B * n_pages, page, 8, D, dtype=env.dtype, device=env.device)
-        pool_v = torch.zeros_like(pool_k)
-        pad = n_pages * page - L
-        for t, pool in ((k, pool_k), (v, pool_v)):
-            src = F.pad(t, (0, 0, 0, pad)).view(B, 8, n_pages, page, D).permute(0, 2, 3, 1, 4)
-            pool[bt.long().flatten()] = src.reshape(B * n_pages, page, 8, D)
-        dt = DType.from_torch(env.dtype)
-        vals = {n: Value(n, tensor(s, d)) for n, s, d in [
-            ("q", [B, 32, 1, D], dt), ("k", [B * n_pages, page, 8, D], dt),
-            ("v", [B * n_pages, page, 8, D], dt), ("bt", [B, n_pages], DType.i32),
-            ("kl", [B], DType.i32), ("o", [B, 32, 1, D], dt)]}
-        op = AttentionOp(vals["q"], vals["k"], vals["v"], vals["o"], scale=1 / math.sqrt(D),
-                         mask=Full(), kv_layout=Paged(page), block_table=vals["bt"],
-                         kv_lens=vals["kl"])
-        module = Module("d4", tuple(vals[n] for n in ("q", "k", "v", "bt", "kl")), (op,),
-                        (vals["o"],))
-        kl = torch.full((B,), L, dtype=torch.int32, device=env.device)
-        kv = kvcc_call(module, {"q": q, "k": pool_k, "v": pool_v, "bt": bt, "kl": kl})
+        module, inputs = paged_decode(q, k, v, page, seed=5)
+        kv = kvcc_call(module, inputs)
         anchors = {f"{n}-contiguous": f for n, f in sdpa_anchors(env, q, k, v).items()}
+        anchors |= flex_paged_anchor(env, q, inputs["k"], inputs["v"], inputs["bt"].long(),
+                                     inputs["kl"].long())
         return Case(kv, anchors, 2 * B * 8 * L * D * q.element_size(), "byte",
-                    f"B={B} L={L} page={page} shuffled GQA 32/8 D={D}",
-                    skipped={"flex-paged": "FlexAttention's paged attention is not wired "
-                                           "into this suite yet"})
+                    f"B={B} L={L} page={page} shuffled GQA 32/8 D={D}")
     return Bench("D4", f"paged decode B={b} L={length}", setup)
 
 

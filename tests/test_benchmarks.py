@@ -24,6 +24,10 @@ def test_suite_runs_in_cpu_mode(tmp_path, capsys):
         assert r["correct"] is True, r  # kvcc agrees with the best anchor on the same inputs
         assert r["times_ms"]["kvcc"] > 0 and r["work"] > 0
         assert 0 < r["roofline"]["kvcc"]
+        for anchor, diff in r["diff_by_anchor"].items():  # every anchor computes the same thing
+            assert diff is not None and diff < 1e-4, (r["id"], r["shape"], anchor, diff)
+        if r["id"] == "D4":  # Flex over the same shuffled pages, not only dense SDPA
+            assert r["times_ms"]["flex-paged"] > 0 and not r["skipped"], r
     assert data["environment"]["mode"] == "cpu-tiny"
     table = (tmp_path / "results.md").read_text()
     assert "| P1 |" in table and "| D4 |" in table
@@ -80,3 +84,21 @@ def test_archive_accepts_only_gpu_runs_and_updates_the_readme(tmp_path):
     text = readme.read_text()
     assert "### NVIDIA H100 80GB HBM3 (2026-11-26, torch 2.11.0, triton 3.6.0)" in text
     assert "old" not in text and "## Later\n\nkept" in text
+
+
+@needs_triton
+@pytest.mark.parametrize("layout,shape,mask", [
+    ("dense", (2, 4, 2, 40, 40, 32), "causal"),
+    ("paged", (3, 8, 2, 1, 70, 32), None),
+    ("varlen", (1, 2, 2, 45, 45, 32), "documents"),
+])
+def test_gpu_correctness_cases_run_on_the_cpu(layout, shape, mask):
+    """The GPU check's own plumbing (paged and varlen conversions, tolerances), on tiny
+    shapes in the interpreter, so a scarce GPU run does not find its bugs."""
+    from benchmarks.gpu_correctness import _case
+    from kvcc import masks as M
+
+    m = {"causal": M.causal(), None: None,
+         "documents": M.document([20, 5, 20]) & M.causal()}[mask]
+    r = _case(torch.float32, *shape, m, seed=3, layout=layout, device="cpu")
+    assert r["ok"] and r["max"] < 1e-4, r

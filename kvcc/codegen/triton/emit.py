@@ -150,17 +150,22 @@ def _tile(spec: KernelSpec, mc: MaskCode, masked: bool) -> list[str]:
                  "t = tl.where(tl.abs(s) < 0.1, s * (1.0 - s2 / 3.0 + s2 * s2 * 0.13333333),"
                  " tl.where(s < 0, -1.0, 1.0) * (1.0 - e2) / (1.0 + e2))",
                  "s = softcap * t * LOG2E"]
-    else:
+    elif spec.alibi:
         body.append("s = s * qk_scale")
+    # plain scores stay unscaled: the row max is scaled instead (scale > 0, checked by
+    # the verifier), so each score takes one fma in exp2's argument, not a mul and a sub
+    plain = not (spec.softcap or spec.alibi)
     if spec.alibi:
         body.append("s = s - slope[:, None] * tl.abs(p[:, None] - kva[None, :]).to(tl.float32)"
                     " * LOG2E")
     if masked:
         body.append("s = tl.where(vis, s, float('-inf'))")
     body += [
-        "m_new = tl.maximum(m_i, tl.max(s, 1))",
+        "m_new = tl.maximum(m_i, tl.max(s, 1) * qk_scale)" if plain
+        else "m_new = tl.maximum(m_i, tl.max(s, 1))",
         "m_use = tl.where(m_new == float('-inf'), 0.0, m_new)",
-        "p_ij = tl.exp2(s - m_use[:, None])",
+        "p_ij = tl.exp2(s * qk_scale - m_use[:, None])" if plain
+        else "p_ij = tl.exp2(s - m_use[:, None])",
         "alpha = tl.exp2(m_i - m_use)",
         "l_i = l_i * alpha + tl.sum(p_ij, 1)",
     ]

@@ -31,18 +31,19 @@ def resolve(backend: str, device: torch.device) -> str:
         raise ValueError(f"backend must be one of {', '.join(BACKENDS)}; got {backend!r}")
     if backend == "auto":
         # generated kernels where they can run (CUDA tensors), the reference elsewhere
-        return "triton" if device.type == "cuda" and _triton_reason(device) is None else "reference"
+        return "triton" if device.type == "cuda" and triton_unavailable(device) is None else "reference"
     if backend in _PENDING:
         raise BackendUnavailable(f"backend {backend!r} is not available: {_PENDING[backend]}; "
                                  "use backend='reference' (or 'auto')")
     if backend == "triton":
-        reason = _triton_reason(device)
+        reason = triton_unavailable(device)
         if reason is not None:
             raise BackendUnavailable(f"backend 'triton' is not available: {reason}")
     return backend
 
 
-def _triton_reason(device: torch.device) -> str | None:
+def triton_unavailable(device: torch.device) -> str | None:
+    """None when generated Triton kernels can run on ``device``, else why not."""
     from kvcc.codegen.triton.op import available
 
     return available(device)

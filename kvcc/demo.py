@@ -117,7 +117,8 @@ def _best_backend(device: torch.device) -> tuple[str, str]:
     if importlib.util.find_spec("triton") is None:
         return "reference", " (triton is not installed)"
     if device.type == "cuda":
-        return "triton", ""
+        reason = backends.triton_unavailable(device)
+        return ("triton", "") if reason is None else ("reference", f" ({reason})")
     if "triton" not in sys.modules:
         os.environ.setdefault("TRITON_INTERPRET", "1")
     if os.environ.get("TRITON_INTERPRET") == "1":

@@ -93,6 +93,19 @@ def test_triton_on_cpu_without_interpreter_says_how(monkeypatch):
         kvcc.attention(Q, K, V, backend="triton")
 
 
+def test_gpus_older_than_sm80_are_refused_and_auto_uses_the_reference(monkeypatch):
+    pytest.importorskip("triton")
+    from kvcc import backends
+
+    monkeypatch.setattr(torch.cuda, "get_device_capability", lambda device=None: (7, 5))
+    cuda = torch.device("cuda", 0)
+    with pytest.raises(kvcc.BackendUnavailable, match="compute capability 8.0 or newer.*7.5"):
+        backends.resolve("triton", cuda)
+    assert backends.resolve("auto", cuda) == "reference"
+    monkeypatch.setattr(torch.cuda, "get_device_capability", lambda device=None: (9, 0))
+    assert backends.resolve("auto", cuda) == "triton"
+
+
 def test_reference_and_auto_agree():
     assert torch.equal(kvcc.attention(Q, K, V, backend="reference"),
                        kvcc.attention(Q, K, V, backend="auto"))

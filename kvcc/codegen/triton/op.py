@@ -65,6 +65,10 @@ def available(device: torch.device) -> str | None:
     except ImportError:
         return "triton is not installed (pip install 'kvcc[triton]')"
     if device.type == "cuda":
+        major, minor = torch.cuda.get_device_capability(device)
+        if major < 8:  # Triton's supported GPUs; bf16 and the kernels' MMA shapes need it
+            return (f"Triton kernels need a GPU of compute capability 8.0 or newer (this one "
+                    f"is {major}.{minor})")
         return None
     if os.environ.get("TRITON_INTERPRET") == "1":
         return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import pathlib
 import sys
+import textwrap
 
 
 def plot(results_json: pathlib.Path, out: pathlib.Path) -> list[pathlib.Path]:
@@ -23,7 +24,7 @@ def plot(results_json: pathlib.Path, out: pathlib.Path) -> list[pathlib.Path]:
         if not rows:
             continue
         names = sorted({n for r in rows for n in r["rates"]}, key=lambda n: (n != "kvcc", n))
-        fig, ax = plt.subplots(figsize=(max(6, 1.4 * len(rows)), 4))
+        fig, ax = plt.subplots(figsize=(max(6, 1.9 * len(rows)), 4.5))
         width = 0.8 / len(names)
         for i, n in enumerate(names):
             xs = [j + i * width for j, r in enumerate(rows) if n in r["rates"]]
@@ -31,7 +32,8 @@ def plot(results_json: pathlib.Path, out: pathlib.Path) -> list[pathlib.Path]:
             ax.bar(xs, ys, width, label=n)
         ax.axhline(ceil, color="k", lw=0.8, ls="--", label="measured ceiling")
         ax.set_xticks([j + 0.4 - width / 2 for j in range(len(rows))])
-        ax.set_xticklabels([f"{r['id']}\n{r['shape']}" for r in rows], fontsize=6)
+        ax.set_xticklabels([r["id"] + "\n" + textwrap.fill(r["shape"], 20) for r in rows],
+                           fontsize=6)
         ax.set_ylabel(ylabel)
         ax.set_title(f"kvcc vs anchors on {env['gpu']} ({env['dtype']})", fontsize=9)
         ax.legend(fontsize=6)

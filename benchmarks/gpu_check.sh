@@ -2,13 +2,14 @@
 # The one-run GPU check (see ../shared/design/gpu.md): bf16/fp16 correctness of the
 # generated kernels (the checks behind the GPU-marked tests, run without pytest,
 # which the GPU machine may lack), cold/warm compile times, then the benchmark
-# suite against the anchors. Runs from a plain
-# checkout with what the GPU machine has (torch 2.11, triton 3.6, Python 3.12):
+# suite against the anchors. Runs from a plain checkout with what the GPU machine
+# has (torch 2.11, triton 3.6, Python 3.12):
 #   OUT=/some/dir bash benchmarks/gpu_check.sh
 # Writes results.json, results.md (and plots when matplotlib is present) to $OUT,
-# and prints the table last. KVCC_GPU_TESTS=1 also runs the kernel test suite on the
-# GPU (fp32, every path; pytest and, for speed, pytest-xdist there). Budget: 8
-# minutes on an H100 or H200. Then, on the development machine: python -m benchmarks.archive $OUT (files the run under
+# and prints the table last. KVCC_GPU_TESTS=1 also runs the kernel test suite on
+# the GPU (fp32, every path; pytest and, for speed, pytest-xdist there).
+# Budget: 8 minutes on an H100 or H200. Then, on the development machine:
+# python -m benchmarks.archive $OUT (files the run under
 # benchmarks/results/<gpu>-<date>/ and updates the README; plots from
 # python -m benchmarks.plot when the GPU machine had no matplotlib).
 set -uo pipefail

@@ -291,3 +291,34 @@ def test_random_masks_and_shapes(case, tma):
     x |= {n: t for n, t in data_refs(mask).items()}
     m = replace(m, args=m.args + m.ops[0].mask_args)
     assert_matches(m, x, run_triton(m, x, tma=tma))
+
+
+
+def test_grid_stays_within_cuda_limits_for_many_sequences_and_heads():
+    """CUDA caps grid axes 1 and 2 at 65535: sequences go on axis 1 and heads x splits
+    on axis 2, so 4096 sequences of 32 heads (131072 programs) launch, and what cannot
+    is refused with the reason, before any work."""
+    from kvcc.codegen.triton.op import plan
+
+    def launcher(batch, heads, splits):
+        m = dense_module(batch, heads, heads, 1, 8, 16)
+        t = {a.name: torch.empty(*[int(x) for x in a.type.shape]) for a in m.args}
+        return plan(m.ops[0], t, num_splits=splits).launcher()
+
+    assert launcher(4096, 32, 2).grid == (1, 4096, 64)
+    with pytest.raises(ValueError, match="at most 65535"):
+        launcher(70000, 1, 1)
+    with pytest.raises(ValueError, match="64 heads x 1024 splits"):
+        launcher(1, 64, 1024)
+
+
+@pytest.mark.parametrize("splits", [1, 3])
+def test_every_program_finds_its_rows_sequence_head_and_split(splits):
+    """Several row blocks, sequences, heads and splits in one grid."""
+    from kvcc.codegen.triton.op import plan
+    from kvcc.codegen.triton.spec import Tiles
+
+    m = dense_module(3, 6, 2, 37, 45, 16)
+    t = dense_inputs(m, seed=70)
+    got = plan(m.ops[0], t, num_splits=splits, tiles=Tiles(16, 16, 4, 1)).run()
+    assert_matches(m, t, got)

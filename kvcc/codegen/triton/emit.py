@@ -45,10 +45,12 @@ def _prologue(spec: KernelSpec) -> list[str]:
     attention and merge kernels)."""
     g = spec.rows_per_q
     lines = [
+        "# grid: (row blocks, sequences, heads x splits), as CUDA caps axes 1 and 2 at 65535",
         "pid_m = tl.program_id(0)",
-        "pid_bh = tl.program_id(1)",
-        "b = pid_bh // heads_prog",
-        "hp = pid_bh % heads_prog",
+        "b = tl.program_id(1)",
+        "hp = tl.program_id(2) % heads_prog",
+        "pid_bh = b * heads_prog + hp",
+        "n_bh = tl.num_programs(1) * heads_prog",
     ]
     if spec.q_layout == "packed":
         lines += ["q_start = tl.load(CU_Q + b).to(tl.int64)",
@@ -230,7 +232,7 @@ def emit(spec: KernelSpec) -> str:
     ]
     if spec.split:
         main += [
-            "pid_s = tl.program_id(2)",
+            "pid_s = tl.program_id(2) // heads_prog",
             "per_split = tl.cdiv(blk_hi - blk_lo, num_splits)",
             "s_lo = tl.minimum(blk_lo + pid_s * per_split, blk_hi)",
             "s_hi = tl.minimum(s_lo + per_split, blk_hi)",
@@ -253,7 +255,7 @@ def emit(spec: KernelSpec) -> str:
     ]
     if spec.split:
         main += [
-            "w_rows = ((pid_s * tl.num_programs(1) + pid_bh).to(tl.int64) * rows_pad + rows)",
+            "w_rows = ((pid_s * n_bh + pid_bh).to(tl.int64) * rows_pad + rows)",
             "tl.store(OPART + w_rows[:, None] * BLOCK_DV + dv[None, :], o, mask=row_ok[:, None])",
             "tl.store(LPART + w_rows, lse, mask=row_ok)",
         ]
@@ -294,13 +296,13 @@ def _merge(spec: KernelSpec, pro: list[str]) -> list[str]:
         "    return",
         "m = tl.full([BLOCK_M], float('-inf'), tl.float32)",
         "for s in range(0, num_splits):",
-        "    w_rows = (s * tl.num_programs(1) + pid_bh).to(tl.int64) * rows_pad + rows",
+        "    w_rows = (s * n_bh + pid_bh).to(tl.int64) * rows_pad + rows",
         "    m = tl.maximum(m, tl.load(LPART + w_rows, mask=row_ok, other=float('-inf')))",
         "m_use = tl.where(m == float('-inf'), 0.0, m)",
         "total = tl.zeros([BLOCK_M], tl.float32)",
         "acc = tl.zeros([BLOCK_M, BLOCK_DV], tl.float32)",
         "for s in range(0, num_splits):",
-        "    w_rows = (s * tl.num_programs(1) + pid_bh).to(tl.int64) * rows_pad + rows",
+        "    w_rows = (s * n_bh + pid_bh).to(tl.int64) * rows_pad + rows",
         "    w = tl.exp(tl.load(LPART + w_rows, mask=row_ok, other=float('-inf')) - m_use)",
         "    total += w",
         "    acc += w[:, None] * tl.load(OPART + w_rows[:, None] * BLOCK_DV + dv[None, :],"

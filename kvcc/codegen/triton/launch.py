@@ -18,6 +18,7 @@ from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import Alibi
 
 DEFAULT_SM_COUNT = 132  # H100 SXM; used when no GPU is visible (interpreter runs)
+GRID_YZ_MAX = 65535  # CUDA's limit on grid axes 1 and 2
 
 
 def choose_splits(programs: int, kv_blocks: int, sm_count: int, max_splits: int = 128) -> int:
@@ -128,6 +129,11 @@ class Launcher:
         grid_m = max(1, math.ceil(problem.max_q * spec.rows_per_q / spec.block_m))
         rows_pad = grid_m * spec.block_m
         bh = problem.batch * heads_prog
+        # CUDA grids stop at 65535 on axes 1 and 2 (sequences; heads x splits)
+        if problem.batch > GRID_YZ_MAX or heads_prog * num_splits > GRID_YZ_MAX:
+            raise ValueError(f"{problem.batch} sequences and {heads_prog} heads x {num_splits} "
+                             f"splits per launch: each must be at most {GRID_YZ_MAX} (split "
+                             "the batch, or use fewer splits)")
         dummy_i32 = torch.zeros(1, dtype=torch.int32, device=dev)
         dummy_f32 = torch.zeros(1, dtype=torch.float32, device=dev)
         if spec.split:
@@ -163,8 +169,10 @@ class Launcher:
         self.args += _mask_args(spec, mask_data, heads_q, dev)
         module = load(spec)
         name = kernel_name(spec)
-        self.kernel = getattr(module, name)[(grid_m, bh, num_splits)]
-        self.merge = getattr(module, name + "_merge")[(grid_m, bh)] if spec.split else None
+        self.grid = (grid_m, problem.batch, heads_prog * num_splits)
+        self.kernel = getattr(module, name)[self.grid]
+        self.merge = (getattr(module, name + "_merge")[(grid_m, problem.batch, heads_prog)]
+                      if spec.split else None)
         self.meta = dict(BLOCK_M=spec.block_m, BLOCK_N=spec.block_n, BLOCK_D=spec.block_d,
                          BLOCK_DV=spec.block_dv, num_warps=spec.num_warps,
                          num_stages=spec.num_stages)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 import torch
 
 from kvcc.codegen.triton.launch import (
+    GRID_YZ_MAX,
     Launcher,
     Problem,
     choose_splits,
@@ -171,7 +172,8 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
         heads_prog = q.shape[1] // probe.group if probe.pack_gqa else q.shape[1]
         grid_m = -(-max_q * probe.rows_per_q // probe.block_m)
         num_splits = choose_splits(grid_m * batch * heads_prog, -(-max_kv // probe.block_n),
-                                   sm_count(q.device))
+                                   sm_count(q.device),
+                                   max_splits=min(128, max(1, GRID_YZ_MAX // heads_prog)))
     spec = replace(probe, split=num_splits > 1)  # the split count is all that is left
     return Plan(spec, q, k, v, cu_q, cu_k, bt, kvl, [t[n] for n in data_refs(op.mask)],
                 op.scale, op.softcap, op.alibi.max_bias if op.alibi is not None else None,

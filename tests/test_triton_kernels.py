@@ -100,7 +100,8 @@ def test_head_dims(d):
     (2, 4, 4, 33, 33, 80, M.sliding_window(7), None),
     (1, 2, 2, 17, 129, 16, M.document([100, 29]) & M.causal(), None),
     (1, 2, 1, 64, 64, 32, M.sinks(2) | M.sliding_window(5), None),  # generic: pointer loads
-], ids=["prefill", "decode-split", "d80-window", "document", "generic"])
+    (2, 2, 1, 20, 50, 256, M.causal(), None),
+], ids=["prefill", "decode-split", "d80-window", "document", "generic", "d256"])
 def test_tma_descriptor_loads(case):
     """K/V through TMA tensor descriptors (the Hopper path), rows of the next head masked."""
     b, hq, hkv, sq, skv, d, mask, splits = case

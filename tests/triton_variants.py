@@ -74,6 +74,10 @@ def variants() -> dict[str, KernelSpec]:
                                        tma=True)
     v["tma_d80_window_fp16"] = lower(_dense(f16, 8, 8, 1024, 1024, 80,
                                             M.sliding_window(128)), tma=True)
+    # 512-byte rows: wider than one 128-byte swizzled TMA box
+    v["tma_d256_bf16"] = lower(_dense(bf, 8, 8, 1024, 1024, 256, M.causal()), tma=True)
+    v["tma_d256_decode_split_bf16"] = lower(_dense(bf, 32, 8, 1, 8192, 256, M.causal()),
+                                            split=True, tma=True)
     assert not lower(_dense(f16, 8, 8, 64, 64, 64, M.sinks(4) | M.sliding_window(8)),
                      tma=True).tma  # generic masks keep pointer loads
     return v

@@ -323,3 +323,29 @@ def test_every_program_finds_its_rows_sequence_head_and_split(splits):
     t = dense_inputs(m, seed=70)
     got = plan(m.ops[0], t, num_splits=splits, tiles=Tiles(16, 16, 4, 1)).run()
     assert_matches(m, t, got)
+
+
+def test_launch_on_another_gpu_makes_it_current(monkeypatch):
+    """Triton launches on the current device: tensors on cuda:1 while cuda:0 is current
+    must launch inside ``torch.cuda.device(cuda:1)`` (the dispatch, with CUDA stubbed)."""
+    import contextlib
+
+    from kvcc.codegen.triton.op import plan
+
+    m = dense_module(1, 2, 2, 4, 4, 16)
+    launcher = plan(m.ops[0], dense_inputs(m)).launcher()
+    entered = []
+
+    @contextlib.contextmanager
+    def device(d):
+        entered.append(d)
+        yield
+
+    monkeypatch.setattr(torch.cuda, "current_device", lambda: 0)
+    monkeypatch.setattr(torch.cuda, "device", device)
+    monkeypatch.setattr(launcher, "_launch", lambda: ("launched", entered[:]))
+    launcher.device = torch.device("cuda", 1)
+    assert launcher() == ("launched", [torch.device("cuda", 1)])
+    entered.clear()
+    launcher.device = torch.device("cuda", 0)
+    assert launcher() == ("launched", [])

@@ -179,7 +179,15 @@ class Launcher:
         self.poison = os.environ.get("KVCC_DEBUG_POISON") == "1"
 
     def __call__(self) -> tuple[torch.Tensor, torch.Tensor]:
-        """Launch; returns ``(o, lse)`` (lse float32, written only when the spec asks)."""
+        """Launch; returns ``(o, lse)`` (lse float32, written only when the spec asks).
+        Triton launches on the current CUDA device, so a call on another GPU's tensors
+        makes theirs current for the launch."""
+        if self.device.type == "cuda" and self.device.index != torch.cuda.current_device():
+            with torch.cuda.device(self.device):
+                return self._launch()
+        return self._launch()
+
+    def _launch(self) -> tuple[torch.Tensor, torch.Tensor]:
         alloc = torch.full if self.poison else torch.empty
         extra = (math.nan,) if self.poison else ()
         o = alloc(self.o_shape, *extra, dtype=self.out_dtype, device=self.device)

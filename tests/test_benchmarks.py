@@ -91,6 +91,7 @@ def test_archive_accepts_only_gpu_runs_and_updates_the_readme(tmp_path):
     ("dense", (2, 4, 2, 40, 40, 32), "causal"),
     ("paged", (3, 8, 2, 1, 70, 32), None),
     ("varlen", (1, 2, 2, 45, 45, 32), "documents"),
+    ("varlen", (1, 4, 2, 45, 45, 32), "documents"),  # grouped-query heads
 ])
 def test_gpu_correctness_cases_run_on_the_cpu(layout, shape, mask):
     """The GPU check's own plumbing (paged and varlen conversions, tolerances), on tiny

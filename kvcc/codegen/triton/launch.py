@@ -134,8 +134,7 @@ class Launcher:
             raise ValueError(f"{problem.batch} sequences and {heads_prog} heads x {num_splits} "
                              f"splits per launch: each must be at most {GRID_YZ_MAX} (split "
                              "the batch, or use fewer splits)")
-        dummy_i32 = torch.zeros(1, dtype=torch.int32, device=dev)
-        dummy_f32 = torch.zeros(1, dtype=torch.float32, device=dev)
+        dummy_i32, dummy_f32 = _placeholders(dev)
         if spec.split:
             opart = torch.empty(num_splits, bh, rows_pad, spec.block_dv, dtype=torch.float32,
                                 device=dev)
@@ -199,6 +198,15 @@ class Launcher:
             self.merge(*args, **self.meta)
         args[3] = args[4] = None  # do not keep the outputs alive
         return o, lse
+
+
+@lru_cache(maxsize=16)
+def _placeholders(device: torch.device) -> tuple[torch.Tensor, torch.Tensor]:
+    """Pointers for the kernel parameters a spec does not use (never read or written
+    by it), made once per device: the custom op builds a launcher per call, and fresh
+    ones would cost two allocations and two fills on the GPU each time."""
+    return (torch.zeros(1, dtype=torch.int32, device=device),
+            torch.zeros(1, dtype=torch.float32, device=device))
 
 
 def launch(spec: KernelSpec, **kwargs) -> tuple[torch.Tensor, torch.Tensor]:

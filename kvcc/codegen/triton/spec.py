@@ -80,7 +80,11 @@ class KernelSpec:
 
     @staticmethod
     def from_text(text: str) -> KernelSpec:
-        """Inverse of :meth:`text`."""
+        """Inverse of :meth:`text` (memoized: the custom op receives the text per call)."""
+        return _from_text(text)
+
+    @staticmethod
+    def _parse(text: str) -> KernelSpec:
         kv = dict(line.split(" = ", 1) for line in text.strip().splitlines())
         vals: dict[str, object] = {}
         for f in fields(KernelSpec):
@@ -115,6 +119,11 @@ class KernelSpec:
 
 
 # memoized: the custom op and the launcher ask for these on every call
+@lru_cache(maxsize=1024)
+def _from_text(text: str) -> KernelSpec:
+    return KernelSpec._parse(text)
+
+
 @lru_cache(maxsize=1024)
 def _text(spec: KernelSpec) -> str:
     return "\n".join(f"{f.name} = {getattr(spec, f.name)}" for f in fields(spec)) + "\n"

@@ -8,8 +8,9 @@ import torch
 
 from kvcc import backends
 from kvcc.frontend.attention_call import lower_attention_call
-from kvcc.ir.mask import Mask
+from kvcc.ir.mask import Full, Mask, bind_data, data_refs, rename_refs
 from kvcc.ir.ops import Module
+from kvcc.ir.syntax import parse_mask, print_mask
 from kvcc.passes.pipeline import DEFAULT_PIPELINE, Pipeline
 
 
@@ -38,10 +39,63 @@ def attention(
     ``c * tanh(s / c)`` to the scaled scores. Returns ``o`` in q's dtype, or
     ``(o, lse)`` with ``lse [B, Hq, Sq]`` float32 in natural log. Rows that see no
     key give ``o = 0`` and ``lse = -inf``.
+
+    Under ``torch.compile`` and ``torch.export`` the call is one opaque op,
+    ``torch.ops.kvcc.attention_call``: symbolic sizes pass through (``dynamic=True``,
+    export ``Dim``s), and kvcc's validation, lowering and planning run when the
+    compiled code runs, as in eager mode.
     """
+    if torch.compiler.is_compiling():
+        return _traced_call(q, k, v, mask, scale, softcap, return_lse, backend, pipeline)
     call = lower_attention_call(q, k, v, mask=mask, scale=scale, softcap=softcap,
                                 return_lse=return_lse)
     name = backends.resolve(backend, q.device)
     module = _optimize(call.module, pipeline)
     out = backends.execute(name, module, call.inputs, fallback=backend == "auto")
     return (out[0], out[1]) if return_lse else out[0]
+
+
+# ---------------------------------------------------------------- under torch.compile/export
+#
+# Traced, kvcc.attention is one opaque op: dynamo does not walk kvcc's host work
+# (validation, lowering, passes, planning), so it installs no guards on it, symbolic
+# sizes pass straight through, and exported programs hold a single node whose
+# arguments are plain data (the mask as text, its tensors as a list). The op runs the
+# eager path above on real tensors, each call.
+
+
+def _traced_call(q, k, v, mask, scale, softcap, return_lse, backend, pipeline):
+    if mask is None:
+        mask = Full()
+    if not isinstance(mask, Mask):
+        raise TypeError(f"mask must be a kvcc.masks mask, got {type(mask).__name__}")
+    refs = data_refs(mask)
+    canon = {ref: f"mask{i}" for i, ref in enumerate(refs)}
+    text = print_mask(rename_refs(mask, canon, keep_data=False))
+    if any(t is None for t in refs.values()):
+        raise ValueError("mask tensors must be bound (pass them to the mask constructors)")
+    o, lse = torch.ops.kvcc.attention_call(q, k, v, text, list(refs.values()), scale, softcap,
+                                           return_lse, backend, pipeline)
+    return (o, lse) if return_lse else o
+
+
+@torch.library.custom_op("kvcc::attention_call", mutates_args=())
+def _attention_call(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: str,
+                    mask_data: list[torch.Tensor], scale: float | None, softcap: float | None,
+                    return_lse: bool, backend: str, pipeline: str
+                    ) -> tuple[torch.Tensor, torch.Tensor]:
+    bound = bind_data(parse_mask(mask), {f"mask{i}": t for i, t in enumerate(mask_data)})
+    out = attention(q, k, v, mask=bound, scale=scale, softcap=softcap, return_lse=return_lse,
+                    backend=backend, pipeline=pipeline)
+    if return_lse:
+        return out[0], out[1]
+    return out, q.new_empty(0, dtype=torch.float32)
+
+
+@_attention_call.register_fake
+def _(q, k, v, mask, mask_data, scale, softcap, return_lse, backend, pipeline):
+    if q.dim() != 4 or k.dim() != 4 or v.dim() != 4:
+        raise ValueError(f"q, k and v must have 4 dims ([B, H, S, D]), got {tuple(q.shape)}, "
+                         f"{tuple(k.shape)}, {tuple(v.shape)}")
+    lse_shape = tuple(q.shape[:3]) if return_lse else (0,)
+    return (q.new_empty(*q.shape[:3], v.shape[3]), q.new_empty(lse_shape, dtype=torch.float32))

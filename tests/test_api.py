@@ -151,3 +151,59 @@ def test_triton_backend_reports_unsupported_ops_and_auto_falls_back():
     (o,) = backends.execute("triton", call.module, call.inputs, fallback=True)
     ref = kvcc.attention(q, k, v, mask=M.causal(), backend="reference")
     assert torch.equal(o, ref)
+
+
+def _compiled_cases():
+    """Decode-like and prefill-like calls whose lengths change between calls."""
+    for sq, skv in ((1, 40), (1, 41), (1, 57), (9, 50), (13, 70)):
+        ids = torch.arange(skv) // 17  # documents of 17 tokens, as run-time ids
+        yield (rnd(2, 4, sq, 32, seed=sq), rnd(2, 2, skv, 32, seed=skv),
+               rnd(2, 2, skv, 32, seed=skv + 1), ids)
+
+
+@pytest.mark.parametrize("backend", ["inductor", "aot_eager"])
+def test_attention_under_torch_compile_with_dynamic_shapes(backend):
+    """Traced, kvcc.attention is one opaque op: fullgraph with symbolic sizes works,
+    run-time mask tensors pass through, and results equal eager calls."""
+
+    def f(q, k, v, ids):
+        o, lse = kvcc.attention(q, k, v, mask=M.document(seq_ids=ids) & M.causal(),
+                                return_lse=True)
+        return o * 2, lse
+
+    cf = torch.compile(f, backend=backend, fullgraph=True, dynamic=True)
+    for q, k, v, ids in _compiled_cases():
+        got, want = cf(q, k, v, ids), f(q, k, v, ids)
+        assert got[0].shape == want[0].shape and got[1].shape == want[1].shape
+        assert torch.equal(got[0], want[0]) and torch.equal(got[1], want[1])
+
+
+def test_attention_exports_with_dynamic_lengths():
+    class Attn(torch.nn.Module):
+        def forward(self, q, k, v):
+            return kvcc.attention(q, k, v, mask=M.causal() & M.sliding_window(8), scale=0.2)
+
+    cases = list(_compiled_cases())
+    q, k, v, _ = cases[3]
+    sq, skv = torch.export.Dim("sq", max=4096), torch.export.Dim("skv", max=65536)
+    ep = torch.export.export(Attn(), (q, k, v), dynamic_shapes=(
+        {2: sq}, {2: skv}, {2: skv}))
+    calls = [n for n in ep.graph.nodes if n.target == torch.ops.kvcc.attention_call.default]
+    assert len(calls) == 1 and calls[0].args[3] == "causal & sliding_window(8)"
+    for q, k, v, _ in cases[2:]:  # other lengths than the exported example
+        want = kvcc.attention(q, k, v, mask=M.causal() & M.sliding_window(8), scale=0.2)
+        assert torch.equal(ep.module()(q, k, v), want)
+
+
+@pytest.mark.skipif(not __import__("os").environ.get("TRITON_INTERPRET"),
+                    reason="generated kernels on the CPU need TRITON_INTERPRET=1")
+def test_compiled_call_runs_the_generated_kernels():
+    pytest.importorskip("triton")
+    q, k, v, _ = next(iter(_compiled_cases()))
+
+    def f(q, k, v):
+        return kvcc.attention(q, k, v, mask=M.causal(), backend="triton")
+
+    got = torch.compile(f, backend="aot_eager", fullgraph=True, dynamic=True)(q, k, v)
+    want = kvcc.attention(q, k, v, mask=M.causal(), backend="reference")
+    assert (got - want).abs().max() < 1e-5

@@ -196,6 +196,20 @@ def rename_refs(m: Mask, names: dict[str, str], keep_data: bool = True) -> Mask:
     return m
 
 
+def bind_data(m: Mask, data: dict[str, torch.Tensor]) -> Mask:
+    """The mask with run-time tensors bound to the names it reads (the inverse of
+    ``rename_refs(..., keep_data=False)``); names not in ``data`` keep what they had."""
+    if isinstance(m, Document) and m.ids is not None:
+        return Document(ids=m.ids, data=data.get(m.ids, m.data))
+    if isinstance(m, PageSelect):
+        return PageSelect(m.page_size, m.pages, data=data.get(m.pages, m.data))
+    if isinstance(m, (And, Or)):
+        return type(m)(bind_data(m.a, data), bind_data(m.b, data))
+    if isinstance(m, Not):
+        return Not(bind_data(m.a, data))
+    return m
+
+
 def is_structured(m: Mask) -> bool:
     """True when the mask depends only on (q_idx, kv_idx) and static attributes."""
     return not data_refs(m)
@@ -204,7 +218,12 @@ def is_structured(m: Mask) -> bool:
 _fresh = itertools.count()
 
 
+# Under torch.compile a mask built inside the compiled code calls this while tracing:
+# its name is then a constant of the graph (unique within the trace, which is all a
+# name is for), not a guard on the counter that would recompile on every call.
+@torch.compiler.assume_constant_result
 def fresh_ref(prefix: str) -> str:
+    """A name for a mask's run-time tensor, unique within the process."""
     return f"{prefix}{next(_fresh)}"
 
 

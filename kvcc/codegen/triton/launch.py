@@ -21,6 +21,7 @@ DEFAULT_SM_COUNT = 132  # H100 SXM; used when no GPU is visible (interpreter run
 GRID_YZ_MAX = 65535  # CUDA's limit on grid axes 1 and 2
 
 
+@lru_cache(maxsize=4096)  # pure, and asked on every call
 def choose_splits(programs: int, kv_blocks: int, sm_count: int, max_splits: int = 128) -> int:
     """The FlashAttention-3 rule: the fewest splits whose wave efficiency is within
     85% of the best. No split when the grid already fills 80% of the SMs."""

@@ -18,7 +18,7 @@ import sys
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "benchmarks" / "results"
 FILES = ("results.json", "results.md", "correctness.txt", "compile.txt", "compile.json",
-         "prefill.png", "decode.png", "bench.log")
+         "prefill.png", "decode.png", "bench.log", "tests.txt")
 
 
 def slug(gpu: str) -> str:

@@ -16,6 +16,7 @@ from hypothesis import strategies as st
 import kvcc
 from kvcc import masks as M
 from kvcc.codegen.reference import merge_states
+from kvcc.codegen.triton.spec import Tiles
 from kvcc.ir import (
     Alibi,
     AttentionOp,
@@ -62,7 +63,9 @@ def dense_inputs(m, seed=0, dtype=torch.float32):
 def test_dense_causal_lengths_and_gqa(sq, skv, hq, hkv):
     m = dense_module(1, hq, hkv, sq, skv, 32)
     x = dense_inputs(m, seed=sq + skv)
-    assert_matches(m, x, run_triton(m, x))
+    assert_matches(m, x, run_triton(m, x))  # fp32's default tiles (16x16)
+    big = Tiles(16, 64, 4, 2) if sq == 1 else Tiles(128, 64, 8, 2)  # the 16-bit defaults
+    assert_matches(m, x, run_triton(m, x, tiles=big))
 
 
 @pytest.mark.parametrize("mask", [
@@ -278,12 +281,17 @@ def _kernel_cases():
     return st.sampled_from([(2, 2), (4, 1), (4, 2)]).flatmap(with_heads)
 
 
+# the 16-bit defaults (prefill, generic masks, decode), a middle size, and fp32's 16x16
+TILES = [Tiles(128, 64, 8, 2), Tiles(128, 32, 8, 2), Tiles(16, 64, 4, 2), Tiles(32, 16, 4, 1),
+         None]
+
+
 @settings(max_examples=int(os.environ.get("KVCC_KERNEL_EXAMPLES", "25")), deadline=None)
-@given(_kernel_cases(), st.booleans())
-def test_random_masks_and_shapes(case, tma):
+@given(_kernel_cases(), st.booleans(), st.sampled_from(TILES))
+def test_random_masks_and_shapes(case, tma, tiles):
     """Any mask of the algebra (band atoms, documents, page selections, &, |, ~) at any
-    lengths, with pointer or TMA loads: the kernel's key ranges, full-tile skipping and
-    load predication must never change results."""
+    lengths and tile sizes, with pointer or TMA loads: the kernel's key ranges,
+    full-tile skipping and load predication must never change results."""
     (hq, hkv), sq, skv, mask = case
     m = dense_module(1, hq, hkv, sq, skv, 16, mask=mask,
                      mask_args=tuple(Value(n, tensor(list(t.shape), DType.from_torch(t.dtype)))
@@ -291,7 +299,7 @@ def test_random_masks_and_shapes(case, tma):
     x = dense_inputs(m, seed=sq * 100 + skv)
     x |= {n: t for n, t in data_refs(mask).items()}
     m = replace(m, args=m.args + m.ops[0].mask_args)
-    assert_matches(m, x, run_triton(m, x, tma=tma))
+    assert_matches(m, x, run_triton(m, x, tma=tma, tiles=tiles))
 
 
 
@@ -317,7 +325,6 @@ def test_grid_stays_within_cuda_limits_for_many_sequences_and_heads():
 def test_every_program_finds_its_rows_sequence_head_and_split(splits):
     """Several row blocks, sequences, heads and splits in one grid."""
     from kvcc.codegen.triton.op import plan
-    from kvcc.codegen.triton.spec import Tiles
 
     m = dense_module(3, 6, 2, 37, 45, 16)
     t = dense_inputs(m, seed=70)

@@ -22,9 +22,9 @@ def rand(*shape, seed: int, dtype=torch.float32) -> torch.Tensor:
 
 
 def run_triton(m: Module, inputs: dict[str, torch.Tensor], num_splits: int | None = None,
-               tma: bool | None = None):
+               tma: bool | None = None, tiles=None):
     def impl(op, t, dim):
-        return plan(op, t, dim, num_splits=num_splits, tma=tma).run()
+        return plan(op, t, dim, num_splits=num_splits, tma=tma, tiles=tiles).run()
 
     return reference.run(m, options=reference.ReferenceOptions(attention_impl=impl), **inputs)
 

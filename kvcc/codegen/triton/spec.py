@@ -149,12 +149,17 @@ class Tiles:
     num_stages: int
 
 
-def default_tiles(head_dim: int, pack_gqa: bool, rows: int, generic_mask: bool = False) -> Tiles:
+def default_tiles(head_dim: int, pack_gqa: bool, rows: int, generic_mask: bool = False,
+                  dtype: DType = DType.bf16) -> Tiles:
     """Tile sizes before autotuning: FA2-style prefill tiles, narrow M for decode.
 
     ``rows`` is the M extent a program needs (group x query rows when packed).
     Generic masks hold a [BLOCK_M, BLOCK_N] predicate live across the tile, which
-    spills at 128x64 (660 bytes of stack on sm_90); 128x32 does not."""
+    spills at 128x64 (660 bytes of stack on sm_90); 128x32 does not. fp32 dots are
+    exact (CUDA-core FMAs, no tensor cores): at 16-bit tile sizes they spill kilobytes
+    per thread, at 16x16 nothing for head dims up to 256 on sm_80 and sm_90."""
+    if dtype == DType.f32:
+        return Tiles(16, 16, 4, 2)
     if pack_gqa:
         return Tiles(max(16, min(64, _pow2(rows))), 64 if head_dim <= 128 else 32, 4, 2)
     if generic_mask and head_dim <= 128:
@@ -195,7 +200,7 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
         max_q_len = as_int(op.q.type.shape[2]) if isinstance(ql, Dense) else None
     pack = max_q_len is not None and max_q_len * group <= 64 and group > 1
     generic = emit_mask(op.mask).generic
-    t = tiles or default_tiles(d, pack, (max_q_len or 1) * group, generic)
+    t = tiles or default_tiles(d, pack, (max_q_len or 1) * group, generic, dt)
     # run-time mask tensors get positional names, so the spec does not depend on them
     canon = {ref: f"m{i}" for i, ref in enumerate(data_refs(op.mask))}
     return KernelSpec(

@@ -43,10 +43,18 @@ def attention(
     Under ``torch.compile`` and ``torch.export`` the call is one opaque op,
     ``torch.ops.kvcc.attention_call``: symbolic sizes pass through (``dynamic=True``,
     export ``Dim``s), and kvcc's validation, lowering and planning run when the
-    compiled code runs, as in eager mode.
+    compiled code runs, as in eager mode. The op has no backward: when q, k or v
+    need gradients the call is traced as in eager mode instead (the reference
+    backend is differentiable; the generated kernels are forward only).
     """
-    if torch.compiler.is_compiling():
+    if torch.compiler.is_compiling() and not (
+            torch.is_grad_enabled() and any(t.requires_grad for t in (q, k, v)
+                                            if isinstance(t, torch.Tensor))):
         return _traced_call(q, k, v, mask, scale, softcap, return_lse, backend, pipeline)
+    return _eager(q, k, v, mask, scale, softcap, return_lse, backend, pipeline)
+
+
+def _eager(q, k, v, mask, scale, softcap, return_lse, backend, pipeline):
     call = lower_attention_call(q, k, v, mask=mask, scale=scale, softcap=softcap,
                                 return_lse=return_lse)
     name = backends.resolve(backend, q.device)
@@ -85,8 +93,7 @@ def _attention_call(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: str
                     return_lse: bool, backend: str, pipeline: str
                     ) -> tuple[torch.Tensor, torch.Tensor]:
     bound = bind_data(parse_mask(mask), {f"mask{i}": t for i, t in enumerate(mask_data)})
-    out = attention(q, k, v, mask=bound, scale=scale, softcap=softcap, return_lse=return_lse,
-                    backend=backend, pipeline=pipeline)
+    out = _eager(q, k, v, bound, scale, softcap, return_lse, backend, pipeline)
     if return_lse:
         return out[0], out[1]
     return out, q.new_empty(0, dtype=torch.float32)

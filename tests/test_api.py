@@ -172,10 +172,29 @@ def test_attention_under_torch_compile_with_dynamic_shapes(backend):
         return o * 2, lse
 
     cf = torch.compile(f, backend=backend, fullgraph=True, dynamic=True)
-    for q, k, v, ids in _compiled_cases():
-        got, want = cf(q, k, v, ids), f(q, k, v, ids)
-        assert got[0].shape == want[0].shape and got[1].shape == want[1].shape
-        assert torch.equal(got[0], want[0]) and torch.equal(got[1], want[1])
+    cases = list(_compiled_cases())
+    cf(*cases[0]), cf(*cases[3])  # one graph for one query (dynamo fixes sizes 1), one for more
+    with torch._dynamo.config.patch(error_on_recompile=True):  # new lengths, same graphs
+        for q, k, v, ids in cases:
+            got, want = cf(q, k, v, ids), f(q, k, v, ids)
+            assert got[0].shape == want[0].shape and got[1].shape == want[1].shape
+            assert torch.equal(got[0], want[0]) and torch.equal(got[1], want[1])
+
+
+def test_compiled_attention_with_inputs_that_need_gradients():
+    """The opaque op has no backward: inputs that need gradients are traced as in eager
+    mode, so a compiled model that is not under no_grad still trains (reference)."""
+    lin = torch.nn.Linear(32, 32)
+
+    def f(x, k, v):
+        return kvcc.attention(lin(x), k, v, mask=M.causal(), backend="reference").sum()
+
+    x, k, v = rnd(1, 2, 5, 32, seed=1), rnd(1, 2, 9, 32, seed=2), rnd(1, 2, 9, 32, seed=3)
+    torch.compile(f, backend="aot_eager")(x, k, v).backward()
+    got = lin.weight.grad.clone()
+    lin.weight.grad = None
+    f(x, k, v).backward()
+    assert torch.allclose(got, lin.weight.grad, atol=1e-6)
 
 
 def test_attention_exports_with_dynamic_lengths():

@@ -226,3 +226,20 @@ def test_compiled_call_runs_the_generated_kernels():
     got = torch.compile(f, backend="aot_eager", fullgraph=True, dynamic=True)(q, k, v)
     want = kvcc.attention(q, k, v, mask=M.causal(), backend="reference")
     assert (got - want).abs().max() < 1e-5
+
+
+def test_importing_kvcc_loads_neither_dynamo_nor_triton():
+    """Start-up stays light, and a program can still set TRITON_INTERPRET after importing
+    kvcc (the demo does); the mask-name marker equals torch's own decorator."""
+    import subprocess
+    import sys
+
+    code = ("import sys, kvcc; "
+            "print('torch._dynamo' in sys.modules, 'triton' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True).stdout.split()
+    assert out == ["False", "False"]
+    from kvcc.ir.mask import fresh_ref
+
+    marked = torch.compiler.assume_constant_result(lambda: 0)
+    assert vars(marked) == {"_dynamo_marked_constant": True} == vars(fresh_ref)

@@ -218,13 +218,18 @@ def is_structured(m: Mask) -> bool:
 _fresh = itertools.count()
 
 
-# Under torch.compile a mask built inside the compiled code calls this while tracing:
-# its name is then a constant of the graph (unique within the trace, which is all a
-# name is for), not a guard on the counter that would recompile on every call.
-@torch.compiler.assume_constant_result
 def fresh_ref(prefix: str) -> str:
     """A name for a mask's run-time tensor, unique within the process."""
     return f"{prefix}{next(_fresh)}"
+
+
+# Under torch.compile a mask built inside the compiled code calls fresh_ref while
+# tracing: its name must be a constant of the graph (unique within the trace, which is
+# all a name is for), not a guard on the counter, which would recompile on every call.
+# This is what torch.compiler.assume_constant_result does; calling it would import
+# torch._dynamo (and triton) with kvcc, a second of start-up, and too early for a
+# program that sets TRITON_INTERPRET afterwards (tests check the two agree).
+fresh_ref._dynamo_marked_constant = True  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------- validation

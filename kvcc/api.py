@@ -8,7 +8,7 @@ import torch
 
 from kvcc import backends
 from kvcc.frontend.attention_call import lower_attention_call
-from kvcc.ir.mask import Full, Mask, bind_data, data_refs, rename_refs
+from kvcc.ir.mask import Full, Mask, bind_data, data_refs, unbind
 from kvcc.ir.ops import Module
 from kvcc.ir.syntax import parse_mask, print_mask
 from kvcc.passes.pipeline import DEFAULT_PIPELINE, Pipeline
@@ -77,13 +77,11 @@ def _traced_call(q, k, v, mask, scale, softcap, return_lse, backend, pipeline):
         mask = Full()
     if not isinstance(mask, Mask):
         raise TypeError(f"mask must be a kvcc.masks mask, got {type(mask).__name__}")
-    refs = data_refs(mask)
-    canon = {ref: f"mask{i}" for i, ref in enumerate(refs)}
-    text = print_mask(rename_refs(mask, canon, keep_data=False))
+    unbound, refs = unbind(mask)
     if any(t is None for t in refs.values()):
         raise ValueError("mask tensors must be bound (pass them to the mask constructors)")
-    o, lse = torch.ops.kvcc.attention_call(q, k, v, text, list(refs.values()), scale, softcap,
-                                           return_lse, backend, pipeline)
+    o, lse = torch.ops.kvcc.attention_call(q, k, v, print_mask(unbound), list(refs.values()),
+                                           scale, softcap, return_lse, backend, pipeline)
     return (o, lse) if return_lse else o
 
 
@@ -92,7 +90,8 @@ def _attention_call(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: str
                     mask_data: list[torch.Tensor], scale: float | None, softcap: float | None,
                     return_lse: bool, backend: str, pipeline: str
                     ) -> tuple[torch.Tensor, torch.Tensor]:
-    bound = bind_data(parse_mask(mask), {f"mask{i}": t for i, t in enumerate(mask_data)})
+    parsed = parse_mask(mask)
+    bound = bind_data(parsed, dict(zip(data_refs(parsed), mask_data, strict=True)))
     out = _eager(q, k, v, bound, scale, softcap, return_lse, backend, pipeline)
     if return_lse:
         return out[0], out[1]

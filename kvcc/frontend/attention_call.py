@@ -15,7 +15,7 @@ from functools import lru_cache
 import torch
 
 from kvcc.ir.dtypes import DType
-from kvcc.ir.mask import Full, Mask, check, data_refs, rename_refs
+from kvcc.ir.mask import Full, Mask, check, data_refs, unbind
 from kvcc.ir.ops import AttentionOp, Module
 from kvcc.ir.types import Value, tensor
 
@@ -112,9 +112,7 @@ def lower_attention_call(
     # The IR names mask tensors canonically and holds no data, so the same call
     # shape lowers to the same module (its compiled form is cached) and nothing
     # keeps the caller's tensors alive.
-    canon = {ref: f"mask{i}" for i, ref in enumerate(refs)}
-    mask = rename_refs(mask, canon, keep_data=False)
-    refs = {canon[r]: t for r, t in refs.items()}
+    mask, refs = unbind(mask)
     module = _build(name, tuple(q.shape), tuple(k.shape), tuple(v.shape), q.dtype,
                     tuple((r, tuple(t.shape), t.dtype) for r, t in refs.items()), mask,
                     float(scale), None if softcap is None else float(softcap), return_lse)

@@ -196,6 +196,15 @@ def rename_refs(m: Mask, names: dict[str, str], keep_data: bool = True) -> Mask:
     return m
 
 
+def unbind(m: Mask) -> tuple[Mask, dict[str, torch.Tensor | None]]:
+    """The mask with its run-time tensors renamed ``mask0, mask1, ...`` (in
+    :func:`data_refs` order) and unbound, and the tensors by their new names: the
+    same call shape then gives the same mask, whatever tensors it reads."""
+    refs = data_refs(m)
+    canon = {ref: f"mask{i}" for i, ref in enumerate(refs)}
+    return rename_refs(m, canon, keep_data=False), {canon[r]: t for r, t in refs.items()}
+
+
 def bind_data(m: Mask, data: dict[str, torch.Tensor]) -> Mask:
     """The mask with run-time tensors bound to the names it reads (the inverse of
     ``rename_refs(..., keep_data=False)``); names not in ``data`` keep what they had."""

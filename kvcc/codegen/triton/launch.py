@@ -210,11 +210,6 @@ def _placeholders(device: torch.device) -> tuple[torch.Tensor, torch.Tensor]:
             torch.zeros(1, dtype=torch.float32, device=device))
 
 
-def launch(spec: KernelSpec, **kwargs) -> tuple[torch.Tensor, torch.Tensor]:
-    """Run ``spec`` once on these inputs (see :class:`Launcher` for the arguments)."""
-    return Launcher(spec, **kwargs)()
-
-
 def _mask_args(spec: KernelSpec, data: list[torch.Tensor], heads_q: int, dev) -> list:
     """Kernel arguments for the mask's tables and run-time tensors, in emit order.
 

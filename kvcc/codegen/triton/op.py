@@ -14,7 +14,6 @@ from kvcc.codegen.triton.launch import (
     Launcher,
     Problem,
     choose_splits,
-    launch,
     row_major_strides,
     sm_count,
 )
@@ -43,12 +42,11 @@ def attention_kernel(
     placement: list[int],
     num_splits: int,
 ) -> tuple[torch.Tensor, torch.Tensor]:
-    """One generated kernel launch. ``sizes``: batch, max_q, max_kv, q_len, kv_len."""
-    spec = KernelSpec.from_text(spec_text)
-    return launch(spec, q=q, k=k, v=v, problem=Problem(*sizes), scale=scale, softcap=softcap,
-                  alibi=None if alibi_max_bias is None else Alibi(alibi_max_bias), cu_q=cu_q,
-                  cu_k=cu_k, block_table=block_table, kv_lens=kv_lens, mask_data=mask_data,
-                  placement=tuple(placement), num_splits=num_splits)
+    """One generated kernel launch: a :class:`Plan`'s fields, the spec as its text.
+    ``sizes``: batch, max_q, max_kv, q_len, kv_len."""
+    return Plan(KernelSpec.from_text(spec_text), q, k, v, cu_q, cu_k, block_table, kv_lens,
+                mask_data, scale, softcap, alibi_max_bias, sizes, placement,
+                num_splits).launcher()()
 
 
 @attention_kernel.register_fake
@@ -149,7 +147,7 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
         batch, max_q, q_static = q.shape[0], q.shape[2], q.shape[2]
     kl = op.kv_layout
     if isinstance(kl, Paged):
-        max_kv, kv_static = block_table_capacity(bt, kl.page_size), 0
+        max_kv, kv_static = bt.shape[1] * kl.page_size, 0  # the block table's capacity
     elif isinstance(kl, Packed):
         max_kv, kv_static = k.shape[0], 0
     else:
@@ -200,10 +198,6 @@ def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable,
                   num_splits: int | None = None) -> tuple[torch.Tensor, torch.Tensor]:
     """Execute one IR attention op with a generated kernel (through the custom op)."""
     return plan(op, t, dim, num_splits).run()
-
-
-def block_table_capacity(bt: torch.Tensor, page_size: int) -> int:
-    return bt.shape[1] * page_size
 
 
 __all__ = ["Plan", "attention_kernel", "available", "plan", "run_attention"]

@@ -10,10 +10,7 @@ import torch.nn.functional as F
 
 import kvcc
 from kvcc import masks as M
-
-
-def rnd(*shape, seed=0, dtype=torch.float32):
-    return torch.randn(*shape, generator=torch.Generator().manual_seed(seed), dtype=dtype)
+from tests.triton_helpers import needs_triton, rnd
 
 
 def test_matches_sdpa_with_gqa_and_default_scale():
@@ -44,7 +41,11 @@ def test_softcap_and_windows_and_documents():
     o2 = kvcc.attention(q, k, v, mask=M.document(seq_ids=ids) & M.causal())
     assert torch.allclose(o1, o2)
     o3 = kvcc.attention(q, k, v, mask=M.sinks(2) | M.sliding_window(4), softcap=5.0)
-    assert torch.isfinite(o3).all()
+    s = 5.0 * torch.tanh(q @ k.transpose(-1, -2) / math.sqrt(16) / 5.0)
+    i, j = torch.arange(24)[:, None], torch.arange(24)[None, :]
+    visible = (j < 2) | ((j <= i) & (j > i - 4))
+    want = torch.softmax(s.masked_fill(~visible, -math.inf), -1) @ v
+    assert torch.allclose(o3, want, atol=1e-12)
 
 
 def test_fully_masked_rows():
@@ -104,11 +105,6 @@ def test_gpus_older_than_sm80_are_refused_and_auto_uses_the_reference(monkeypatc
     assert backends.resolve("auto", cuda) == "reference"
     monkeypatch.setattr(torch.cuda, "get_device_capability", lambda device=None: (9, 0))
     assert backends.resolve("auto", cuda) == "triton"
-
-
-def test_reference_and_auto_agree():
-    assert torch.equal(kvcc.attention(Q, K, V, backend="reference"),
-                       kvcc.attention(Q, K, V, backend="auto"))
 
 
 def test_custom_pipeline_gives_same_result():
@@ -214,10 +210,8 @@ def test_attention_exports_with_dynamic_lengths():
         assert torch.equal(ep.module()(q, k, v), want)
 
 
-@pytest.mark.skipif(not __import__("os").environ.get("TRITON_INTERPRET"),
-                    reason="generated kernels on the CPU need TRITON_INTERPRET=1")
+@needs_triton
 def test_compiled_call_runs_the_generated_kernels():
-    pytest.importorskip("triton")
     q, k, v, _ = next(iter(_compiled_cases()))
 
     def f(q, k, v):

@@ -118,7 +118,7 @@ def test_softcap_and_alibi():
     assert Alibi().slopes(8)[0] == 2 ** -1 and len(Alibi().slopes(12)) == 12
 
 
-def _vals(prefix, **shapes):
+def _vals(**shapes):
     return {n: Value(n, tensor(s, dt)) for n, (s, dt) in shapes.items()}
 
 
@@ -146,7 +146,7 @@ def test_packed_and_paged_layouts_match_dense_per_sequence():
             rows = slice(p * page, min((p + 1) * page, n))
             kc[phys, : rows.stop - rows.start] = ks[b][0, :, rows].transpose(0, 1)
             vc[phys, : rows.stop - rows.start] = vs[b][0, :, rows].transpose(0, 1)
-    V = _vals("", q=(["T", h, d], DType.f64), k=(["P", page, hkv, d], DType.f64),
+    V = _vals(q=(["T", h, d], DType.f64), k=(["P", page, hkv, d], DType.f64),
               v=(["P", page, hkv, d], DType.f64), cu=([4], DType.i32), bt=([3, 3], DType.i32),
               kl=([3], DType.i32), o=(["T", h, d], DType.f64), lse=(["T", h], DType.f32))
     op = AttentionOp(V["q"], V["k"], V["v"], V["o"], V["lse"], scale=0.25, mask=Causal(),
@@ -195,7 +195,7 @@ def test_quantized_attention_runs_through_the_ir():
     v = v[:, :2]
     kc, ks, kz = quantize(k, fmt, "k")
     vc, vs, vz = quantize(v, fmt, "v")
-    V = _vals("", q=([1, 4, 8, 32], DType.f32), k=([1, 2, 8, 32], DType.u8),
+    V = _vals(q=([1, 4, 8, 32], DType.f32), k=([1, 2, 8, 32], DType.u8),
               v=([1, 2, 8, 32], DType.u8), ks=([1, 2, 8, 1], DType.f32),
               kz=([1, 2, 8, 1], DType.f32), vs=([1, 2, 8, 1], DType.f32),
               vz=([1, 2, 8, 1], DType.f32), o=([1, 4, 8, 32], DType.f32))
@@ -214,7 +214,7 @@ def test_kv_append_dense_and_paged():
     new = rnd(2, 2, 3, 8, dtype=torch.float32)
     lens = torch.tensor([1, 4], dtype=torch.int32)
     cache = torch.zeros(2, 2, 8, 8)
-    V = _vals("", c=([2, 2, 8, 8], DType.f32), n=([2, 2, 3, 8], DType.f32), l=([2], DType.i32),
+    V = _vals(c=([2, 2, 8, 8], DType.f32), n=([2, 2, 3, 8], DType.f32), l=([2], DType.i32),
               o=([2, 2, 8, 8], DType.f32))
     m = Module("app", (V["c"], V["n"], V["l"]), (KVAppendOp(V["c"], V["n"], V["l"], V["o"]),),
                (V["o"],))
@@ -224,7 +224,7 @@ def test_kv_append_dense_and_paged():
     # paged: 4 pages of 4 slots, sequence 1 starts in its second logical page
     pc = torch.zeros(4, 4, 2, 8)
     bt = torch.tensor([[2, 0], [3, 1]], dtype=torch.int32)
-    P = _vals("", c=([4, 4, 2, 8], DType.f32), n=([2, 2, 3, 8], DType.f32), l=([2], DType.i32),
+    P = _vals(c=([4, 4, 2, 8], DType.f32), n=([2, 2, 3, 8], DType.f32), l=([2], DType.i32),
               bt=([2, 2], DType.i32), o=([4, 4, 2, 8], DType.f32))
     m = Module("app", (P["c"], P["n"], P["l"], P["bt"]),
                (KVAppendOp(P["c"], P["n"], P["l"], P["o"], layout=Paged(4), block_table=P["bt"]),),

@@ -9,11 +9,7 @@ import torch
 import kvcc
 from kvcc import masks as M
 from kvcc.ir import DType, FillOp, Module, ParseError, Value, VerifyError, parse, tensor, verify
-from tests.triton_helpers import needs_triton
-
-
-def rnd(*shape, seed=0, dtype=torch.float32):
-    return torch.randn(*shape, generator=torch.Generator().manual_seed(seed), dtype=dtype)
+from tests.triton_helpers import needs_triton, rnd
 
 
 def test_glue_ops_follow_the_input_device():
@@ -92,6 +88,8 @@ def test_triton_document_ids_edge_cases():
         r, rl = kvcc.attention(q.double(), k.double(), v.double(), mask=mask,
                                backend="reference", return_lse=True)
         assert torch.equal(torch.isneginf(lse), torch.isneginf(rl))  # rows before key 0: none
+        fin = torch.isfinite(rl)
+        assert (lse.double()[fin] - rl[fin]).abs().max() < 1e-5
         assert (o.double() - r).abs().max() < 1e-5
 
 

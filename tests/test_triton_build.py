@@ -147,3 +147,14 @@ def test_custom_op_composes_with_compile_and_export():
     assert "kvcc.attention" in str(ep.graph)
     out = ep.module()(q, k, v)
     assert torch.allclose(out[0], eager[0])
+
+
+def test_generic_masks_keep_pointer_loads_with_tma_asked():
+    """Generic masks predicate the loads of empty tiles, which TMA loads cannot do."""
+    from kvcc import masks as M
+    from kvcc.codegen.triton.spec import lower
+    from tests.triton_variants import _dense
+
+    assert not lower(_dense(torch.float16, 8, 8, 64, 64, 64, M.sinks(4) | M.sliding_window(8)),
+                     tma=True).tma
+    assert lower(_dense(torch.float16, 8, 8, 64, 64, 64, M.sliding_window(8)), tma=True).tma

@@ -16,6 +16,11 @@ needs_triton = pytest.mark.skipif(not RUNS_TRITON, reason="needs CUDA or TRITON_
 DEVICE = "cuda" if torch.cuda.is_available() else "cpu"
 
 
+def rnd(*shape, seed=0, dtype=torch.float32) -> torch.Tensor:
+    """Fresh normal values on the CPU."""
+    return torch.randn(*shape, generator=torch.Generator().manual_seed(seed), dtype=dtype)
+
+
 def rand(*shape, seed: int, dtype=torch.float32) -> torch.Tensor:
     g = torch.Generator().manual_seed(seed)
     return torch.randn(*shape, generator=g).to(dtype).to(DEVICE)
@@ -43,6 +48,7 @@ def lowp(m: Module, inputs: dict[str, torch.Tensor]):
 def assert_matches(m: Module, inputs: dict[str, torch.Tensor], got) -> None:
     """Each output within the low-precision reference's own error of the float64 oracle."""
     want, base = gold(m, inputs), lowp(m, inputs)
+    assert len(got) == len(want) == len(m.outputs)
     for name, g, w, b in zip((o.name for o in m.outputs), got, want, base):
         assert g.shape == w.shape, name
         assert not torch.isnan(g).any(), f"{name} has NaN"

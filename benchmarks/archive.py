@@ -41,18 +41,17 @@ def archive(out: pathlib.Path, results: pathlib.Path = RESULTS,
 
 def performance_section(results: pathlib.Path = RESULTS) -> str:
     """The README section: the newest run of each card."""
-    latest: dict[str, pathlib.Path] = {}
+    latest: dict[str, tuple[pathlib.Path, dict]] = {}
     for d in sorted(p for p in results.iterdir() if (p / "results.json").exists()):
         env = json.loads((d / "results.json").read_text())["environment"]
-        latest[env["gpu"]] = d  # sorted by name: the date suffix makes the last one newest
+        latest[env["gpu"]] = d, env  # sorted by name: the date suffix makes the last newest
     if not latest:
         return ("## Performance\n\nNo GPU run has happened yet, so there are no measured "
                 "numbers.\n")
     parts = ["## Performance\n",
              "Measured by `benchmarks/gpu_check.sh`; each table compares kvcc with the anchors "
              "in the same run on one card. Numbers from different cards are not comparable.\n"]
-    for gpu, d in sorted(latest.items()):
-        env = json.loads((d / "results.json").read_text())["environment"]
+    for gpu, (d, env) in sorted(latest.items()):
         rel = d.relative_to(ROOT) if d.is_relative_to(ROOT) else d
         parts.append(f"### {gpu} ({d.name[-10:]}, torch {env['torch']}, triton "
                      f"{env['triton']})\n\nFiles: `{rel}/`.\n\n" + (d / "results.md").read_text())

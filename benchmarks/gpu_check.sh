@@ -8,7 +8,8 @@
 # Writes results.json, results.md (and plots when matplotlib is present) to $OUT,
 # and prints the table last. KVCC_GPU_TESTS=1 also runs the kernel test suite on
 # the GPU (fp32, every path; pytest and, for speed, pytest-xdist there).
-# Budget: 8 minutes on an H100 or H200. Then, on the development machine:
+# Budget: about 8 minutes on an H100 or H200 (no benchmark starts after 420 s;
+# one already started finishes). Then, on the development machine:
 # python -m benchmarks.archive $OUT (files the run under
 # benchmarks/results/<gpu>-<date>/ and updates the README; plots from
 # python -m benchmarks.plot when the GPU machine had no matplotlib).

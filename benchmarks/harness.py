@@ -14,7 +14,6 @@ from __future__ import annotations
 import json
 import math
 import platform
-import statistics
 import time
 import traceback
 from collections.abc import Callable
@@ -67,41 +66,35 @@ class Bench:
 class Result:
     id: str
     label: str
-    shape: str
-    unit: str
-    work: float
-    times_ms: dict[str, float]
-    rates: dict[str, float]  # TFLOP/s or TB/s
-    roofline: dict[str, float]  # fraction of the measured ceiling
-    best_anchor: str | None
-    speedup: float | None  # best anchor time / kvcc time
-    max_abs_diff: float | None
-    mean_abs_diff: float | None
-    correct: bool | None
-    skipped: dict[str, str]
+    shape: str = ""
+    unit: str = ""
+    work: float = 0.0
+    times_ms: dict[str, float] = field(default_factory=dict)
+    rates: dict[str, float] = field(default_factory=dict)  # TFLOP/s or TB/s
+    roofline: dict[str, float] = field(default_factory=dict)  # fraction of the ceiling
+    best_anchor: str | None = None
+    speedup: float | None = None  # best anchor time / kvcc time
+    max_abs_diff: float | None = None
+    mean_abs_diff: float | None = None
+    correct: bool | None = None
+    skipped: dict[str, str] = field(default_factory=dict)
     error: str | None = None
     diff_by_anchor: dict[str, float] = field(default_factory=dict)  # max |kvcc - anchor|
     variant_times_ms: dict[str, float] = field(default_factory=dict)
     variant_correct: dict[str, bool] = field(default_factory=dict)
 
 
-def bench_fn(fn: Callable[[], object], env: Env, reps: int = 2) -> float:
-    """Median milliseconds of ``fn``. The CPU mode (a smoke test: its times mean
-    nothing) times one call, after the call that produced the output for the check."""
+def bench_fn(fn: Callable[[], object], env: Env) -> float:
+    """Milliseconds of ``fn``: the median of ``do_bench`` on a GPU. The CPU mode (a
+    smoke test: its times mean nothing) times one call, made after the call that
+    produced the output for the check."""
     if env.device.type == "cuda":
         import triton.testing
 
         return float(triton.testing.do_bench(fn, warmup=25, rep=100, return_mode="median"))
-    if env.tiny:
-        reps = 1
-    else:
-        fn()  # warm up (compiles, caches)
-    ts = []
-    for _ in range(reps):
-        t0 = time.perf_counter()
-        fn()
-        ts.append((time.perf_counter() - t0) * 1e3)
-    return statistics.median(ts)
+    t0 = time.perf_counter()
+    fn()
+    return (time.perf_counter() - t0) * 1e3
 
 
 def ceilings(env: Env) -> dict[str, float]:
@@ -129,8 +122,7 @@ def run_bench(bench: Bench, env: Env, ceil: dict[str, float], log=print) -> Resu
     try:
         case = bench.setup(env)
     except Exception as e:  # noqa: BLE001 - a broken setup is reported, not fatal
-        return Result(bench.id, bench.label, "", "", 0.0, {}, {}, {}, None, None, None, None,
-                      None, {}, error=f"setup: {type(e).__name__}: {e}")
+        return Result(bench.id, bench.label, error=f"setup: {type(e).__name__}: {e}")
     times, outs, skipped = {}, {}, dict(case.skipped)
     for name, fn in [("kvcc", case.kvcc), *case.anchors.items()]:
         try:
@@ -138,14 +130,13 @@ def run_bench(bench: Bench, env: Env, ceil: dict[str, float], log=print) -> Resu
             times[name] = bench_fn(fn, env)
         except Exception as e:  # noqa: BLE001 - an anchor that cannot run is reported
             if name == "kvcc":
-                return Result(bench.id, bench.label, case.shape, case.unit, case.work, times, {},
-                              {}, None, None, None, None, None, skipped,
-                              error=f"kvcc: {type(e).__name__}: {e}\n{traceback.format_exc(-3)}")
+                return Result(bench.id, bench.label, case.shape, case.unit, case.work, times,
+                              skipped=skipped, error=f"kvcc: {type(e).__name__}: {e}\n"
+                                                     f"{traceback.format_exc(-3)}")
             skipped[name] = f"{type(e).__name__}: {str(e).splitlines()[0][:160]}"
         log(f"  {bench.id} {case.shape:<44} {name:<18} "
             + (f"{times[name]:9.3f} ms" if name in times else "skipped"))
-    scale = 1e12
-    rates = {n: case.work / (t * 1e-3) / scale for n, t in times.items()}
+    rates = {n: case.work / (t * 1e-3) / 1e12 for n, t in times.items()}  # T per second
     ceiling = ceil["matmul_tflops"] if case.unit == "flop" else ceil["copy_tbps"]
     roof = {n: r / ceiling for n, r in rates.items()}
     anchors = {n: t for n, t in times.items() if n != "kvcc"}
@@ -208,7 +199,7 @@ def markdown(results: list[Result], info: dict[str, str], ceil: dict[str, float]
                  f"{'ok' if r.correct else 'MISMATCH'} ({r.max_abs_diff:.1e}/{r.mean_abs_diff:.1e})")
         lines.append(
             f"| {r.id} | {r.shape} | {k:.4g} | {r.rates['kvcc']:.4g} {unit} | "
-            f"{r.roofline['kvcc']:.1%} | {best or '-'} | "
+            f"{r.roofline['kvcc']:.1%} | {best} | "
             f"{r.times_ms[best]:.4g} | {r.speedup:.3g}x | {check} |" if best else
             f"| {r.id} | {r.shape} | {k:.4g} | {r.rates['kvcc']:.4g} {unit} | "
             f"{r.roofline['kvcc']:.1%} | - | - | - | n/a |")

@@ -27,7 +27,15 @@ def main(argv: list[str] | None = None) -> int:
         os.environ.setdefault("TRITON_INTERPRET", "1")  # before triton is imported
     import torch
 
-    from benchmarks.harness import Env, ceilings, environment, markdown, run_bench, to_json
+    from benchmarks.harness import (
+        Env,
+        Result,
+        ceilings,
+        environment,
+        markdown,
+        run_bench,
+        to_json,
+    )
     from benchmarks.suite import SUITE
 
     if args.cpu_tiny:
@@ -67,10 +75,8 @@ def main(argv: list[str] | None = None) -> int:
 
     for i, b in enumerate(benches, 1):
         if args.budget_s and time.time() - t0 > args.budget_s:
-            from benchmarks.harness import Result
-
-            results.append(Result(b.id, b.label, "", "", 0.0, {}, {}, {}, None, None, None, None,
-                                  None, {}, error=f"not run: time budget {args.budget_s:.0f}s spent"))
+            results.append(Result(b.id, b.label,
+                                  error=f"not run: time budget {args.budget_s:.0f}s spent"))
             continue
         print(f"[{i}/{len(benches)}] {b.id} {b.label}", flush=True)
         results.append(run_bench(b, env, ceil, log=lambda s: print(s, flush=True)))

@@ -46,10 +46,6 @@ class DType(enum.Enum):
         """Integer types that can hold quantization codes."""
         return self in (DType.u8, DType.u4, DType.u2, DType.i8)
 
-    @property
-    def is_index(self) -> bool:
-        return self in (DType.i32, DType.i64)
-
     def to_torch(self) -> torch.dtype:
         """The torch dtype that stores this type (sub-byte codes live in uint8)."""
         return _TORCH[self]
@@ -80,5 +76,3 @@ _FROM_TORCH = {
     torch.float8_e5m2: DType.f8e5m2, torch.int64: DType.i64, torch.int32: DType.i32,
     torch.int8: DType.i8, torch.uint8: DType.u8, torch.bool: DType.i1,
 }
-
-FLOAT_INPUTS = (DType.f16, DType.bf16, DType.f32, DType.f64)

@@ -10,11 +10,8 @@ from kvcc.codegen.triton.launch import choose_splits
 from kvcc.codegen.triton.spec import KernelSpec, UnsupportedAttention, lower
 
 NAME = "triton"
-# Capabilities, read by backend selection and by passes that target it.
-SUPPORTS_PAGED_KV = True
-SUPPORTS_VARLEN = True
-SUPPORTS_QUANTIZED_KV = False
-SUPPORTED_HEAD_DIMS = "any multiple of 8 up to 256 (padded to a power of two)"
+# What it cannot run yet, lower() says per op (UnsupportedAttention, which "auto"
+# answers with the reference for that op).
 
 __all__ = ["AOTKernel", "KernelSpec", "NAME", "UnsupportedAttention", "cache_dir", "choose_splits",
            "compile_aot", "emit", "kernel_name", "load", "lower", "write_source"]

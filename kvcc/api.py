@@ -36,7 +36,9 @@ def attention(
     q ``[B, Hq, Sq, D]``, k and v ``[B, Hkv, Skv, D]`` with ``Hq`` a multiple of
     ``Hkv`` (grouped-query attention). ``mask`` from :mod:`kvcc.masks` (causal is
     bottom-right aligned); ``scale`` defaults to ``1/sqrt(D)``; ``softcap`` applies
-    ``c * tanh(s / c)`` to the scaled scores. Returns ``o`` in q's dtype, or
+    ``c * tanh(s / c)`` to the scaled scores (both at most 2.35e38 for float16,
+    bfloat16 and float32 inputs, which compute in float32; any finite value for
+    float64). ``pipeline`` is a pass pipeline string. Returns ``o`` in q's dtype, or
     ``(o, lse)`` with ``lse [B, Hq, Sq]`` float32 in natural log. Rows that see no
     key give ``o = 0`` and ``lse = -inf``.
 
@@ -47,6 +49,9 @@ def attention(
     need gradients the call is traced as in eager mode instead (the reference
     backend is differentiable; the generated kernels are forward only).
     """
+    if not isinstance(pipeline, str):
+        raise TypeError(f"pipeline must be a string such as 'simplify-masks,split-kv{{splits=4}}' "
+                        f"('' for none), got {type(pipeline).__name__}")
     if torch.compiler.is_compiling() and not (
             torch.is_grad_enabled() and any(t.requires_grad for t in (q, k, v)
                                             if isinstance(t, torch.Tensor))):
@@ -60,7 +65,30 @@ def _eager(q, k, v, mask, scale, softcap, return_lse, backend, pipeline):
     name = backends.resolve(backend, q.device)
     module = _optimize(call.module, pipeline)
     out = backends.execute(name, module, call.inputs, fallback=backend == "auto")
+    if torch.is_grad_enabled() and any(t.requires_grad for t in (q, k, v)):
+        out = tuple(t if t.requires_grad else _ConstantResult.apply(t, q, k, v) for t in out)
     return (out[0], out[1]) if return_lse else out[0]
+
+
+class _ConstantResult(torch.autograd.Function):
+    """An output that does not depend on q, k, v, kept in their autograd graph.
+
+    A pass that proves an attention's result constant (a mask that simplifies to
+    empty) replaces it by fills, which carry no autograd history: backward would
+    fail where the unoptimized program gives zero gradients. The result is still a
+    function of q, k and v, with derivative zero; this says so exactly (explicit
+    zeros, not ``0 * q``, which is NaN where q is infinite)."""
+
+    @staticmethod
+    def forward(ctx, out, *inputs):
+        ctx.like = [(t.shape, t.dtype, t.device) for t in inputs]
+        return out.view_as(out)
+
+    @staticmethod
+    def backward(ctx, grad):
+        return (None, *(torch.zeros(shape, dtype=dtype, device=device) if need else None
+                        for need, (shape, dtype, device) in zip(ctx.needs_input_grad[1:],
+                                                                ctx.like)))
 
 
 # ---------------------------------------------------------------- under torch.compile/export

@@ -72,17 +72,37 @@ def prefix_lm(n: int, align: str = "bottom_right") -> Mask:
     return Causal(_align(align)) | Sinks(_int("n", n))
 
 
+# seq_ids dtypes taken as they are, and those converted to one of them: ids are only
+# compared for equality, so any injective conversion keeps the mask (uint64 wraps to
+# int64, a bijection)
+_SEQ_ID_DTYPES = (torch.int8, torch.uint8, torch.int32, torch.int64)
+_SEQ_ID_WIDEN = {torch.int16: torch.int32, torch.uint16: torch.int32,
+                 torch.uint32: torch.int64, torch.uint64: torch.int64}
+
+
 def document(lengths: Sequence[int] | None = None, *, seq_ids: torch.Tensor | None = None) -> Mask:
     """Block-diagonal: query and key in the same document. Give static ``lengths``
     (documents end to end over the keys; they must sum to Skv), or a run-time
-    tensor ``seq_ids`` of shape ``[Skv]`` or ``[B, Skv]``. Combine with
-    ``causal()`` for causal-within-document (packed prefill)."""
+    tensor ``seq_ids`` of shape ``[Skv]`` or ``[B, Skv]``, of any integer dtype
+    (int16, uint16, uint32 and uint64 ids are copied to int32 or int64 here).
+    Combine with ``causal()`` for causal-within-document (packed prefill)."""
     if (lengths is None) == (seq_ids is None):
         raise ValueError("document: give exactly one of lengths or seq_ids")
     if lengths is not None:
-        return Document(lengths=tuple(_int("document lengths", n) for n in lengths))
-    if not isinstance(seq_ids, torch.Tensor) or seq_ids.dtype.is_floating_point:
-        raise TypeError("document: seq_ids must be an integer tensor")
+        try:
+            items = tuple(lengths)
+        except TypeError:
+            raise TypeError(f"document: lengths must be a sequence of ints (run-time ids go "
+                            f"in seq_ids=), got {type(lengths).__name__}") from None
+        return Document(lengths=tuple(_int("document lengths", n) for n in items))
+    if not isinstance(seq_ids, torch.Tensor):
+        raise TypeError(f"document: seq_ids must be an integer tensor, got "
+                        f"{type(seq_ids).__name__}")
+    if seq_ids.dtype in _SEQ_ID_WIDEN:
+        seq_ids = seq_ids.to(_SEQ_ID_WIDEN[seq_ids.dtype])
+    elif seq_ids.dtype not in _SEQ_ID_DTYPES:
+        raise TypeError(f"document: seq_ids must be an integer tensor (int8 to int64, uint8 to "
+                        f"uint64), got {seq_ids.dtype}")
     return Document(ids=fresh_ref("doc"), data=seq_ids)
 
 

@@ -21,6 +21,14 @@ from kvcc.ir.types import Value, tensor
 
 FLOAT_DTYPES = (torch.float16, torch.bfloat16, torch.float32, torch.float64)
 MAX_HEAD_DIM = 256
+# float16, bfloat16 and float32 attention computes in float32, whose exponentials the
+# kernels take in base 2: scale * log2(e) and softcap * log2(e) must stay finite there,
+# or they overflow before any score is read (NaN, or an infinite lse). The bound is
+# float32's largest value (3.4028e38) over log2(e), rounded down so that the float32
+# product stays finite too. float64 attention takes any finite value.
+MAX_F32_FACTOR = 2.35e38
+# what run-time mask tensors may hold: document ids, page selections
+MASK_DTYPES = (torch.int8, torch.uint8, torch.int32, torch.int64, torch.bool)
 
 
 @dataclass(frozen=True)
@@ -46,6 +54,27 @@ def _check_head_dim(name: str, d: int) -> None:
     if d < 1 or d > MAX_HEAD_DIM or (d > 8 and d % 8):
         raise ValueError(f"{name} head dim {d} is not supported: use a multiple of 8 up to "
                          f"{MAX_HEAD_DIM} (or 1..8)")
+
+
+def _check_factor(name: str, x: object, dtype: torch.dtype, none_ok: str = "") -> float:
+    """``scale`` or ``softcap`` as a float: positive, finite, and within what the
+    compute precision of ``dtype`` inputs can hold (see MAX_F32_FACTOR)."""
+    want = f"{name} must be {none_ok}a positive finite number"
+    if isinstance(x, bool) or not isinstance(x, numbers.Real):
+        raise ValueError(f"{want}, got {x!r}")
+    try:
+        f = float(x)
+    except OverflowError:  # a Python int (or Fraction) past the float64 range
+        raise ValueError(f"{want}, got {type(x).__name__} too large for a float") from None
+    if not (math.isfinite(f) and f > 0):
+        raise ValueError(f"{want}, got {x!r}")
+    if dtype != torch.float64 and f > MAX_F32_FACTOR:
+        raise ValueError(
+            f"{name}={f!r} exceeds the float32 range used to compute "
+            f"{str(dtype).removeprefix('torch.')} attention: at most {MAX_F32_FACTOR:g} "
+            "(float32's largest value over log2(e), the kernels' exponent base); "
+            "float64 inputs take any finite value")
+    return f
 
 
 def lower_attention_call(
@@ -83,14 +112,9 @@ def lower_attention_call(
     _check_head_dim("v", v.shape[3])
     if sq == 0 or skv == 0 or b == 0 or hq == 0:
         raise ValueError(f"empty attention: q {tuple(q.shape)}, k {tuple(k.shape)}")
-    if scale is None:
-        scale = 1.0 / math.sqrt(d)
-    if isinstance(scale, bool) or not isinstance(scale, numbers.Real) or not (
-            math.isfinite(scale) and scale > 0):
-        raise ValueError(f"scale must be a positive finite number, got {scale!r}")
-    if softcap is not None and (isinstance(softcap, bool) or not isinstance(softcap, numbers.Real)
-                                or not (math.isfinite(softcap) and softcap > 0)):
-        raise ValueError(f"softcap must be None or a positive finite number, got {softcap!r}")
+    scale = _check_factor("scale", 1.0 / math.sqrt(d) if scale is None else scale, q.dtype)
+    if softcap is not None:
+        softcap = _check_factor("softcap", softcap, q.dtype, "None or ")
     if mask is None:
         mask = Full()
     if not isinstance(mask, Mask):
@@ -101,6 +125,10 @@ def lower_attention_call(
     except ValueError as e:
         raise ValueError(f"mask does not fit q/k (Sq={sq}, Skv={skv}): {e}") from None
     for ref, t in refs.items():
+        if t.dtype not in MASK_DTYPES:
+            raise TypeError(f"mask tensor %{ref} has dtype {t.dtype}; mask tensors are "
+                            f"{', '.join(str(d).removeprefix('torch.') for d in MASK_DTYPES)} "
+                            "(kvcc.masks.document converts any integer seq_ids)")
         if t.device != q.device:
             raise ValueError(f"mask tensor %{ref} is on {t.device}, q on {q.device}; "
                              "put them on one device")
@@ -115,7 +143,7 @@ def lower_attention_call(
     mask, refs = unbind(mask)
     module = _build(name, tuple(q.shape), tuple(k.shape), tuple(v.shape), q.dtype,
                     tuple((r, tuple(t.shape), t.dtype) for r, t in refs.items()), mask,
-                    float(scale), None if softcap is None else float(softcap), return_lse)
+                    scale, softcap, return_lse)
     inputs = {"q": q, "k": k, "v": v} | {r: t for r, t in refs.items()}
     return AttentionCall(module, inputs)
 

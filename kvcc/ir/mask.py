@@ -8,7 +8,8 @@ position ``i + kv_len - q_len`` (decode, chunked prefill); ``top_left`` puts
 query ``i`` at key position ``i``.
 
 Masks are frozen dataclasses, compared structurally, combined with ``&``, ``|``
-and ``~``. Structured masks (everything except those that read a run-time
+and ``~``, and nested at most :data:`MAX_DEPTH` levels deep (every consumer walks
+them recursively). Structured masks (everything except those that read a run-time
 tensor) are also described exactly as per-row interval sets
 (:mod:`kvcc.ir.mask_tiles`). :func:`evaluate` is the dense oracle every other
 representation is tested against.
@@ -28,6 +29,12 @@ class Align(enum.Enum):
     top_left = "top_left"
 
 
+# Masks are trees that equality, hashing, printing, lowering and the emitters walk
+# recursively; a bound on their depth keeps every walk far from Python's recursion
+# limit. Real masks are a handful of levels deep.
+MAX_DEPTH = 32
+
+
 class Mask:
     """Base class of mask nodes. Subclasses are frozen dataclasses."""
 
@@ -38,6 +45,14 @@ class Mask:
 
     def __or__(self, other: Mask) -> Mask:
         return Or(self, _check_mask(other))
+
+    # ``3 & mask``: the left operand declined, so the message is ours, not Python's
+    # generic "unsupported operand"
+    def __rand__(self, other: object) -> Mask:
+        return And(_check_mask(other), self)
+
+    def __ror__(self, other: object) -> Mask:
+        return Or(_check_mask(other), self)
 
     def __invert__(self) -> Mask:
         return Not(self)
@@ -55,6 +70,20 @@ def _check_mask(m: object) -> Mask:
     if not isinstance(m, Mask):
         raise TypeError(f"masks combine only with masks, got {type(m).__name__}")
     return m
+
+
+def depth(m: Mask) -> int:
+    """Levels of the mask tree: 1 for an atom, one more per ``&``, ``|`` or ``~``."""
+    return getattr(m, "depth", 1)
+
+
+def _set_depth(node: Mask, *children: Mask) -> None:
+    d = 1 + max(depth(c) for c in children)
+    if d > MAX_DEPTH:
+        raise ValueError(f"mask expression nested {d} levels deep; kvcc takes at most "
+                         f"{MAX_DEPTH} levels of &, | and ~ (build long chains as balanced "
+                         "trees)")
+    object.__setattr__(node, "depth", d)
 
 
 @dataclass(frozen=True, slots=True)
@@ -134,10 +163,19 @@ class PageSelect(Mask):
             raise ValueError(f"page_select: page_size must be a positive int, got {self.page_size!r}")
 
 
+def _depth_field():
+    """The cached tree depth of a combinator (not part of its value)."""
+    return field(init=False, repr=False, compare=False, hash=False)
+
+
 @dataclass(frozen=True, slots=True)
 class And(Mask):
     a: Mask
     b: Mask
+    depth: int = _depth_field()
+
+    def __post_init__(self) -> None:
+        _set_depth(self, self.a, self.b)
 
     def children(self) -> tuple[Mask, ...]:
         return (self.a, self.b)
@@ -147,6 +185,10 @@ class And(Mask):
 class Or(Mask):
     a: Mask
     b: Mask
+    depth: int = _depth_field()
+
+    def __post_init__(self) -> None:
+        _set_depth(self, self.a, self.b)
 
     def children(self) -> tuple[Mask, ...]:
         return (self.a, self.b)
@@ -155,6 +197,10 @@ class Or(Mask):
 @dataclass(frozen=True, slots=True)
 class Not(Mask):
     a: Mask
+    depth: int = _depth_field()
+
+    def __post_init__(self) -> None:
+        _set_depth(self, self.a)
 
     def children(self) -> tuple[Mask, ...]:
         return (self.a,)
@@ -165,9 +211,11 @@ class Not(Mask):
 
 def walk(m: Mask):
     """Pre-order traversal of a mask tree."""
-    yield m
-    for c in m.children():
-        yield from walk(c)
+    stack = [m]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(reversed(n.children()))
 
 
 def data_refs(m: Mask) -> dict[str, torch.Tensor | None]:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from kvcc.ir.mask import (
+    MAX_DEPTH,
     Align,
     And,
     Causal,
@@ -31,6 +32,11 @@ from kvcc.ir.mask import (
 
 class ParseError(ValueError):
     """Malformed IR text; the message gives the line and what was expected."""
+
+
+# Parentheses and brackets nest this deep at most: a mask's levels plus a call's
+# argument list, which keeps the recursive descent far from Python's recursion limit.
+MAX_NESTING = MAX_DEPTH + 4
 
 
 _TOKEN = re.compile(r"""(?x)(?a)
@@ -73,6 +79,7 @@ def tokenize(text: str) -> list[Tok]:
 class TokenStream:
     def __init__(self, toks: list[Tok], source: str = "") -> None:
         self.toks, self.i, self.source = toks, 0, source
+        self.nesting = 0
 
     def peek(self, text: str | None = None) -> Tok | None:
         t = self.toks[self.i] if self.i < len(self.toks) else None
@@ -103,10 +110,15 @@ class TokenStream:
 
     # expr := and ('|' and)* ; and := unary ('&' unary)* ; unary := '~' unary | atom
     def expr(self):
+        self.nesting += 1
+        if self.nesting > MAX_NESTING:
+            raise ParseError(f"expression nested more than {MAX_NESTING} levels deep in "
+                             f"{self.source[:80]!r}")
         node = self._and()
         while self.peek("|"):
             self.next()
             node = ("or", node, self._and())
+        self.nesting -= 1
         return node
 
     def _and(self):
@@ -117,10 +129,14 @@ class TokenStream:
         return node
 
     def _unary(self):
-        if self.peek("~"):
+        nots = 0
+        while self.peek("~"):
             self.next()
-            return ("not", self._unary())
-        return self._atom()
+            nots += 1
+        node = self._atom()
+        for _ in range(nots):
+            node = ("not", node)
+        return node
 
     def _atom(self):
         t = self.next()
@@ -217,12 +233,26 @@ def _print_atom(m: Mask) -> str:
 
 def mask_from_ast(node) -> Mask:
     kind = node[0]
-    if kind == "and":
-        return And(mask_from_ast(node[1]), mask_from_ast(node[2]))
-    if kind == "or":
-        return Or(mask_from_ast(node[1]), mask_from_ast(node[2]))
+    # chains (a & b & c, ~~a) are as deep as they are long: build them in a loop, and
+    # let the nodes refuse what is deeper than MAX_DEPTH
+    if kind in ("and", "or"):
+        rights = []
+        while node[0] == kind:
+            rights.append(node[2])
+            node = node[1]
+        m = mask_from_ast(node)
+        for r in reversed(rights):
+            m = _combine(And if kind == "and" else Or, m, mask_from_ast(r))
+        return m
     if kind == "not":
-        return Not(mask_from_ast(node[1]))
+        nots = 0
+        while node[0] == "not":
+            nots += 1
+            node = node[1]
+        m = mask_from_ast(node)
+        for _ in range(nots):
+            m = _combine(Not, m)
+        return m
     if kind == "ident":
         name, args = node[1], []
     elif kind == "call":
@@ -251,6 +281,13 @@ def mask_from_ast(node) -> Mask:
     except (TypeError, ValueError) as e:
         raise ParseError(f"bad mask {name}: {e}") from e
     raise ParseError(f"unknown mask {name!r} with arguments {vals!r}")
+
+
+def _combine(cls: type, *args: Mask) -> Mask:
+    try:
+        return cls(*args)
+    except ValueError as e:
+        raise ParseError(str(e)) from None
 
 
 def _mask_arg(node):

@@ -50,3 +50,8 @@ class PassError(RuntimeError):
     def __init__(self, pass_name: str, message: str) -> None:
         super().__init__(f"pass '{pass_name}': {message}")
         self.pass_name = pass_name
+
+
+class PassOptionError(PassError, ValueError):
+    """A pipeline gave a pass an option value it cannot take: bad input, so also a
+    ``ValueError``, as every bad pipeline string is."""

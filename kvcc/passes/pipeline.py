@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, fields
 from kvcc.ir.ops import Module
 from kvcc.ir.printer import print_module
 from kvcc.ir.verifier import VerifyError, verify
-from kvcc.passes.base import Pass, PassError
+from kvcc.passes.base import Pass, PassError, PassOptionError
 from kvcc.passes.registry import PASSES
 
 _ITEM = re.compile(r"\s*([a-z][a-z0-9-]*)\s*(?:\{([^{}]*)\})?\s*(?:,|$)")
@@ -35,9 +35,9 @@ def _convert(pass_name: str, opt: str, text: str, hint) -> object:
             return text
     except ValueError:
         pass
-    else:
+    else:  # the pass declares an option this parser cannot read: the pass's bug
         raise PassError(pass_name, f"option {opt} has unsupported type {hint}")
-    raise PassError(pass_name, f"option {opt}={text!r} is not a valid {hint.__name__}")
+    raise PassOptionError(pass_name, f"option {opt}={text!r} is not a valid {hint.__name__}")
 
 
 @dataclass(frozen=True)
@@ -56,7 +56,11 @@ class Pipeline:
 
     @staticmethod
     def parse(text: str) -> Pipeline:
-        """Parse ``"name,name{opt=value,opt=value}"``; whitespace is ignored."""
+        """Parse ``"name,name{opt=value,opt=value}"``; whitespace is ignored. A bad
+        string or option value raises ``ValueError``."""
+        if not isinstance(text, str):
+            raise TypeError(f"pipeline must be a string such as 'simplify-masks,split-kv"
+                            f"{{splits=4}}' ('' for none), got {type(text).__name__}")
         text = text.strip()
         passes: list[Pass] = []
         pos = 0

@@ -55,30 +55,41 @@ def attention_dense(
     if group > 1:
         kf = kf.repeat_interleave(group, dim=1)
         vf = vf.repeat_interleave(group, dim=1)
-    s = torch.einsum("bhqd,bhkd->bhqk", qf, kf) * scale
-    if softcap is not None:
-        s = softcap * torch.tanh(s / softcap)
     q_total = place.q_total if place.q_total is not None else sq
     kv_total = place.kv_total if place.kv_total is not None else skv
-    qpos = torch.arange(sq, device=q.device) + place.q_offset + (kv_total - q_total)
-    kpos = torch.arange(skv, device=q.device) + place.kv_offset
-    if alibi is not None:
-        slopes = torch.tensor(alibi.slopes(hq), dtype=compute_dtype, device=q.device)
-        dist = (qpos[:, None] - kpos[None, :]).abs().to(compute_dtype)
-        s = s - slopes.view(1, hq, 1, 1) * dist
     visible = None
     if not isinstance(mask, Full):
         dense = evaluate(mask, q_total, kv_total, _per_query_head(mask, mask_data, hq, hkv),
                          device=q.device)
         visible = dense[..., place.q_offset:place.q_offset + sq,
                         place.kv_offset:place.kv_offset + skv]
+    s = torch.einsum("bhqd,bhkd->bhqk", qf, kf)
+    if softcap is not None:
+        s = softcap * torch.tanh(s * scale / softcap)  # an overflowing s * scale caps at +-c
+        base = torch.zeros_like(s[..., :1])
+    else:
+        # Shift by the row's largest raw score before scaling: scale * s can overflow
+        # (a large scale) where scale * (s - max) cannot, and softmax and lse are the
+        # same for any shift (lse adds it back). Detached: the shift carries no gradient.
+        raw = s if visible is None else s.masked_fill(~visible, -math.inf)
+        base = raw.detach().amax(-1, keepdim=True)
+        base = torch.where(torch.isfinite(base), base, torch.zeros_like(base))
+        s = (s - base) * scale
+        base = base * scale
+    qpos = torch.arange(sq, device=q.device) + place.q_offset + (kv_total - q_total)
+    kpos = torch.arange(skv, device=q.device) + place.kv_offset
+    if alibi is not None:
+        slopes = torch.tensor(alibi.slopes(hq), dtype=compute_dtype, device=q.device)
+        dist = (qpos[:, None] - kpos[None, :]).abs().to(compute_dtype)
+        s = s - slopes.view(1, hq, 1, 1) * dist
+    if visible is not None:
         s = s.masked_fill(~visible, -math.inf)
     m = s.amax(-1, keepdim=True)
     m_safe = torch.where(torch.isfinite(m), m, torch.zeros_like(m))
     p = torch.exp(s - m_safe)
     l_ = p.sum(-1, keepdim=True)
     o = torch.einsum("bhqk,bhkd->bhqd", p, vf) / torch.where(l_ > 0, l_, torch.ones_like(l_))
-    lse = (m_safe + torch.log(l_)).squeeze(-1)
+    lse = (base + m_safe + torch.log(l_)).squeeze(-1)
     lse = torch.where(l_.squeeze(-1) > 0, lse, torch.full_like(lse, -math.inf))
     return o, lse
 

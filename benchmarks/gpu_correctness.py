@@ -24,12 +24,14 @@ from kvcc.ir.mask import Document, evaluate, walk
 
 def _case(dtype, b, hq, hkv, sq, skv, d, mask, seed, layout: str = "dense",
           device: str = "cuda") -> dict:
-    """``layout``: "dense", or the same problem run as "paged" decode (page 16,
-    shuffled block table) or as "varlen" packed documents (``mask`` must then be
-    the documents' causal mask)."""
+    """``layout``: "dense", "bshd" (dense tensors stored [B, S, H, D]), or the same
+    problem run as "paged" decode (page 16, shuffled block table) or as "varlen" packed
+    documents (``mask`` must then be the documents' causal mask)."""
     g = torch.Generator(device="cpu").manual_seed(seed)
     q, k, v = (torch.randn(*s, generator=g).to(device, dtype)
                for s in ((b, hq, sq, d), (b, hkv, skv, d), (b, hkv, skv, d)))
+    if layout == "bshd":  # stored [B, S, H, D] as models keep them, seen as [B, H, S, D]
+        q, k, v = (t.transpose(1, 2).contiguous().transpose(1, 2) for t in (q, k, v))
     if layout == "paged":
         o = kvcc_call(*paged_decode(q, k, v, 16, seed))()
     elif layout == "varlen":
@@ -87,6 +89,8 @@ for dt in (torch.bfloat16, torch.float16):
         (f"streaming head sinks|window {n}", lambda dt=dt: _case(
             dt, 1, 16, 4, 2048, 2048, 128, M.sinks(64) | M.sliding_window(256), 8)),
         (f"head dim 80 {n}", lambda dt=dt: _case(dt, 2, 8, 8, 577, 577, 80, M.causal(), 9)),
+        (f"[B, S, H, D] storage, ragged S {n}", lambda dt=dt: _case(
+            dt, 2, 16, 4, 1000, 1333, 128, None, 13, "bshd")),
     ]
 
 

@@ -1,7 +1,7 @@
 """The ``kvcc`` command line.
 
     kvcc opt FILE --pipeline "simplify-masks,split-kv{splits=4}" [--print-ir-after-all]
-    kvcc explain FILE [--pipeline ...]
+    kvcc explain FILE [--pipeline ...] [--sass]
     kvcc passes
     kvcc demo [--pipeline ...]
 """
@@ -67,7 +67,36 @@ def _explain(args: argparse.Namespace) -> int:
             print(f"// tiles {spec.block_m}x{spec.block_n}: {n['full']} full (no mask), "
                   f"{n['partial']} partial (masked), {n['empty']} empty (never loaded)")
         print(emit(spec))
+        if args.sass:
+            print(_static_profile(op, spec))
     return 0
+
+
+def _static_profile(op, spec) -> str:
+    """The kernel compiled for sm_80 and sm_90 (and with TMA loads on sm_90 where the op
+    allows them), as a table of what the SASS says."""
+    from dataclasses import replace
+
+    from kvcc.codegen.triton.build import compile_aot_many
+    from kvcc.codegen.triton.emit import kernel_name
+    from kvcc.codegen.triton.sass import markdown
+    from kvcc.codegen.triton.spec import lower, tma_eligible
+
+    specs = [(spec, 80), (spec, 90)]
+    if tma_eligible(op) and lower(op, tma=True).tma:
+        specs.append((replace(spec, tma=True), 90))
+    jobs = [(s, a, f) for s, a in specs
+            for f in ((None, kernel_name(s) + "_merge") if s.split else (None,))]
+    print(f"// compiling {len(jobs)} kernels for sm_80 and sm_90 ...", file=sys.stderr)
+    try:
+        kernels = compile_aot_many(jobs)
+    except RuntimeError as e:
+        return f"// static profile unavailable: {e}"
+    rows = [replace(k.profile, name=("tma " if s.tma else "") + (f or "attention").split("_")[-1])
+            for (s, _, f), k in zip(jobs, kernels) if k.profile is not None]
+    if not rows:
+        return "// static profile unavailable: cuobjdump (shipped with Triton) was not found"
+    return "\n".join("// " + ln for ln in markdown(rows, "static profile (SASS)").splitlines())
 
 
 def _passes(_: argparse.Namespace) -> int:
@@ -92,6 +121,9 @@ def main(argv: list[str] | None = None) -> int:
                        "Triton source of each attention op")
     p.add_argument("file", help="IR file, or - for stdin")
     p.add_argument("--pipeline", default="simplify-masks")
+    p.add_argument("--sass", action="store_true", help="also compile each kernel for sm_80 and "
+                   "sm_90 (no GPU needed) and print its static profile: registers, spills, "
+                   "shared memory, tensor-core and load instructions, SASS size, programs/SM")
     p.set_defaults(fn=_explain)
     sub.add_parser("passes", help="list the registered passes").set_defaults(fn=_passes)
     sub.add_parser("demo", help="run the demo (see `kvcc demo --help`)", add_help=False)

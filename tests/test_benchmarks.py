@@ -89,6 +89,7 @@ def test_archive_accepts_only_gpu_runs_and_updates_the_readme(tmp_path):
 @needs_triton
 @pytest.mark.parametrize("layout,shape,mask", [
     ("dense", (2, 4, 2, 40, 40, 32), "causal"),
+    ("bshd", (2, 4, 2, 37, 53, 32), None),
     ("paged", (3, 8, 2, 1, 70, 32), None),
     ("varlen", (1, 2, 2, 45, 45, 32), "documents"),
     ("varlen", (1, 4, 2, 45, 45, 32), "documents"),  # grouped-query heads

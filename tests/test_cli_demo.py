@@ -53,3 +53,17 @@ def test_cli_explain_shows_spec_tiles_and_source(capsys):
     out = capsys.readouterr().out
     assert "// KernelSpec" in out and "mask = causal" in out
     assert "empty (never loaded)" in out and "@jit" in out and "def kvcc_attn_" in out
+
+
+def test_cli_explain_sass_prints_the_static_profile(capsys):
+    """--sass compiles the kernel for sm_80 and sm_90 (and with TMA on sm_90) without a GPU
+    and reports what its machine code says."""
+    assert cli.main(["explain", str(GOLDEN / "chunk_prefill.kvcc"), "--pipeline", "",
+                     "--sass"]) == 0
+    out = capsys.readouterr().out
+    rows = [ln for ln in out.splitlines() if ln.startswith("// | ") and "HMMA" in ln
+            or ln.startswith("// | ") and "HGMMA" in ln]
+    assert len(rows) == 3, out[-2000:]
+    assert "| attention | 80 |" in out and "| attention | 90 |" in out
+    tma = next(ln for ln in rows if ln.startswith("// | tma attention | 90 |"))
+    assert int(tma.split("|")[10]) > 0  # UTMALDG loads

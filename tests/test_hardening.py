@@ -29,14 +29,18 @@ def test_scale_and_softcap_past_float32_are_refused(dtype, kw, name):
         kvcc.attention(q, q, q, **kw)
 
 
-def test_large_accepted_scales_compute_their_limit():
-    """Scores past float32 (scale * q.k) give the hard maximum on the reference, not
-    NaN; float64 inputs take any finite scale."""
+@pytest.mark.parametrize("backend", ["reference", pytest.param("triton", marks=needs_triton)])
+def test_large_accepted_scales_compute_their_limit(backend):
+    """Scores past float32 (scale * q.k) give the hard maximum, not NaN, on the reference
+    and in the generated kernels (which scale after subtracting the row max); float64
+    inputs take any finite scale."""
     q = Q
     want = q[0, 0][(q[0, 0] @ q[0, 0].T).argmax(-1)]  # each row's best key, alone
-    for scale in (1e38, 2.35e38):
-        o = kvcc.attention(q, q, q, scale=scale, backend="reference")
-        assert torch.equal(o[0, 0], want)
+    for scale in (1e37, 1e38, 2.35e38):
+        o = kvcc.attention(q, q, q, scale=scale, backend=backend)
+        assert torch.equal(o[0, 0], want), scale
+    if backend == "triton":
+        return
     o = kvcc.attention(q.double(), q.double(), q.double(), scale=1e39)
     assert torch.equal(o[0, 0], want.double())
     o, lse = kvcc.attention(q, q, q, softcap=2.35e38, return_lse=True, backend="reference")

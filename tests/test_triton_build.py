@@ -11,59 +11,108 @@ import stat
 import pytest
 import torch
 
+from benchmarks import static_profile
+from kvcc import masks as M
 from kvcc.codegen.triton import build
-from kvcc.codegen.triton.build import MAX_SHARED, compile_aot_many
-from kvcc.codegen.triton.emit import emit, kernel_name
+from kvcc.codegen.triton.build import MAX_SHARED
+from kvcc.codegen.triton.emit import emit
 from kvcc.codegen.triton.spec import KernelSpec
 from tests.triton_helpers import needs_triton, rand
-from tests.triton_variants import variants
+from tests.triton_variants import P1_REFERENCE, p1_name, variants
 
 SNAPSHOTS = pathlib.Path(__file__).parent / "snapshots"
 VARIANTS = variants()
 
 
-def _aot_jobs():
-    jobs = []
-    for spec in VARIANTS.values():
-        for arch in ((90,) if spec.tma else (80, 90)):
-            jobs.append((spec, arch, None))
-            if spec.split:
-                jobs.append((spec, arch, kernel_name(spec) + "_merge"))
-    return jobs
-
-
-def test_aot_every_variant_for_sm80_and_sm90():
-    _check_aot(_aot_jobs(), compile_aot_many(_aot_jobs()))
-
-
 TRITON36 = os.environ.get("KVCC_TRITON36_PYTHON")
+needs_triton36 = pytest.mark.skipif(not TRITON36, reason="KVCC_TRITON36_PYTHON (a Python with "
+                                    "triton 3.6, as on the GPU machines) is not set; make test "
+                                    "sets it")
 
 
-@pytest.mark.skipif(not TRITON36, reason="KVCC_TRITON36_PYTHON (a Python with triton 3.6, "
-                    "as on the GPU machines) is not set; make test sets it")
-def test_aot_every_variant_with_triton_3_6():
-    """The GPU machines run triton 3.6: every emitter path must compile there too (its
-    ptxas has crashed on code that 3.9 compiles)."""
-    import subprocess
-
-    r = subprocess.run([TRITON36, "-c", "import triton; print(triton.__version__)"],
-                       capture_output=True, text=True, check=True)
-    assert r.stdout.strip().startswith("3.6")
-    jobs = _aot_jobs()
-    _check_aot(jobs, compile_aot_many(jobs, python=TRITON36))
+@pytest.fixture(scope="module")
+def aot_main():
+    """Every variant compiled with this Python's Triton: (version, [(name, kernel)])."""
+    return static_profile.triton_version(), static_profile.compile_all(VARIANTS)
 
 
-def _check_aot(jobs, kernels):
-    assert len(kernels) == len(jobs)
-    for (_spec, arch, fn), k in zip(jobs, kernels):
+@pytest.fixture(scope="module")
+def aot_36():
+    """The same with triton 3.6, what the GPU machines run (its ptxas has crashed on code
+    that 3.9 compiles)."""
+    version = static_profile.triton_version(TRITON36)
+    assert version.startswith("3.6"), version
+    return version, static_profile.compile_all(VARIANTS, python=TRITON36)
+
+
+def test_aot_every_variant_for_sm80_and_sm90(aot_main):
+    _check_aot(*aot_main)
+
+
+@needs_triton36
+def test_aot_every_variant_with_triton_3_6(aot_36):
+    _check_aot(*aot_36)
+
+
+def _check_aot(version, compiled):
+    jobs = static_profile.jobs(VARIANTS)
+    assert len(compiled) == len(jobs)
+    for (name, _spec, arch, fn), (_, k) in zip(jobs, compiled):
         assert k.arch == arch and k.cubin[:4] == b"\x7fELF", k.name
         assert f".target sm_{arch}" in k.ptx, k.name
-        assert k.shared <= MAX_SHARED[arch], f"{k.name} on sm_{arch}: {k.shared} bytes of smem"
+        assert k.shared <= MAX_SHARED[arch], f"{name} on sm_{arch}: {k.shared} bytes of smem"
         assert fn is not None or k.shared > 0, "the attention kernels stage tiles in smem"
-        if k.registers is not None:
-            assert k.registers <= 255
-        if k.stack is not None:
-            assert k.stack <= 128, f"{k.name} on sm_{arch} spills {k.stack} bytes per thread"
+        prof = k.profile
+        assert prof is not None, "cuobjdump (shipped with Triton) is needed for the profile"
+        assert prof.registers <= 255 and prof.programs_per_sm >= 1, (name, arch)
+        assert prof.spill <= 128, f"{name} on sm_{arch} spills {prof.spill} bytes per thread"
+        # tensor cores for 16-bit dots (HGMMA on sm_90 where the M tile fills a warpgroup's
+        # 64 rows); fp32 dots are exact, on CUDA cores; the merge kernel has no dots
+        want = ({"-"} if fn or _spec.dtype == "f32" else {"HMMA"} if arch == 80
+                else {"HGMMA", "HMMA"} if _spec.block_m < 64 else {"HGMMA"})
+        assert prof.tensor_core in want, (name, arch, prof.tensor_core, want)
+        if fn is None and _spec.tma:
+            assert prof.tma_loads > 0, f"{name}: TMA spec without UTMALDG"
+
+
+def _snapshot(version, compiled, update):
+    text = static_profile.table(version, compiled)
+    if update:
+        static_profile.STATIC.mkdir(parents=True, exist_ok=True)
+        static_profile.path_for(version).write_text(text)
+    diff = static_profile.compare(version, text)
+    if diff and diff.startswith("no static profile"):
+        pytest.skip(diff + ": python -m benchmarks.static_profile writes it")
+    assert diff is None, ("the static profile of the emitted kernels changed; review, then "
+                          "run python -m benchmarks.static_profile (or pytest --update-goldens)"
+                          "\n" + diff)
+
+
+def test_static_profile_matches_the_committed_table(aot_main, update_goldens):
+    _snapshot(*aot_main, update_goldens)
+
+
+@needs_triton36
+def test_static_profile_matches_the_committed_table_triton_3_6(aot_36, update_goldens):
+    _snapshot(*aot_36, update_goldens)
+
+
+@needs_triton36
+@pytest.mark.parametrize("dtype", ["fp16", "bf16"])
+def test_dense_prefill_reaches_the_static_profile_of_the_510_tflops_kernel(aot_36, dtype):
+    """Dense prefill, D=128, 128x64 tiles, 2 stages, TMA, sm_90, triton 3.6: spills no
+    larger than the reference kernel's, the same HGMMA count, and SASS within 1.25x of
+    its instruction count (kvcc also writes lse and handles run-time lengths)."""
+    got = {n: k.profile for n, k in aot_36[1] if k.arch == 90}
+    for (causal, warps), (spill, hgmma, insns) in P1_REFERENCE.items():
+        p = got[p1_name(dtype, causal, warps)]
+        tag = f"{'causal' if causal else 'non-causal'} {warps} warps {dtype}"
+        assert p.spill <= spill, f"{tag}: spills {p.spill} B > {spill} B"
+        assert p.tensor_core == "HGMMA" and p.tensor_core_count == hgmma, \
+            f"{tag}: {p.tensor_core_count} {p.tensor_core}, reference {hgmma} HGMMA"
+        assert p.instructions <= 1.25 * insns, f"{tag}: {p.instructions} SASS > 1.25 x {insns}"
+        assert p.tma_loads > 0 and p.ldg_128 == 0 and p.async_128 == 0, \
+            f"{tag}: Q, K, V should all arrive through TMA"
 
 
 def test_spec_text_round_trips_and_keys_differ():
@@ -91,10 +140,38 @@ def test_emitted_source_snapshot(name, update_goldens):
                                     "pytest --update-goldens"
 
 
+@pytest.mark.parametrize("mask,kinds", [
+    (None, ["bounded"]),  # no masked tile: one loop, the sequence's end checked
+    (M.causal(), ["full", "masked"]),  # nothing hidden before key 0: no leading edge
+    (M.causal("top_left"), ["full", "masked"]),
+    (M.sinks(4) & M.causal(), ["full", "masked"]),
+    (M.sliding_window(64), ["masked", "full", "masked"]),
+    (M.document([40, 24]) & M.causal(), ["masked", "full", "masked"]),
+    (M.sinks(4) | M.sliding_window(64), ["masked"]),  # generic: tiles tested at run time
+    (~M.causal(), ["masked"]),
+], ids=str)
+def test_only_the_key_loops_a_mask_needs_are_emitted(mask, kinds):
+    from kvcc.codegen.triton.spec import lower
+    from tests.triton_variants import _dense
+
+    src = emit(lower(_dense(torch.float16, 4, 4, 64, 64, 64, mask)))
+    assert f"# key loops: {', '.join(kinds)}\n" in src
+    assert src.count("for j in ") == len(kinds)
+    assert src.count("s = tl.where(vis, s, float('-inf'))") == kinds.count("masked")
+    assert ("m_use = tl.where" in src) == ("masked" in kinds)  # only masked tiles guard the max
+
+
 def test_emitted_source_properties():
     src = emit(VARIANTS["prefill_causal_bf16_d128"])
-    assert src.count("for j in range(") == 3  # masked edge, unmasked middle, masked edge
     assert "tl.where(vis" in src and ".to(tl.int64)" in src
+    # in-range tiles of a power-of-two head dim load without predicates
+    full_loop = src.split("for j in ")[1]
+    assert "mask=" not in full_loop.split("for j in")[0], full_loop
+    tma = emit(VARIANTS["p1_tma_causal_bf16_w4"])
+    assert "q = Q.load(" in tma and "O.store(" in tma and "tl.load(Q" not in tma
+    assert "tl.range(tl.maximum(fb_hi, s_lo), s_hi, num_stages=1)" in tma  # edge: no pipeline
+    gqa = emit(VARIANTS["tma_decode_split_bf16"])  # packed GQA rows: Q and O through pointers
+    assert "K.load(" in gqa and "Q.load(" not in gqa and "tl.load(Q" in gqa
     generic = emit(VARIANTS["sinks_or_window_bf16"])
     assert "load_ok = kv_ok & (tl.max(vis.to(tl.int32), 0) > 0)" in generic  # empty: no loads
     assert "load_ok" not in src  # band masks need no per-tile test

@@ -115,6 +115,33 @@ def test_tma_descriptor_loads(case):
     assert_matches(m, x, run_triton(m, x, num_splits=splits, tma=True))
 
 
+@pytest.mark.parametrize("mask", [M.full(), M.causal(), M.sliding_window(20)], ids=str)
+def test_tma_on_bshd_layouts_and_ragged_lengths(mask):
+    """Q, K, V, O through 4-D descriptors with the tensors' own strides: q/k/v stored
+    [B, S, H, D] (as most models keep them) and seen as [B, H, S, D], lengths that are
+    not multiples of the tiles (rows past the end come back as zeros, stores past it are
+    dropped), compared with the reference on the same views."""
+    m = dense_module(2, 4, 2, 45, 83, 32, mask=mask)
+    x = {n: rand(b, s, h, d, seed=i).transpose(1, 2) for i, (n, (b, h, s, d)) in enumerate(
+        (a.name, tuple(int(t) for t in a.type.shape)) for a in m.args)}
+    assert not x["q"].is_contiguous()
+    for tiles in (None, Tiles(32, 16, 4, 2)):
+        assert_matches(m, x, run_triton(m, x, tma=True, tiles=tiles))
+
+
+def test_tma_falls_back_to_pointers_for_a_q_it_cannot_address():
+    """A q whose strides are not 16-byte multiples keeps the kernel on pointer loads
+    (and the result right); k and v that TMA cannot address are refused when forced."""
+    from kvcc.codegen.triton.op import plan, tma_layout_ok
+
+    m = dense_module(1, 2, 2, 9, 40, 16)
+    x = dense_inputs(m, seed=4)
+    x["q"] = rand(1 * 2 * 9 * 16 + 1, seed=9)[1:].view(1, 2, 9, 16)  # 4-byte aligned base
+    assert not tma_layout_ok(x["q"]) and tma_layout_ok(x["k"])
+    assert not plan(m.ops[0], x, tma=True).spec.tma
+    assert_matches(m, x, run_triton(m, x, tma=True))
+
+
 def test_fp16_and_value_head_dim():
     m = dense_module(1, 4, 2, 33, 70, 64, dtype=torch.float16, dv=32)
     x = dense_inputs(m, seed=3, dtype=torch.float16)

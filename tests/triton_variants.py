@@ -7,7 +7,7 @@ from dataclasses import replace
 import torch
 
 from kvcc import masks as M
-from kvcc.codegen.triton.spec import KernelSpec, lower
+from kvcc.codegen.triton.spec import KernelSpec, Tiles, lower
 from kvcc.frontend.attention_call import lower_attention_call
 from kvcc.ir import Alibi, AttentionOp, DType, Packed, Paged, Value, tensor
 from kvcc.ir.mask import Causal
@@ -69,7 +69,7 @@ def variants() -> dict[str, KernelSpec]:
     alibi = _dense(bf, 16, 16, 1024, 1024, 128, M.causal())
     v["alibi_bf16"] = lower(replace(alibi, alibi=Alibi()))
     # TMA descriptor loads for K/V (Hopper): compiled for sm_90 only
-    v["tma_prefill_causal_bf16"] = lower(_dense(bf, 16, 16, 2048, 2048, 128, M.causal()), tma=True)
+    # (the TMA dense prefill kernels are the P1 target set below)
     v["tma_decode_split_bf16"] = lower(_dense(bf, 32, 8, 1, 32768, 128, M.causal()), split=True,
                                        tma=True)
     v["tma_d80_window_fp16"] = lower(_dense(f16, 8, 8, 1024, 1024, 80,
@@ -78,4 +78,29 @@ def variants() -> dict[str, KernelSpec]:
     v["tma_d256_bf16"] = lower(_dense(bf, 8, 8, 1024, 1024, 256, M.causal()), tma=True)
     v["tma_d256_decode_split_bf16"] = lower(_dense(bf, 32, 8, 1, 8192, 256, M.causal()),
                                             split=True, tma=True)
+    v.update(p1_targets())
     return v
+
+
+# The dense prefill kernel of issue-tracked targets: D=128, 128x64 tiles, 2 stages, TMA,
+# sm_90, at 4 and 8 warps, against a FlashAttention-2-style Triton kernel with TMA for Q,
+# K, V and O that ran at 510 TFLOP/s on an H100 (its static profile, triton 3.6, fp16):
+# (spill bytes, HGMMA count, SASS instructions) per (causal, warps).
+P1_REFERENCE = {
+    (False, 4): (0, 24, 1768), (True, 4): (32, 48, 2784),
+    (False, 8): (0, 12, 1032), (True, 8): (0, 24, 1600),
+}
+
+
+def p1_name(dtype: str, causal: bool, warps: int) -> str:
+    return f"p1_tma_{'causal' if causal else 'full'}_{dtype}_w{warps}"
+
+
+def p1_targets() -> dict[str, KernelSpec]:
+    out = {}
+    for dt, name in ((torch.float16, "fp16"), (torch.bfloat16, "bf16")):
+        for causal, warps in P1_REFERENCE:
+            op = _dense(dt, 16, 16, 4096, 4096, 128, M.causal() if causal else None)
+            out[p1_name(name, causal, warps)] = lower(op, tiles=Tiles(128, 64, warps, 2),
+                                                      tma=True)
+    return out

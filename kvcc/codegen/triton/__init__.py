@@ -1,7 +1,8 @@
 """The Triton backend: KernelSpec lowering, source emission, build (JIT and AOT),
 launch behind a torch custom op.
 
-A reader finds every Triton line kvcc can emit in ``emit.py`` and ``mask_emit.py``.
+A reader finds every Triton line kvcc can emit in ``emit.py``, ``tile.py`` and
+``mask_emit.py``.
 """
 
 from kvcc.codegen.triton.build import AOTKernel, cache_dir, compile_aot, load, write_source

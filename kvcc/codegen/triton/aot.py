@@ -18,7 +18,8 @@ def main() -> int:
         k = _compile_here(KernelSpec.from_text(j["spec"]), j["arch"], j["function"])
         out.append({"name": k.name, "arch": k.arch, "cubin": base64.b64encode(k.cubin).decode(),
                     "ptx": k.ptx, "shared": k.shared, "registers": k.registers,
-                    "num_warps": k.num_warps, "stack": k.stack})
+                    "num_warps": k.num_warps, "stack": k.stack,
+                    "profile": k.profile.row() if k.profile else None})
     json.dump(out, sys.stdout)
     return 0
 

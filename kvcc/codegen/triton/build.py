@@ -15,7 +15,6 @@ import json
 import os
 import pathlib
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -25,6 +24,7 @@ from types import ModuleType
 
 from kvcc.codegen.triton.emit import CONSTEXPRS, PARAMS, emit, kernel_name
 from kvcc.codegen.triton.mask_emit import emit_mask
+from kvcc.codegen.triton.sass import StaticProfile, cuobjdump, profile
 from kvcc.codegen.triton.spec import KernelSpec, mask_of
 
 _LOCK = threading.Lock()
@@ -104,9 +104,10 @@ def signature(spec: KernelSpec) -> dict[str, str]:
     sig: dict[str, str] = {}
     dt = _PTR[spec.dtype][1:]
     for p in PARAMS:
-        if p in ("K", "V") and spec.tma:
-            width = spec.block_d if p == "K" else spec.block_dv
-            sig[p] = f"tensordesc<{dt}[{spec.block_n}, {width}]>"
+        if p in descriptors(spec):
+            rows, width = descriptors(spec)[p]
+            pdt = _PTR[spec.out_dtype][1:] if p == "O" else dt
+            sig[p] = f"tensordesc<{pdt}[1, 1, {rows}, {width}]>"
         elif p in ("Q", "K", "V"):
             sig[p] = _PTR[spec.dtype]
         elif p == "O":
@@ -128,12 +129,23 @@ def signature(spec: KernelSpec) -> dict[str, str]:
     return sig
 
 
+def descriptors(spec: KernelSpec) -> dict[str, tuple[int, int]]:
+    """The parameters passed as TMA descriptors over ``[B, H, S, D]``, with their box's
+    rows and width (the box is ``[1, 1, rows, width]``)."""
+    if not spec.tma:
+        return {}
+    out = {"K": (spec.block_n, spec.block_d), "V": (spec.block_n, spec.block_dv)}
+    if spec.tma_qo:
+        out |= {"Q": (spec.block_m, spec.block_d), "O": (spec.block_m, spec.block_dv)}
+    return out
+
+
 def divisibility(spec: KernelSpec) -> dict[tuple[int], list]:
     """The alignment facts the JIT infers for typical calls (pointers, and strides when
     the head dims are multiples of 16), so AOT register and spill counts match it."""
     names = list(signature(spec))
     aligned = [n for n in ("Q", "K", "V", "O", "LSE", "OPART", "LPART") if n in names
-               and not (spec.tma and n in ("K", "V"))]
+               and n not in descriptors(spec)]
     if spec.head_dim % 16 == 0 and spec.head_dim_v % 16 == 0:
         aligned += [n for n in names if n.startswith("stride_") and n[-1] in "bsh"
                     and not n.startswith("stride_l") and n != "stride_bt"]
@@ -157,6 +169,7 @@ class AOTKernel:
     registers: int | None  # per thread, from cuobjdump when available
     num_warps: int
     stack: int | None = None  # bytes of local memory per thread (register spills)
+    profile: StaticProfile | None = None  # what the SASS says (None without cuobjdump)
 
 
 def compile_aot(spec: KernelSpec, arch: int, function: str | None = None) -> AOTKernel:
@@ -192,7 +205,8 @@ def compile_aot_many(jobs: list[tuple[KernelSpec, int, str | None]],
             results.append([])
             continue
         results.append([AOTKernel(d["name"], d["arch"], base64.b64decode(d["cubin"]), d["ptx"],
-                                  d["shared"], d["registers"], d["num_warps"], d.get("stack"))
+                                  d["shared"], d["registers"], d["num_warps"], d.get("stack"),
+                                  StaticProfile(**d["profile"]) if d.get("profile") else None)
                         for d in json.loads(out)])
     if errors:
         raise RuntimeError("AOT compilation failed:\n" + "\n".join(errors))
@@ -215,17 +229,20 @@ def _compile_here(spec: KernelSpec, arch: int, function: str | None) -> AOTKerne
                        options={"num_warps": spec.num_warps, "num_stages": spec.num_stages})
     cubin = k.asm["cubin"]
     regs, stack = _resources(cubin)
-    return AOTKernel(fn_name, arch, cubin, k.asm["ptx"], int(k.metadata.shared), regs,
-                     spec.num_warps, stack)
+    shared = int(k.metadata.shared)
+    try:
+        prof = profile(fn_name, arch, cubin, spec.num_warps, shared, regs, stack)
+    except (FileNotFoundError, subprocess.CalledProcessError):
+        prof = None
+    return AOTKernel(fn_name, arch, cubin, k.asm["ptx"], shared, regs, spec.num_warps, stack,
+                     prof)
 
 
 def _resources(cubin: bytes) -> tuple[int | None, int | None]:
     """Registers and stack bytes per thread, read with the cuobjdump shipped with Triton."""
-    import triton
-
-    tool = pathlib.Path(triton.__file__).parent / "backends" / "nvidia" / "bin" / "cuobjdump"
-    exe = str(tool) if tool.exists() else shutil.which("cuobjdump")
-    if not exe:
+    try:
+        exe = cuobjdump()
+    except FileNotFoundError:
         return None, None
     with tempfile.NamedTemporaryFile(suffix=".cubin") as f:
         f.write(cubin)

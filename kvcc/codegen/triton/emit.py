@@ -5,10 +5,10 @@ over key tiles, fp32 accumulation, K and V read once per program. The spec picks
 the pieces spliced in: sequence extents and row/key addressing for the layout
 (dense, packed with ``cu_seqlens``, paged through a block table), GQA packing
 (the query heads of one KV head stacked in the M tile, for decode), the mask
-(key range per program, tiles that skip the predicate, see ``mask_emit``), score
-modifiers (softcap, ALiBi), and split-KV (partial states to a workspace plus a
-merge kernel). Everything kvcc can emit for Triton is in this file and
-``mask_emit.py``.
+(key range per program, and only the key loops its tile structure needs, see
+``loops``), score modifiers (softcap, ALiBi), and split-KV (partial states to a
+workspace plus a merge kernel). One key tile's body is in ``tile.py``. Everything
+kvcc can emit for Triton is in this file, ``tile.py`` and ``mask_emit.py``.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import textwrap
 
 from kvcc.codegen.triton.mask_emit import MaskCode, emit_mask
 from kvcc.codegen.triton.spec import KernelSpec, mask_of
+from kvcc.codegen.triton.tile import tile
 
 TL_DTYPES = {"f16": "tl.float16", "bf16": "tl.bfloat16", "f32": "tl.float32"}
 
@@ -97,101 +98,35 @@ def _prologue(spec: KernelSpec) -> list[str]:
     return lines
 
 
-def _kv_offsets(spec: KernelSpec, which: str) -> list[str]:
-    """Row offsets of this tile's keys (``which`` is k or v), int64."""
-    s = f"stride_{which}"
-    if spec.kv_layout == "paged":
-        ps = spec.page_size
-        return [
-            f"{which}_rows = (page.to(tl.int64) * {s}b + (kv % {ps}).to(tl.int64) * {s}s"
-            f" + hk.to(tl.int64) * {s}h)",
-        ]
-    return [f"{which}_rows = (b.to(tl.int64) * {s}b + (k_start + kv).to(tl.int64) * {s}s"
-            f" + hk.to(tl.int64) * {s}h)"]
+def loops(mc: MaskCode) -> list[tuple[str, str, str]]:
+    """The key loops a mask needs, as (first tile, end tile, tile kind), from its static
+    structure: a mask with no masked tiles takes one loop (its last tile checks the
+    sequence's end); a generic mask, whose tiles are classified only at run time, one
+    masked loop; a mask whose visible keys start at key 0 (causal, sinks) an unmasked
+    loop and a masked trailing edge; windows and documents, which can hide leading
+    keys, a masked leading edge, the unmasked middle and a masked trailing edge."""
+    if mc.all_visible:
+        return [("s_lo", "s_hi", "bounded")]
+    if mc.generic:
+        return [("s_lo", "s_hi", "masked")]
+    if mc.lead_free:
+        return [("s_lo", "tl.minimum(fb_hi, s_hi)", "full"),
+                ("tl.maximum(fb_hi, s_lo)", "s_hi", "masked")]
+    return [("s_lo", "tl.minimum(fb_lo, s_hi)", "masked"),
+            ("tl.maximum(fb_lo, s_lo)", "tl.minimum(fb_hi, s_hi)", "full"),
+            ("tl.maximum(fb_hi, s_lo)", "s_hi", "masked")]
 
 
-def _tile(spec: KernelSpec, mc: MaskCode, masked: bool) -> list[str]:
-    """The body for key tile ``j``: load K, scores, (mask), online softmax, load V."""
-    lines = [
-        "kv = j * BLOCK_N + tl.arange(0, BLOCK_N)",
-        "kv_ok = kv < kv_len",
-        "kva = kv + kv_off",
-    ]
-    if spec.kv_layout == "paged":
-        lines.append(f"page = tl.load(BT + b.to(tl.int64) * stride_bt + kv // {spec.page_size},"
-                     " mask=kv_ok, other=0)")
-    vis = None
-    load_ok = "kv_ok"
-    if masked:
-        vis = "row_ok[:, None] & kv_ok[None, :]"
-        if mc.predicate:
-            vis += f" & {mc.predicate}"
-        lines.append(f"vis = {vis}")
-        if mc.generic:
-            # generic masks: K/V rows no query row can see are predicated off, so
-            # empty tiles cost no memory traffic (a branch around the body instead
-            # crashes triton 3.6's ptxas on sm_90)
-            lines.append("load_ok = kv_ok & (tl.max(vis.to(tl.int32), 0) > 0)")
-            load_ok = "load_ok"
-    if spec.tma:
-        # K and V through TMA descriptors over the [B*Hkv*S, D] view; rows past this
-        # sequence belong to the next head and are masked (scores) or zeroed (values)
-        body = ["k = K.load([kv_row0 + j * BLOCK_N, 0])",
-                f"s = tl.dot(q, tl.trans(k){_precision(spec)})"]
-    else:
-        body = _kv_offsets(spec, "k") + [
-            f"k = tl.load(K + k_rows[None, :] + d[:, None], mask={load_ok}[None, :] & d_ok[:, None],"
-            " other=0.0)",
-            f"s = tl.dot(q, k{_precision(spec)})",
-        ]
-    if spec.softcap:
-        body += ["s = s * sm_scale / softcap",
-                 "# softcap * tanh(s): a series near 0 (no cancellation), exp form elsewhere",
-                 "e2 = tl.exp(-2.0 * tl.abs(s))",
-                 "s2 = s * s",
-                 "t = tl.where(tl.abs(s) < 0.1, s * (1.0 - s2 / 3.0 + s2 * s2 * 0.13333333),"
-                 " tl.where(s < 0, -1.0, 1.0) * (1.0 - e2) / (1.0 + e2))",
-                 "s = softcap * t * LOG2E"]
-    elif spec.alibi:
-        body.append("s = s * qk_scale")
-    # plain scores stay unscaled: the row max is scaled instead (scale > 0, checked by
-    # the verifier), so each score takes one fma in exp2's argument, not a mul and a sub
-    plain = not (spec.softcap or spec.alibi)
-    if spec.alibi:
-        body.append("s = s - slope[:, None] * tl.abs(p[:, None] - kva[None, :]).to(tl.float32)"
-                    " * LOG2E")
-    if masked:
-        body.append("s = tl.where(vis, s, float('-inf'))")
-    body += [
-        "m_new = tl.maximum(m_i, tl.max(s, 1) * qk_scale)" if plain
-        else "m_new = tl.maximum(m_i, tl.max(s, 1))",
-        "m_use = tl.where(m_new == float('-inf'), 0.0, m_new)",
-        "p_ij = tl.exp2(s * qk_scale - m_use[:, None])" if plain
-        else "p_ij = tl.exp2(s - m_use[:, None])",
-        "alpha = tl.exp2(m_i - m_use)",
-        "l_i = l_i * alpha + tl.sum(p_ij, 1)",
-    ]
-    if spec.tma:
-        body.append("v = V.load([kv_row0 + j * BLOCK_N, 0])")
-        if masked:
-            body.append("v = tl.where(kv_ok[:, None], v, 0.0)  # 0 * (next head's rows)")
-    else:
-        body += _kv_offsets(spec, "v") + [
-            f"v = tl.load(V + v_rows[:, None] + dv[None, :], mask={load_ok}[:, None] & dv_ok[None, :],"
-            " other=0.0)"]
-    body += [
-        f"acc = acc * alpha[:, None] + tl.dot(p_ij.to(v.dtype), v{_precision(spec)})",
-        "m_i = m_new",
-    ]
-    return lines + body
-
-
-def _precision(spec: KernelSpec) -> str:
-    return ", input_precision='ieee'" if spec.dtype == "f32" else ""
-
-
-def _loop(spec: KernelSpec, mc: MaskCode, lo: str, hi: str, masked: bool) -> list[str]:
-    return [f"for j in range({lo}, {hi}):"] + ["    " + ln for ln in _tile(spec, mc, masked)]
+def _loop_header(lo: str, hi: str, edge: bool) -> str:
+    """With TMA loads, an edge loop (a masked edge beside an unmasked loop, a few tiles
+    long) is not software-pipelined, which would hold a second tile in flight for
+    little gain: at 128x64 tiles with 4 warps, causal prefill spilled 64 bytes per
+    thread on sm_90 pipelined, 16-24 not (triton 3.6). Pointer loads keep the pipeline:
+    unpipelined, they go through registers (LDG instead of asynchronous copies) and
+    spill more."""
+    if edge:
+        return f"for j in tl.range({lo}, {hi}, num_stages=1):"
+    return f"for j in range({lo}, {hi}):"
 
 
 def emit(spec: KernelSpec) -> str:
@@ -202,34 +137,29 @@ def emit(spec: KernelSpec) -> str:
                               + [f"{c}: tl.constexpr" for c in CONSTEXPRS])
     pro = _prologue(spec)
     main = list(pro)
-    main += [
-        "if qrow_lo >= q_len:",
-        "    return",
-        "d = tl.arange(0, BLOCK_D)",
-        f"d_ok = d < {spec.head_dim}",
-        "q_rows = (b.to(tl.int64) * stride_qb + (q_start + qrow).to(tl.int64) * stride_qs"
-        " + hq_row.to(tl.int64) * stride_qh)",
-        "q = tl.load(Q + q_rows[:, None] + d[None, :], mask=row_ok[:, None] & d_ok[None, :],"
-        " other=0.0)",
-        "qk_scale = sm_scale * LOG2E",
-    ]
+    main += ["if qrow_lo >= q_len:", "    return", "d = tl.arange(0, BLOCK_D)",
+             f"d_ok = d < {spec.head_dim}"]
+    main += _load_q(spec)
+    main.append("qk_scale = sm_scale * LOG2E")
     if spec.alibi:
         main.append("slope = tl.load(SLOPES + hq_row)")
-    if spec.tma:
-        main.append("kv_row0 = ((b.to(tl.int64) * stride_kb + hk.to(tl.int64) * stride_kh)"
-                    " // stride_ks).to(tl.int32)  # this sequence's first row in the 2-D view")
     main += mc.prologue
+    plan = loops(mc)
     main += [
         "# the keys this program can see, and the tiles every row sees whole",
         f"kv_lo = tl.minimum(tl.maximum({mc.lo} - kv_off, 0), kv_len)",
         f"kv_hi = tl.minimum(tl.maximum({mc.hi} - kv_off, 0), kv_len)",
-        f"full_lo = {mc.full_lo} - kv_off",
-        f"full_hi = tl.minimum({mc.full_hi} - kv_off, kv_len)",
         "blk_lo = kv_lo // BLOCK_N",
         "blk_hi = tl.maximum(tl.cdiv(kv_hi, BLOCK_N), blk_lo)",
-        "fb_lo = tl.minimum(tl.maximum(tl.cdiv(tl.maximum(full_lo, 0), BLOCK_N), blk_lo), blk_hi)",
-        "fb_hi = tl.minimum(tl.maximum(full_hi // BLOCK_N, fb_lo), blk_hi)",
     ]
+    if len(plan) == 3:
+        main += [f"full_lo = {mc.full_lo} - kv_off",
+                 "fb_lo = tl.minimum(tl.maximum(tl.cdiv(tl.maximum(full_lo, 0), BLOCK_N), blk_lo),"
+                 " blk_hi)"]
+    if len(plan) > 1:
+        main += [f"full_hi = tl.minimum({mc.full_hi} - kv_off, kv_len)",
+                 "fb_hi = tl.minimum(tl.maximum(full_hi // BLOCK_N, "
+                 f"{'fb_lo' if len(plan) == 3 else 'blk_lo'}), blk_hi)"]
     if spec.split:
         main += [
             "pid_s = tl.program_id(2) // heads_prog",
@@ -243,15 +173,16 @@ def emit(spec: KernelSpec) -> str:
         "m_i = tl.full([BLOCK_M], float('-inf'), tl.float32)",
         "l_i = tl.zeros([BLOCK_M], tl.float32)",
         "acc = tl.zeros([BLOCK_M, BLOCK_DV], tl.float32)",
-        "# masked edge, unmasked middle, masked edge",
+        "# key loops: " + ", ".join(kind for _, _, kind in plan),
     ]
-    main += _loop(spec, mc, "s_lo", "tl.minimum(fb_lo, s_hi)", True)
-    main += _loop(spec, mc, "tl.maximum(fb_lo, s_lo)", "tl.minimum(fb_hi, s_hi)", False)
-    main += _loop(spec, mc, "tl.maximum(fb_hi, s_lo)", "s_hi", True)
+    for lo, hi, kind in plan:
+        main.append(_loop_header(lo, hi, edge=spec.tma and kind == "masked" and len(plan) > 1))
+        main += ["    " + ln for ln in tile(spec, mc, kind)]
     main += [
         "l_safe = tl.where(l_i > 0.0, l_i, 1.0)",
-        "o = acc / l_safe[:, None]",
-        "lse = tl.where(l_i > 0.0, (m_i + tl.log2(l_safe)) * LN2, float('-inf'))",
+        "o = acc * (1.0 / l_safe)[:, None]  # one division per row, not per element",
+        "lse = tl.where(l_i > 0.0, (m_i" + (" * qk_scale" if not (spec.softcap or spec.alibi)
+                                            else "") + " + tl.log2(l_safe)) * LN2, float('-inf'))",
     ]
     if spec.split:
         main += [
@@ -260,7 +191,7 @@ def emit(spec: KernelSpec) -> str:
             "tl.store(LPART + w_rows, lse, mask=row_ok)",
         ]
     else:
-        main += _store(spec)
+        main += _store(spec, spec.tma_qo)
     out = [
         f'"""Generated by kvcc from KernelSpec {spec.key()}:',
         textwrap.indent(spec.text(), "    ").rstrip(),
@@ -281,9 +212,30 @@ def emit(spec: KernelSpec) -> str:
     return "\n".join(out) + "\n"
 
 
-def _store(spec: KernelSpec) -> list[str]:
-    lines = [f"tl.store(O + o_rows[:, None] + dv[None, :], o.to({TL_DTYPES[spec.out_dtype]}),"
-             " mask=row_ok[:, None] & dv_ok[None, :])"]
+def _load_q(spec: KernelSpec) -> list[str]:
+    if spec.tma_qo:
+        # a [1, 1, BLOCK_M, BLOCK_D] box of the [B, Hq, Sq, D] descriptor: rows past the
+        # end and head-dim padding come back as zeros
+        return ["q = Q.load([b, hp, pid_m * BLOCK_M, 0]).reshape(BLOCK_M, BLOCK_D)"]
+    mask = "row_ok[:, None]" + (" & d_ok[None, :]" if spec.head_dim != spec.block_d else "")
+    return [
+        "q_rows = (b.to(tl.int64) * stride_qb + (q_start + qrow).to(tl.int64) * stride_qs"
+        " + hq_row.to(tl.int64) * stride_qh)",
+        f"q = tl.load(Q + q_rows[:, None] + d[None, :], mask={mask}, other=0.0)",
+    ]
+
+
+def _store(spec: KernelSpec, tma: bool = False) -> list[str]:
+    """Store o (and lse); ``tma``: o through the descriptor, which drops the rows and
+    columns past the tensor's end."""
+    dt = TL_DTYPES[spec.out_dtype]
+    if tma:
+        lines = [f"O.store([b, hp, pid_m * BLOCK_M, 0], o.to({dt}).reshape(1, 1, BLOCK_M,"
+                 " BLOCK_DV))"]
+    else:
+        mask = "row_ok[:, None]" + (" & dv_ok[None, :]" if spec.head_dim_v != spec.block_dv
+                                    else "")
+        lines = [f"tl.store(O + o_rows[:, None] + dv[None, :], o.to({dt}), mask={mask})"]
     if spec.return_lse:
         lines.append("tl.store(LSE + l_rows, lse, mask=row_ok)")
     return lines
@@ -310,4 +262,4 @@ def _merge(spec: KernelSpec, pro: list[str]) -> list[str]:
         "t_safe = tl.where(total > 0.0, total, 1.0)",
         "o = acc / t_safe[:, None]",
         "lse = tl.where(total > 0.0, m_use + tl.log(t_safe), float('-inf'))",
-    ] + _store(spec)
+    ] + _store(spec, spec.tma_qo)

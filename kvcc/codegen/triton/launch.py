@@ -10,7 +10,7 @@ from functools import lru_cache
 
 import torch
 
-from kvcc.codegen.triton.build import load
+from kvcc.codegen.triton.build import descriptors, load
 from kvcc.codegen.triton.emit import kernel_name
 from kvcc.codegen.triton.mask_emit import doc_tables, emit_mask
 from kvcc.codegen.triton.spec import KernelSpec, mask_of
@@ -151,16 +151,12 @@ class Launcher:
         o_st, l_st = row_major_strides(self.o_shape), row_major_strides(self.lse_shape)
         os_ = (o_st[0], o_st[2], o_st[1]) if spec.q_layout == "dense" else (0, o_st[0], o_st[1])
         ls = (l_st[0], l_st[2], l_st[1]) if spec.q_layout == "dense" else (0, l_st[0], l_st[1])
-        kd, vd = k, v
-        if spec.tma:
-            from triton.tools.tensor_descriptor import TensorDescriptor
-
-            kd = TensorDescriptor(k, [k.numel() // k.shape[-1], k.shape[-1]], [k.shape[-1], 1],
-                                  [spec.block_n, spec.block_d])
-            vd = TensorDescriptor(v, [v.numel() // v.shape[-1], v.shape[-1]], [v.shape[-1], 1],
-                                  [spec.block_n, spec.block_dv])
+        boxes = descriptors(spec)
+        qd, kd, vd = (_descriptor(t, boxes[n]) if n in boxes else t
+                      for n, t in (("Q", q), ("K", k), ("V", v)))
+        self.o_box = boxes.get("O")
         # O and LSE (positions 3 and 4) are filled in per call
-        self.args = [q, kd, vd, None, None, opart, lpart, i32(cu_q), i32(cu_k), bt, i32(kv_lens),
+        self.args = [qd, kd, vd, None, None, opart, lpart, i32(cu_q), i32(cu_k), bt, i32(kv_lens),
                      slopes, *_strides3(q, spec.q_layout), *_strides3(k, spec.kv_layout),
                      *_strides3(v, spec.kv_layout), *os_, *ls,
                      bt.stride(0) if block_table is not None else 0,
@@ -193,12 +189,21 @@ class Launcher:
         o = alloc(self.o_shape, *extra, dtype=self.out_dtype, device=self.device)
         lse = alloc(self.lse_shape, *extra, dtype=torch.float32, device=self.device)
         args = self.args
-        args[3], args[4] = o, lse
+        args[3], args[4] = (o if self.o_box is None else _descriptor(o, self.o_box)), lse
         self.kernel(*args, **self.meta)
         if self.merge is not None:
             self.merge(*args, **self.meta)
         args[3] = args[4] = None  # do not keep the outputs alive
         return o, lse
+
+
+def _descriptor(t: torch.Tensor, box: tuple[int, int]):
+    """A TMA descriptor over a ``[B, H, S, D]`` tensor with its own strides, read and
+    written in ``[1, 1, rows, width]`` boxes (out-of-range rows and columns: zeros on
+    load, dropped on store)."""
+    from triton.tools.tensor_descriptor import TensorDescriptor
+
+    return TensorDescriptor(t, list(t.shape), list(t.stride()), [1, 1, *box])
 
 
 @lru_cache(maxsize=16)

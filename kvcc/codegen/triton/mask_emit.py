@@ -70,23 +70,29 @@ class MaskCode:
     full_lo: str = "0"  # FL at the last row
     full_hi: str = "kv_total"  # FH at the first row
     generic: bool = False  # some tile may be empty inside [lo, hi): test before loading
+    all_visible: bool = False  # no key is ever masked (no masked tiles at all)
+    lead_free: bool = False  # the visible keys start at key 0: no masked leading edge
     tables: list[tuple[str, tuple[int, ...]]] = field(default_factory=list)  # static doc tables
 
 
 @dataclass(frozen=True)
 class _Bounds:
-    """Bounds as functions of (position, row) expression text."""
+    """Bounds as functions of (position, row) expression text; ``zero_lo``: both lower
+    bounds are 0 for every row (nothing hides keys before the visible ones)."""
 
     lo: object
     hi: object
     flo: object
     fhi: object
+    zero_lo: bool = False
 
 
-_FULL = _Bounds(lambda p, r: "0", lambda p, r: "kv_total", lambda p, r: "0",
-                lambda p, r: "kv_total")
-_GENERIC = _Bounds(lambda p, r: "0", lambda p, r: "kv_total", lambda p, r: "kv_total",
-                   lambda p, r: "0")
+def _zero(p, r) -> str:
+    return "0"
+
+
+_FULL = _Bounds(_zero, lambda p, r: "kv_total", _zero, lambda p, r: "kv_total", True)
+_GENERIC = _Bounds(_zero, lambda p, r: "kv_total", lambda p, r: "kv_total", _zero)
 
 
 class _Emitter:
@@ -152,7 +158,7 @@ class _Emitter:
 
             def hi(p, r, x=x):
                 return f"({p if x == 'p' else r} + 1)"
-            return _Bounds(lambda p, r: "0", hi, lambda p, r: "0", hi)
+            return _Bounds(_zero, hi, _zero, hi, True)
         if isinstance(m, SlidingWindow):
             x, w = self.pos(m.align), _c(m.size)
 
@@ -163,8 +169,8 @@ class _Emitter:
                 return f"({p if x == 'p' else r} + 1)"
             return _Bounds(lo, hi, lo, hi)
         if isinstance(m, Sinks):
-            return _Bounds(lambda p, r: "0", lambda p, r: str(_c(m.n)), lambda p, r: "0",
-                           lambda p, r: str(_c(m.n)))
+            return _Bounds(_zero, lambda p, r: str(_c(m.n)), _zero, lambda p, r: str(_c(m.n)),
+                           True)
         if isinstance(m, Document) and m.lengths is not None:
             i = self._doc_index(m)
             pc = "tl.minimum(tl.maximum({p}, 0), kv_total - 1)"
@@ -182,6 +188,7 @@ class _Emitter:
                 lambda p, r: f"tl.minimum({a.hi(p, r)}, {b.hi(p, r)})",
                 lambda p, r: f"tl.maximum({a.flo(p, r)}, {b.flo(p, r)})",
                 lambda p, r: f"tl.minimum({a.fhi(p, r)}, {b.fhi(p, r)})",
+                a.zero_lo and b.zero_lo,
             )
         self.code.generic = True
         return _GENERIC
@@ -226,6 +233,8 @@ def emit_mask(m: Mask) -> MaskCode:
     e.code.full_hi = b.fhi("p_lo", "r_lo")
     if isinstance(m, Empty):
         e.code.hi = "0"
+    e.code.all_visible = e.code.predicate is None and not e.code.generic
+    e.code.lead_free = b.zero_lo and not e.code.generic
     return e.code
 
 

@@ -14,7 +14,6 @@ from kvcc.codegen.triton.launch import (
     Launcher,
     Problem,
     choose_splits,
-    row_major_strides,
     sm_count,
 )
 from kvcc.codegen.triton.spec import KernelSpec, Tiles, UnsupportedAttention, lower, tma_eligible
@@ -115,14 +114,16 @@ class Plan:
 
 
 def tma_layout_ok(*tensors: torch.Tensor) -> bool:
-    """K/V that TMA can read as one ``[rows, D]`` matrix: row-major strides exactly
-    (``is_contiguous`` also accepts odd strides on size-1 axes), 16-byte aligned."""
-    return all(t.stride() == row_major_strides(t.shape) and t.data_ptr() % 16 == 0
+    """Tensors TMA can address as ``[B, H, S, D]`` with their own strides: unit stride
+    on the head dim, every other stride and the base address 16-byte aligned (the
+    descriptor's rules), and rows of a whole number of 16-byte units."""
+    return all(t.stride(-1) == 1 and t.data_ptr() % 16 == 0
+               and all(s * t.element_size() % 16 == 0 for s in t.stride()[:-1])
                and (t.shape[-1] * t.element_size()) % 16 == 0 for t in tensors)
 
 
 def use_tma(device: torch.device, *tensors: torch.Tensor) -> bool:
-    """TMA descriptors on Hopper and later, when the K/V layout allows them."""
+    """TMA descriptors on Hopper and later, when the layouts allow them."""
     if device.type != "cuda" or torch.cuda.get_device_capability(device)[0] < 9:
         return False
     return tma_layout_ok(*tensors)
@@ -159,13 +160,17 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
     if tma is None:
         tma = use_tma(q.device, k, v)
     elif tma and tma_eligible(op) and not tma_layout_ok(k, v):
-        raise ValueError("tma=True needs K and V in plain row-major layout (make them "
-                         ".contiguous()) with 16-byte aligned rows")
+        raise ValueError("tma=True needs K and V with unit stride on the head dim and "
+                         "16-byte aligned strides and rows (.contiguous() gives that)")
     if num_splits is not None and (not isinstance(num_splits, int) or num_splits < 1):
         raise ValueError(f"num_splits must be an int >= 1, got {num_splits!r}")
     _check_static_documents(op, kv_static if not isinstance(kl, (Paged, Packed)) else None,
                             dim(op.kv_total) if op.kv_total is not None else None)
     probe = lower(op, max_q_len=max_q, tiles=tiles, tma=tma)
+    if probe.tma_qo and not tma_layout_ok(q):
+        # Q and O go through TMA with K and V; a q that TMA cannot address keeps the
+        # whole kernel on pointer loads (one kernel per spec, not one per operand)
+        probe = replace(probe, tma=False)
     if num_splits is None:
         heads_prog = q.shape[1] // probe.group if probe.pack_gqa else q.shape[1]
         grid_m = -(-max_q * probe.rows_per_q // probe.block_m)

@@ -48,7 +48,8 @@ class KernelSpec:
     mask text names them ``m0, m1, ...``).
     ``split``: partial states go to a workspace and a merge kernel combines them.
     ``tma``: K and V are read through TMA tensor descriptors (Hopper and later;
-    dense contiguous K/V without per-sequence lengths), else through pointers.
+    dense K/V without per-sequence lengths), else through pointers; Q and O too
+    where their rows are one head's (``tma_qo``: not GQA-packed, dense q).
     """
 
     q_layout: str
@@ -111,6 +112,11 @@ class KernelSpec:
     @property
     def block_dv(self) -> int:
         return max(16, _pow2(self.head_dim_v))
+
+    @property
+    def tma_qo(self) -> bool:
+        """Q loaded and O stored through TMA descriptors as well as K and V."""
+        return self.tma and self.q_layout == "dense" and not self.pack_gqa
 
     @property
     def rows_per_q(self) -> int:

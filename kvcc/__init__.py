@@ -2,12 +2,16 @@
 
 ``kvcc.attention(q, k, v, mask=kvcc.masks.causal())`` lowers a call to the kvcc
 IR, runs the pass pipeline and executes it on the best available backend.
+``kvcc.attention_varlen`` takes packed sequences (FlashAttention's layout) and
+``kvcc.KVCache`` is a paged cache for decode loops, planned once per step.
 """
 
 from kvcc import masks
 from kvcc.api import attention
 from kvcc.backends import BackendUnavailable
+from kvcc.runtime import CacheFull, KVCache, attention_varlen
 
 __version__ = "0.1.0"
 
-__all__ = ["BackendUnavailable", "__version__", "attention", "masks"]
+__all__ = ["BackendUnavailable", "CacheFull", "KVCache", "__version__", "attention",
+           "attention_varlen", "masks"]

@@ -50,10 +50,13 @@ def triton_unavailable(device: torch.device) -> str | None:
 
 
 def execute(backend: str, module: Module, inputs: dict[str, torch.Tensor],
-            fallback: bool = False) -> tuple[torch.Tensor, ...]:
+            fallback: bool = False, hints: dict[str, int] | None = None
+            ) -> tuple[torch.Tensor, ...]:
     """Run a (verified, optimized) module on a concrete backend. With ``fallback``
     (what ``auto`` asks for), attention ops a generated-kernel backend does not
-    support yet (float64, quantized KV) run on the reference instead of failing."""
+    support yet (float64, quantized KV) run on the reference instead of failing.
+    ``hints``: sizes the caller knows (``max_q_len``, ``max_kv_len`` of packed
+    sequences), so a kernel launch need not read them back from the device."""
     if backend == "reference":
         any_t = next(iter(inputs.values()))
         compute = torch.float64 if any_t.dtype == torch.float64 else torch.float32
@@ -65,7 +68,7 @@ def execute(backend: str, module: Module, inputs: dict[str, torch.Tensor],
 
         def attention(op, tensors, dim):
             try:
-                return run_attention(op, tensors, dim)
+                return run_attention(op, tensors, dim, **(hints or {}))
             except UnsupportedAttention:
                 if not fallback:
                     raise

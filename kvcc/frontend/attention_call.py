@@ -8,25 +8,17 @@ that names the argument and what was expected.
 from __future__ import annotations
 
 import math
-import numbers
 from dataclasses import dataclass
 from functools import lru_cache
 
 import torch
 
+from kvcc.checks import FLOAT_DTYPES, check_factor, check_head_dim
 from kvcc.ir.dtypes import DType
 from kvcc.ir.mask import Full, Mask, check, data_refs, unbind
 from kvcc.ir.ops import AttentionOp, Module
 from kvcc.ir.types import Value, tensor
 
-FLOAT_DTYPES = (torch.float16, torch.bfloat16, torch.float32, torch.float64)
-MAX_HEAD_DIM = 256
-# float16, bfloat16 and float32 attention computes in float32, whose exponentials the
-# kernels take in base 2: scale * log2(e) and softcap * log2(e) must stay finite there,
-# or they overflow before any score is read (NaN, or an infinite lse). The bound is
-# float32's largest value (3.4028e38) over log2(e), rounded down so that the float32
-# product stays finite too. float64 attention takes any finite value.
-MAX_F32_FACTOR = 2.35e38
 # what run-time mask tensors may hold: document ids, page selections
 MASK_DTYPES = (torch.int8, torch.uint8, torch.int32, torch.int64, torch.bool)
 
@@ -48,33 +40,6 @@ def _check_tensor(name: str, t: object) -> torch.Tensor:
         want = "[B, Hq, Sq, D]" if name == "q" else "[B, Hkv, Skv, D]"
         raise ValueError(f"{name} must have shape {want} (4 dims), got {tuple(t.shape)}")
     return t
-
-
-def _check_head_dim(name: str, d: int) -> None:
-    if d < 1 or d > MAX_HEAD_DIM or (d > 8 and d % 8):
-        raise ValueError(f"{name} head dim {d} is not supported: use a multiple of 8 up to "
-                         f"{MAX_HEAD_DIM} (or 1..8)")
-
-
-def _check_factor(name: str, x: object, dtype: torch.dtype, none_ok: str = "") -> float:
-    """``scale`` or ``softcap`` as a float: positive, finite, and within what the
-    compute precision of ``dtype`` inputs can hold (see MAX_F32_FACTOR)."""
-    want = f"{name} must be {none_ok}a positive finite number"
-    if isinstance(x, bool) or not isinstance(x, numbers.Real):
-        raise ValueError(f"{want}, got {x!r}")
-    try:
-        f = float(x)
-    except OverflowError:  # a Python int (or Fraction) past the float64 range
-        raise ValueError(f"{want}, got {type(x).__name__} too large for a float") from None
-    if not (math.isfinite(f) and f > 0):
-        raise ValueError(f"{want}, got {x!r}")
-    if dtype != torch.float64 and f > MAX_F32_FACTOR:
-        raise ValueError(
-            f"{name}={f!r} exceeds the float32 range used to compute "
-            f"{str(dtype).removeprefix('torch.')} attention: at most {MAX_F32_FACTOR:g} "
-            "(float32's largest value over log2(e), the kernels' exponent base); "
-            "float64 inputs take any finite value")
-    return f
 
 
 def lower_attention_call(
@@ -108,13 +73,13 @@ def lower_attention_call(
                          "for grouped-query attention")
     if k.shape[3] != d:
         raise ValueError(f"k head dim {k.shape[3]} must equal q head dim {d}")
-    _check_head_dim("q", d)
-    _check_head_dim("v", v.shape[3])
+    check_head_dim("q", d)
+    check_head_dim("v", v.shape[3])
     if sq == 0 or skv == 0 or b == 0 or hq == 0:
         raise ValueError(f"empty attention: q {tuple(q.shape)}, k {tuple(k.shape)}")
-    scale = _check_factor("scale", 1.0 / math.sqrt(d) if scale is None else scale, q.dtype)
+    scale = check_factor("scale", 1.0 / math.sqrt(d) if scale is None else scale, q.dtype)
     if softcap is not None:
-        softcap = _check_factor("softcap", softcap, q.dtype, "None or ")
+        softcap = check_factor("softcap", softcap, q.dtype, "None or ")
     if mask is None:
         mask = Full()
     if not isinstance(mask, Mask):

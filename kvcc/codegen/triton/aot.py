@@ -7,15 +7,14 @@ import base64
 import json
 import sys
 
-from kvcc.codegen.triton.build import _compile_here
-from kvcc.codegen.triton.spec import KernelSpec
+from kvcc.codegen.triton.build import _compile_here, spec_from_text
 
 
 def main() -> int:
     jobs = json.load(sys.stdin)
     out = []
     for j in jobs:
-        k = _compile_here(KernelSpec.from_text(j["spec"]), j["arch"], j["function"])
+        k = _compile_here(spec_from_text(j["spec"]), j["arch"], j["function"])
         out.append({"name": k.name, "arch": k.arch, "cubin": base64.b64encode(k.cubin).decode(),
                     "ptx": k.ptx, "shared": k.shared, "registers": k.registers,
                     "num_warps": k.num_warps, "stack": k.stack,

@@ -22,6 +22,11 @@ import threading
 from dataclasses import dataclass
 from types import ModuleType
 
+from kvcc.codegen.triton.append import AppendSpec, emit_append
+from kvcc.codegen.triton.append import constexprs as append_constexprs
+from kvcc.codegen.triton.append import divisibility as append_divisibility
+from kvcc.codegen.triton.append import kernel_name as append_name
+from kvcc.codegen.triton.append import signature as append_signature
 from kvcc.codegen.triton.emit import CONSTEXPRS, PARAMS, emit, kernel_name
 from kvcc.codegen.triton.mask_emit import emit_mask
 from kvcc.codegen.triton.sass import StaticProfile, cuobjdump, profile
@@ -51,10 +56,29 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-def write_source(spec: KernelSpec) -> pathlib.Path:
+Spec = KernelSpec | AppendSpec  # the kernel kinds this backend generates
+
+
+def source_of(spec: Spec) -> str:
+    """The generated source of any kernel kind."""
+    return emit_append(spec) if isinstance(spec, AppendSpec) else emit(spec)
+
+
+def name_of(spec: Spec) -> str:
+    """The (main) kernel's name in its source."""
+    return append_name(spec) if isinstance(spec, AppendSpec) else kernel_name(spec)
+
+
+def spec_from_text(text: str) -> Spec:
+    """Inverse of ``spec.text()`` for every kernel kind."""
+    return AppendSpec.from_text(text) if text.startswith("kind = append") else \
+        KernelSpec.from_text(text)
+
+
+def write_source(spec: Spec) -> pathlib.Path:
     """The generated source on disk (written if missing or corrupt)."""
-    src = emit(spec)
-    path = cache_dir() / f"{kernel_name(spec)}_{_digest(src)}.py"
+    src = source_of(spec)
+    path = cache_dir() / f"{name_of(spec)}_{_digest(src)}.py"
     if path.exists():
         try:
             if _digest(path.read_text()) == _digest(src):
@@ -72,7 +96,7 @@ def write_source(spec: KernelSpec) -> pathlib.Path:
     return path
 
 
-def load(spec: KernelSpec, mode: str = "jit") -> ModuleType:
+def load(spec: Spec, mode: str = "jit") -> ModuleType:
     """Import the generated module. ``mode``: ``jit`` (``triton.jit``, the interpreter
     when TRITON_INTERPRET=1) or ``aot`` (plain JITFunctions for ``triton.compile``)."""
     import triton
@@ -172,12 +196,12 @@ class AOTKernel:
     profile: StaticProfile | None = None  # what the SASS says (None without cuobjdump)
 
 
-def compile_aot(spec: KernelSpec, arch: int, function: str | None = None) -> AOTKernel:
+def compile_aot(spec: Spec, arch: int, function: str | None = None) -> AOTKernel:
     """Compile the spec's kernel (or its ``_merge``) for ``sm_<arch>`` (80, 90...)."""
     return compile_aot_many([(spec, arch, function)])[0]
 
 
-def compile_aot_many(jobs: list[tuple[KernelSpec, int, str | None]],
+def compile_aot_many(jobs: list[tuple[Spec, int, str | None]],
                      workers: int | None = None, python: str | None = None) -> list[AOTKernel]:
     """Compile several kernels, in ``workers`` child processes (default: one per core,
     at most 4). Children run without TRITON_INTERPRET: interpreted Triton functions
@@ -216,15 +240,19 @@ def compile_aot_many(jobs: list[tuple[KernelSpec, int, str | None]],
     return ordered
 
 
-def _compile_here(spec: KernelSpec, arch: int, function: str | None) -> AOTKernel:
+def _compile_here(spec: Spec, arch: int, function: str | None) -> AOTKernel:
     import triton
     from triton.backends.compiler import GPUTarget
     from triton.compiler import ASTSource
 
     module = load(spec, "aot")
-    fn_name = function or kernel_name(spec)
-    src = ASTSource(getattr(module, fn_name), signature(spec), constexprs(spec),
-                    attrs=divisibility(spec))
+    fn_name = function or name_of(spec)
+    if isinstance(spec, AppendSpec):
+        src = ASTSource(getattr(module, fn_name), append_signature(spec), append_constexprs(spec),
+                        attrs=append_divisibility(spec))
+    else:
+        src = ASTSource(getattr(module, fn_name), signature(spec), constexprs(spec),
+                        attrs=divisibility(spec))
     k = triton.compile(src, target=GPUTarget("cuda", arch, 32),
                        options={"num_warps": spec.num_warps, "num_stages": spec.num_stages})
     cubin = k.asm["cubin"]

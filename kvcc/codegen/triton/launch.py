@@ -122,6 +122,7 @@ class Launcher:
         dev = q.device
         q, k, v = (t if t.stride(-1) == 1 else t.contiguous() for t in (q, k, v))
         self.spec, self.device = spec, dev
+        self._layouts = tuple((t.shape, t.stride(), t.dtype, t.device) for t in (q, k, v))
         self.out_dtype = DType(spec.out_dtype).to_torch()
         self.o_shape = (*q.shape[:-1], spec.head_dim_v)
         self.lse_shape = tuple(q.shape[:-1])
@@ -173,6 +174,19 @@ class Launcher:
                          BLOCK_DV=spec.block_dv, num_warps=spec.num_warps,
                          num_stages=spec.num_stages)
         self.poison = os.environ.get("KVCC_DEBUG_POISON") == "1"
+
+    def rebind(self, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor) -> None:
+        """Point the launch at other q, k, v of the planned shapes, strides, dtype and
+        device (the next layer's queries and cache pages): no host work beyond this
+        check, so a serving loop plans once per step and launches per layer."""
+        if self.spec.tma:
+            raise ValueError("a launch through TMA descriptors cannot be rebound; plan again")
+        for name, t, want in zip("qkv", (q, k, v), self._layouts):
+            if (t.shape, t.stride(), t.dtype, t.device) != want:
+                raise ValueError(f"{name}: planned for shape {tuple(want[0])}, strides "
+                                 f"{want[1]}, {want[2]} on {want[3]}; got {tuple(t.shape)}, "
+                                 f"{t.stride()}, {t.dtype} on {t.device}")
+        self.args[0], self.args[1], self.args[2] = q, k, v
 
     def __call__(self) -> tuple[torch.Tensor, torch.Tensor]:
         """Launch; returns ``(o, lse)`` (lse float32, written only when the spec asks).

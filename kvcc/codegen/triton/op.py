@@ -131,19 +131,26 @@ def use_tma(device: torch.device, *tensors: torch.Tensor) -> bool:
 
 def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
          num_splits: int | None = None, tiles: Tiles | None = None,
-         tma: bool | None = None) -> Plan:
+         tma: bool | None = None, max_q_len: int | None = None,
+         max_kv_len: int | None = None) -> Plan:
     """Decide the kernel and its arguments for one IR attention op on these tensors.
     The split count is chosen here, at run time, from batch, heads, key length and
     the GPU's SM count, unless ``num_splits`` is given; ``tiles`` overrides the
     default tile sizes (tuning); ``tma`` forces TMA loads on or off (default: on
-    Hopper and later when K/V allow it)."""
+    Hopper and later when K/V allow it). ``max_q_len``: the longest sequence of a
+    packed q (an upper bound is fine); without it ``cu_seqlens_q`` is read back from
+    the device once, a host sync. ``max_kv_len``: the longest key sequence (packed or
+    paged; it informs the split choice, default the tensor's capacity)."""
     q, k, v = t[op.q.name], t[op.k.name], t[op.v.name]
     get = (lambda val: None if val is None else t[val.name])  # noqa: E731
     cu_q, cu_k, bt, kvl = (get(op.cu_seqlens_q), get(op.cu_seqlens_k), get(op.block_table),
                            get(op.kv_lens))
     if isinstance(op.q_layout, Packed):
-        lens = (cu_q[1:] - cu_q[:-1]).tolist()
-        batch, max_q, q_static = len(lens), max(lens), 0
+        batch, q_static = cu_q.shape[0] - 1, 0
+        if max_q_len is None:
+            lens = (cu_q[1:] - cu_q[:-1]).tolist()
+            max_q_len = max(lens, default=0)
+        max_q = max(1, max_q_len)
     else:
         batch, max_q, q_static = q.shape[0], q.shape[2], q.shape[2]
     kl = op.kv_layout
@@ -151,6 +158,8 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
         max_kv, kv_static = bt.shape[1] * kl.page_size, 0  # the block table's capacity
     elif isinstance(kl, Packed):
         max_kv, kv_static = k.shape[0], 0
+    if max_kv_len is not None and not kv_static:
+        max_kv = max(1, min(max_kv, max_kv_len))
     else:
         max_kv, kv_static = k.shape[2], k.shape[2]
     q_total = dim(op.q_total) if op.q_total is not None else dim(op.q_offset) + q_static
@@ -200,9 +209,10 @@ def _check_static_documents(op: AttentionOp, kv_len: int | None, kv_total: int |
 
 
 def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable,
-                  num_splits: int | None = None) -> tuple[torch.Tensor, torch.Tensor]:
-    """Execute one IR attention op with a generated kernel (through the custom op)."""
-    return plan(op, t, dim, num_splits).run()
+                  num_splits: int | None = None, **hints) -> tuple[torch.Tensor, torch.Tensor]:
+    """Execute one IR attention op with a generated kernel (through the custom op);
+    ``hints``: ``max_q_len``/``max_kv_len`` for :func:`plan`."""
+    return plan(op, t, dim, num_splits, **hints).run()
 
 
 __all__ = ["Plan", "attention_kernel", "available", "plan", "run_attention"]

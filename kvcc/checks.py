@@ -1,0 +1,67 @@
+"""Argument checks shared by the public entry points (``kvcc.attention``,
+``attention_varlen``, ``KVCache``): each raises a ``TypeError`` or ``ValueError``
+that names the argument and what was expected. Imports nothing of kvcc, so every
+layer can use it."""
+
+from __future__ import annotations
+
+import math
+import numbers
+
+import torch
+
+FLOAT_DTYPES = (torch.float16, torch.bfloat16, torch.float32, torch.float64)
+MAX_HEAD_DIM = 256
+# float16, bfloat16 and float32 attention computes in float32, whose exponentials the
+# kernels take in base 2: scale * log2(e) and softcap * log2(e) must stay finite there,
+# or they overflow before any score is read (NaN, or an infinite lse). The bound is
+# float32's largest value (3.4028e38) over log2(e), rounded down so that the float32
+# product stays finite too. float64 attention takes any finite value.
+MAX_F32_FACTOR = 2.35e38
+def check_head_dim(name: str, d: int) -> None:
+    if d < 1 or d > MAX_HEAD_DIM or (d > 8 and d % 8):
+        raise ValueError(f"{name} head dim {d} is not supported: use a multiple of 8 up to "
+                         f"{MAX_HEAD_DIM} (or 1..8)")
+
+
+def check_factor(name: str, x: object, dtype: torch.dtype, none_ok: str = "") -> float:
+    """``scale`` or ``softcap`` as a float: positive, finite, and within what the
+    compute precision of ``dtype`` inputs can hold (see MAX_F32_FACTOR)."""
+    want = f"{name} must be {none_ok}a positive finite number"
+    if isinstance(x, bool) or not isinstance(x, numbers.Real):
+        raise ValueError(f"{want}, got {x!r}")
+    try:
+        f = float(x)
+    except OverflowError:  # a Python int (or Fraction) past the float64 range
+        raise ValueError(f"{want}, got {type(x).__name__} too large for a float") from None
+    if not (math.isfinite(f) and f > 0):
+        raise ValueError(f"{want}, got {x!r}")
+    if dtype != torch.float64 and f > MAX_F32_FACTOR:
+        raise ValueError(
+            f"{name}={f!r} exceeds the float32 range used to compute "
+            f"{str(dtype).removeprefix('torch.')} attention: at most {MAX_F32_FACTOR:g} "
+            "(float32's largest value over log2(e), the kernels' exponent base); "
+            "float64 inputs take any finite value")
+    return f
+
+
+def check_int(name: str, x: object, lo: int = 0) -> int:
+    """An integer argument ``>= lo`` (bools and floats refused, not truncated)."""
+    if isinstance(x, bool) or not isinstance(x, numbers.Integral):
+        raise TypeError(f"{name} must be an int, got {type(x).__name__}")
+    if x < lo:
+        raise ValueError(f"{name} must be >= {lo}, got {x}")
+    return int(x)
+
+
+def check_cu_seqlens(name: str, t: object, device: torch.device) -> torch.Tensor:
+    """A ``cu_seqlens`` tensor: 1-D integer ``[B+1]`` on ``device`` (not read)."""
+    if not isinstance(t, torch.Tensor):
+        raise TypeError(f"{name} must be an int32 tensor [B+1], got {type(t).__name__}")
+    if t.dtype not in (torch.int32, torch.int64):
+        raise TypeError(f"{name} must be int32 (or int64), got {t.dtype}")
+    if t.dim() != 1 or t.shape[0] < 1:
+        raise ValueError(f"{name} must have shape [B+1], got {tuple(t.shape)}")
+    if t.device != device:
+        raise ValueError(f"{name} is on {t.device}, q on {device}; put them on one device")
+    return t

@@ -1,0 +1,308 @@
+"""``KVCache``: one pool of pages for all layers' keys and values, a page allocator,
+per-sequence block tables, fork with copy-on-write, a fused append kernel, and
+attention of packed queries over the pages (prefill, chunked prefill, decode, or a
+mix of them, in one launch per layer).
+
+Page ``p`` holds ``page_size`` consecutive tokens of one sequence in every layer (K
+and V), so one block table per sequence serves all layers (vLLM's layout): the
+pool is ``[layers, 2, pages, page_size, Hkv, D]``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import torch
+
+from kvcc import backends
+from kvcc.checks import FLOAT_DTYPES, check_cu_seqlens, check_factor, check_head_dim, check_int
+from kvcc.ir.mask import Mask
+from kvcc.runtime.pages import CacheFull, PageAllocator
+from kvcc.runtime.step import Step, per_layer_masks
+
+
+@dataclass
+class _Seq:
+    pages: list[int] = field(default_factory=list)
+    lens: list[int] = field(default_factory=list)  # tokens per layer
+
+
+class KVCache:
+    """A paged KV cache shared by ``num_layers`` layers (see the module docstring).
+
+    ``backend``: ``"auto"`` (generated Triton kernels on CUDA, the reference
+    elsewhere), ``"triton"`` or ``"reference"``. Errors for bad arguments are
+    ``ValueError``/``TypeError`` naming the argument; running out of pages raises
+    :class:`CacheFull` before anything is written.
+    """
+
+    def __init__(self, num_layers: int, num_kv_heads: int, head_dim: int, *, num_pages: int,
+                 page_size: int = 16, dtype: torch.dtype = torch.bfloat16,
+                 device: torch.device | str | None = None, backend: str = "auto") -> None:
+        self.num_layers = check_int("num_layers", num_layers, 1)
+        self.num_kv_heads = check_int("num_kv_heads", num_kv_heads, 1)
+        self.head_dim = check_int("head_dim", head_dim, 1)
+        check_head_dim("head_dim", self.head_dim)
+        self.num_pages = check_int("num_pages", num_pages, 1)
+        self.page_size = check_int("page_size", page_size, 1)
+        if dtype not in FLOAT_DTYPES:
+            raise TypeError(f"dtype must be float16, bfloat16, float32 or float64, got {dtype}")
+        self.dtype = dtype
+        if device is None:
+            device = "cuda" if torch.cuda.is_available() else "cpu"
+        self.device = torch.device(device)
+        self.backend = backends.resolve(backend, self.device)
+        self.auto = backend == "auto"
+        self.pool = torch.zeros(self.num_layers, 2, self.num_pages, self.page_size,
+                                self.num_kv_heads, self.head_dim, dtype=dtype, device=self.device)
+        self._alloc = PageAllocator(self.num_pages)
+        self._seqs: dict[int, _Seq] = {}
+        self._next_id = 0
+        self._epoch = 0  # bumped by whatever invalidates planned steps
+
+    # ------------------------------------------------------------- storage
+
+    def k(self, layer: int) -> torch.Tensor:
+        """Layer ``layer``'s key pages ``[pages, page_size, Hkv, D]`` (a view)."""
+        return self.pool[layer, 0]
+
+    def v(self, layer: int) -> torch.Tensor:
+        """Layer ``layer``'s value pages ``[pages, page_size, Hkv, D]`` (a view)."""
+        return self.pool[layer, 1]
+
+    @property
+    def bytes_per_token(self) -> int:
+        """Bytes one token takes across all layers (K and V)."""
+        return self.num_layers * 2 * self.num_kv_heads * self.head_dim * self.pool.element_size()
+
+    def bytes_used(self) -> int:
+        """Bytes of the pages in use (a partly filled page counts whole)."""
+        return self._alloc.in_use * self.page_size * self.bytes_per_token
+
+    @property
+    def pages_free(self) -> int:
+        return self._alloc.available
+
+    @property
+    def sequences(self) -> tuple[int, ...]:
+        return tuple(self._seqs)
+
+    # ------------------------------------------------------------- sequences
+
+    def add_sequence(self) -> int:
+        """A new, empty sequence; returns its id."""
+        sid = self._next_id
+        self._next_id += 1
+        self._seqs[sid] = _Seq([], [0] * self.num_layers)
+        return sid
+
+    def _seq(self, seq: object, name: str = "seq") -> _Seq:
+        if isinstance(seq, bool) or not isinstance(seq, int):
+            raise TypeError(f"{name} must be a sequence id (int), got {type(seq).__name__}")
+        s = self._seqs.get(seq)
+        if s is None:
+            raise ValueError(f"{name}={seq} is not a live sequence of this cache (freed, or never "
+                             "added)")
+        return s
+
+    def free(self, seq: int) -> None:
+        """Drop a sequence; pages no other sequence shares become free."""
+        s = self._seq(seq)
+        self._alloc.release(s.pages)
+        del self._seqs[seq]
+        self._epoch += 1
+
+    def fork(self, seq: int) -> int:
+        """A new sequence sharing ``seq``'s pages (reference counted); the first write
+        into a shared page, by either, copies it."""
+        s = self._seq(seq)
+        self._alloc.share(s.pages)
+        sid = self.add_sequence()
+        self._seqs[sid] = _Seq(list(s.pages), list(s.lens))
+        self._epoch += 1
+        return sid
+
+    def length(self, seq: int, layer: int = 0) -> int:
+        """Tokens of ``seq`` cached in ``layer``."""
+        return self._seq(seq).lens[self._layer(layer)]
+
+    def _layer(self, layer: object) -> int:
+        if isinstance(layer, bool) or not isinstance(layer, int) or not (
+                0 <= layer < self.num_layers):
+            raise ValueError(f"layer must be an int in [0, {self.num_layers}), got {layer!r}")
+        return layer
+
+    def read(self, seq: int, layer: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
+        """``seq``'s cached keys and values in ``layer``, each ``[L, Hkv, D]`` (a gather;
+        for checks and debugging, not the serving path)."""
+        s, layer = self._seq(seq), self._layer(layer)
+        n = s.lens[layer]
+        idx = torch.tensor(s.pages[:math.ceil(n / self.page_size)], dtype=torch.long,
+                           device=self.device)
+        return tuple(t[idx].flatten(0, 1)[:n] for t in (self.k(layer), self.v(layer)))
+
+    # ------------------------------------------------------------- steps
+
+    def plan(self, seqs: Sequence[int], q_lens: Sequence[int], *,
+             new_tokens: Sequence[int] | None = None, layer: int | None = None,
+             num_q_heads: int | None = None,
+             mask: Mask | Sequence[Mask | None] | None = None, scale: float | None = None,
+             softcap: float | None = None, return_lse: bool = False) -> Step:
+        """Plan one step: sequence ``seqs[i]`` gets ``new_tokens[i]`` new tokens
+        (default ``q_lens[i]``) and attends with its last ``q_lens[i]`` tokens as
+        queries. Allocates pages (copying shared pages about to be written), builds
+        the block tables and slots, and selects the kernels (for ``num_q_heads``
+        query heads, at once when given, else at the first ``attend``); ``mask`` is
+        one mask or one per layer. Raises :class:`CacheFull`, with the cache
+        unchanged, when pages run out. ``layer``: plan against that layer's lengths
+        (default: every layer, which must agree)."""
+        seqs_t = self._check_seqs(seqs)
+        q_t = self._check_lens("q_lens", q_lens, len(seqs_t))
+        new_t = q_t if new_tokens is None else self._check_lens("new_tokens", new_tokens,
+                                                                 len(seqs_t))
+        masks = per_layer_masks(mask, self.num_layers)
+        scale = check_factor("scale", 1 / math.sqrt(self.head_dim) if scale is None else scale,
+                             self.dtype)
+        if softcap is not None:
+            softcap = check_factor("softcap", softcap, self.dtype, "None or ")
+        if num_q_heads is not None:
+            num_q_heads = check_int("num_q_heads", num_q_heads, 1)
+            if num_q_heads % self.num_kv_heads:
+                raise ValueError(f"num_q_heads={num_q_heads} must be a multiple of "
+                                 f"num_kv_heads={self.num_kv_heads}")
+        start = tuple(self._start(sid, layer) for sid in seqs_t)
+        for sid, s, n, ql in zip(seqs_t, start, new_t, q_t):
+            if ql > s + n:
+                raise ValueError(f"q_lens: sequence {sid} would hold {s + n} tokens, fewer than "
+                                 f"its {ql} queries (queries are its last tokens)")
+        self._allocate(seqs_t, start, new_t)
+        index, max_pages = self._index(seqs_t, q_t, new_t, start)
+        return Step(self, seqs_t, q_t, new_t, start, index, max_pages, masks, scale, softcap,
+                    bool(return_lse), num_q_heads)
+
+    def append(self, layer: int, seqs: Sequence[int], k: torch.Tensor, v: torch.Tensor,
+               cu_seqlens: torch.Tensor) -> None:
+        """Write new tokens of ``seqs`` into ``layer``: k/v ``[T, Hkv, D]``, sequence
+        ``seqs[i]``'s tokens at rows ``cu_seqlens[i]:cu_seqlens[i+1]`` (reads
+        ``cu_seqlens`` once; a planned step does not)."""
+        layer = self._layer(layer)
+        new = self._offsets("cu_seqlens", cu_seqlens, seqs, k)
+        self.plan(seqs, [0] * len(new), new_tokens=new, layer=layer).append(layer, k, v)
+
+    def attend(self, layer: int, q: torch.Tensor, seqs: Sequence[int], cu_seqlens_q: torch.Tensor,
+               *, mask: Mask | None = None, scale: float | None = None,
+               softcap: float | None = None, return_lse: bool = False):
+        """Attention of each sequence's queries (its last tokens; q ``[T, Hq, D]``,
+        rows ``cu_seqlens_q[i]:cu_seqlens_q[i+1]`` for ``seqs[i]``) over ``layer``'s
+        cache, bottom-right aligned: one call serves prefill, chunked prefill, decode
+        and a mix of them. Returns ``o [T, Hq, D]``, or ``(o, lse)``."""
+        layer = self._layer(layer)
+        q_lens = self._offsets("cu_seqlens_q", cu_seqlens_q, seqs, q)
+        if not isinstance(mask, (Mask, type(None))):
+            raise TypeError(f"mask must be a kvcc.masks mask, got {type(mask).__name__}")
+        step = self.plan(seqs, q_lens, new_tokens=[0] * len(q_lens), layer=layer,
+                         num_q_heads=q.shape[1] if q.dim() == 3 else None, mask=mask,
+                         scale=scale, softcap=softcap, return_lse=return_lse)
+        return step.attend(layer, q)
+
+    # ------------------------------------------------------------- host work of a plan
+
+    def _check_seqs(self, seqs: object) -> tuple[int, ...]:
+        if isinstance(seqs, (str, bytes)) or not isinstance(seqs, Sequence):
+            raise TypeError(f"seqs must be a list of sequence ids, got {type(seqs).__name__}")
+        out = tuple(seqs)
+        if not out:
+            raise ValueError("seqs is empty: a step needs at least one sequence")
+        for sid in out:
+            self._seq(sid, "seqs")
+        if len(set(out)) != len(out):
+            raise ValueError(f"seqs lists a sequence twice: {list(out)}")
+        return out
+
+    @staticmethod
+    def _check_lens(name: str, lens: object, n: int) -> tuple[int, ...]:
+        if isinstance(lens, (str, bytes)) or not isinstance(lens, Sequence):
+            raise TypeError(f"{name} must be a list of ints, got {type(lens).__name__}")
+        if len(lens) != n:
+            raise ValueError(f"{name} has {len(lens)} entries for {n} sequences")
+        return tuple(check_int(f"{name}[{i}]", x) for i, x in enumerate(lens))
+
+    def _offsets(self, name: str, cu: object, seqs: object, x: object) -> list[int]:
+        """Per-sequence counts from a cu_seqlens (read once), checked against seqs and x."""
+        if not isinstance(x, torch.Tensor):
+            raise TypeError(f"expected a torch.Tensor, got {type(x).__name__}")
+        cu = check_cu_seqlens(name, cu, x.device)
+        c = cu.tolist()
+        n = len(seqs) if isinstance(seqs, Sequence) else -1
+        if len(c) != n + 1:
+            raise ValueError(f"{name} has {len(c)} entries; {n} sequences need {n + 1}")
+        if c[0] != 0 or c[-1] != x.shape[0] or any(b < a for a, b in zip(c, c[1:])):
+            raise ValueError(f"{name} must start at 0, never decrease and end at {x.shape[0]} "
+                             f"(the rows given), got {c}")
+        return [b - a for a, b in zip(c, c[1:])]
+
+    def _start(self, sid: int, layer: int | None) -> int:
+        lens = self._seqs[sid].lens
+        if layer is not None:
+            return lens[self._layer(layer)]
+        if len(set(lens)) != 1:
+            raise ValueError(f"sequence {sid}: layers hold different lengths {lens} (a step "
+                             "half appended); finish it, or plan with layer=")
+        return lens[0]
+
+    def _allocate(self, seqs: tuple[int, ...], start: tuple[int, ...],
+                  new: tuple[int, ...]) -> None:
+        """Pages for the new tokens, and copies of shared pages they would write into;
+        all or nothing."""
+        ps = self.page_size
+        grow, cow = [], []
+        for sid, s, n in zip(seqs, start, new):
+            pages = self._seqs[sid].pages
+            total = math.ceil((s + n) / ps) if n else 0
+            grow.append(max(0, total - len(pages)))
+            cow += [(sid, i) for i in range(s // ps, min(len(pages), total))
+                    if self._alloc.shared(pages[i])]
+        need = sum(grow) + len(cow)
+        if need > self._alloc.available:
+            raise CacheFull(f"this step needs {need} free pages ({sum(grow)} new, {len(cow)} "
+                            f"copies of shared pages); {self._alloc.available} of "
+                            f"{self.num_pages} are free. Free sequences or make the cache larger")
+        if not need and not any(new):
+            return
+        self._epoch += 1
+        if cow:
+            dst = self._alloc.take(len(cow))
+            src = [self._seqs[sid].pages[i] for sid, i in cow]
+            dev = self.device
+            self.pool[:, :, torch.tensor(dst, device=dev)] = \
+                self.pool[:, :, torch.tensor(src, device=dev)]
+            self._alloc.release(src)
+            for (sid, i), p in zip(cow, dst):
+                self._seqs[sid].pages[i] = p
+        for sid, g in zip(seqs, grow):
+            self._seqs[sid].pages += self._alloc.take(g)
+
+    def _index(self, seqs, q_lens, new, start) -> tuple[torch.Tensor, int]:
+        """cu_seqlens_q, kv lengths, the new tokens' slots and the block tables, as one
+        int32 buffer on the device (one copy)."""
+        ps = self.page_size
+        lens = [s + n for s, n in zip(start, new)]
+        rows = [self._seqs[sid].pages[:math.ceil(n / ps)] for sid, n in zip(seqs, lens)]
+        max_pages = max([len(r) for r in rows] + [1])
+        bt = torch.zeros(len(seqs), max_pages, dtype=torch.int32)
+        for i, r in enumerate(rows):
+            bt[i, :len(r)] = torch.tensor(r, dtype=torch.int32)
+        pos = torch.cat([torch.arange(s, s + n, dtype=torch.int32) for s, n in zip(start, new)]
+                        + [torch.zeros(0, dtype=torch.int32)])
+        which = torch.repeat_interleave(torch.arange(len(seqs)), torch.tensor(new, dtype=torch.long))
+        slots = bt[which, (pos // ps).long()] * ps + pos % ps
+        cu = torch.tensor([0, *torch.cumsum(torch.tensor(q_lens, dtype=torch.long), 0).tolist()],
+                          dtype=torch.int32)
+        host = torch.cat([cu, torch.tensor(lens, dtype=torch.int32), slots.to(torch.int32),
+                          bt.flatten()])
+        return host.to(self.device), max_pages
+
+
+__all__ = ["CacheFull", "KVCache", "Step"]

@@ -1,0 +1,209 @@
+"""One step of a serving loop over a :class:`~kvcc.runtime.cache.KVCache`: planned
+once, run per layer.
+
+``KVCache.plan`` does the host work of a step (page allocation and copy-on-write,
+block tables, the new tokens' slots, split choice, kernel selection) and uploads
+its index tensors in one copy. :meth:`Step.append` and :meth:`Step.attend` then
+only launch kernels: no device-to-host reads and no host-to-device copies, so the
+per-layer calls of a step can be captured in a CUDA graph (FlashInfer's plan/run).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from functools import lru_cache
+
+import torch
+
+from kvcc.ir.dtypes import DType
+from kvcc.ir.formats import Packed, Paged
+from kvcc.ir.mask import Mask
+from kvcc.ir.ops import AttentionOp, Module
+from kvcc.ir.types import Value, tensor
+from kvcc.passes.pipeline import DEFAULT_PIPELINE, Pipeline
+from kvcc.runtime.varlen import check_sequence_mask
+
+
+@lru_cache(maxsize=256)
+def paged_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int, mask: Mask,
+                 scale: float, softcap: float | None, return_lse: bool) -> Module:
+    """Attention of packed queries over the paged cache, after the default pipeline.
+    Lengths are symbols: one module (and one kernel) serves every batch."""
+    dt = DType.from_torch(dtype)
+    vq = Value("q", tensor(["Tq", hq, d], dt))
+    vk = Value("k", tensor(["P", page, hkv, d], dt))
+    vv = Value("v", vk.type)
+    cu, bt = Value("cu", tensor(["B1"], DType.i32)), Value("bt", tensor(["B", "NP"], DType.i32))
+    kl = Value("kl", tensor(["B"], DType.i32))
+    vo = Value("o", tensor(["Tq", hq, d], dt))
+    vl = Value("lse", tensor(["Tq", hq], DType.f32)) if return_lse else None
+    op = AttentionOp(vq, vk, vv, vo, vl, scale=scale, softcap=softcap, mask=mask,
+                     q_layout=Packed(), kv_layout=Paged(page), cu_seqlens_q=cu,
+                     block_table=bt, kv_lens=kl)
+    m = Module("cache_attend", (vq, vk, vv, cu, bt, kl), (op,), (vo,) + ((vl,) if vl else ()))
+    return Pipeline.parse(DEFAULT_PIPELINE).run(m)
+
+
+class Step:
+    """A planned step (see the module docstring); made by :meth:`KVCache.plan`.
+
+    Per layer: ``append(layer, k, v)`` writes the step's new tokens (k/v ``[T_new,
+    Hkv, D]``, sequence after sequence in ``seqs`` order), then ``attend(layer, q)``
+    (q ``[T_q, Hq, D]``) attends each sequence's queries, its last tokens, to its
+    cache. A step is valid until the cache is planned, forked or freed again."""
+
+    def __init__(self, cache, seqs: tuple[int, ...], q_lens: tuple[int, ...],
+                 new: tuple[int, ...], start: tuple[int, ...], index: torch.Tensor,
+                 max_pages: int, masks: tuple[Mask, ...], scale: float,
+                 softcap: float | None, return_lse: bool, num_q_heads: int | None) -> None:
+        self.cache, self.seqs, self.q_lens, self.new, self.start = cache, seqs, q_lens, new, start
+        self._epoch = cache._epoch
+        b = len(seqs)
+        self.total_q, self.total_new = sum(q_lens), sum(new)
+        # one upload holds every index tensor of the step (views into it)
+        o1, o2, o3 = b + 1, 2 * b + 1, 2 * b + 1 + self.total_new
+        self.cu_q = index[:o1]
+        self.kv_lens = index[o1:o2]
+        self.slots = index[o2:o3]
+        self.block_table = index[o3:].view(b, max_pages)
+        self.max_q = max(q_lens, default=0)
+        self.max_kv = max((s + n for s, n in zip(start, new)), default=0)
+        self.masks, self.scale, self.softcap, self.return_lse = masks, scale, softcap, return_lse
+        self._appended: set[int] = set()
+        self._attend: dict[Mask, object] = {}
+        self._num_q_heads = num_q_heads
+        self._append_kernel = self._plan_append()
+        if num_q_heads is not None:
+            for m in set(masks):
+                self._attend[m] = self._plan_attend(m, num_q_heads)
+
+    # ------------------------------------------------------------- planning
+
+    def _plan_append(self):
+        c = self.cache
+        if c.backend != "triton" or self.total_new == 0:
+            return None
+        from kvcc.codegen.triton.append import AppendSpec, kernel_name
+        from kvcc.codegen.triton.build import load
+
+        spec = AppendSpec(DType.from_torch(c.dtype).value, c.head_dim, c.head_dim)
+        fn = getattr(load(spec), kernel_name(spec))
+        grid = (math.ceil(self.total_new / spec.block_t), c.num_kv_heads)
+        meta = dict(BLOCK_T=spec.block_t, BLOCK_D=spec.block_d, BLOCK_DV=spec.block_dv,
+                    num_warps=spec.num_warps)
+        return fn[grid], meta
+
+    def _plan_attend(self, mask: Mask, hq: int):
+        """The kernel launch (or the reference op) for one mask, bound to layer 0."""
+        c = self.cache
+        module = paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size, mask,
+                              self.scale, self.softcap, self.return_lse)
+        op = module.ops[0] if len(module.ops) == 1 else None
+        if not isinstance(op, AttentionOp):  # the mask simplified away: fills
+            return ("module", module)
+        if c.backend == "triton":
+            from kvcc.codegen.triton.op import plan
+            from kvcc.codegen.triton.spec import UnsupportedAttention
+
+            q = torch.empty(self.total_q, hq, c.head_dim, dtype=c.dtype, device=c.device)
+            try:
+                p = plan(op, self._tensors(q, 0), max_q_len=max(1, self.max_q),
+                         max_kv_len=max(1, self.max_kv))
+                return ("launch", p.launcher())
+            except UnsupportedAttention:
+                if not c.auto:
+                    raise
+        return ("reference", op)
+
+    def _tensors(self, q: torch.Tensor, layer: int) -> dict[str, torch.Tensor]:
+        return {"q": q, "k": self.cache.k(layer), "v": self.cache.v(layer), "cu": self.cu_q,
+                "bt": self.block_table, "kl": self.kv_lens}
+
+    def _check(self, layer: int) -> None:
+        if self._epoch != self.cache._epoch:
+            raise ValueError("this step is stale: the cache was planned, forked or freed since; "
+                             "plan the step again")
+        if not isinstance(layer, int) or not 0 <= layer < self.cache.num_layers:
+            raise ValueError(f"layer must be an int in [0, {self.cache.num_layers}), got {layer!r}")
+
+    # ------------------------------------------------------------- running
+
+    def append(self, layer: int, k: torch.Tensor, v: torch.Tensor) -> None:
+        """Write this step's new tokens of ``layer`` (k, v ``[T_new, Hkv, D]``)."""
+        self._check(layer)
+        c = self.cache
+        want = (self.total_new, c.num_kv_heads, c.head_dim)
+        for name, t in (("k", k), ("v", v)):
+            if not isinstance(t, torch.Tensor):
+                raise TypeError(f"{name} must be a torch.Tensor, got {type(t).__name__}")
+            if tuple(t.shape) != want or t.dtype != c.dtype or t.device != c.device:
+                raise ValueError(f"{name} must be {list(want)} {c.dtype} on {c.device} (the "
+                                 f"step's {self.total_new} new tokens), got {list(t.shape)} "
+                                 f"{t.dtype} on {t.device}")
+        if layer in self._appended:
+            raise ValueError(f"layer {layer}'s new tokens are already appended in this step")
+        if self.total_new:
+            kc, vc = c.k(layer).flatten(0, 1), c.v(layer).flatten(0, 1)  # [P * page, H, D]
+            if self._append_kernel is not None:
+                fn, meta = self._append_kernel
+                fn(k, v, kc, vc, self.slots, self.total_new, k.stride(0), k.stride(1),
+                   v.stride(0), v.stride(1), kc.stride(0), kc.stride(1), vc.stride(0),
+                   vc.stride(1), **meta)
+            else:
+                idx = self.slots.long()
+                kc[idx] = k
+                vc[idx] = v
+        self._appended.add(layer)
+        for seq, s, n in zip(self.seqs, self.start, self.new):
+            c._seqs[seq].lens[layer] = s + n
+
+    def attend(self, layer: int, q: torch.Tensor, *, mask: Mask | None = None):
+        """Attention of the step's queries (q ``[T_q, Hq, D]``) over ``layer``'s cache,
+        with the mask planned for that layer (or ``mask``, one of the planned masks).
+        Returns ``o [T_q, Hq, D]``, or ``(o, lse)`` when the plan asked for lse."""
+        self._check(layer)
+        c = self.cache
+        if self.total_new and layer not in self._appended:
+            raise ValueError(f"append layer {layer}'s new tokens before attending to them")
+        if not isinstance(q, torch.Tensor):
+            raise TypeError(f"q must be a torch.Tensor, got {type(q).__name__}")
+        if (q.dim() != 3 or q.shape[0] != self.total_q or q.shape[2] != c.head_dim
+                or q.shape[1] % c.num_kv_heads or q.dtype != c.dtype or q.device != c.device):
+            raise ValueError(f"q must be [{self.total_q}, Hq, {c.head_dim}] (Hq a multiple of "
+                             f"{c.num_kv_heads}) {c.dtype} on {c.device}, got {list(q.shape)} "
+                             f"{q.dtype} on {q.device}")
+        m = self.masks[layer] if mask is None else mask
+        plan = self._attend.get(m)
+        if plan is None:
+            if self._num_q_heads not in (None, q.shape[1]):
+                raise ValueError(f"q has {q.shape[1]} heads; the step was planned for "
+                                 f"{self._num_q_heads}")
+            plan = self._attend[m] = self._plan_attend(m, q.shape[1])
+        kind, what = plan
+        if kind == "launch":
+            what.rebind(q, c.k(layer), c.v(layer))
+            o, lse = what()
+        else:
+            from kvcc.codegen import reference
+            from kvcc.codegen.reference.interpreter import reference_attention
+
+            t = self._tensors(q, layer)
+            if kind == "module":
+                out = reference.run(what, **t)
+                o, lse = out[0], (out[1] if len(out) > 1 else None)
+            else:
+                o, lse = reference_attention(what, t, int)
+        return (o, lse) if self.return_lse else o
+
+
+def per_layer_masks(mask: Mask | Sequence[Mask | None] | None, num_layers: int) -> tuple[Mask, ...]:
+    """One mask per layer from a mask, None (no mask), or a sequence of them."""
+    if mask is None or isinstance(mask, Mask):
+        return (check_sequence_mask(mask),) * num_layers
+    if isinstance(mask, (list, tuple)):
+        if len(mask) != num_layers:
+            raise ValueError(f"mask: one per layer expected ({num_layers}), got {len(mask)}")
+        return tuple(check_sequence_mask(m) for m in mask)
+    raise TypeError(f"mask must be a kvcc.masks mask, None, or one per layer; got "
+                    f"{type(mask).__name__}")

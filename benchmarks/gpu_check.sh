@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The one-run GPU check (see ../shared/design/gpu.md): bf16/fp16 correctness of the
 # generated kernels (the checks behind the GPU-marked tests, run without pytest,
-# which the GPU machine may lack), cold/warm compile times, then the benchmark
-# suite against the anchors. Runs from a plain checkout with what the GPU machine
+# which the GPU machine may lack; the KVCache append + attend path and a decode step
+# captured in a CUDA graph included), cold/warm compile times, host time per call
+# against SDPA, then the benchmark suite against the anchors. Runs from a plain checkout with what the GPU machine
 # has (torch 2.11, triton 3.6, Python 3.12):
 #   OUT=/some/dir bash benchmarks/gpu_check.sh
 # Writes results.json, results.md (and plots when matplotlib is present) to $OUT,
@@ -40,6 +41,7 @@ if [ "${KVCC_GPU_TESTS:-0}" = 1 ]; then
         tests/test_api.py 2>&1 | tail -40 | tee "$OUT/tests.txt"
 fi
 "$PY" -m benchmarks.compile_time "$OUT" 2>&1 | tee "$OUT/compile.txt"
+"$PY" -m benchmarks.host_overhead --out "$OUT" 2>&1 | tee "$OUT/host_overhead.txt"
 budget=$((420 - ($(date +%s) - start)))
 [ "$budget" -lt 60 ] && budget=60  # benchmarks.run reads 0 as no limit
 "$PY" -m benchmarks.run --out "$OUT" --budget-s "$budget" 2>&1 \

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import torch
 
 from kvcc import backends
@@ -11,12 +9,11 @@ from kvcc.frontend.attention_call import lower_attention_call
 from kvcc.ir.mask import Full, Mask, bind_data, data_refs, unbind
 from kvcc.ir.ops import Module
 from kvcc.ir.syntax import parse_mask, print_mask
-from kvcc.passes.pipeline import DEFAULT_PIPELINE, Pipeline
+from kvcc.passes.pipeline import DEFAULT_PIPELINE, run_cached
 
 
-@lru_cache(maxsize=256)
 def _optimize(module: Module, pipeline: str) -> Module:
-    return Pipeline.parse(pipeline).run(module)
+    return run_cached(module, pipeline)
 
 
 def attention(

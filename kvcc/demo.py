@@ -4,8 +4,9 @@ Steps: build the tiny decoder (random weights, GQA 8/2, two layers, causal and
 sliding-window layers); record each layer's attention call; lower it to IR; run
 the pipeline, printing the IR before and after with a line per pass; execute on
 the best available backend; compare with the float64 reference and run the
-whole model through kvcc against plain SDPA; print a report. Exits 1 when a
-result is off.
+whole model through kvcc against plain SDPA; generate greedily through a paged
+KVCache (packed prefill, planned decode steps) and compare the tokens with the
+plain model's; print a report. Exits 1 when a result is off.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from kvcc.codegen import reference
 from kvcc.frontend.attention_call import lower_attention_call
 from kvcc.ir.mask import Mask
 from kvcc.ir.printer import print_module
+from kvcc.models.generate import generate, generate_reference
 from kvcc.models.tiny import TinyConfig, TinyDecoder, sdpa_attention
 from kvcc.passes.pipeline import DEFAULT_PIPELINE, PassRecord, Pipeline
 
@@ -35,6 +37,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--backend", default="best", help="best (default: Triton kernels on a GPU, "
                     "the same kernels in Triton's CPU interpreter otherwise), auto, reference, triton")
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    ap.add_argument("--new-tokens", type=int, default=8, help="tokens to generate per prompt "
+                    "through the KV cache (default 8)")
     args = ap.parse_args(argv)
 
     pipeline = Pipeline.parse(args.pipeline)
@@ -96,6 +100,9 @@ def main(argv: list[str] | None = None) -> int:
     good_logits = err_logits <= 1e-4 * max(1.0, scale)
     ok &= good_logits
 
+    gen_ok, gen_line = _generation(model, cfg, backend, device, args.new_tokens)
+    ok &= gen_ok
+
     print("== report")
     print(f"{'site':<9} {'mask':<34} {'max|o-o64|':>11} {'max|lse-lse64|':>15} "
           f"{'passes':>8} {'run':>8}  ok")
@@ -104,8 +111,28 @@ def main(argv: list[str] | None = None) -> int:
               f"{'yes' if g else 'NO'}")
     print(f"whole model through kvcc vs SDPA: max |logits diff| = {err_logits:.2e} "
           f"(logits up to {scale:.1f}) {'ok' if good_logits else 'MISMATCH'}")
+    print(gen_line)
     print(f"result: {'PASS' if ok else 'FAIL'} on {device} with backend {backend}")
     return 0 if ok else 1
+
+
+def _generation(model, cfg, backend: str, device: torch.device, new_tokens: int
+                ) -> tuple[bool, str]:
+    """Greedy generation through a paged KV cache (prefill of every prompt in one
+    step, then one planned step per token) against the plain model."""
+    g = torch.Generator().manual_seed(2)
+    prompts = [torch.randint(0, cfg.vocab, (n,), generator=g).tolist() for n in (40, 17, 29)]
+    print(f"== generation: {len(prompts)} prompts of {[len(p) for p in prompts]} tokens, "
+          f"{new_tokens} new tokens each, through a KVCache (page 16, backend {backend})")
+    run = generate(model, prompts, new_tokens, backend=backend)
+    ref = generate_reference(model, prompts, new_tokens)
+    for i, (a, b) in enumerate(zip(run.tokens, ref)):
+        print(f"   prompt {i}: kvcc {a}\n             torch {b}{'' if a == b else '  MISMATCH'}")
+    good = run.tokens == ref
+    line = (f"generation through the cache: {'same tokens as' if good else 'DIFFERENT from'} the "
+            f"plain model, step for step (greedy); {run.bytes_per_token} bytes/token, "
+            f"{run.bytes_used / 1024:.0f} KiB of pages, {run.tokens_per_second:.1f} tokens/s")
+    return good, line
 
 
 def _best_backend(device: torch.device) -> tuple[str, str]:

@@ -125,10 +125,9 @@ def test_runtime_mask_tensors_are_not_kept_and_compiled_forms_are_reused():
     assert calls[0].module == calls[1].module  # canonical names: one compiled form
     assert all(t is None for t in data_refs(calls[0].module.ops[0].mask).values())
     assert not torch.equal(calls[0].inputs["mask0"], calls[1].inputs["mask0"])
-    before = _optimize.cache_info().hits
-    for ids in ([0] * 4 + [1] * 4, [0] * 2 + [1] * 6):
-        kvcc.attention(q, k, v, mask=M.document(seq_ids=torch.tensor(ids)))
-    assert _optimize.cache_info().hits >= before + 1
+    assert calls[1].module is calls[0].module  # one module object per call shape
+    once = _optimize(calls[0].module, "simplify-masks")
+    assert _optimize(calls[1].module, "simplify-masks") is once  # optimized once, reused
 
 
 def test_triton_backend_reports_unsupported_ops_and_auto_falls_back():

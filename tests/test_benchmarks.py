@@ -90,6 +90,8 @@ def test_archive_accepts_only_gpu_runs_and_updates_the_readme(tmp_path):
 @pytest.mark.parametrize("layout,shape,mask", [
     ("dense", (2, 4, 2, 40, 40, 32), "causal"),
     ("bshd", (2, 4, 2, 37, 53, 32), None),
+    ("cache", (3, 8, 2, 1, 70, 32), "causal"),
+    ("cache", (2, 4, 2, 20, 53, 32), "causal"),  # a prefill chunk after cached tokens
     ("paged", (3, 8, 2, 1, 70, 32), None),
     ("varlen", (1, 2, 2, 45, 45, 32), "documents"),
     ("varlen", (1, 4, 2, 45, 45, 32), "documents"),  # grouped-query heads
@@ -112,3 +114,16 @@ def test_compile_time_aot_mode_measures_without_a_gpu():
     res = measure_aot()  # what it measures is reported, not asserted (no timed tests)
     assert set(res) == {"imports_ms", "lowering_ms", "compile_sm90_ms", "compile_sm80_ms"}
     assert all(v > 0 for v in res.values())
+
+
+def test_host_overhead_measures_every_entry_on_the_cpu():
+    """The host-overhead benchmark runs in CPU mode (reference compute, and the generated-
+    kernel path with launches stubbed); what it measures is reported, not asserted."""
+    from benchmarks.host_overhead import TARGETS, measure, report
+
+    for stub in (False, True):
+        res = measure("cpu", calls=5, stub_launch=stub)
+        assert set(res["us_per_call"]) >= {"torch SDPA", *TARGETS}
+        assert all(t > 0 for t in res["us_per_call"].values())
+        assert set(res["targets"]) == set(TARGETS)
+        assert "SDPA" in report(res)

@@ -10,15 +10,17 @@ GOLDEN = pathlib.Path(__file__).parent / "golden"
 
 
 def test_demo_passes_and_reports(capsys):
-    assert demo.main(["--seq", "40", "--batch", "1"]) == 0
+    assert demo.main(["--seq", "40", "--batch", "1", "--new-tokens", "3"]) == 0
     out = capsys.readouterr().out
     assert "IR before" in out and "IR after" in out and "pass simplify-masks" in out
     assert "mask=sliding_window(48)" in out  # the pass really rewrote layer 1
+    assert "generation through the cache: same tokens as the plain model" in out
+    assert "bytes/token" in out and "tokens/s" in out
     assert "result: PASS" in out
 
 
 def test_demo_with_a_longer_pipeline(capsys):
-    assert demo.main(["--seq", "40", "--batch", "1", "--pipeline",
+    assert demo.main(["--seq", "40", "--batch", "1", "--new-tokens", "2", "--pipeline",
                       "simplify-masks,chunk-prefill{size=16},split-kv{splits=2}"]) == 0
     out = capsys.readouterr().out
     assert "for {index=" in out and "result: PASS" in out

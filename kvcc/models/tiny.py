@@ -3,7 +3,8 @@
 Random weights from a seed; every other layer uses a sliding window (as in
 Mistral/Gemma), so the model exercises more than one mask. Attention goes
 through ``attn_fn(q, k, v, mask)`` so a caller can route it to kvcc, to SDPA,
-or to a recorder.
+or to a recorder; ``forward_cached`` runs packed tokens through a planned step of
+a :class:`~kvcc.runtime.cache.KVCache` (generation, :mod:`kvcc.models.generate`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from torch import nn
 
 from kvcc import masks
 from kvcc.ir.mask import Mask, evaluate
+from kvcc.runtime.step import Step
 
 AttnFn = Callable[[torch.Tensor, torch.Tensor, torch.Tensor, Mask], torch.Tensor]
 
@@ -54,11 +56,16 @@ class RMSNorm(nn.Module):
         return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + 1e-6) * self.weight
 
 
-def rope(x: torch.Tensor, theta: float) -> torch.Tensor:
-    """Rotary embedding on [B, H, S, D], positions 0..S-1 (half-split convention)."""
-    d, s = x.shape[-1], x.shape[-2]
+def rope(x: torch.Tensor, theta: float, positions: torch.Tensor | None = None) -> torch.Tensor:
+    """Rotary embedding (half-split convention) on [B, H, S, D] at positions 0..S-1, or
+    on packed [T, H, D] at ``positions [T]``."""
+    d = x.shape[-1]
     inv = 1.0 / theta ** (torch.arange(0, d, 2, device=x.device, dtype=torch.float32) / d)
-    ang = torch.arange(s, device=x.device, dtype=torch.float32)[:, None] * inv[None, :]
+    if positions is None:
+        pos = torch.arange(x.shape[-2], device=x.device, dtype=torch.float32)
+        ang = pos[:, None] * inv[None, :]  # [S, D/2], broadcast over batch and heads
+    else:
+        ang = (positions.to(torch.float32)[:, None] * inv[None, :])[:, None, :]  # [T, 1, D/2]
     cos, sin = ang.cos().to(x.dtype), ang.sin().to(x.dtype)
     x1, x2 = x[..., : d // 2], x[..., d // 2:]
     return torch.cat([x1 * cos - x2 * sin, x1 * sin + x2 * cos], dim=-1)
@@ -83,6 +90,18 @@ class Attention(nn.Module):
         o = attn_fn(q, k, v, self.mask)
         return self.wo(o.transpose(1, 2).reshape(b, s, c.heads * c.head_dim))
 
+    def forward_cached(self, x: torch.Tensor, positions: torch.Tensor, step: Step,
+                       layer: int) -> torch.Tensor:
+        """Packed tokens ``x [T, dim]`` of a planned cache step: their K/V appended to
+        the cache, their queries attending over it (one launch each)."""
+        t, c = x.shape[0], self.cfg
+        q = rope(self.wq(x).view(t, c.heads, c.head_dim), c.rope_theta, positions)
+        k = rope(self.wk(x).view(t, c.kv_heads, c.head_dim), c.rope_theta, positions)
+        v = self.wv(x).view(t, c.kv_heads, c.head_dim)
+        step.append(layer, k.contiguous(), v.contiguous())
+        o = step.attend(layer, q.contiguous())
+        return self.wo(o.reshape(t, c.heads * c.head_dim))
+
 
 class Block(nn.Module):
     def __init__(self, cfg: TinyConfig, layer: int) -> None:
@@ -96,6 +115,13 @@ class Block(nn.Module):
 
     def forward(self, x: torch.Tensor, attn_fn: AttnFn) -> torch.Tensor:
         x = x + self.attn(self.norm1(x), attn_fn)
+        return self._mlp(x)
+
+    def forward_cached(self, x: torch.Tensor, positions: torch.Tensor, step: Step,
+                       layer: int) -> torch.Tensor:
+        return self._mlp(x + self.attn.forward_cached(self.norm1(x), positions, step, layer))
+
+    def _mlp(self, x: torch.Tensor) -> torch.Tensor:
         h = self.norm2(x)
         return x + self.w2(torch.nn.functional.silu(self.w1(h)) * self.w3(h))
 
@@ -123,3 +149,16 @@ class TinyDecoder(nn.Module):
         for blk in self.blocks:
             x = blk(x, attn_fn)
         return self.head(self.norm(x))
+
+    def forward_cached(self, tokens: torch.Tensor, positions: torch.Tensor,
+                       step: Step) -> torch.Tensor:
+        """Packed token ids ``[T]`` at ``positions [T]`` through a planned
+        :class:`~kvcc.runtime.step.Step` (see :func:`kvcc.models.generate.generate`)
+        -> logits ``[T, vocab]``."""
+        x = self.embed(tokens)
+        for layer, blk in enumerate(self.blocks):
+            x = blk.forward_cached(x, positions, step, layer)
+        return self.head(self.norm(x))
+
+    def layer_masks(self) -> list[Mask]:
+        return [self.cfg.layer_mask(i) for i in range(self.cfg.layers)]

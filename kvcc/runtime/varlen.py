@@ -27,7 +27,7 @@ from kvcc.ir.formats import Packed
 from kvcc.ir.mask import Document, Full, Mask, is_structured, walk
 from kvcc.ir.ops import AttentionOp, Module
 from kvcc.ir.types import Value, tensor
-from kvcc.passes.pipeline import DEFAULT_PIPELINE, Pipeline
+from kvcc.passes.pipeline import DEFAULT_PIPELINE, run_cached
 
 
 def check_packed(name: str, t: object, heads: str) -> torch.Tensor:
@@ -138,13 +138,12 @@ def _build(hq: int, hkv: int, d: int, dv: int, dtype: torch.dtype, mask: Mask, s
     return Module("attention_varlen", (vq, vk, vv, cq, ck), (op,), (vo,) + ((vl,) if vl else ()))
 
 
-@lru_cache(maxsize=256)
 def optimize(module: Module, pipeline: str) -> Module:
     """``module`` after ``pipeline`` (memoized: serving loops repeat their calls)."""
     if not isinstance(pipeline, str):
         raise TypeError(f"pipeline must be a string such as 'simplify-masks' ('' for none), "
                         f"got {type(pipeline).__name__}")
-    return Pipeline.parse(pipeline).run(module)
+    return run_cached(module, pipeline)
 
 
 def attention_varlen(q, k, v, cu_seqlens_q, cu_seqlens_k, *, max_seqlen_q=None,

@@ -175,7 +175,7 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
         raise ValueError(f"num_splits must be an int >= 1, got {num_splits!r}")
     _check_static_documents(op, kv_static if not isinstance(kl, (Paged, Packed)) else None,
                             dim(op.kv_total) if op.kv_total is not None else None)
-    probe = lower(op, max_q_len=max_q, tiles=tiles, tma=tma)
+    probe = _lower(op, max_q, tiles, tma)
     if probe.tma_qo and not tma_layout_ok(q):
         # Q and O go through TMA with K and V; a q that TMA cannot address keeps the
         # whole kernel on pointer loads (one kernel per spec, not one per operand)
@@ -208,11 +208,33 @@ def _check_static_documents(op: AttentionOp, kv_len: int | None, kv_total: int |
                              f"key length is {total}")
 
 
+_LOWERED: dict[tuple, tuple[AttentionOp, KernelSpec]] = {}
+
+
+def _lower(op: AttentionOp, max_q: int, tiles: Tiles | None, tma: bool) -> KernelSpec:
+    """``lower``, memoized by the op's identity (ops come from cached modules; hashing
+    one deeply costs more than the rest of planning)."""
+    key = (id(op), max_q, tiles, tma)
+    hit = _LOWERED.get(key)
+    if hit is not None and hit[0] is op:
+        return hit[1]
+    spec = lower(op, max_q_len=max_q, tiles=tiles, tma=tma)
+    if len(_LOWERED) >= 4096:
+        _LOWERED.clear()
+    _LOWERED[key] = (op, spec)
+    return spec
+
+
 def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable,
                   num_splits: int | None = None, **hints) -> tuple[torch.Tensor, torch.Tensor]:
-    """Execute one IR attention op with a generated kernel (through the custom op);
-    ``hints``: ``max_q_len``/``max_kv_len`` for :func:`plan`."""
-    return plan(op, t, dim, num_splits, **hints).run()
+    """Execute one IR attention op with a generated kernel; ``hints``:
+    ``max_q_len``/``max_kv_len`` for :func:`plan`. Through the custom op when q, k or
+    v need gradients (it has no backward and says so); otherwise the launch is
+    direct, which skips the op's dispatch (tens of microseconds of host time)."""
+    p = plan(op, t, dim, num_splits, **hints)
+    if torch.is_grad_enabled() and any(x.requires_grad for x in (p.q, p.k, p.v)):
+        return p.run()
+    return p.launcher()()
 
 
 __all__ = ["Plan", "attention_kernel", "available", "plan", "run_attention"]

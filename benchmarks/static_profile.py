@@ -1,7 +1,7 @@
 """The static profile of every emitted kernel, without a GPU.
 
 Compiles every variant of the AOT test set (``tests/triton_variants.py``: each emitter
-path, plus the dense prefill target kernels) for sm_80 and sm_90 and reads the SASS
+path, the dense prefill target kernels and the KV-cache append kernel) for sm_80 and sm_90 and reads the SASS
 (``kvcc.codegen.triton.sass``): registers, spills, shared memory, tensor-core
 instructions, load kinds, instruction count, resident programs per SM. The table
 for each Triton version is committed under ``benchmarks/results/static/``, so a
@@ -21,19 +21,23 @@ import subprocess
 import sys
 import time
 
-from kvcc.codegen.triton.build import AOTKernel, compile_aot_many
+from kvcc.codegen.triton.append import AppendSpec
+from kvcc.codegen.triton.build import AOTKernel, Spec, compile_aot_many
 from kvcc.codegen.triton.emit import kernel_name
 from kvcc.codegen.triton.sass import markdown
-from kvcc.codegen.triton.spec import KernelSpec
 
 STATIC = pathlib.Path(__file__).parent / "results" / "static"
 
 
-def jobs(variants: dict[str, KernelSpec]) -> list[tuple[str, KernelSpec, int, str | None]]:
+def jobs(variants: dict[str, Spec]) -> list[tuple[str, Spec, int, str | None]]:
     """(variant name, spec, arch, function) for every kernel: TMA specs on sm_90 only,
-    split specs with their merge kernel."""
+    split specs with their merge kernel; append kernels (AppendSpec) are one kernel
+    on both."""
     out = []
     for name, spec in variants.items():
+        if isinstance(spec, AppendSpec):
+            out += [(name, spec, arch, None) for arch in (80, 90)]
+            continue
         for arch in ((90,) if spec.tma else (80, 90)):
             out.append((name, spec, arch, None))
             if spec.split:
@@ -41,7 +45,7 @@ def jobs(variants: dict[str, KernelSpec]) -> list[tuple[str, KernelSpec, int, st
     return out
 
 
-def compile_all(variants: dict[str, KernelSpec], python: str | None = None
+def compile_all(variants: dict[str, Spec], python: str | None = None
                 ) -> list[tuple[str, AOTKernel]]:
     """Compile every job (in parallel child processes); (variant name, kernel) pairs."""
     js = jobs(variants)

@@ -14,9 +14,9 @@ import torch
 from benchmarks import static_profile
 from kvcc import masks as M
 from kvcc.codegen.triton import build
-from kvcc.codegen.triton.build import MAX_SHARED
+from kvcc.codegen.triton.append import AppendSpec
+from kvcc.codegen.triton.build import MAX_SHARED, spec_from_text
 from kvcc.codegen.triton.emit import emit
-from kvcc.codegen.triton.spec import KernelSpec
 from tests.triton_helpers import needs_triton, rand
 from tests.triton_variants import P1_REFERENCE, p1_name, variants
 
@@ -57,22 +57,31 @@ def test_aot_every_variant_with_triton_3_6(aot_36):
 def _check_aot(version, compiled):
     jobs = static_profile.jobs(VARIANTS)
     assert len(compiled) == len(jobs)
+    names = set()
     for (name, _spec, arch, fn), (_, k) in zip(jobs, compiled):
+        names.add(name)
+        append = isinstance(_spec, AppendSpec)
         assert k.arch == arch and k.cubin[:4] == b"\x7fELF", k.name
         assert f".target sm_{arch}" in k.ptx, k.name
         assert k.shared <= MAX_SHARED[arch], f"{name} on sm_{arch}: {k.shared} bytes of smem"
-        assert fn is not None or k.shared > 0, "the attention kernels stage tiles in smem"
+        assert fn is not None or append or k.shared > 0, \
+            "the attention kernels stage tiles in smem"
         prof = k.profile
         assert prof is not None, "cuobjdump (shipped with Triton) is needed for the profile"
         assert prof.registers <= 255 and prof.programs_per_sm >= 1, (name, arch)
-        assert prof.spill <= 128, f"{name} on sm_{arch} spills {prof.spill} bytes per thread"
+        limit = 0 if append else 128  # a copy kernel has nothing to spill
+        assert prof.spill <= limit, f"{name} on sm_{arch} spills {prof.spill} bytes per thread"
         # tensor cores for 16-bit dots (HGMMA on sm_90 where the M tile fills a warpgroup's
-        # 64 rows); fp32 dots are exact, on CUDA cores; the merge kernel has no dots
-        want = ({"-"} if fn or _spec.dtype == "f32" else {"HMMA"} if arch == 80
+        # 64 rows); fp32 dots are exact, on CUDA cores; the merge and append kernels have
+        # no dots
+        want = ({"-"} if fn or append or _spec.dtype == "f32" else {"HMMA"} if arch == 80
                 else {"HGMMA", "HMMA"} if _spec.block_m < 64 else {"HGMMA"})
         assert prof.tensor_core in want, (name, arch, prof.tensor_core, want)
-        if fn is None and _spec.tma:
+        if append:  # a gather-scatter: global loads, no asynchronous copies or TMA
+            assert prof.ldg_128 + prof.ldg_narrow > 0 and prof.tma_loads == 0, (name, arch)
+        elif fn is None and _spec.tma:
             assert prof.tma_loads > 0, f"{name}: TMA spec without UTMALDG"
+    assert {"append_bf16_d128", "append_fp16_d64", "append_f32_d80"} <= names
 
 
 def _snapshot(version, compiled, update):
@@ -118,18 +127,18 @@ def test_dense_prefill_reaches_the_static_profile_of_the_510_tflops_kernel(aot_3
 def test_spec_text_round_trips_and_keys_differ():
     keys = set()
     for spec in VARIANTS.values():
-        assert KernelSpec.from_text(spec.text()) == spec
+        assert spec_from_text(spec.text()) == spec
         keys.add(spec.key())
     assert len(keys) == len(VARIANTS)
 
 
 SNAP = ["prefill_causal_bf16_d128", "decode_split_bf16", "sinks_or_window_bf16",
-        "paged16_decode_split", "document_static_bf16"]
+        "paged16_decode_split", "document_static_bf16", "append_f32_d80"]
 
 
 @pytest.mark.parametrize("name", SNAP)
 def test_emitted_source_snapshot(name, update_goldens):
-    src = emit(VARIANTS[name])
+    src = build.source_of(VARIANTS[name])
     compile(src, name, "exec")  # valid Python
     path = SNAPSHOTS / f"{name}.py.txt"
     if update_goldens:

@@ -1,4 +1,5 @@
-"""A representative KernelSpec for every path of the Triton emitter (AOT and snapshot tests)."""
+"""A representative KernelSpec for every path of the Triton emitter, and AppendSpecs for the
+KV-cache append kernel (AOT and snapshot tests)."""
 
 from __future__ import annotations
 
@@ -7,11 +8,14 @@ from dataclasses import replace
 import torch
 
 from kvcc import masks as M
+from kvcc.codegen.triton.append import AppendSpec
 from kvcc.codegen.triton.spec import KernelSpec, Tiles, lower
 from kvcc.frontend.attention_call import lower_attention_call
 from kvcc.ir import Alibi, AttentionOp, DType, Packed, Paged, Value, tensor
 from kvcc.ir.mask import Causal
 from kvcc.passes import Pipeline
+from kvcc.passes.pipeline import DEFAULT_PIPELINE
+from kvcc.runtime.varlen import lower_varlen_call, optimize
 
 
 def _dense(dt, hq, hkv, sq, skv, d, mask=None, **kw) -> AttentionOp:
@@ -32,7 +36,16 @@ def _paged_op(page: int, packed_q: bool) -> AttentionOp:
                        kv_lens=Value("kl", tensor(["B"], DType.i32)), **extra)
 
 
-def variants() -> dict[str, KernelSpec]:
+def _varlen_op(dt, hq, hkv, d, mask) -> AttentionOp:
+    """The op ``attention_varlen`` runs (packed q and packed KV, after the pipeline)."""
+    q, k = torch.empty(64, hq, d, dtype=dt), torch.empty(64, hkv, d, dtype=dt)
+    cu = torch.zeros(3, dtype=torch.int32)
+    call = lower_varlen_call(q, k, k, cu, cu, max_seqlen_q=64, max_seqlen_k=64, mask=mask,
+                             return_lse=True)
+    return optimize(call.module, DEFAULT_PIPELINE).ops[0]
+
+
+def variants() -> dict[str, KernelSpec | AppendSpec]:
     bf, f16, f32 = torch.bfloat16, torch.float16, torch.float32
     ids = torch.zeros(2048, dtype=torch.long)
     pages = torch.ones(128, dtype=torch.bool)
@@ -79,6 +92,15 @@ def variants() -> dict[str, KernelSpec]:
     v["tma_d256_decode_split_bf16"] = lower(_dense(bf, 32, 8, 1, 8192, 256, M.causal()),
                                             split=True, tma=True)
     v.update(p1_targets())
+    # attention_varlen: packed q over packed keys (cu_seqlens_k), a prefill and a GQA decode
+    v["varlen_causal_bf16"] = lower(_varlen_op(bf, 16, 16, 128, M.causal()), max_q_len=2048)
+    v["varlen_decode_split_bf16"] = lower(_varlen_op(bf, 32, 8, 128, M.causal()), max_q_len=1,
+                                          split=True)
+    # the KV-cache append kernel (no dots, no shared memory): a 16-bit head dim of 128,
+    # one of 64, and an fp32 head dim that is not a power of two (masked columns)
+    v["append_bf16_d128"] = AppendSpec("bf16", 128, 128)
+    v["append_fp16_d64"] = AppendSpec("f16", 64, 64)
+    v["append_f32_d80"] = AppendSpec("f32", 80, 80)
     return v
 
 

@@ -257,13 +257,17 @@ class KVCache:
         """Pages for the new tokens, and copies of shared pages they would write into;
         all or nothing."""
         ps = self.page_size
-        grow, cow = [], []
+        grow, writers = [], {}
         for sid, s, n in zip(seqs, start, new):
             pages = self._seqs[sid].pages
             total = math.ceil((s + n) / ps) if n else 0
             grow.append(max(0, total - len(pages)))
-            cow += [(sid, i) for i in range(s // ps, min(len(pages), total))
-                    if self._alloc.shared(pages[i])]
+            for i in range(s // ps, min(len(pages), total)):
+                if self._alloc.shared(pages[i]):
+                    writers.setdefault(pages[i], []).append((sid, i))
+        # a shared page every holder writes this step: the last writer keeps it
+        cow = [w for p, ws in writers.items()
+               for w in (ws[:-1] if len(ws) == self._alloc.refs(p) else ws)]
         need = sum(grow) + len(cow)
         if need > self._alloc.available:
             raise CacheFull(f"this step needs {need} free pages ({sum(grow)} new, {len(cow)} "

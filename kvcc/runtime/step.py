@@ -174,11 +174,14 @@ class Step:
                              f"{c.num_kv_heads}) {c.dtype} on {c.device}, got {list(q.shape)} "
                              f"{q.dtype} on {q.device}")
         m = self.masks[layer] if mask is None else mask
+        # one head count per step (a planned launch is bound to it): the reference ops
+        # would otherwise run other heads than they were planned for
+        if self._num_q_heads not in (None, q.shape[1]):
+            raise ValueError(f"q has {q.shape[1]} heads; the step was planned for "
+                             f"{self._num_q_heads}")
+        self._num_q_heads = q.shape[1]
         plan = self._attend.get(m)
         if plan is None:
-            if self._num_q_heads not in (None, q.shape[1]):
-                raise ValueError(f"q has {q.shape[1]} heads; the step was planned for "
-                                 f"{self._num_q_heads}")
             plan = self._attend[m] = self._plan_attend(m, q.shape[1])
         kind, what = plan
         if kind == "launch":

@@ -6,8 +6,8 @@ attention call (validation, lowering, planning, launch) decides its speed. Each
 entry is the mean wall time of many calls on a problem small enough that the device
 keeps up (a sync after the loop counts the tail): on a GPU that is host time; on a
 CPU it includes the (tiny) compute, on the reference backend for kvcc. Targets
-(read here, never asserted in a test): a planned per-layer attend at most 2x SDPA's
-time, an unplanned ``kvcc.attention`` at most 5x.
+(read here, never asserted in a test): a planned per-layer call (append, attend) at
+most 2x SDPA's time, an unplanned ``kvcc.attention`` at most 5x.
 
     python -m benchmarks.host_overhead [--out DIR] [--calls N]
 """
@@ -25,7 +25,22 @@ import torch
 import kvcc
 from kvcc import masks as M
 
-TARGETS = {"kvcc.attention": 5.0, "KVCache step.attend (planned)": 2.0}
+TARGETS = {"kvcc.attention": 5.0, "KVCache step.attend (planned)": 2.0,
+           "KVCache step.append (planned)": 2.0}
+
+
+def _appends(b, hkv, d, dtype, dev, backend, calls, stub, r):
+    """A planned decode step's per-layer append, one layer per call (a layer takes its
+    new tokens once per step): a cache with a layer for every timed and warm-up call."""
+    layers = calls + max(3, calls // 20)
+    cache = kvcc.KVCache(layers, hkv, d, num_pages=b, page_size=16, dtype=dtype, device=dev,
+                         backend=backend)
+    step = cache.plan([cache.add_sequence() for _ in range(b)], [1] * b)
+    if stub and step._append_kernel is not None:  # the launch itself, stubbed like the others
+        step._append_kernel = (lambda *args, **kw: None, step._append_kernel[1])
+    k, v = r(b, hkv, d), r(b, hkv, d)
+    layer = iter(range(layers))
+    return lambda: step.append(next(layer), k, v)
 
 
 def _time(fn, calls: int, sync) -> float:
@@ -101,6 +116,7 @@ def _measure(dev: torch.device, calls: int, stub: bool) -> dict:
             backend=backend),
         "KVCache step.attend (planned)": lambda: step.attend(0, qp),
     }
+    entries["KVCache step.append (planned)"] = _appends(b, hkv, d, dtype, dev, backend, calls, stub, r)
     us = {name: _time(fn, calls, sync) for name, fn in entries.items()}
     base = us["torch SDPA"]
     return {"device": torch.cuda.get_device_name(dev) if dev.type == "cuda" else "cpu",

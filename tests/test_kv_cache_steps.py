@@ -155,7 +155,7 @@ BAD = [
      ValueError, "cu_seqlens has 2 entries; 2 sequences need 3"),
     (lambda m, a, b: m.c.append(0, [a, b], *kv(m, 3),
                                 cu_tensor(0, 1, 2)),
-     ValueError, r"cu_seqlens must start at 0, never decrease and end at 3 \(the rows given\)"),
+     ValueError, r"cu_seqlens must start at 0, never decrease and end at 3 \(the rows of k\)"),
     (lambda m, a, b: m.c.append(0, [a, b], *kv(m, 3),
                                 cu_tensor(0, 2, 1, 3)),
      ValueError, "cu_seqlens has 4 entries"),
@@ -317,3 +317,87 @@ def test_the_run_path_reads_nothing_with_real_kernels(monkeypatch):
     assert torch.equal(ka[6:], k[:1]) and torch.equal(kb[2:], k[1:])
     assert_close(o[:1], attend(q[:1], ka, va, M.causal())[0], ATOL[torch.float32])
     assert_close(o[1:], attend(q[1:], kb, vb, M.causal())[0], ATOL[torch.float32])
+
+
+# ------------------------------------------------------------- review findings, kept fixed
+
+
+def test_a_step_planned_for_one_layer_serves_that_layer_only():
+    c = make()
+    s = c.add_sequence()
+    g = torch.Generator().manual_seed(1)
+    k = torch.randn(5, HKV, D, generator=g)
+    c.append(0, [s], k, k, cu_tensor(0, 5))
+    step = c.plan([s], [1], layer=0)
+    with pytest.raises(ValueError, match="planned for layer 0"):
+        step.append(1, k[:1], k[:1])  # layer 1 holds 0 tokens, not 5: it would corrupt it
+    assert c.length(s, 1) == 0
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_new_keys_with_any_strides_are_stored_as_given(backend):
+    c = make(backend)
+    s = c.add_sequence()
+    g = torch.Generator().manual_seed(2)
+    k = torch.randn(7, D, HKV, generator=g).transpose(1, 2).to(DEVICE)  # head-dim stride 2
+    v = torch.randn(7, HKV, 2 * D, generator=g)[..., ::2].to(DEVICE)
+    assert k.stride(-1) != 1 and v.stride(-1) != 1
+    step = c.plan([s], [7], num_q_heads=HQ)
+    for layer in range(LAYERS):
+        step.append(layer, k, v)
+    rk, rv = c.read(s, 1)
+    assert torch.equal(rk, k) and torch.equal(rv, v)
+    q = torch.randn(7, HQ * 2, D, generator=g)[:, ::2].to(DEVICE)  # a q view, not contiguous
+    o = step.attend(1, q)
+    assert_close(o, attend(q, k, v, M.full())[0], ATOL[torch.float32])
+
+
+def test_attend_checks_a_mask_given_at_run_time():
+    m, a, b = filled()
+    step = m.c.plan([a, b], [1, 1], new_tokens=[0, 0], num_q_heads=HQ)
+    q = m.rand(2, HQ, D)
+    with pytest.raises(TypeError, match="mask must be a kvcc.masks mask"):
+        step.attend(0, q, mask="causal")
+    with pytest.raises(ValueError, match="document"):
+        step.attend(0, q, mask=M.document([3, 4]))
+
+
+def test_convenience_calls_name_their_arguments():
+    c = make()
+    s = c.add_sequence()
+    k = torch.zeros(2, HKV, D, device=DEVICE)
+    with pytest.raises(TypeError, match="seqs must be a list of sequence ids"):
+        c.append(0, 5, k, k, cu_tensor(0, 2))
+    with pytest.raises(TypeError, match="k must be a torch.Tensor"):
+        c.append(0, [s], [1.0], k, cu_tensor(0, 2))
+    with pytest.raises(TypeError, match="q must be a torch.Tensor"):
+        c.attend(0, None, [s], cu_tensor(0, 1))
+
+
+def test_the_cache_device_is_its_pool_device_and_float64_takes_the_reference():
+    c = make()
+    assert c.device == c.pool.device and c.k(0).device == c.device
+    assert make("auto", dtype=torch.float64).backend == "reference"
+    if needs_triton.args[0]:  # the Triton kernels are unavailable here anyway
+        return
+    with pytest.raises(ValueError, match="float64 is not supported by the Triton kernels"):
+        make("triton", dtype=torch.float64)
+
+
+@needs_triton
+def test_plan_reads_the_key_extent_of_each_layout_without_hints():
+    """The split choice sees the block table's capacity (paged) or the packed length,
+    not a dense axis; a dense op takes a key-length hint without effect."""
+    from kvcc.codegen.triton.op import plan
+    from kvcc.frontend.attention_call import lower_attention_call
+    from kvcc.runtime.step import paged_module
+
+    c = make("triton", num_pages=40, page_size=4)
+    s = c.add_sequence()
+    step = c.plan([s], [1], new_tokens=[150], num_q_heads=HQ)
+    op = paged_module(HQ, HKV, D, torch.float32, 4, M.causal(), 0.25, None, False).ops[0]
+    t = step._tensors(torch.zeros(1, HQ, D, device=DEVICE), 0)
+    assert plan(op, t, max_q_len=1).sizes[2] == step.block_table.shape[1] * 4 == 152
+    assert plan(op, t, max_q_len=1, max_kv_len=150).sizes[2] == 150
+    call = lower_attention_call(*(torch.zeros(1, 2, n, 16, device=DEVICE) for n in (3, 9, 9)))
+    assert plan(call.module.ops[0], call.inputs, max_kv_len=5).sizes[2] == 9

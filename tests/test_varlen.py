@@ -311,3 +311,15 @@ def test_bad_arguments_name_the_argument(change, err, match):
     kw.setdefault("backend", "reference")
     with pytest.raises(err, match=match):
         kvcc.attention_varlen(**args, **kw)
+
+
+def test_a_mask_that_simplifies_to_empty_keeps_zero_gradients():
+    q = torch.randn(5, 4, 16, requires_grad=True)
+    k = torch.randn(9, 2, 16, requires_grad=True)
+    v = torch.randn(9, 2, 16, requires_grad=True)
+    cu_q, cu_k = torch.tensor([0, 2, 5], dtype=torch.int32), torch.tensor([0, 4, 9], dtype=torch.int32)
+    for mask in (M.empty(), M.sliding_window(0)):
+        o = kvcc.attention_varlen(q, k, v, cu_q, cu_k, mask=mask, backend="reference")
+        o.sum().backward()
+        assert torch.equal(o, torch.zeros_like(o))
+        assert all(torch.equal(t.grad, torch.zeros_like(t)) for t in (q, k, v))

@@ -63,7 +63,18 @@ def generate(model: TinyDecoder, prompts, max_new_tokens: int, *, cache: KVCache
                         page_size=page_size, dtype=param.dtype, device=param.device,
                         backend=backend)
     seqs = [cache.add_sequence() for _ in prompts]
+    try:
+        return _decode(model, cache, seqs, prompts, max_new_tokens)
+    finally:  # the sequences leave the cache however the loop ends (CacheFull included)
+        for s in seqs:
+            cache.free(s)
+
+
+def _decode(model: TinyDecoder, cache: KVCache, seqs: list[int], prompts: list[list[int]],
+            max_new_tokens: int) -> Generation:
+    cfg = model.cfg
     masks = model.layer_masks()
+    param = next(model.parameters())
     dev = param.device
     t0 = time.perf_counter()
     lens = [len(p) for p in prompts]
@@ -84,10 +95,7 @@ def generate(model: TinyDecoder, prompts, max_new_tokens: int, *, cache: KVCache
         positions = torch.tensor([n + i for n in lens], device=dev)
         nxt = model.forward_cached(nxt, positions, step).argmax(-1)
     seconds = time.perf_counter() - t0
-    used = cache.bytes_used()
-    for s in seqs:
-        cache.free(s)
-    return Generation(out, max_new_tokens, seconds, cache.bytes_per_token, used)
+    return Generation(out, max_new_tokens, seconds, cache.bytes_per_token, cache.bytes_used())
 
 
 @torch.no_grad()

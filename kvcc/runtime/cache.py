@@ -55,8 +55,17 @@ class KVCache:
         self.device = torch.device(device)
         self.backend = backends.resolve(backend, self.device)
         self.auto = backend == "auto"
+        if self.backend == "triton" and dtype == torch.float64 and self.auto:
+            self.backend = "reference"  # the kernels compute float32: auto takes the reference
+        if self.backend == "triton" and dtype == torch.float64:
+            raise ValueError("dtype float64 is not supported by the Triton kernels; use "
+                             "backend='reference' (or 'auto', which picks it) for a float64 cache")
+        if self.num_pages * self.page_size >= 2**31:
+            raise ValueError(f"num_pages x page_size = {self.num_pages * self.page_size} slots: "
+                             "at most 2^31 - 1 (slots are int32); use fewer or larger caches")
         self.pool = torch.zeros(self.num_layers, 2, self.num_pages, self.page_size,
                                 self.num_kv_heads, self.head_dim, dtype=dtype, device=self.device)
+        self.device = self.pool.device  # "cuda" -> "cuda:0": tensors report the index
         self._alloc = PageAllocator(self.num_pages)
         self._seqs: dict[int, _Seq] = {}
         self._next_id = 0
@@ -180,7 +189,7 @@ class KVCache:
         self._allocate(seqs_t, start, new_t)
         index, max_pages = self._index(seqs_t, q_t, new_t, start)
         return Step(self, seqs_t, q_t, new_t, start, index, max_pages, masks, scale, softcap,
-                    bool(return_lse), num_q_heads)
+                    bool(return_lse), num_q_heads, layer)
 
     def append(self, layer: int, seqs: Sequence[int], k: torch.Tensor, v: torch.Tensor,
                cu_seqlens: torch.Tensor) -> None:
@@ -188,7 +197,7 @@ class KVCache:
         ``seqs[i]``'s tokens at rows ``cu_seqlens[i]:cu_seqlens[i+1]`` (reads
         ``cu_seqlens`` once; a planned step does not)."""
         layer = self._layer(layer)
-        new = self._offsets("cu_seqlens", cu_seqlens, seqs, k)
+        new = self._offsets("cu_seqlens", cu_seqlens, self._check_seqs(seqs), "k", k)
         self.plan(seqs, [0] * len(new), new_tokens=new, layer=layer).append(layer, k, v)
 
     def attend(self, layer: int, q: torch.Tensor, seqs: Sequence[int], cu_seqlens_q: torch.Tensor,
@@ -199,7 +208,7 @@ class KVCache:
         cache, bottom-right aligned: one call serves prefill, chunked prefill, decode
         and a mix of them. Returns ``o [T, Hq, D]``, or ``(o, lse)``."""
         layer = self._layer(layer)
-        q_lens = self._offsets("cu_seqlens_q", cu_seqlens_q, seqs, q)
+        q_lens = self._offsets("cu_seqlens_q", cu_seqlens_q, self._check_seqs(seqs), "q", q)
         if not isinstance(mask, (Mask, type(None))):
             raise TypeError(f"mask must be a kvcc.masks mask, got {type(mask).__name__}")
         step = self.plan(seqs, q_lens, new_tokens=[0] * len(q_lens), layer=layer,
@@ -229,18 +238,19 @@ class KVCache:
             raise ValueError(f"{name} has {len(lens)} entries for {n} sequences")
         return tuple(check_int(f"{name}[{i}]", x) for i, x in enumerate(lens))
 
-    def _offsets(self, name: str, cu: object, seqs: object, x: object) -> list[int]:
+    def _offsets(self, name: str, cu: object, seqs: tuple[int, ...], xname: str,
+                 x: object) -> list[int]:
         """Per-sequence counts from a cu_seqlens (read once), checked against seqs and x."""
         if not isinstance(x, torch.Tensor):
-            raise TypeError(f"expected a torch.Tensor, got {type(x).__name__}")
+            raise TypeError(f"{xname} must be a torch.Tensor, got {type(x).__name__}")
         cu = check_cu_seqlens(name, cu, x.device)
         c = cu.tolist()
-        n = len(seqs) if isinstance(seqs, Sequence) else -1
+        n = len(seqs)
         if len(c) != n + 1:
             raise ValueError(f"{name} has {len(c)} entries; {n} sequences need {n + 1}")
         if c[0] != 0 or c[-1] != x.shape[0] or any(b < a for a, b in zip(c, c[1:])):
             raise ValueError(f"{name} must start at 0, never decrease and end at {x.shape[0]} "
-                             f"(the rows given), got {c}")
+                             f"(the rows of {xname}), got {c}")
         return [b - a for a, b in zip(c, c[1:])]
 
     def _start(self, sid: int, layer: int | None) -> int:
@@ -306,6 +316,8 @@ class KVCache:
                           dtype=torch.int32)
         host = torch.cat([cu, torch.tensor(lens, dtype=torch.int32), slots.to(torch.int32),
                           bt.flatten()])
+        if self.device.type == "cuda":  # one asynchronous copy, not a stall on the stream
+            return host.pin_memory().to(self.device, non_blocking=True), max_pages
         return host.to(self.device), max_pages
 
 

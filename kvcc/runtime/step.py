@@ -51,13 +51,21 @@ class Step:
     Per layer: ``append(layer, k, v)`` writes the step's new tokens (k/v ``[T_new,
     Hkv, D]``, sequence after sequence in ``seqs`` order), then ``attend(layer, q)``
     (q ``[T_q, Hq, D]``) attends each sequence's queries, its last tokens, to its
-    cache. A step is valid until the cache is planned, forked or freed again."""
+    cache. A step is valid until the cache is planned with new tokens, forked or freed
+    (an attend-only step reads the lengths of when it was planned: plan it where it is
+    used). A step planned with ``layer=`` serves that layer only.
+
+    CUDA graphs: give ``num_q_heads`` (and every mask) to the plan, so nothing is planned
+    lazily inside a capture; a captured graph replays this step (its index tensors and
+    workspaces), so keep the step alive while the graph is, and capture one per step."""
 
     def __init__(self, cache, seqs: tuple[int, ...], q_lens: tuple[int, ...],
                  new: tuple[int, ...], start: tuple[int, ...], index: torch.Tensor,
                  max_pages: int, masks: tuple[Mask, ...], scale: float,
-                 softcap: float | None, return_lse: bool, num_q_heads: int | None) -> None:
+                 softcap: float | None, return_lse: bool, num_q_heads: int | None,
+                 layer: int | None = None) -> None:
         self.cache, self.seqs, self.q_lens, self.new, self.start = cache, seqs, q_lens, new, start
+        self.layer = layer
         self._epoch = cache._epoch
         b = len(seqs)
         self.total_q, self.total_new = sum(q_lens), sum(new)
@@ -122,10 +130,14 @@ class Step:
 
     def _check(self, layer: int) -> None:
         if self._epoch != self.cache._epoch:
-            raise ValueError("this step is stale: the cache was planned, forked or freed since; "
-                             "plan the step again")
-        if not isinstance(layer, int) or not 0 <= layer < self.cache.num_layers:
+            raise ValueError("this step is stale: the cache was planned with new tokens, forked or "
+                             "freed since; plan the step again")
+        if isinstance(layer, bool) or not isinstance(layer, int) or not (
+                0 <= layer < self.cache.num_layers):
             raise ValueError(f"layer must be an int in [0, {self.cache.num_layers}), got {layer!r}")
+        if self.layer is not None and layer != self.layer:
+            raise ValueError(f"layer {layer}: this step was planned for layer {self.layer} (its "
+                             "lengths); plan without layer= for a step of every layer")
 
     # ------------------------------------------------------------- running
 
@@ -143,6 +155,8 @@ class Step:
                                  f"{t.dtype} on {t.device}")
         if layer in self._appended:
             raise ValueError(f"layer {layer}'s new tokens are already appended in this step")
+        # the kernel reads rows with unit stride along the head dim
+        k, v = (t if t.stride(-1) == 1 else t.contiguous() for t in (k, v))
         if self.total_new:
             kc, vc = c.k(layer).flatten(0, 1), c.v(layer).flatten(0, 1)  # [P * page, H, D]
             if self._append_kernel is not None:
@@ -160,7 +174,8 @@ class Step:
 
     def attend(self, layer: int, q: torch.Tensor, *, mask: Mask | None = None):
         """Attention of the step's queries (q ``[T_q, Hq, D]``) over ``layer``'s cache,
-        with the mask planned for that layer (or ``mask``, one of the planned masks).
+        with the mask planned for that layer (or ``mask``: another one, planned at its first
+        use, which a CUDA-graph capture must not be).
         Returns ``o [T_q, Hq, D]``, or ``(o, lse)`` when the plan asked for lse."""
         self._check(layer)
         c = self.cache
@@ -173,7 +188,7 @@ class Step:
             raise ValueError(f"q must be [{self.total_q}, Hq, {c.head_dim}] (Hq a multiple of "
                              f"{c.num_kv_heads}) {c.dtype} on {c.device}, got {list(q.shape)} "
                              f"{q.dtype} on {q.device}")
-        m = self.masks[layer] if mask is None else mask
+        m = self.masks[layer] if mask is None else check_sequence_mask(mask)
         # one head count per step (a planned launch is bound to it): the reference ops
         # would otherwise run other heads than they were planned for
         if self._num_q_heads not in (None, q.shape[1]):
@@ -185,7 +200,8 @@ class Step:
             plan = self._attend[m] = self._plan_attend(m, q.shape[1])
         kind, what = plan
         if kind == "launch":
-            what.rebind(q, c.k(layer), c.v(layer))
+            # the launch was planned for a contiguous q (a no-op when q is one)
+            what.rebind(q.contiguous(), c.k(layer), c.v(layer))
             o, lse = what()
         else:
             from kvcc.codegen import reference

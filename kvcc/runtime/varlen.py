@@ -22,6 +22,7 @@ from kvcc.checks import (
     check_head_dim,
     check_int,
 )
+from kvcc.grad import keep_in_graph
 from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import Packed
 from kvcc.ir.mask import Document, Full, Mask, is_structured, walk
@@ -159,9 +160,10 @@ def attention_varlen(q, k, v, cu_seqlens_q, cu_seqlens_k, *, max_seqlen_q=None,
     be empty (no queries, or no keys: its rows give o = 0 and lse = -inf).
 
     ``max_seqlen_q``/``max_seqlen_k``: the longest query/key sequence (an upper bound
-    is fine). With both given nothing is read back from the device, so the call can
-    be captured in a CUDA graph; without them ``cu_seqlens`` are read once, and
-    checked. Returns ``o [total_q, Hq, D]``, or ``(o, lse)`` with ``lse [total_q, Hq]``
+    is fine; a smaller value leaves rows unwritten, as in FlashAttention). With both
+    given nothing is read back from the device, so the call can be captured in a CUDA
+    graph; without them ``cu_seqlens`` are read once, and checked. Returns ``o
+    [total_q, Hq, D]``, or ``(o, lse)`` with ``lse [total_q, Hq]``
     float32 in natural log.
     """
     call = lower_varlen_call(q, k, v, cu_seqlens_q, cu_seqlens_k, max_seqlen_q=max_seqlen_q,
@@ -171,4 +173,5 @@ def attention_varlen(q, k, v, cu_seqlens_q, cu_seqlens_k, *, max_seqlen_q=None,
     module = optimize(call.module, pipeline)
     out = backends.execute(name, module, call.inputs, fallback=backend == "auto",
                            hints=call.hints)
+    out = keep_in_graph(out, (q, k, v))  # a mask simplified to empty: zero gradients
     return (out[0], out[1]) if return_lse else out[0]

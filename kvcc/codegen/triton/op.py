@@ -158,10 +158,10 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
         max_kv, kv_static = bt.shape[1] * kl.page_size, 0  # the block table's capacity
     elif isinstance(kl, Packed):
         max_kv, kv_static = k.shape[0], 0
-    if max_kv_len is not None and not kv_static:
-        max_kv = max(1, min(max_kv, max_kv_len))
     else:
         max_kv, kv_static = k.shape[2], k.shape[2]
+    if max_kv_len is not None and not kv_static:
+        max_kv = max(1, min(max_kv, max_kv_len))
     q_total = dim(op.q_total) if op.q_total is not None else dim(op.q_offset) + q_static
     kv_total = dim(op.kv_total) if op.kv_total is not None else dim(op.kv_offset) + kv_static
     placement = [dim(op.q_offset) + kv_total - q_total, dim(op.q_offset), dim(op.kv_offset),

@@ -6,7 +6,7 @@ IR, runs the pass pipeline and executes it on the best available backend.
 ``kvcc.KVCache`` is a paged cache for decode loops, planned once per step.
 """
 
-from kvcc import masks
+from kvcc import masks, quant
 from kvcc.api import attention
 from kvcc.backends import BackendUnavailable
 from kvcc.runtime import CacheFull, KVCache, attention_varlen
@@ -14,4 +14,4 @@ from kvcc.runtime import CacheFull, KVCache, attention_varlen
 __version__ = "0.1.0"
 
 __all__ = ["BackendUnavailable", "CacheFull", "KVCache", "__version__", "attention",
-           "attention_varlen", "masks"]
+           "attention_varlen", "masks", "quant"]

@@ -6,6 +6,7 @@ import torch
 
 from kvcc import backends
 from kvcc.frontend.attention_call import lower_attention_call
+from kvcc.grad import keep_in_graph
 from kvcc.ir.mask import Full, Mask, bind_data, data_refs, unbind
 from kvcc.ir.ops import Module
 from kvcc.ir.syntax import parse_mask, print_mask
@@ -27,6 +28,7 @@ def attention(
     return_lse: bool = False,
     backend: str = "auto",
     pipeline: str = DEFAULT_PIPELINE,
+    kv_format=None,
 ):
     """Attention ``softmax(scale * q k^T, masked) v`` compiled by kvcc.
 
@@ -35,7 +37,9 @@ def attention(
     bottom-right aligned); ``scale`` defaults to ``1/sqrt(D)``; ``softcap`` applies
     ``c * tanh(s / c)`` to the scaled scores (both at most 2.35e38 for float16,
     bfloat16 and float32 inputs, which compute in float32; any finite value for
-    float64). ``pipeline`` is a pass pipeline string. Returns ``o`` in q's dtype, or
+    float64). ``pipeline`` is a pass pipeline string. ``kv_format`` (from
+    :mod:`kvcc.quant`): attention over K and V as that format stores them (quantized
+    by its rules, read dequantized). Returns ``o`` in q's dtype, or
     ``(o, lse)`` with ``lse [B, Hq, Sq]`` float32 in natural log. Rows that see no
     key give ``o = 0`` and ``lse = -inf``.
 
@@ -49,6 +53,11 @@ def attention(
     if not isinstance(pipeline, str):
         raise TypeError(f"pipeline must be a string such as 'simplify-masks,split-kv{{splits=4}}' "
                         f"('' for none), got {type(pipeline).__name__}")
+    if kv_format is not None:
+        if torch.compiler.is_compiling():
+            raise NotImplementedError("kv_format is not supported inside torch.compile yet: call "
+                                      "kvcc.attention(..., kv_format=...) outside compiled code")
+        return _eager(q, k, v, mask, scale, softcap, return_lse, backend, pipeline, kv_format)
     if torch.compiler.is_compiling() and not (
             torch.is_grad_enabled() and any(t.requires_grad for t in (q, k, v)
                                             if isinstance(t, torch.Tensor))):
@@ -56,36 +65,14 @@ def attention(
     return _eager(q, k, v, mask, scale, softcap, return_lse, backend, pipeline)
 
 
-def _eager(q, k, v, mask, scale, softcap, return_lse, backend, pipeline):
+def _eager(q, k, v, mask, scale, softcap, return_lse, backend, pipeline, kv_format=None):
     call = lower_attention_call(q, k, v, mask=mask, scale=scale, softcap=softcap,
-                                return_lse=return_lse)
+                                return_lse=return_lse, kv_format=kv_format)
     name = backends.resolve(backend, q.device)
     module = _optimize(call.module, pipeline)
     out = backends.execute(name, module, call.inputs, fallback=backend == "auto")
-    if torch.is_grad_enabled() and any(t.requires_grad for t in (q, k, v)):
-        out = tuple(t if t.requires_grad else _ConstantResult.apply(t, q, k, v) for t in out)
+    out = keep_in_graph(out, (q, k, v))
     return (out[0], out[1]) if return_lse else out[0]
-
-
-class _ConstantResult(torch.autograd.Function):
-    """An output that does not depend on q, k, v, kept in their autograd graph.
-
-    A pass that proves an attention's result constant (a mask that simplifies to
-    empty) replaces it by fills, which carry no autograd history: backward would
-    fail where the unoptimized program gives zero gradients. The result is still a
-    function of q, k and v, with derivative zero; this says so exactly (explicit
-    zeros, not ``0 * q``, which is NaN where q is infinite)."""
-
-    @staticmethod
-    def forward(ctx, out, *inputs):
-        ctx.like = [(t.shape, t.dtype, t.device) for t in inputs]
-        return out.view_as(out)
-
-    @staticmethod
-    def backward(ctx, grad):
-        return (None, *(torch.zeros(shape, dtype=dtype, device=device) if need else None
-                        for need, (shape, dtype, device) in zip(ctx.needs_input_grad[1:],
-                                                                ctx.like)))
 
 
 # ---------------------------------------------------------------- under torch.compile/export

@@ -14,7 +14,9 @@ from functools import lru_cache
 import torch
 
 from kvcc.checks import FLOAT_DTYPES, check_factor, check_head_dim
+from kvcc.frontend.quantized_call import build_quantized, check_format, quantized_inputs
 from kvcc.ir.dtypes import DType
+from kvcc.ir.formats import KVFormat
 from kvcc.ir.mask import Full, Mask, check, data_refs, unbind
 from kvcc.ir.ops import AttentionOp, Module
 from kvcc.ir.types import Value, tensor
@@ -52,8 +54,11 @@ def lower_attention_call(
     softcap: float | None = None,
     return_lse: bool = False,
     name: str = "attention",
+    kv_format: KVFormat | None = None,
 ) -> AttentionCall:
-    """Validate a call and build its module: args ``%q, %k, %v`` and mask data."""
+    """Validate a call and build its module: args ``%q, %k, %v`` and mask data. With
+    ``kv_format``, K and V are stored in that format first and the module reads them
+    as stored (``%k_codes, %k_scale, ...``, see :mod:`kvcc.frontend.quantized_call`)."""
     q, k, v = _check_tensor("q", q), _check_tensor("k", k), _check_tensor("v", v)
     if k.dtype != q.dtype or v.dtype != q.dtype:
         raise TypeError(f"q, k and v must share a dtype, got q {q.dtype}, k {k.dtype}, "
@@ -106,6 +111,14 @@ def lower_attention_call(
     # shape lowers to the same module (its compiled form is cached) and nothing
     # keeps the caller's tensors alive.
     mask, refs = unbind(mask)
+    if kv_format is not None:
+        fmt = check_format(kv_format, d)
+        stored = quantized_inputs(k, v, fmt)
+        margs = tuple((r, tuple(t.shape), t.dtype) for r, t in refs.items())
+        module = build_quantized(q, stored, fmt, mask, margs, float(scale),
+                                 None if softcap is None else float(softcap), return_lse,
+                                 v.shape[3])
+        return AttentionCall(module, {"q": q} | stored | dict(refs))
     module = _build(name, tuple(q.shape), tuple(k.shape), tuple(v.shape), q.dtype,
                     tuple((r, tuple(t.shape), t.dtype) for r, t in refs.items()), mask,
                     scale, softcap, return_lse)

@@ -77,7 +77,15 @@ class KVFormat(Record):
     ``x_hat = code * scale + zero``. FP8 formats store ``x / scale`` in fp8 with a
     symmetric scale (``amax / fp8_max``) and no zero. ``packed`` integer codes are
     stored ``32 // bits`` to an int32 word along the head dimension, lowest bits
-    first. ``residual`` recent tokens stay in full precision (KIVI's R).
+    first. ``residual`` recent tokens stay in full precision (KIVI's R: keys keep
+    the last ``L mod R``, values the last ``R``).
+
+    ``hierarchical`` (QuantSpec): an 8-bit code split into an upper 4-bit code
+    ``U = round((x - min) / s)``, ``s = (max - min) / 15``, and a lower correction
+    ``C = clamp(round((x - (U s + min)) / (s / 16)), -8, 7) + 8``; ``x_hat = U s +
+    (C - 8) s / 16 + min``, or ``U s + min`` for a reader of the upper codes alone
+    (the 4-bit draft view). The codes are two planes of packed 4-bit words per row,
+    upper first, so the upper view reads half the bytes.
     """
 
     KEYWORD: ClassVar[str] = "kv_format"
@@ -89,6 +97,7 @@ class KVFormat(Record):
     residual: int = 0
     packed: bool = False
     scale_dtype: DType = DType.f32
+    hierarchical: bool = False
 
     def __post_init__(self) -> None:
         if not (self.code.is_code and self.code != DType.i8) and not self.code.is_fp8:
@@ -106,6 +115,15 @@ class KVFormat(Record):
                              "into 32-bit words")
         if not self.scale_dtype.is_float:
             raise ValueError(f"kv_format {self.name}: scale_dtype must be a float type")
+        if self.hierarchical and (self.code != DType.u8 or not self.packed
+                                  or self.k_scope is not Scope.token
+                                  or self.v_scope is not Scope.token):
+            raise ValueError(f"kv_format {self.name}: hierarchical codes are 8-bit, packed as "
+                             "two 4-bit planes, with per-token scales")
+        if self.residual and Scope.channel in (self.k_scope, self.v_scope) and \
+                self.residual % self.group_size:
+            raise ValueError(f"kv_format {self.name}: residual {self.residual} must be a "
+                             f"multiple of the key group {self.group_size}")
 
     @property
     def bits(self) -> int:
@@ -118,6 +136,62 @@ class KVFormat(Record):
     @property
     def per_word(self) -> int:
         return 32 // self.bits if self.packed else 1
+
+    @property
+    def plane_bits(self) -> int:
+        """Bits of one packed code plane (hierarchical codes: two 4-bit planes)."""
+        return 4 if self.hierarchical else self.bits
+
+    def check_head_dim(self, head_dim: int) -> None:
+        """ValueError when this format cannot store rows of ``head_dim`` channels."""
+        for role in ("k", "v"):
+            if self.scope(role) is Scope.token and self.group_size and head_dim % self.group_size:
+                raise ValueError(f"kv_format {self.name}: group {self.group_size} does not divide "
+                                 f"the head dim {head_dim} (per-token groups of channels)")
+        per = 32 // self.plane_bits if self.packed else 1
+        if head_dim % per:
+            raise ValueError(f"kv_format {self.name}: the head dim {head_dim} is not a multiple "
+                             f"of the {per} codes packed in a 32-bit word")
+
+    def key_block(self) -> int:
+        """Keys are quantized in whole blocks of this many tokens, the rest kept in full
+        precision: KIVI's R for per-channel keys (its group G without a residual), else 1."""
+        if self.k_scope is Scope.channel:
+            return self.residual or self.group_size
+        return 1
+
+    def quantized_tokens(self, length: int, role: str) -> int:
+        """Of ``length`` tokens, how many a sequence stores quantized (the rest are its
+        full-precision residual): keys in whole blocks (``key_block``), values all but
+        the last ``residual``."""
+        if role == "k":
+            return length - length % self.key_block()
+        return max(0, length - self.residual)
+
+    def bytes_per_token(self, num_kv_heads: int, head_dim: int, context: int | None = None,
+                        full_bytes: int = 2) -> float:
+        """Bytes one token takes in a cache of this format (K and V, all KV heads): codes,
+        scales and zeros (a per-head scale is nothing per token); with ``context``, the
+        full-precision residual (``full_bytes`` per element) amortized over it."""
+        self.check_head_dim(head_dim)
+        sb = self.scale_dtype.bits / 8
+        n_params = 1 if self.is_fp8 else 2  # scale, and zero for integer codes
+        role_bytes = {}
+        for role in ("k", "v"):
+            b = head_dim * self.bits / 8  # codes (hierarchical: both planes)
+            scope = self.scope(role)
+            if scope is Scope.token:
+                b += (head_dim // (self.group_size or head_dim)) * n_params * sb
+            elif scope is Scope.channel:
+                b += head_dim * n_params * sb / self.group_size
+            role_bytes[role] = b
+        total = 0.0
+        for role, b in role_bytes.items():
+            share = 1.0
+            if context:
+                share = self.quantized_tokens(context, role) / context
+            total += (share * b + (1 - share) * head_dim * full_bytes) * num_kv_heads
+        return total
 
     def scope(self, role: str) -> Scope:
         if role not in ("k", "v"):

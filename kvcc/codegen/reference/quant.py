@@ -4,7 +4,9 @@ Tensors are ``[B, H, S, D]``. Scale (and zero) shapes by scope:
 ``tensor`` -> ``[1]``; ``head`` -> ``[B, H]``; ``token`` with group G over
 channels -> ``[B, H, S, D/G]``; ``channel`` with group G over tokens ->
 ``[B, H, S/G, D]``. Integer codes are stored u8, or packed into int32 words
-along the head dimension, ``32 // bits`` per word, lowest bits first.
+along the head dimension, ``32 // bits`` per word, lowest bits first (code ``i``
+of a word in bits ``i*bits .. i*bits + bits - 1``); hierarchical codes are two
+such planes of 4-bit codes, ``[..., D/8]`` upper then ``[..., D/8]`` lower.
 """
 
 from __future__ import annotations
@@ -44,17 +46,23 @@ def _ungroup(y: torch.Tensor, fmt: KVFormat, role: str, shape: torch.Size) -> to
     return y.reshape(shape)
 
 
-def quantize(x: torch.Tensor, fmt: KVFormat, role: str):
-    """Return ``(codes, scale, zero)``; ``zero`` is None for fp8 formats."""
+def quantize(x: torch.Tensor, fmt: KVFormat, role: str, scale: torch.Tensor | None = None):
+    """Return ``(codes, scale, zero)``; ``zero`` is None for fp8 formats. fp8 takes a
+    given ``scale`` (a static, calibrated per-head scale; values past the fp8 range
+    saturate) or computes ``amax / fp8_max`` from ``x``."""
     xf = x.to(torch.float32) if x.dtype != torch.float64 else x
     g, sshape = _grouped(xf, fmt, role)
     sdt = fmt.scale_dtype.to_torch()
     if fmt.is_fp8:
-        amax = g.abs().amax(-1)
-        scale = torch.where(amax > 0, amax / FP8_MAX[fmt.code], torch.ones_like(amax))
-        scale = scale.to(sdt).to(xf.dtype)
-        codes = (g / scale.unsqueeze(-1)).to(fmt.code.to_torch())
+        if scale is None:
+            amax = g.abs().amax(-1)
+            scale = torch.where(amax > 0, amax / FP8_MAX[fmt.code], torch.ones_like(amax))
+        scale = scale.reshape(g.shape[:-1]).to(sdt).to(xf.dtype)
+        top = FP8_MAX[fmt.code]
+        codes = (g / scale.unsqueeze(-1)).clamp(-top, top).to(fmt.code.to_torch())
         return _ungroup(codes, fmt, role, x.shape), scale.reshape(sshape).to(sdt), None
+    if fmt.hierarchical:
+        return _quantize_hierarchical(x, xf, g, sshape, fmt, role)
     levels = 2 ** fmt.bits - 1
     lo, hi = g.amin(-1), g.amax(-1)
     scale = ((hi - lo) / levels).to(sdt).to(xf.dtype)
@@ -67,13 +75,37 @@ def quantize(x: torch.Tensor, fmt: KVFormat, role: str):
     return codes, scale.reshape(sshape).to(sdt), zero.reshape(sshape).to(sdt)
 
 
+def _quantize_hierarchical(x, xf, g, sshape, fmt: KVFormat, role: str):
+    """QuantSpec: upper 4-bit codes over ``s = (max - min) / 15`` and a lower 4-bit
+    correction in steps of ``s / 16``, stored as two packed planes, upper first."""
+    lo, hi = g.amin(-1), g.amax(-1)
+    sdt = fmt.scale_dtype.to_torch()
+    scale = ((hi - lo) / 15).to(sdt).to(xf.dtype)
+    zero = lo.to(sdt).to(xf.dtype)
+    safe = torch.where(scale > 0, scale, torch.ones_like(scale)).unsqueeze(-1)
+    upper = torch.clamp(torch.round((g - zero.unsqueeze(-1)) / safe), 0, 15)
+    rest = g - (upper * scale.unsqueeze(-1) + zero.unsqueeze(-1))
+    lower = torch.clamp(torch.round(rest / (safe / 16)), -8, 7) + 8
+    planes = [pack_codes(_ungroup(c.to(torch.uint8), fmt, role, x.shape), 4)
+              for c in (upper, lower)]
+    return torch.cat(planes, -1), scale.reshape(sshape).to(sdt), zero.reshape(sshape).to(sdt)
+
+
 def dequantize(codes: torch.Tensor, scale: torch.Tensor, zero: torch.Tensor | None,
-               fmt: KVFormat, role: str, dtype: torch.dtype = torch.float32) -> torch.Tensor:
-    """``codes * scale + zero`` (fp8: ``codes * scale``) in ``dtype``."""
+               fmt: KVFormat, role: str, dtype: torch.dtype = torch.float32,
+               precision: str = "full") -> torch.Tensor:
+    """``codes * scale + zero`` (fp8: ``codes * scale``) in ``dtype``. Hierarchical codes:
+    ``precision="upper"`` reads the upper plane alone (the 4-bit draft view)."""
+    if precision not in ("full", "upper"):
+        raise ValueError(f"precision must be 'full' or 'upper', got {precision!r}")
     work = torch.float64 if dtype == torch.float64 else torch.float32
-    if fmt.packed:
-        codes = unpack_codes(codes, fmt.bits)
-    c = codes.to(work)
+    if fmt.hierarchical:
+        half = codes.shape[-1] // 2
+        c = unpack_codes(codes[..., :half], 4).to(work)
+        if precision == "full":
+            c = c + (unpack_codes(codes[..., half:], 4).to(work) - 8) / 16
+    else:
+        c = (unpack_codes(codes, fmt.bits) if fmt.packed else codes).to(work)
     g, _ = _grouped(c, fmt, role)
     y = g * scale.to(work).unsqueeze(-1)
     if zero is not None:

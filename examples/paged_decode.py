@@ -61,4 +61,4 @@ for layer in range(layers):
 print(f"mixed step on {dev} ({cache.backend}): {len(q_lens)} sequences, {sum(q_lens)} queries; "
       f"max |kvcc - reference| = {worst:.1e}; {cache.bytes_used() // 1024} KiB of pages "
       f"({cache.bytes_per_token} bytes/token)")
-assert worst < (2e-2 if dtype == torch.bfloat16 else 1e-4)
+assert worst < (2e-2 if dtype == torch.bfloat16 else 5e-4)

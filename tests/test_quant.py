@@ -154,20 +154,6 @@ def test_attention_over_a_format_reads_what_it_stores(fmt):
     assert 0 < (o - exact).abs().max() < bound, (o - exact).abs().max()
 
 
-def test_quantized_attention_is_refused_by_the_kernels_and_falls_back_on_auto():
-    pytest.importorskip("triton")
-    from tests.triton_helpers import RUNS_TRITON
-
-    if not RUNS_TRITON:
-        pytest.skip("needs CUDA or TRITON_INTERPRET=1")
-    from kvcc.codegen.triton.spec import UnsupportedAttention
-
-    q, k = rnd(1, 2, 3, 32, seed=1), rnd(1, 2, 40, 32, seed=2)
-    with pytest.raises(UnsupportedAttention, match="quantized KV"):
-        kvcc.attention(q, k, k, kv_format=quant.int8(), backend="triton")
-    assert kvcc.attention(q, k, k, kv_format=quant.int8()).shape == (1, 2, 3, 32)
-
-
 def test_scale_dtypes():
     assert quant.int4().scale_dtype == quant.kivi().scale_dtype == DType.f16
     assert quant.fp8().scale_dtype == DType.f32

@@ -218,7 +218,7 @@ def test_custom_op_composes_with_compile_and_export():
 
     def f(q, k, v):
         o, lse = torch.ops.kvcc.attention(q, k, v, None, None, None, None, [], text, 0.25, None,
-                                          None, [1, 16, 16, 16, 16], [0, 0, 0, 0], 1)
+                                          None, [1, 16, 16, 16, 16], [0, 0, 0, 0], 1, [])
         return o * 2, lse
 
     eager = f(q, k, v)

@@ -92,6 +92,7 @@ def variants() -> dict[str, KernelSpec | AppendSpec]:
     v["tma_d256_decode_split_bf16"] = lower(_dense(bf, 32, 8, 1, 8192, 256, M.causal()),
                                             split=True, tma=True)
     v.update(p1_targets())
+    v.update(quantized())
     # attention_varlen: packed q over packed keys (cu_seqlens_k), a prefill and a GQA decode
     v["varlen_causal_bf16"] = lower(_varlen_op(bf, 16, 16, 128, M.causal()), max_q_len=2048)
     v["varlen_decode_split_bf16"] = lower(_varlen_op(bf, 32, 8, 128, M.causal()), max_q_len=1,
@@ -125,4 +126,24 @@ def p1_targets() -> dict[str, KernelSpec]:
             op = _dense(dt, 16, 16, 4096, 4096, 128, M.causal() if causal else None)
             out[p1_name(name, causal, warps)] = lower(op, tiles=Tiles(128, 64, warps, 2),
                                                       tma=True)
+    return out
+
+
+def quantized() -> dict[str, KernelSpec]:
+    """The dequantizing loads (kvload.py): every format, decode (GQA packed, split) and
+    prefill, bf16 queries over a 1024-token cache."""
+    from kvcc import quant
+
+    def op(fmt, hq, hkv, sq, skv=1024):
+        q = torch.zeros(1, hq, sq, 128, dtype=torch.bfloat16)
+        k = torch.zeros(1, hkv, skv, 128, dtype=torch.bfloat16)
+        call = lower_attention_call(q, k, k, mask=M.causal(), return_lse=True, kv_format=fmt)
+        return call.module.ops[0]
+
+    out = {}
+    for fmt in (quant.int8(), quant.int4(), quant.kivi(2), quant.kivi(4), quant.quantspec(),
+                quant.fp8("e4m3"), quant.fp8("e5m2")):
+        out[f"q_{fmt.name}_decode_split"] = lower(op(fmt, 32, 8, 1), split=True)
+    for fmt in (quant.int4(), quant.kivi(2), quant.fp8("e4m3")):
+        out[f"q_{fmt.name}_prefill"] = lower(op(fmt, 16, 16, 512))
     return out

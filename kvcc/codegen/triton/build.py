@@ -22,6 +22,7 @@ import threading
 from dataclasses import dataclass
 from types import ModuleType
 
+from kvcc.codegen.triton import kvload
 from kvcc.codegen.triton.append import AppendSpec, emit_append
 from kvcc.codegen.triton.append import constexprs as append_constexprs
 from kvcc.codegen.triton.append import divisibility as append_divisibility
@@ -128,7 +129,9 @@ def signature(spec: KernelSpec) -> dict[str, str]:
     sig: dict[str, str] = {}
     dt = _PTR[spec.dtype][1:]
     for p in PARAMS:
-        if p in descriptors(spec):
+        if p in ("K", "V") and spec.kv_code:  # quantized: the codes' storage type
+            sig[p] = "*i32" if spec.kv_packed else "*u8"  # fp8 codes travel as bytes
+        elif p in descriptors(spec):
             rows, width = descriptors(spec)[p]
             pdt = _PTR[spec.out_dtype][1:] if p == "O" else dt
             sig[p] = f"tensordesc<{pdt}[1, 1, {rows}, {width}]>"
@@ -148,6 +151,8 @@ def signature(spec: KernelSpec) -> dict[str, str]:
             sig[p] = "i32"
     for param in emit_mask(mask_of(spec)).params:
         sig[param.name] = param.type
+    for name, ty in kvload.params(spec):
+        sig[name] = ty
     for c in CONSTEXPRS:
         sig[c] = "constexpr"
     return sig
@@ -172,8 +177,18 @@ def divisibility(spec: KernelSpec) -> dict[tuple[int], list]:
                and n not in descriptors(spec)]
     if spec.head_dim % 16 == 0 and spec.head_dim_v % 16 == 0:
         aligned += [n for n in names if n.startswith("stride_") and n[-1] in "bsh"
-                    and not n.startswith("stride_l") and n != "stride_bt"]
+                    and not n.startswith("stride_l") and n != "stride_bt"
+                    # quantized rows: aligned when a row of codes is (as the JIT infers)
+                    and not (spec.kv_code and n[7] in "kv" and _code_row(spec) % 16)]
     return {(names.index(n),): [["tt.divisibility", 16]] for n in aligned}
+
+
+def _code_row(spec: KernelSpec) -> int:
+    """Elements in one stored row of quantized K codes (bytes, or int32 words)."""
+    if not spec.kv_packed:
+        return spec.head_dim
+    bits = 4 if spec.kv_hier else {"u4": 4, "u2": 2, "u8": 8}[spec.kv_code]
+    return spec.head_dim * bits // 32 * (2 if spec.kv_hier else 1)
 
 
 def constexprs(spec: KernelSpec) -> dict[str, int]:

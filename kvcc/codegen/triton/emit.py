@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import textwrap
 
+from kvcc.codegen.triton import kvload
 from kvcc.codegen.triton.mask_emit import MaskCode, emit_mask
 from kvcc.codegen.triton.spec import KernelSpec, mask_of
 from kvcc.codegen.triton.tile import tile
@@ -134,6 +135,7 @@ def emit(spec: KernelSpec) -> str:
     mc = emit_mask(mask_of(spec))
     name = kernel_name(spec)
     params = ",\n    ".join(PARAMS + [p.name for p in mc.params]
+                              + [n for n, _ in kvload.params(spec)]
                               + [f"{c}: tl.constexpr" for c in CONSTEXPRS])
     pro = _prologue(spec)
     main = list(pro)

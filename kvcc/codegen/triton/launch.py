@@ -114,6 +114,7 @@ class Launcher:
         mask_data: list[torch.Tensor],
         placement: tuple[int, int, int, int] = (0, 0, 0, 0),
         num_splits: int = 1,
+        kv_data: list[torch.Tensor | None] | None = None,
     ) -> None:
         if not isinstance(num_splits, int) or num_splits < 1:
             raise ValueError(f"num_splits must be an int >= 1, got {num_splits!r}")
@@ -121,6 +122,8 @@ class Launcher:
             raise ValueError("spec.split must match num_splits > 1")
         dev = q.device
         q, k, v = (t if t.stride(-1) == 1 else t.contiguous() for t in (q, k, v))
+        if spec.kv_code.startswith("f8"):  # fp8 codes: the kernel decodes their bytes
+            k, v = k.view(torch.uint8), v.view(torch.uint8)
         self.spec, self.device = spec, dev
         self._layouts = tuple((t.shape, t.stride(), t.dtype, t.device) for t in (q, k, v))
         self.out_dtype = DType(spec.out_dtype).to_torch()
@@ -164,6 +167,8 @@ class Launcher:
                      problem.q_len_static, problem.kv_len_static, *placement,
                      float(scale), float(softcap or 1.0), num_splits, rows_pad, heads_prog]
         self.args += _mask_args(spec, mask_data, heads_q, dev)
+        if spec.kv_code:
+            self.args += _kv_args(kv_data or [None] * 6, k, v, dummy_f32)
         module = load(spec)
         name = kernel_name(spec)
         self.grid = (grid_m, problem.batch, heads_prog * num_splits)
@@ -227,6 +232,25 @@ def _placeholders(device: torch.device) -> tuple[torch.Tensor, torch.Tensor]:
     ones would cost two allocations and two fills on the GPU each time."""
     return (torch.zeros(1, dtype=torch.int32, device=device),
             torch.zeros(1, dtype=torch.float32, device=device))
+
+
+def _kv_args(data: list[torch.Tensor | None], k: torch.Tensor, v: torch.Tensor,
+             dummy: torch.Tensor) -> list:
+    """Arguments of a quantized spec (``kvload.params`` order): scales, zeros and
+    residuals (contiguous), their (sequence, row, head) strides, the quantized lengths."""
+    ks, kz, vs, vz, kr, vr = (None if t is None else t.contiguous() for t in data)
+
+    def strides(t):
+        if t is None:
+            return [0, 0, 0]
+        if t.dim() == 2:  # a per-head scale [B, H]
+            return [t.stride(0), 0, t.stride(1)]
+        return [t.stride(0), t.stride(2), t.stride(1)]
+
+    out = [x if x is not None else dummy for x in (ks, kz, vs, vz, kr, vr)]
+    for t in (ks, vs, kr, vr):
+        out += strides(t)
+    return out + [k.shape[2], v.shape[2]]
 
 
 def _mask_args(spec: KernelSpec, data: list[torch.Tensor], heads_q: int, dev) -> list:

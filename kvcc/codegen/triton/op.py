@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import torch
 
@@ -40,17 +40,20 @@ def attention_kernel(
     sizes: list[int],
     placement: list[int],
     num_splits: int,
+    kv_data: list[torch.Tensor],
 ) -> tuple[torch.Tensor, torch.Tensor]:
     """One generated kernel launch: a :class:`Plan`'s fields, the spec as its text.
-    ``sizes``: batch, max_q, max_kv, q_len, kv_len."""
+    ``sizes``: batch, max_q, max_kv, q_len, kv_len. ``kv_data``: a quantized K/V's
+    scales, zeros and residuals (a 1-D empty tensor for one that is absent)."""
+    kv = [None if t.dim() == 1 and t.numel() == 0 else t for t in kv_data]
     return Plan(KernelSpec.from_text(spec_text), q, k, v, cu_q, cu_k, block_table, kv_lens,
                 mask_data, scale, softcap, alibi_max_bias, sizes, placement,
-                num_splits).launcher()()
+                num_splits, kv).launcher()()
 
 
 @attention_kernel.register_fake
 def _(q, k, v, cu_q, cu_k, block_table, kv_lens, mask_data, spec_text, scale, softcap,
-      alibi_max_bias, sizes, placement, num_splits):
+      alibi_max_bias, sizes, placement, num_splits, kv_data):
     spec = KernelSpec.from_text(spec_text)
     o = q.new_empty(*q.shape[:-1], spec.head_dim_v, dtype=DType(spec.out_dtype).to_torch())
     return o, q.new_empty(q.shape[:-1], dtype=torch.float32)
@@ -94,13 +97,16 @@ class Plan:
     sizes: list[int]
     placement: list[int]
     num_splits: int
+    kv_data: list[torch.Tensor | None] = field(default_factory=list)  # quantized K/V's rest
 
     def run(self) -> tuple[torch.Tensor, torch.Tensor]:
         """Launch through the custom op (composes with torch.compile/export)."""
+        # the op's schema takes tensors: an absent one (fp8 has no zero) travels empty
+        kv = [self.q.new_empty(0) if t is None else t for t in self.kv_data]
         return torch.ops.kvcc.attention(
             self.q, self.k, self.v, self.cu_q, self.cu_k, self.block_table, self.kv_lens,
             self.mask_data, self.spec.text(), self.scale, self.softcap, self.alibi_max_bias,
-            self.sizes, self.placement, self.num_splits)
+            self.sizes, self.placement, self.num_splits, kv)
 
     def launcher(self) -> Launcher:
         """The kernel bound to these inputs with all host work done once: a callable
@@ -110,7 +116,8 @@ class Plan:
                         alibi=None if self.alibi_max_bias is None else Alibi(self.alibi_max_bias),
                         cu_q=self.cu_q, cu_k=self.cu_k, block_table=self.block_table,
                         kv_lens=self.kv_lens, mask_data=self.mask_data,
-                        placement=tuple(self.placement), num_splits=self.num_splits)
+                        placement=tuple(self.placement), num_splits=self.num_splits,
+                        kv_data=self.kv_data)
 
 
 def tma_layout_ok(*tensors: torch.Tensor) -> bool:
@@ -160,6 +167,15 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
         max_kv, kv_static = k.shape[0], 0
     else:
         max_kv, kv_static = k.shape[2], k.shape[2]
+    kv_data = None
+    if op.kv_format is not None:  # codes hold the quantized tokens, the residual the rest
+        kv_data = [get(x) for x in (op.k_scale, op.k_zero, op.v_scale, op.v_zero,
+                                    op.k_residual, op.v_residual)]
+        kr, vr = kv_data[4], kv_data[5]
+        max_kv = kv_static = k.shape[2] + (kr.shape[2] if kr is not None else 0)
+        if v.shape[2] + (vr.shape[2] if vr is not None else 0) != kv_static:
+            raise ValueError(f"quantized k holds {kv_static} tokens, v "
+                             f"{v.shape[2] + (vr.shape[2] if vr is not None else 0)}")
     if max_kv_len is not None and not kv_static:
         max_kv = max(1, min(max_kv, max_kv_len))
     q_total = dim(op.q_total) if op.q_total is not None else dim(op.q_offset) + q_static
@@ -189,7 +205,8 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
     spec = replace(probe, split=num_splits > 1)  # the split count is all that is left
     return Plan(spec, q, k, v, cu_q, cu_k, bt, kvl, [t[n] for n in data_refs(op.mask)],
                 op.scale, op.softcap, op.alibi.max_bias if op.alibi is not None else None,
-                [batch, max_q, max_kv, q_static, kv_static], placement, num_splits)
+                [batch, max_q, max_kv, q_static, kv_static], placement, num_splits,
+                kv_data or [])
 
 
 def _check_static_documents(op: AttentionOp, kv_len: int | None, kv_total: int | None) -> None:

@@ -47,6 +47,8 @@ class KernelSpec:
     ``data_refs``: the op's run-time mask tensors, in kernel-argument order (the
     mask text names them ``m0, m1, ...``).
     ``split``: partial states go to a workspace and a merge kernel combines them.
+    ``kv_code`` and the fields after it: K/V stored quantized (dense layout), read
+    through the format's load (``kvload.py``), dequantized before the dot.
     ``tma``: K and V are read through TMA tensor descriptors (Hopper and later;
     dense K/V without per-sequence lengths), else through pointers; Q and O too
     where their rows are one head's (``tma_qo``: not GQA-packed, dense q).
@@ -74,6 +76,16 @@ class KernelSpec:
     block_n: int
     num_warps: int
     num_stages: int
+    # quantized K/V (see kvload.py): the format's code type ("" for plain K/V), scale
+    # scopes, group, packing, QuantSpec's planes, full-precision residual rows
+    kv_code: str = ""
+    k_scope: str = ""
+    v_scope: str = ""
+    kv_group: int = 0
+    kv_packed: bool = False
+    kv_hier: bool = False
+    kv_residual: bool = False
+    kv_scale: str = ""  # the scales' and zeros' dtype
 
     def text(self) -> str:
         """Canonical text: one ``key = value`` line per field, in declaration order."""
@@ -86,7 +98,10 @@ class KernelSpec:
 
     @staticmethod
     def _parse(text: str) -> KernelSpec:
-        kv = dict(line.split(" = ", 1) for line in text.strip().splitlines())
+        kv = {}
+        for line in filter(str.strip, text.splitlines()):
+            key, _, val = line.partition(" =")  # an empty value may have lost its space
+            kv[key] = val[1:] if val.startswith(" ") else val
         vals: dict[str, object] = {}
         for f in fields(KernelSpec):
             raw = kv[f.name]
@@ -156,7 +171,7 @@ class Tiles:
 
 
 def default_tiles(head_dim: int, pack_gqa: bool, rows: int, generic_mask: bool = False,
-                  dtype: DType = DType.bf16) -> Tiles:
+                  dtype: DType = DType.bf16, quantized: bool = False) -> Tiles:
     """Tile sizes before autotuning: FA2-style prefill tiles, narrow M for decode.
 
     ``rows`` is the M extent a program needs (group x query rows when packed).
@@ -166,6 +181,11 @@ def default_tiles(head_dim: int, pack_gqa: bool, rows: int, generic_mask: bool =
     per thread, at 16x16 nothing for head dims up to 256 on sm_80 and sm_90."""
     if dtype == DType.f32:
         return Tiles(16, 16, 4, 2)
+    if quantized:
+        # dequantized K and V tiles are fp32 before the dot: 32 keys per tile keep them
+        # in registers (at 64, decode spilled 0.2-1.3 KB per thread; sm_90, triton 3.9)
+        return Tiles(max(16, min(64, _pow2(rows))), 32, 4, 2) if pack_gqa else \
+            Tiles(128, 32, 8, 2)
     if pack_gqa:
         return Tiles(max(16, min(64, _pow2(rows))), 64 if head_dim <= 128 else 32, 4, 2)
     if generic_mask and head_dim <= 128:
@@ -187,16 +207,17 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
           tiles: Tiles | None = None, tma: bool = False) -> KernelSpec:
     """The KernelSpec for ``op``; raises :class:`UnsupportedAttention` for features the
     Triton backend does not have yet (quantized KV)."""
-    if op.kv_format is not None:
-        raise UnsupportedAttention(f"quantized KV ({op.kv_format.name}) is not supported by the "
-                                   "Triton backend yet")
+    fmt = op.kv_format
+    if fmt is not None and not isinstance(op.kv_layout, Dense):
+        raise UnsupportedAttention(f"quantized KV ({fmt.name}) in the {type(op.kv_layout).__name__} "
+                                   "layout is not supported by the Triton backend yet")
     dt = op.q.type.dtype
     if dt not in SUPPORTED_DTYPES:
         raise UnsupportedAttention(f"q dtype {dt.value} is not supported by the Triton backend "
                                    "(f16, bf16, f32)")
     ql, kl = op.q_layout, op.kv_layout
     d = as_int(op.q.type.shape[-1])
-    dv = as_int(op.v.type.shape[-1])
+    dv = as_int(op.o.type.shape[-1])  # (quantized v holds codes: its last axis is words)
     hq = as_int(op.q.type.shape[1])
     hk = as_int(op.k.type.shape[2] if isinstance(kl, Paged) else op.k.type.shape[1])
     if None in (d, dv, hq, hk):
@@ -206,7 +227,7 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
         max_q_len = as_int(op.q.type.shape[2]) if isinstance(ql, Dense) else None
     pack = max_q_len is not None and max_q_len * group <= 64 and group > 1
     generic = emit_mask(op.mask).generic
-    t = tiles or default_tiles(d, pack, (max_q_len or 1) * group, generic, dt)
+    t = tiles or default_tiles(d, pack, (max_q_len or 1) * group, generic, dt, fmt is not None)
     # run-time mask tensors get positional names, so the spec does not depend on them
     canon = {ref: f"m{i}" for i, ref in enumerate(data_refs(op.mask))}
     return KernelSpec(
@@ -235,6 +256,10 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
         block_n=t.block_n,
         num_warps=t.num_warps,
         num_stages=t.num_stages,
+        **({} if fmt is None else dict(
+            kv_code=fmt.code.value, k_scope=fmt.k_scope.value, v_scope=fmt.v_scope.value,
+            kv_group=fmt.group_size, kv_packed=fmt.packed, kv_hier=fmt.hierarchical,
+            kv_residual=op.k_residual is not None, kv_scale=fmt.scale_dtype.value)),
     )
 
 

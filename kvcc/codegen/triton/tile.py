@@ -18,6 +18,7 @@ of the spec, so a new KV format or layout adds a piece, not branches in the body
 
 from __future__ import annotations
 
+from kvcc.codegen.triton import kvload
 from kvcc.codegen.triton.mask_emit import MaskCode
 from kvcc.codegen.triton.spec import KernelSpec
 
@@ -55,6 +56,8 @@ def _load_mask(spec: KernelSpec, kind: str, keys: str, which: str) -> str:
 
 
 def _load_k(spec: KernelSpec, kind: str, keys: str) -> list[str]:
+    if spec.kv_code:  # quantized: codes, scales, residual (kvload.py)
+        return kvload.load(spec, "k", keys) + [f"s = tl.dot(q, tl.trans(k){precision(spec)})"]
     if spec.tma:
         # [1, 1, BLOCK_N, BLOCK_D] boxes of the [B, Hkv, S, D] descriptor: rows past the
         # sequence's end and head-dim padding come back as zeros
@@ -67,6 +70,8 @@ def _load_k(spec: KernelSpec, kind: str, keys: str) -> list[str]:
 
 
 def _load_v(spec: KernelSpec, kind: str, keys: str) -> list[str]:
+    if spec.kv_code:
+        return kvload.load(spec, "v", keys)
     if spec.tma:
         return ["v = V.load([b, hk, j * BLOCK_N, 0]).reshape(BLOCK_N, BLOCK_DV)"]
     return _kv_offsets(spec, "v") + [
@@ -119,7 +124,7 @@ def tile(spec: KernelSpec, mc: MaskCode, kind: str) -> list[str]:
     """The body for key tile ``j`` of the given kind (see the module docstring)."""
     assert kind in KINDS, kind
     lines = ["kv = j * BLOCK_N + tl.arange(0, BLOCK_N)"]
-    if kind != "full" or spec.kv_layout == "paged":
+    if kind != "full" or spec.kv_layout == "paged" or spec.kv_code:
         lines.append("kv_ok = kv < kv_len")
     if spec.alibi or (kind == "masked" and mc.predicate):
         lines.append("kva = kv + kv_off")

@@ -1,0 +1,96 @@
+"""The Triton kernels' dequantizing loads (kvload.py) against the reference applied to
+the same stored K/V, under the interpreter (fp32/fp16) or on a GPU: every format,
+prefill and decode (GQA packed, split-KV), masks with their three loop kinds, key
+lengths below, at and past KIVI's residual block. Equal up to fp32 rounding."""
+
+from __future__ import annotations
+
+import pytest
+import torch
+
+import kvcc
+from kvcc import masks as M
+from kvcc import quant
+from tests.triton_helpers import DEVICE, needs_triton, rand
+
+pytestmark = needs_triton
+
+# head dim 64 keeps the interpreter quick: QuantSpec takes groups of 64 channels here
+# (its default of 128 has one decode case below)
+FORMATS = [quant.fp8("e4m3"), quant.fp8("e5m2"), quant.int8(), quant.int4(), quant.kivi(2),
+           quant.kivi(4, group=16, residual=32), quant.quantspec(group=64)]
+
+
+def _check(fmt, b, hq, hkv, sq, skv, d, mask, dtype=torch.float32, num_splits=None, **kw):
+    from kvcc.codegen import reference
+    from kvcc.frontend.attention_call import lower_attention_call
+    from tests.triton_helpers import run_triton
+
+    q, k, v = (rand(b, h, s, d, seed=i, dtype=dtype) for i, (h, s) in
+               enumerate(((hq, sq), (hkv, skv), (hkv, skv))))
+    call = lower_attention_call(q, k, v, mask=mask, kv_format=fmt, return_lse=True, **kw)
+    o, lse = run_triton(call.module, call.inputs, num_splits=num_splits)
+    up = {n: t.float() if t.is_floating_point() and t.dtype != torch.float8_e4m3fn
+          and t.dtype != torch.float8_e5m2 and n == "q" else t for n, t in call.inputs.items()}
+    r, rl = reference.run(call.module, options=reference.ReferenceOptions(cast_outputs=False),
+                          **up)
+    tol = 1e-5 if dtype == torch.float32 else 2e-2
+    assert torch.equal(torch.isneginf(lse), torch.isneginf(rl))
+    fin = torch.isfinite(rl)
+    assert (o.float() - r).abs().max() <= tol, (o.float() - r).abs().max()
+    assert (lse[fin] - rl[fin]).abs().max() <= tol
+
+
+@pytest.mark.parametrize("fmt", FORMATS, ids=lambda f: f.name)
+@pytest.mark.parametrize("shape", [
+    (1, 4, 2, 17, 200, 64),    # prefill, keys past one KIVI block (72 in the residual)
+    (2, 8, 2, 1, 161, 64),     # decode, GQA rows packed
+    (1, 4, 4, 7, 20, 64),      # fewer keys than one block: all residual for KIVI
+], ids=["prefill", "decode-gqa", "short"])
+def test_every_format_matches_the_reference_on_its_stored_kv(fmt, shape):
+    _check(fmt, *shape, M.causal())
+
+
+def test_quantspec_default_group_at_head_dim_128():
+    _check(quant.quantspec(), 1, 8, 2, 1, 150, 128, M.causal())
+
+
+@pytest.mark.parametrize("fmt", [quant.int4(), quant.kivi(2), quant.quantspec(group=64)],
+                         ids=lambda f: f.name)
+@pytest.mark.parametrize("mask", [None, M.sliding_window(50), M.sinks(4) | M.sliding_window(40),
+                                  M.document([90, 110]) & M.causal()], ids=str)
+def test_masks_and_their_loop_kinds_over_quantized_kv(fmt, mask):
+    _check(fmt, 1, 4, 2, 20, 200, 64, mask)
+
+
+@pytest.mark.parametrize("fmt", [quant.int8(), quant.kivi(2)], ids=lambda f: f.name)
+def test_split_kv_decode_over_quantized_kv(fmt):
+    _check(fmt, 1, 8, 2, 1, 700, 64, M.causal(), num_splits=3)
+
+
+@pytest.mark.parametrize("fmt", [quant.int4(), quant.kivi(2), quant.fp8()], ids=lambda f: f.name)
+def test_fp16_queries_over_quantized_kv(fmt):
+    _check(fmt, 1, 4, 2, 17, 200, 64, M.causal(), dtype=torch.float16, softcap=20.0)
+
+
+def test_the_kernels_read_the_codes_not_dequantized_copies():
+    """The launched kernel's K and V arguments are the stored codes (int32 words for
+    packed formats), so the bytes it can read are the quantized ones."""
+    from kvcc.codegen.triton import launch
+
+    seen = {}
+    real = launch.Launcher._launch
+
+    def spy(self):
+        seen["k"], seen["v"] = self.args[1], self.args[2]
+        return real(self)
+
+    launch.Launcher._launch = spy
+    try:
+        q, k = rand(1, 2, 3, 64, seed=1), rand(1, 2, 256, 64, seed=2)
+        kvcc.attention(q, k, k, kv_format=quant.kivi(2), backend="triton")
+    finally:
+        launch.Launcher._launch = real
+    assert seen["k"].dtype == torch.int32 and seen["k"].shape == (1, 2, 256, 4)  # 16 per word
+    assert seen["v"].shape == (1, 2, 128, 4)  # the last 128 values stay full precision
+    assert DEVICE in str(seen["k"].device)

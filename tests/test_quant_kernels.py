@@ -94,3 +94,58 @@ def test_the_kernels_read_the_codes_not_dequantized_copies():
     assert seen["k"].dtype == torch.int32 and seen["k"].shape == (1, 2, 256, 4)  # 16 per word
     assert seen["v"].shape == (1, 2, 128, 4)  # the last 128 values stay full precision
     assert DEVICE in str(seen["k"].device)
+
+
+@pytest.mark.skipif(DEVICE != "cpu", reason="counts the interpreter's loads")
+@pytest.mark.parametrize("fmt", [quant.int8(), quant.int4(), quant.kivi(2), quant.quantspec(),
+                                 quant.fp8()], ids=lambda f: f.name)
+def test_a_decode_reads_the_stored_bytes_once_and_nothing_else(fmt):
+    """Every load the kernel makes, counted under the interpreter by address: from K and
+    V it reads exactly the stored codes, scales, zeros and residual, each byte (at least)
+    once, and those bytes are bytes_per_token x the tokens read (a per-head scale aside)."""
+    import numpy as np
+    from triton.runtime import interpreter
+
+    from kvcc.frontend.attention_call import lower_attention_call
+
+    b, hq, hkv, skv, d = 2, 8, 2, 300, 128
+    q, k, v = rand(b, hq, 1, d, seed=1), rand(b, hkv, skv, d, seed=2), rand(b, hkv, skv, d, seed=3)
+    call = lower_attention_call(q, k, v, mask=M.causal(), kv_format=fmt)
+    stored = {n: t for n, t in call.inputs.items() if n != "q"}
+    seen: list[tuple[np.ndarray, int]] = []
+    real = interpreter.InterpreterBuilder.create_masked_load
+
+    def counting(self, ptrs, mask, other, *args):
+        size = np.dtype(interpreter._get_np_dtype(ptrs.get_element_ty())).itemsize
+        seen.append((np.asarray(ptrs.data)[np.asarray(mask.data, dtype=bool)].ravel(), size))
+        return real(self, ptrs, mask, other, *args)
+
+    interpreter.InterpreterBuilder.create_masked_load = counting
+    try:
+        from tests.triton_helpers import run_triton
+
+        run_triton(call.module, call.inputs, num_splits=1)  # one kernel, no workspace
+    finally:
+        interpreter.InterpreterBuilder.create_masked_load = real
+    # the address span of each input (residuals are strided views of the history)
+    spans = {n: (t.data_ptr(), t.data_ptr() + (sum((s - 1) * st for s, st in
+                                                   zip(t.shape, t.stride())) + 1)
+                 * t.element_size()) for n, t in call.inputs.items()}
+    read = {n: set() for n in spans}
+    for addrs, size in seen:
+        for n, (lo, hi) in spans.items():
+            inside = addrs[(addrs >= lo) & (addrs < hi)]
+            for off in range(size):
+                read[n].update((inside + off).tolist())
+        known = np.zeros(len(addrs), dtype=bool)
+        for lo, hi in spans.values():
+            known |= (addrs >= lo) & (addrs < hi)
+        assert known.all(), "the kernel read memory outside q and the stored K/V"
+    for n, t in stored.items():
+        assert len(read[n]) == t.numel() * t.element_size(), f"{n}: read {len(read[n])} of " \
+            f"{t.numel() * t.element_size()} bytes"
+    head_scales = sum(t.numel() * t.element_size() for n, t in stored.items()
+                      if n.endswith("scale") and t.dim() == 2)
+    total = sum(len(read[n]) for n in stored) - head_scales
+    assert total == pytest.approx(fmt.bytes_per_token(hkv, d, context=skv, full_bytes=4)
+                                  * skv * b)

@@ -237,8 +237,14 @@ def _placeholders(device: torch.device) -> tuple[torch.Tensor, torch.Tensor]:
 def _kv_args(data: list[torch.Tensor | None], k: torch.Tensor, v: torch.Tensor,
              dummy: torch.Tensor) -> list:
     """Arguments of a quantized spec (``kvload.params`` order): scales, zeros and
-    residuals (contiguous), their (sequence, row, head) strides, the quantized lengths."""
-    ks, kz, vs, vz, kr, vr = (None if t is None else t.contiguous() for t in data)
+    residuals, their (sequence, row, head) strides, the quantized lengths."""
+    # rows are read with unit stride along their last axis; other strides are passed
+    ks, kz, vs, vz, kr, vr = (None if t is None else t if t.stride(-1) == 1 else t.contiguous()
+                              for t in data)
+    if ks is not None and kz is not None and ks.stride() != kz.stride():
+        ks, kz = ks.contiguous(), kz.contiguous()  # zeros are read with the scales' strides
+    if vs is not None and vz is not None and vs.stride() != vz.stride():
+        vs, vz = vs.contiguous(), vz.contiguous()
 
     def strides(t):
         if t is None:

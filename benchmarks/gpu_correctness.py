@@ -11,6 +11,7 @@ Run: ``python -m benchmarks.gpu_correctness`` (also collected by pytest -m gpu).
 from __future__ import annotations
 
 import math
+import os
 import sys
 from collections.abc import Callable
 
@@ -107,6 +108,33 @@ def graph_replay(device: str = "cuda") -> dict:
     return {"max": err, "ok": err <= 1e-3 * max(1.0, want.abs().max().item())}
 
 
+def _quant_case(dtype, fmt, b, hq, hkv, sq, skv, d, seed: int, device: str = "cuda") -> dict:
+    """The dequantizing kernel against the reference on the same stored K/V: within
+    twice the error of 16-bit attention over the dequantized K/V (the kernel rounds them
+    to q's dtype for the dot)."""
+    from kvcc.codegen import reference
+    from kvcc.codegen.reference.kv_store import dequantized, store
+    from kvcc.frontend.attention_call import lower_attention_call
+
+    g = torch.Generator(device="cpu").manual_seed(seed)
+    q, k, v = (torch.randn(*s, generator=g).to(device, dtype)
+               for s in ((b, hq, sq, d), (b, hkv, skv, d), (b, hkv, skv, d)))
+    call = lower_attention_call(q, k, v, mask=M.causal(), kv_format=fmt)
+    interp = os.environ.get("TRITON_INTERPRET") == "1"  # the CPU check runs the kernels too
+    o = kvcc.attention(q, k, v, mask=M.causal(), kv_format=fmt,
+                       backend="triton" if q.is_cuda or interp else "auto")
+    up = dict(call.inputs, q=q.float())
+    gold = reference.run(call.module, options=reference.ReferenceOptions(cast_outputs=False),
+                         **up)[0].float()
+    kd, vd = dequantized(store(k, v, fmt))
+    dense = evaluate(M.causal(), sq, skv, device=device)[0, 0]
+    lowp = _lowp_reference(q, kd.to(dtype), vd.to(dtype), dense, 1 / math.sqrt(d))
+    err, ref = (o.float() - gold).abs(), (lowp.float() - gold).abs()
+    ok = (err.max() <= 2 * ref.max() + 1e-5) and (err.mean() <= 2 * ref.mean() + 1e-6)
+    return {"max": err.max().item(), "mean": err.mean().item(), "ref_max": ref.max().item(),
+            "ref_mean": ref.mean().item(), "ok": bool(ok)}
+
+
 def _documents(mask) -> list[int]:
     doc = next(m for m in walk(mask) if isinstance(m, Document))
     return list(doc.lengths)
@@ -156,6 +184,18 @@ for dt in (torch.bfloat16, torch.float16):
         (f"KVCache prefill chunk 512 after 1536 {n}", lambda dt=dt: _case(
             dt, 2, 16, 4, 512, 2048, 128, M.causal(), 16, "cache")),
     ]
+for _fmt in ("fp8", "int8", "int4", "kivi2", "quantspec"):
+    CASES.append((f"quantized KV {_fmt} decode B=8 L=32768 bf16", lambda f=_fmt: _quant_case(
+        torch.bfloat16, _formats()[f], 8, 32, 8, 1, 32768, 128, 17)))
+    CASES.append((f"quantized KV {_fmt} prefill 512 after 1536 bf16", lambda f=_fmt: _quant_case(
+        torch.bfloat16, _formats()[f], 1, 16, 4, 512, 2048, 128, 18)))
+
+
+def _formats() -> dict:
+    from kvcc import quant
+
+    return {"fp8": quant.fp8(), "int8": quant.int8(), "int4": quant.int4(),
+            "kivi2": quant.kivi(2), "quantspec": quant.quantspec()}
 
 
 def main() -> int:

@@ -306,6 +306,36 @@ def d1(b: int, length: int) -> Bench:
     return Bench("D1", f"decode B={b} L={length}", setup)
 
 
+D2_FORMATS = ("fp8_e4m3", "int8", "int4", "kivi2")
+# anchors.md targets against cuDNN bf16 decode (tracked in the results, not asserted)
+D2_TARGETS = {"fp8_e4m3": 1.8, "int8": 1.8, "int4": 3.2, "kivi2": 5.0}
+
+
+def d2(fmt_name: str, b: int, length: int) -> Bench:
+    """Decode over quantized K/V (stored once, outside the timing) against bf16 decode:
+    the bytes read are the format's (bytes_per_token x L x B)."""
+    from kvcc import quant
+    from kvcc.codegen import reference
+
+    fmt = {"fp8_e4m3": quant.fp8(), "int8": quant.int8(), "int4": quant.int4(),
+           "kivi2": quant.kivi(2)}[fmt_name]
+
+    def setup(env: Env) -> Case:
+        B, L = TINY_DECODE[(b, length)] if env.tiny else (b, length)
+        D = 32 if env.tiny else 128
+        q = env.randn(B, 32, 1, D, seed=60)
+        k, v = (env.randn(B, 8, L, D, seed=61 + i) for i in range(2))
+        anchors = sdpa_anchors(env, q, k, v)
+        call = lower_attention_call(q, k, v, mask=M.causal(), kv_format=fmt)
+        stored = sum(t.numel() * t.element_size() for n, t in call.inputs.items() if n != "q")
+        return Case(kvcc_call(call.module, call.inputs), anchors, stored, "byte",
+                    f"{fmt.name} B={B} L={L} GQA 32/8 D={D} "
+                    f"({stored / (2 * B * 8 * L * D * q.element_size()):.2f} of bf16's bytes; "
+                    f"target {D2_TARGETS[fmt_name]}x)",
+                    reference=lambda: reference.run(call.module, **call.inputs)[0])
+    return Bench("D2", f"quantized decode {fmt_name} B={b} L={length}", setup)
+
+
 def d4(b: int, length: int) -> Bench:
     def setup(env: Env) -> Case:
         B, L = TINY_DECODE[(b, length)] if env.tiny else (b, length)
@@ -329,6 +359,7 @@ def d4(b: int, length: int) -> Bench:
 # Decode first: it is the story the anchors single out, and a time budget cuts the tail.
 SUITE: list[Bench] = (
     [d1(b, length) for b, length in D1_SHAPES]
+    + [d2(f, b, length) for b, length in D1_SHAPES[1:] for f in D2_FORMATS]
     + [p1(s, c) for s in (2048, 8192) for c in (False, True)]
     + [d4(b, length) for b, length in D1_SHAPES]
     + [c1(512), c1(2048)]

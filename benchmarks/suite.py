@@ -284,12 +284,18 @@ D1_SHAPES = [(64, 4096), (8, 32768), (1, 131072)]
 TINY_DECODE = {(64, 4096): (2, 96), (8, 32768): (1, 200), (1, 131072): (1, 333)}
 
 
+def decode_inputs(env: Env, b: int, length: int, seed: int):
+    """D1/D2/D4's problem: GQA 32/8, D=128 (tiny in CPU mode): B, L, D, q, k, v."""
+    B, L = TINY_DECODE[(b, length)] if env.tiny else (b, length)
+    D = 32 if env.tiny else 128
+    q = env.randn(B, 32, 1, D, seed=seed)
+    k, v = (env.randn(B, 8, L, D, seed=seed + 1 + i) for i in range(2))
+    return B, L, D, q, k, v
+
+
 def d1(b: int, length: int) -> Bench:
     def setup(env: Env) -> Case:
-        B, L = TINY_DECODE[(b, length)] if env.tiny else (b, length)
-        D = 32 if env.tiny else 128
-        q = env.randn(B, 32, 1, D, seed=40)
-        k, v = (env.randn(B, 8, L, D, seed=41 + i) for i in range(2))
+        B, L, D, q, k, v = decode_inputs(env, b, length, 40)
         anchors = sdpa_anchors(env, q, k, v)
         anchors |= flex_anchor(env, q, k, v, None)
         call = lower_attention_call(q, k, v, mask=M.causal())
@@ -321,10 +327,7 @@ def d2(fmt_name: str, b: int, length: int) -> Bench:
            "kivi2": quant.kivi(2)}[fmt_name]
 
     def setup(env: Env) -> Case:
-        B, L = TINY_DECODE[(b, length)] if env.tiny else (b, length)
-        D = 32 if env.tiny else 128
-        q = env.randn(B, 32, 1, D, seed=60)
-        k, v = (env.randn(B, 8, L, D, seed=61 + i) for i in range(2))
+        B, L, D, q, k, v = decode_inputs(env, b, length, 60)
         anchors = sdpa_anchors(env, q, k, v)
         call = lower_attention_call(q, k, v, mask=M.causal(), kv_format=fmt)
         stored = sum(t.numel() * t.element_size() for n, t in call.inputs.items() if n != "q")
@@ -338,10 +341,8 @@ def d2(fmt_name: str, b: int, length: int) -> Bench:
 
 def d4(b: int, length: int) -> Bench:
     def setup(env: Env) -> Case:
-        B, L = TINY_DECODE[(b, length)] if env.tiny else (b, length)
-        D, page = (32 if env.tiny else 128), 16
-        q = env.randn(B, 32, 1, D, seed=50)
-        k, v = (env.randn(B, 8, L, D, seed=51 + i) for i in range(2))
+        B, L, D, q, k, v = decode_inputs(env, b, length, 50)
+        page = 16
         module, inputs = paged_decode(q, k, v, page, seed=5)
         kv = kvcc_call(module, inputs)
         anchors = {f"{n}-contiguous": f for n, f in sdpa_anchors(env, q, k, v).items()}

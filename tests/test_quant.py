@@ -157,3 +157,18 @@ def test_attention_over_a_format_reads_what_it_stores(fmt):
 def test_scale_dtypes():
     assert quant.int4().scale_dtype == quant.kivi().scale_dtype == DType.f16
     assert quant.fp8().scale_dtype == DType.f32
+
+
+def test_formats_that_cannot_hold_their_data_say_so():
+    from kvcc.ir.formats import KVFormat, Scope
+
+    with pytest.raises(ValueError, match="channel scope is for keys"):
+        KVFormat("v-chan", DType.u4, Scope.channel, Scope.channel, group_size=16, packed=True)
+    k = rnd(1, 2, 40, 64, seed=1)
+    k[0, 0, 3, 5] = -7e4  # past float16: the zero of its group would be -inf
+    with pytest.raises(ValueError, match="do not fit its f16 scales and zeros"):
+        kvcc.attention(rnd(1, 2, 2, 64, seed=2), k, k, kv_format=quant.int8())
+    per_head = KVFormat("u8-head", DType.u8, Scope.head, Scope.head, scale_dtype=DType.f16)
+    s = store(k[:, :, :20] * 0 + 1, k[:, :, :20] * 0 + 1, per_head)
+    with pytest.raises(ValueError, match="cannot append to what it holds"):
+        append(s, rnd(1, 2, 3, 64, seed=3), rnd(1, 2, 3, 64, seed=4))

@@ -149,3 +149,25 @@ def test_a_decode_reads_the_stored_bytes_once_and_nothing_else(fmt):
     total = sum(len(read[n]) for n in stored) - head_scales
     assert total == pytest.approx(fmt.bytes_per_token(hkv, d, context=skv, full_bytes=4)
                                   * skv * b)
+
+
+@pytest.mark.parametrize("fmt", [quant.int4(), quant.kivi(2, group=16, residual=32),
+                                 quant.quantspec(group=48), quant.quantspec(group=96)],
+                         ids=lambda f: f.name)
+def test_padded_head_dims_and_groups_of_any_width(fmt):
+    """D=96 pads to a 128-wide tile (masked words and channels); a 48-channel group takes
+    the per-element scale path, a 96-channel one the per-token path."""
+    _check(fmt, 1, 4, 2, 5, 100, 96, M.causal())
+
+
+def test_formats_the_kernels_do_not_take_fall_back_or_are_refused():
+    from kvcc.codegen.triton.spec import UnsupportedAttention
+    from kvcc.ir.dtypes import DType
+    from kvcc.ir.formats import KVFormat, Scope
+
+    whole = KVFormat("whole", DType.f8e4m3, Scope.tensor, Scope.tensor)
+    q, k = rand(1, 2, 3, 32, seed=1), rand(1, 2, 40, 32, seed=2)
+    with pytest.raises(UnsupportedAttention, match="one scale for the whole tensor"):
+        kvcc.attention(q, k, k, kv_format=whole, backend="triton")
+    want = kvcc.attention(q, k, k, kv_format=whole, backend="reference")
+    assert torch.equal(kvcc.attention(q, k, k, kv_format=whole), want)  # auto: the reference

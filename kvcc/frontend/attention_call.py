@@ -112,7 +112,7 @@ def lower_attention_call(
     # keeps the caller's tensors alive.
     mask, refs = unbind(mask)
     if kv_format is not None:
-        fmt = check_format(kv_format, d)
+        fmt = check_format(check_format(kv_format, d), v.shape[3])
         stored = quantized_inputs(k, v, fmt)
         margs = tuple((r, tuple(t.shape), t.dtype) for r, t in refs.items())
         module = build_quantized(q, stored, fmt, mask, margs, float(scale),

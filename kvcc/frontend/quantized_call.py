@@ -3,9 +3,9 @@ stores them.
 
 K and V are stored by the format's prefill rule (:func:`kvcc.codegen.reference.
 kv_store.store`: quantized prefix, full-precision residual), and the module's one
-attention op reads the codes, scales, zeros and residuals, dequantizing as it loads:
-the same op a quantized cache gives. The Triton emitter has no dequantizing load
-yet, so ``backend="auto"`` runs the op on the reference.
+attention op reads the codes, scales, zeros and residuals, dequantizing as it loads
+(the generated kernels through ``codegen/triton/kvload.py``). Forward only: gradients
+do not flow through the codes.
 """
 
 from __future__ import annotations

@@ -77,15 +77,16 @@ class KVFormat(Record):
     ``x_hat = code * scale + zero``. FP8 formats store ``x / scale`` in fp8 with a
     symmetric scale (``amax / fp8_max``) and no zero. ``packed`` integer codes are
     stored ``32 // bits`` to an int32 word along the head dimension, lowest bits
-    first. ``residual`` recent tokens stay in full precision (KIVI's R: keys keep
-    the last ``L mod R``, values the last ``R``).
+    first. ``residual`` recent tokens stay in full precision (KIVI's R: per-channel
+    keys keep the last ``L mod R``, values the last ``R``; per-token keys keep none).
 
     ``hierarchical`` (QuantSpec): an 8-bit code split into an upper 4-bit code
     ``U = round((x - min) / s)``, ``s = (max - min) / 15``, and a lower correction
     ``C = clamp(round((x - (U s + min)) / (s / 16)), -8, 7) + 8``; ``x_hat = U s +
     (C - 8) s / 16 + min``, or ``U s + min`` for a reader of the upper codes alone
-    (the 4-bit draft view). The codes are two planes of packed 4-bit words per row,
-    upper first, so the upper view reads half the bytes.
+    (the 4-bit draft view; the reference's ``dequantize(precision="upper")`` reads it,
+    the attention kernels read both planes). The codes are two planes of packed 4-bit
+    words per row, upper first, so the upper view reads half the bytes.
     """
 
     KEYWORD: ClassVar[str] = "kv_format"
@@ -108,6 +109,9 @@ class KVFormat(Record):
                              "tensor, head or token scope")
         if self.group_size < 0 or self.residual < 0:
             raise ValueError(f"kv_format {self.name}: group_size and residual must be >= 0")
+        if self.v_scope is Scope.channel:
+            raise ValueError(f"kv_format {self.name}: values are quantized per token (or per "
+                             "head); channel scope is for keys")
         if Scope.channel in (self.k_scope, self.v_scope) and self.group_size <= 0:
             raise ValueError(f"kv_format {self.name}: channel scope needs group_size > 0 (tokens)")
         if self.packed and 32 % self.code.bits:

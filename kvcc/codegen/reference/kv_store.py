@@ -8,8 +8,10 @@ precision; values keep the last ``residual`` tokens and the oldest leaves the wi
 (is quantized, per token) one at a time; formats without a residual quantize every
 token as it comes. :func:`store` is the rule applied to a whole history; :func:`append`
 is the same state reached token batch by token batch, and the two are equal for any
-schedule (a test proves it). fp8's per-head scale is static: given, or computed
-from the first tokens stored and kept (later tokens past its range saturate).
+schedule (a test proves it) where scales are per token or per channel group, or
+static: fp8's per-head scale is given, or computed from the first tokens stored and
+kept (later tokens past its range saturate). An integer format with one scale per
+head cannot append without requantizing what it holds, and refuses to.
 """
 
 from __future__ import annotations
@@ -52,6 +54,11 @@ class KVStore:
 
 def _quantize_rows(x: torch.Tensor, fmt: KVFormat, role: str, prev: RoleStore | None):
     """Quantize ``x`` (whole blocks) and append to ``prev``'s quantized prefix."""
+    if (prev is not None and prev.codes is not None and not fmt.is_fp8
+            and fmt.scope(role) in (Scope.head, Scope.tensor)):
+        raise ValueError(f"kv_format {fmt.name}: an integer format with one scale per "
+                         f"{fmt.scope(role).value} cannot append to what it holds (its scale "
+                         "and zero would change); use per-token or per-channel scales")
     static = prev.scale if (fmt.is_fp8 and prev is not None and prev.scale is not None) else None
     codes, scale, zero = quantize(x, fmt, role, scale=static)
     if prev is None or prev.codes is None:

@@ -65,6 +65,7 @@ def quantize(x: torch.Tensor, fmt: KVFormat, role: str, scale: torch.Tensor | No
         return _quantize_hierarchical(x, xf, g, sshape, fmt, role)
     levels = 2 ** fmt.bits - 1
     lo, hi = g.amin(-1), g.amax(-1)
+    _check_range(fmt, lo, hi)
     scale = ((hi - lo) / levels).to(sdt).to(xf.dtype)
     zero = lo.to(sdt).to(xf.dtype)
     safe = torch.where(scale > 0, scale, torch.ones_like(scale))
@@ -75,10 +76,21 @@ def quantize(x: torch.Tensor, fmt: KVFormat, role: str, scale: torch.Tensor | No
     return codes, scale.reshape(sshape).to(sdt), zero.reshape(sshape).to(sdt)
 
 
+def _check_range(fmt: KVFormat, lo: torch.Tensor, hi: torch.Tensor) -> None:
+    """Scales and zeros must fit their dtype (a float16 zero past 65504 would be inf, and
+    the dequantized values NaN)."""
+    top = torch.finfo(fmt.scale_dtype.to_torch()).max
+    if lo.numel() and (lo.abs().max() > top or (hi - lo).max() > top):
+        raise ValueError(f"kv_format {fmt.name}: values up to {float(lo.abs().max()):.3g} "
+                         f"(spread {float((hi - lo).max()):.3g}) do not fit its "
+                         f"{fmt.scale_dtype.value} scales and zeros (at most {top:g})")
+
+
 def _quantize_hierarchical(x, xf, g, sshape, fmt: KVFormat, role: str):
     """QuantSpec: upper 4-bit codes over ``s = (max - min) / 15`` and a lower 4-bit
     correction in steps of ``s / 16``, stored as two packed planes, upper first."""
     lo, hi = g.amin(-1), g.amax(-1)
+    _check_range(fmt, lo, hi)
     sdt = fmt.scale_dtype.to_torch()
     scale = ((hi - lo) / 15).to(sdt).to(xf.dtype)
     zero = lo.to(sdt).to(xf.dtype)

@@ -179,7 +179,9 @@ def divisibility(spec: KernelSpec) -> dict[tuple[int], list]:
         aligned += [n for n in names if n.startswith("stride_") and n[-1] in "bsh"
                     and not n.startswith("stride_l") and n != "stride_bt"
                     # quantized rows: aligned when a row of codes is (as the JIT infers)
-                    and not (spec.kv_code and n[7] in "kv" and _code_row(spec) % 16)]
+                    and not (spec.kv_code and n[7] in "kv" and _code_row(spec) % 16)
+                    # scale strides: the per-token one is often 1 (the JIT specializes it)
+                    and not (spec.kv_code and n[7:9] in ("ks", "vs"))]
     return {(names.index(n),): [["tt.divisibility", 16]] for n in aligned}
 
 

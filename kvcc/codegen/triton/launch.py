@@ -184,8 +184,9 @@ class Launcher:
         """Point the launch at other q, k, v of the planned shapes, strides, dtype and
         device (the next layer's queries and cache pages): no host work beyond this
         check, so a serving loop plans once per step and launches per layer."""
-        if self.spec.tma:
-            raise ValueError("a launch through TMA descriptors cannot be rebound; plan again")
+        if self.spec.tma or self.spec.kv_code:
+            raise ValueError("a launch through TMA descriptors or over quantized K/V cannot "
+                             "be rebound; plan again")
         for name, t, want in zip("qkv", (q, k, v), self._layouts):
             if (t.shape, t.stride(), t.dtype, t.device) != want:
                 raise ValueError(f"{name}: planned for shape {tuple(want[0])}, strides "

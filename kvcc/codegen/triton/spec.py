@@ -22,7 +22,7 @@ from functools import lru_cache
 
 from kvcc.codegen.triton.mask_emit import emit_mask
 from kvcc.ir.dtypes import DType
-from kvcc.ir.formats import Dense, Packed, Paged
+from kvcc.ir.formats import Dense, Packed, Paged, Scope
 from kvcc.ir.mask import Mask, data_refs, rename_refs
 from kvcc.ir.ops import AttentionOp
 from kvcc.ir.syntax import print_mask
@@ -206,8 +206,13 @@ def tma_eligible(op: AttentionOp) -> bool:
 def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
           tiles: Tiles | None = None, tma: bool = False) -> KernelSpec:
     """The KernelSpec for ``op``; raises :class:`UnsupportedAttention` for features the
-    Triton backend does not have yet (quantized KV)."""
+    Triton backend does not have yet (quantized KV outside the dense layout, a whole-
+    tensor scale)."""
     fmt = op.kv_format
+    if fmt is not None and Scope.tensor in (fmt.k_scope, fmt.v_scope):
+        raise UnsupportedAttention(f"quantized KV ({fmt.name}) with one scale for the whole "
+                                   "tensor is not supported by the Triton backend (per-head, "
+                                   "per-token and per-channel scales are)")
     if fmt is not None and not isinstance(op.kv_layout, Dense):
         raise UnsupportedAttention(f"quantized KV ({fmt.name}) in the {type(op.kv_layout).__name__} "
                                    "layout is not supported by the Triton backend yet")
@@ -259,7 +264,8 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
         **({} if fmt is None else dict(
             kv_code=fmt.code.value, k_scope=fmt.k_scope.value, v_scope=fmt.v_scope.value,
             kv_group=fmt.group_size, kv_packed=fmt.packed, kv_hier=fmt.hierarchical,
-            kv_residual=op.k_residual is not None, kv_scale=fmt.scale_dtype.value)),
+            kv_residual=op.k_residual is not None or op.v_residual is not None,
+            kv_scale=fmt.scale_dtype.value)),
     )
 
 

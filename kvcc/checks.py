@@ -65,3 +65,22 @@ def check_cu_seqlens(name: str, t: object, device: torch.device) -> torch.Tensor
     if t.device != device:
         raise ValueError(f"{name} is on {t.device}, q on {device}; put them on one device")
     return t
+
+
+def check_qkv(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor) -> None:
+    """What every layout's q, k, v share: one dtype and device, heads on axis 1 (Hq a
+    multiple of Hkv), k's head dim equal to q's, and head dims the kernels take."""
+    if k.dtype != q.dtype or v.dtype != q.dtype:
+        raise TypeError(f"q, k and v must share a dtype, got q {q.dtype}, k {k.dtype}, "
+                        f"v {v.dtype}")
+    if not (q.device == k.device == v.device):
+        raise ValueError(f"q, k and v must be on one device, got {q.device}, {k.device}, "
+                         f"{v.device}")
+    hq, hkv = q.shape[1], k.shape[1]
+    if hkv == 0 or hq % hkv:
+        raise ValueError(f"Hq={hq} (q.shape[1]) must be a multiple of Hkv={hkv} (k.shape[1]) "
+                         "for grouped-query attention")
+    if k.shape[-1] != q.shape[-1]:
+        raise ValueError(f"k head dim {k.shape[-1]} must equal q head dim {q.shape[-1]}")
+    check_head_dim("q", q.shape[-1])
+    check_head_dim("v", v.shape[-1])

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 import torch
 
-from kvcc.checks import FLOAT_DTYPES, check_factor, check_head_dim
+from kvcc.checks import FLOAT_DTYPES, check_factor, check_qkv
 from kvcc.frontend.quantized_call import build_quantized, check_format, quantized_inputs
 from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import KVFormat
@@ -60,12 +60,7 @@ def lower_attention_call(
     ``kv_format``, K and V are stored in that format first and the module reads them
     as stored (``%k_codes, %k_scale, ...``, see :mod:`kvcc.frontend.quantized_call`)."""
     q, k, v = _check_tensor("q", q), _check_tensor("k", k), _check_tensor("v", v)
-    if k.dtype != q.dtype or v.dtype != q.dtype:
-        raise TypeError(f"q, k and v must share a dtype, got q {q.dtype}, k {k.dtype}, "
-                        f"v {v.dtype}")
-    if not (q.device == k.device == v.device):
-        raise ValueError(f"q, k and v must be on one device, got {q.device}, {k.device}, "
-                         f"{v.device}")
+    check_qkv(q, k, v)
     b, hq, sq, d = q.shape
     if k.shape[0] != b or v.shape[0] != b:
         raise ValueError(f"batch mismatch: q has B={b}, k has {k.shape[0]}, v has {v.shape[0]}")
@@ -73,13 +68,6 @@ def lower_attention_call(
         raise ValueError(f"k {tuple(k.shape)} and v {tuple(v.shape)} must agree on "
                          "[B, Hkv, Skv]")
     hkv, skv = k.shape[1], k.shape[2]
-    if hkv == 0 or hq % hkv:
-        raise ValueError(f"Hq={hq} (q.shape[1]) must be a multiple of Hkv={hkv} (k.shape[1]) "
-                         "for grouped-query attention")
-    if k.shape[3] != d:
-        raise ValueError(f"k head dim {k.shape[3]} must equal q head dim {d}")
-    check_head_dim("q", d)
-    check_head_dim("v", v.shape[3])
     if sq == 0 or skv == 0 or b == 0 or hq == 0:
         raise ValueError(f"empty attention: q {tuple(q.shape)}, k {tuple(k.shape)}")
     scale = check_factor("scale", 1.0 / math.sqrt(d) if scale is None else scale, q.dtype)

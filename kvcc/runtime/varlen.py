@@ -19,8 +19,8 @@ from kvcc.checks import (
     FLOAT_DTYPES,
     check_cu_seqlens,
     check_factor,
-    check_head_dim,
     check_int,
+    check_qkv,
 )
 from kvcc.grad import keep_in_graph
 from kvcc.ir.dtypes import DType
@@ -74,23 +74,11 @@ def lower_varlen_call(q, k, v, cu_seqlens_q, cu_seqlens_k, *, max_seqlen_q=None,
                       return_lse=False) -> VarlenCall:
     """Validate an ``attention_varlen`` call and build its module (see the function)."""
     q, k, v = check_packed("q", q, "Hq"), check_packed("k", k, "Hkv"), check_packed("v", v, "Hkv")
-    if k.dtype != q.dtype or v.dtype != q.dtype:
-        raise TypeError(f"q, k and v must share a dtype, got q {q.dtype}, k {k.dtype}, "
-                        f"v {v.dtype}")
-    if not (q.device == k.device == v.device):
-        raise ValueError(f"q, k and v must be on one device, got {q.device}, {k.device}, "
-                         f"{v.device}")
+    check_qkv(q, k, v)
     tq, hq, d = q.shape
     tk, hkv, _ = k.shape
     if k.shape[:2] != v.shape[:2]:
         raise ValueError(f"k {tuple(k.shape)} and v {tuple(v.shape)} must agree on [total_k, Hkv]")
-    if hkv == 0 or hq % hkv:
-        raise ValueError(f"Hq={hq} (q.shape[1]) must be a multiple of Hkv={hkv} (k.shape[1]) "
-                         "for grouped-query attention")
-    if k.shape[2] != d:
-        raise ValueError(f"k head dim {k.shape[2]} must equal q head dim {d}")
-    check_head_dim("q", d)
-    check_head_dim("v", v.shape[2])
     cu_q = check_cu_seqlens("cu_seqlens_q", cu_seqlens_q, q.device)
     cu_k = check_cu_seqlens("cu_seqlens_k", cu_seqlens_k, q.device)
     if cu_q.shape != cu_k.shape:

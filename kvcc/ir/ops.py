@@ -124,7 +124,12 @@ class AttentionOp(Op):
     tensor extents), which is how chunked and split forms keep the mask's meaning.
     Quantized KV: ``kv_format`` with ``k``/``v`` holding codes and their scales
     and zero points as operands; ``k_residual``/``v_residual`` are full-precision
-    recent tokens that follow the quantized ones. Rows with no visible key give
+    recent tokens that follow the quantized ones. Paged quantized KV keeps them in
+    rings ``[S, R, Hkv, D]`` (``R`` the format's residual window, or its key group
+    without one): sequence ``b``'s token at position ``p`` is in row
+    ``residual_slot[b]``, slot ``p mod R``; codes, per-token scales and zeros are
+    pages like the codes, per-channel scales ``[P, ceil(page / G), Hkv, D]`` hold a
+    key group's scales in the page of its first token. Rows with no visible key give
     o = 0 and lse = -inf.
     """
 
@@ -153,6 +158,7 @@ class AttentionOp(Op):
     v_zero: Value | None = None
     k_residual: Value | None = None
     v_residual: Value | None = None
+    residual_slot: Value | None = None
     q_offset: Dim = sympy.Integer(0)
     kv_offset: Dim = sympy.Integer(0)
     q_total: Dim | None = None

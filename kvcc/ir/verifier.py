@@ -157,7 +157,8 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
              "paged k/v need block_table and kv_lens")
         fail(_eq(op.k.type.shape[1], sympy.Integer(kl.page_size)), "layout",
              f"paged k has page axis {op.k.type.shape[1]}, layout says {kl.page_size}")
-    for name in ("cu_seqlens_q", "cu_seqlens_k", "block_table", "kv_lens"):
+    for name in ("cu_seqlens_q", "cu_seqlens_k", "block_table", "kv_lens",
+                 "residual_slot"):
         v = getattr(op, name)
         if v is not None:
             fail(_index(v.type), "dtype", f"{name} must be i32 or i64, got {v.type.dtype.value}")
@@ -202,7 +203,8 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
          f"softcap must be > 0, got {op.softcap}")
 
     if fmt is None:
-        for name in ("k_scale", "k_zero", "v_scale", "v_zero", "k_residual", "v_residual"):
+        for name in ("k_scale", "k_zero", "v_scale", "v_zero", "k_residual", "v_residual",
+                     "residual_slot"):
             fail(getattr(op, name) is None, "kv-format", f"{name} given without a kv_format")
     else:
         fail(op.k_scale is not None and op.v_scale is not None, "kv-format",
@@ -215,7 +217,13 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
             t = getattr(op, name).type
             fail(t.dtype == code, "kv-format", f"{name} holds {fmt.name} codes as "
                  f"{code.value}, got {t.dtype.value}")
-        fail(isinstance(kl, Dense), "kv-format", "quantized k/v use the dense layout (for now)")
+        fail(isinstance(kl, (Dense, Paged)), "kv-format",
+             "quantized k/v use the dense or paged layout")
+        rings = op.k_residual is not None or op.v_residual is not None
+        fail(op.residual_slot is None or (isinstance(kl, Paged) and rings), "kv-format",
+             "residual_slot indexes the residual rings of paged quantized k/v")
+        fail(not (isinstance(kl, Paged) and rings) or op.residual_slot is not None, "kv-format",
+             "paged quantized k/v with residuals need residual_slot (each sequence's ring)")
     fail(op.kv_lens is None or isinstance(kl, (Dense, Paged)), "layout",
          "kv_lens applies to dense caches and paged k/v (packed k/v take cu_seqlens_k)")
     dense = isinstance(ql, Dense) and isinstance(kl, Dense) and op.kv_lens is None
@@ -246,6 +254,11 @@ def _check_quantize(op: QuantizeOp, fail: _Fail) -> None:
     fail(op.x.type.dtype.is_float and op.x.type.rank == 4, "input", "x must be a rank-4 float tensor")
     fail((op.zero is None) == op.format.is_fp8, "zero", "integer formats have a zero, fp8 none")
     fail(op.scale.type.dtype == op.format.scale_dtype, "dtype", "scale dtype differs from format")
+    if op.static_scale is not None:
+        fail(op.format.is_fp8, "static-scale", f"a static scale is for fp8 formats, not "
+             f"{op.format.name} (integer scales follow the data)")
+        fail(op.static_scale.type == op.scale.type, "static-scale",
+             f"static_scale {op.static_scale.type} must have the scale's type {op.scale.type}")
 
 
 def _check_dequantize(op: DequantizeOp, fail: _Fail) -> None:

@@ -5,7 +5,10 @@ mix of them, in one launch per layer).
 
 Page ``p`` holds ``page_size`` consecutive tokens of one sequence in every layer (K
 and V), so one block table per sequence serves all layers (vLLM's layout): the
-pool is ``[layers, 2, pages, page_size, Hkv, D]``.
+pool is ``[layers, 2, pages, page_size, Hkv, D]``. With ``kv_format`` (from
+:mod:`kvcc.quant`) the pages hold codes, scales and zeros instead, quantized as they
+are appended, and formats with a full-precision window (KIVI) keep each sequence's
+recent tokens in a ring (``kvcc/runtime/qpages.py``).
 """
 
 from __future__ import annotations
@@ -18,8 +21,10 @@ import torch
 
 from kvcc import backends
 from kvcc.checks import FLOAT_DTYPES, check_cu_seqlens, check_factor, check_head_dim, check_int
+from kvcc.ir.formats import KVFormat
 from kvcc.ir.mask import Mask
 from kvcc.runtime.pages import CacheFull, PageAllocator
+from kvcc.runtime.qpages import QuantPages
 from kvcc.runtime.step import Step, per_layer_masks
 
 
@@ -27,6 +32,7 @@ from kvcc.runtime.step import Step, per_layer_masks
 class _Seq:
     pages: list[int] = field(default_factory=list)
     lens: list[int] = field(default_factory=list)  # tokens per layer
+    row: int | None = None  # its residual rings' row (quantized formats with a window)
 
 
 class KVCache:
@@ -36,11 +42,20 @@ class KVCache:
     elsewhere), ``"triton"`` or ``"reference"``. Errors for bad arguments are
     ``ValueError``/``TypeError`` naming the argument; running out of pages raises
     :class:`CacheFull` before anything is written.
+
+    ``kv_format``: store K and V quantized (``kvcc.quant.int4()``, ``kivi()``, ...;
+    ``dtype`` is then the dtype of the tokens appended, of the full-precision window
+    and of attention). ``max_seqs``: live sequences at most, for formats with a
+    full-precision window (each holds a row of the rings). ``kv_scale``: fp8's static
+    per-head scales ``[num_layers, 2, num_kv_heads]`` (default: each layer's first
+    append calibrates them, ``amax / fp8 max``).
     """
 
     def __init__(self, num_layers: int, num_kv_heads: int, head_dim: int, *, num_pages: int,
                  page_size: int = 16, dtype: torch.dtype = torch.bfloat16,
-                 device: torch.device | str | None = None, backend: str = "auto") -> None:
+                 device: torch.device | str | None = None, backend: str = "auto",
+                 kv_format: KVFormat | None = None, max_seqs: int = 64,
+                 kv_scale: torch.Tensor | None = None) -> None:
         self.num_layers = check_int("num_layers", num_layers, 1)
         self.num_kv_heads = check_int("num_kv_heads", num_kv_heads, 1)
         self.head_dim = check_int("head_dim", head_dim, 1)
@@ -63,28 +78,82 @@ class KVCache:
         if self.num_pages * self.page_size >= 2**31:
             raise ValueError(f"num_pages x page_size = {self.num_pages * self.page_size} slots: "
                              "at most 2^31 - 1 (slots are int32); use fewer or larger caches")
-        self.pool = torch.zeros(self.num_layers, 2, self.num_pages, self.page_size,
-                                self.num_kv_heads, self.head_dim, dtype=dtype, device=self.device)
-        self.device = self.pool.device  # "cuda" -> "cuda:0": tensors report the index
+        self.kv_format = kv_format
+        self.quant: QuantPages | None = None
+        if kv_format is None:
+            self.pool = torch.zeros(self.num_layers, 2, self.num_pages, self.page_size,
+                                    self.num_kv_heads, self.head_dim, dtype=dtype,
+                                    device=self.device)
+            self.device = self.pool.device  # "cuda" -> "cuda:0": tensors report the index
+        else:
+            self.quant = self._quant_pages(kv_format, check_int("max_seqs", max_seqs, 1),
+                                           kv_scale)
+            self.pool = None
+            self.device = self.quant.codes["k"].device
         self._alloc = PageAllocator(self.num_pages)
         self._seqs: dict[int, _Seq] = {}
         self._next_id = 0
         self._epoch = 0  # bumped by whatever invalidates planned steps
 
+    def _quant_pages(self, fmt: object, max_seqs: int, kv_scale: object) -> QuantPages:
+        from kvcc.codegen.triton.quant_append import check
+        from kvcc.frontend.quantized_call import check_format
+
+        fmt = check_format(fmt, self.head_dim)
+        if self.dtype == torch.float64:
+            raise ValueError("kv_format: a quantized cache takes float16, bfloat16 or float32 "
+                             "tokens (its scales are float16), not float64")
+        if self.backend == "triton":
+            why = check(self.head_dim, fmt.group_size or self.head_dim)
+            if why and not self.auto:
+                raise ValueError(f"kv_format {fmt.name}: {why}; use backend='reference'")
+            if why:
+                self.backend = "reference"
+        if kv_scale is not None:
+            want = (self.num_layers, 2, self.num_kv_heads)
+            if not fmt.is_fp8:
+                raise ValueError(f"kv_scale is for fp8 formats (static per-head scales); "
+                                 f"{fmt.name} computes its scales as it stores")
+            if not isinstance(kv_scale, torch.Tensor) or tuple(kv_scale.shape) != want or \
+                    not kv_scale.is_floating_point() or not bool((kv_scale > 0).all()):
+                raise ValueError(f"kv_scale must be a positive float tensor {list(want)}")
+        return QuantPages(fmt, self.num_layers, self.num_pages, self.page_size,
+                          self.num_kv_heads, self.head_dim, self.dtype, self.device, max_seqs,
+                          None if kv_scale is None else kv_scale.to(self.device))
+
     # ------------------------------------------------------------- storage
 
     def k(self, layer: int) -> torch.Tensor:
-        """Layer ``layer``'s key pages ``[pages, page_size, Hkv, D]`` (a view)."""
+        """Layer ``layer``'s key pages ``[pages, page_size, Hkv, D]`` (a view; a quantized
+        cache: the codes)."""
+        if self.quant is not None:
+            return self.quant.layer(layer, "k")[0]
         return self.pool[layer, 0]
 
     def v(self, layer: int) -> torch.Tensor:
-        """Layer ``layer``'s value pages ``[pages, page_size, Hkv, D]`` (a view)."""
+        """Layer ``layer``'s value pages ``[pages, page_size, Hkv, D]`` (a view; a quantized
+        cache: the codes)."""
+        if self.quant is not None:
+            return self.quant.layer(layer, "v")[0]
         return self.pool[layer, 1]
 
     @property
-    def bytes_per_token(self) -> int:
-        """Bytes one token takes across all layers (K and V)."""
+    def bytes_per_token(self) -> float:
+        """Bytes one token's page slot takes across all layers (K and V): codes, scales and
+        zeros for a quantized cache (``KVFormat.bytes_per_token``; per-channel scales when
+        the group divides the page size)."""
+        if self.quant is not None:
+            return self.num_layers * self.kv_format.bytes_per_token(self.num_kv_heads,
+                                                                     self.head_dim)
         return self.num_layers * 2 * self.num_kv_heads * self.head_dim * self.pool.element_size()
+
+    @property
+    def allocated_bytes(self) -> int:
+        """Bytes the cache holds on its device: pages, and a quantized cache's rings and
+        per-head scales."""
+        if self.quant is not None:
+            return self.quant.nbytes()
+        return self.pool.numel() * self.pool.element_size()
 
     def bytes_used(self) -> int:
         """Bytes of the pages in use (a partly filled page counts whole)."""
@@ -102,9 +171,10 @@ class KVCache:
 
     def add_sequence(self) -> int:
         """A new, empty sequence; returns its id."""
+        row = self.quant.take_row() if self.quant is not None else None
         sid = self._next_id
         self._next_id += 1
-        self._seqs[sid] = _Seq([], [0] * self.num_layers)
+        self._seqs[sid] = _Seq([], [0] * self.num_layers, row)
         return sid
 
     def _seq(self, seq: object, name: str = "seq") -> _Seq:
@@ -120,6 +190,8 @@ class KVCache:
         """Drop a sequence; pages no other sequence shares become free."""
         s = self._seq(seq)
         self._alloc.release(s.pages)
+        if self.quant is not None:
+            self.quant.release_row(s.row)
         del self._seqs[seq]
         self._epoch += 1
 
@@ -127,9 +199,12 @@ class KVCache:
         """A new sequence sharing ``seq``'s pages (reference counted); the first write
         into a shared page, by either, copies it."""
         s = self._seq(seq)
+        sid = self.add_sequence()  # (a quantized cache: its ring row, or CacheFull)
         self._alloc.share(s.pages)
-        sid = self.add_sequence()
-        self._seqs[sid] = _Seq(list(s.pages), list(s.lens))
+        row = self._seqs[sid].row
+        if self.quant is not None:
+            self.quant.copy_row(s.row, row)
+        self._seqs[sid] = _Seq(list(s.pages), list(s.lens), row)
         self._epoch += 1
         return sid
 
@@ -148,6 +223,11 @@ class KVCache:
         for checks and debugging, not the serving path)."""
         s, layer = self._seq(seq), self._layer(layer)
         n = s.lens[layer]
+        if self.quant is not None:  # dequantized, in the cache's dtype (what attention reads)
+            from kvcc.codegen.reference.kv_store import dequantized
+
+            k, v = dequantized(self.quant.stored(layer, s.pages, s.row, n), self.dtype)
+            return k[0].permute(1, 0, 2), v[0].permute(1, 0, 2)
         idx = torch.tensor(s.pages[:math.ceil(n / self.page_size)], dtype=torch.long,
                            device=self.device)
         return tuple(t[idx].flatten(0, 1)[:n] for t in (self.k(layer), self.v(layer)))
@@ -187,9 +267,9 @@ class KVCache:
                 raise ValueError(f"q_lens: sequence {sid} would hold {s + n} tokens, fewer than "
                                  f"its {ql} queries (queries are its last tokens)")
         self._allocate(seqs_t, start, new_t)
-        index, max_pages = self._index(seqs_t, q_t, new_t, start)
+        index, max_pages, sizes = self._index(seqs_t, q_t, new_t, start)
         return Step(self, seqs_t, q_t, new_t, start, index, max_pages, masks, scale, softcap,
-                    bool(return_lse), num_q_heads, layer)
+                    bool(return_lse), num_q_heads, layer, sizes)
 
     def append(self, layer: int, seqs: Sequence[int], k: torch.Tensor, v: torch.Tensor,
                cu_seqlens: torch.Tensor) -> None:
@@ -272,7 +352,8 @@ class KVCache:
             pages = self._seqs[sid].pages
             total = math.ceil((s + n) / ps) if n else 0
             grow.append(max(0, total - len(pages)))
-            for i in range(s // ps, min(len(pages), total)):
+            first = self.quant.first_write(s, n) if self.quant is not None and n else s
+            for i in range(first // ps, min(len(pages), total)):
                 if self._alloc.shared(pages[i]):
                     writers.setdefault(pages[i], []).append((sid, i))
         # a shared page every holder writes this step: the last writer keeps it
@@ -290,17 +371,21 @@ class KVCache:
             dst = self._alloc.take(len(cow))
             src = [self._seqs[sid].pages[i] for sid, i in cow]
             dev = self.device
-            self.pool[:, :, torch.tensor(dst, device=dev)] = \
-                self.pool[:, :, torch.tensor(src, device=dev)]
+            src_t, dst_t = torch.tensor(src, device=dev), torch.tensor(dst, device=dev)
+            if self.quant is not None:
+                self.quant.copy_pages(src_t, dst_t)
+            else:
+                self.pool[:, :, dst_t] = self.pool[:, :, src_t]
             self._alloc.release(src)
             for (sid, i), p in zip(cow, dst):
                 self._seqs[sid].pages[i] = p
         for sid, g in zip(seqs, grow):
             self._seqs[sid].pages += self._alloc.take(g)
 
-    def _index(self, seqs, q_lens, new, start) -> tuple[torch.Tensor, int]:
-        """cu_seqlens_q, kv lengths, the new tokens' slots and the block tables, as one
-        int32 buffer on the device (one copy)."""
+    def _index(self, seqs, q_lens, new, start) -> tuple[torch.Tensor, int, list[int]]:
+        """cu_seqlens_q, kv lengths, the new tokens' slots and the block tables (a quantized
+        cache: the ring rows and the writes, whose sizes come back), as one int32 buffer
+        on the device (one copy)."""
         ps = self.page_size
         lens = [s + n for s, n in zip(start, new)]
         rows = [self._seqs[sid].pages[:math.ceil(n / ps)] for sid, n in zip(seqs, lens)]
@@ -314,11 +399,20 @@ class KVCache:
         slots = bt[which, (pos // ps).long()] * ps + pos % ps
         cu = torch.tensor([0, *torch.cumsum(torch.tensor(q_lens, dtype=torch.long), 0).tolist()],
                           dtype=torch.int32)
-        host = torch.cat([cu, torch.tensor(lens, dtype=torch.int32), slots.to(torch.int32),
-                          bt.flatten()])
+        parts = [cu, torch.tensor(lens, dtype=torch.int32), slots.to(torch.int32), bt.flatten()]
+        if self.quant is not None:  # each sequence's ring row, and the step's writes
+            rows = [self._seqs[sid].row for sid in seqs]
+            parts.append(torch.tensor([r or 0 for r in rows], dtype=torch.int32))
+            lists = self.quant.plan_writes([self._seqs[sid].pages for sid in seqs], rows,
+                                           start, new)
+            parts += [torch.tensor(x, dtype=torch.int32) for x in lists]
+            sizes = [len(x) for x in lists]
+        else:
+            sizes = []
+        host = torch.cat(parts)
         if self.device.type == "cuda":  # one asynchronous copy, not a stall on the stream
-            return host.pin_memory().to(self.device, non_blocking=True), max_pages
-        return host.to(self.device), max_pages
+            return host.pin_memory().to(self.device, non_blocking=True), max_pages, sizes
+        return host.to(self.device), max_pages, sizes
 
 
 __all__ = ["CacheFull", "KVCache", "Step"]

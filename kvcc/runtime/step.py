@@ -17,11 +17,12 @@ from functools import lru_cache
 import torch
 
 from kvcc.ir.dtypes import DType
-from kvcc.ir.formats import Packed, Paged
+from kvcc.ir.formats import KVFormat, Packed, Paged, Scope
 from kvcc.ir.mask import Mask
 from kvcc.ir.ops import AttentionOp, Module
 from kvcc.ir.types import Value, tensor
 from kvcc.passes.pipeline import DEFAULT_PIPELINE, Pipeline
+from kvcc.runtime.qpages import ROLES, RoleWrites
 from kvcc.runtime.varlen import check_sequence_mask
 
 
@@ -45,6 +46,44 @@ def paged_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int, mask:
     return Pipeline.parse(DEFAULT_PIPELINE).run(m)
 
 
+@lru_cache(maxsize=256)
+def paged_quant_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int, fmt: KVFormat,
+                       rings: tuple[int, int], mask: Mask, scale: float, softcap: float | None,
+                       return_lse: bool) -> Module:
+    """Attention of packed queries over a quantized paged cache (codes, scales and zeros
+    in pages, each sequence's recent tokens in rings ``rings`` long per role)."""
+    dt = DType.from_torch(dtype)
+    i32 = DType.i32
+    width = (d * (2 if fmt.hierarchical else 1) // (32 // fmt.plane_bits) if fmt.packed else d)
+    code = fmt.code if fmt.is_fp8 else (i32 if fmt.packed else DType.u8)
+    vq = Value("q", tensor(["Tq", hq, d], dt))
+    vals = {}
+    for role, ring in zip(ROLES, rings):
+        vals[role] = Value(role, tensor(["P", page, hkv, width], code))
+        scope = fmt.scope(role)
+        sshape = {Scope.head: [hkv],
+                  Scope.channel: ["P", -(-page // max(1, fmt.group_size)), hkv, d],
+                  Scope.token: ["P", page, hkv, d // (fmt.group_size or d)]}[scope]
+        vals[f"{role}s"] = Value(f"{role}s", tensor(sshape, fmt.scale_dtype))
+        if not fmt.is_fp8:
+            vals[f"{role}z"] = Value(f"{role}z", tensor(sshape, fmt.scale_dtype))
+        if ring:
+            vals[f"{role}r"] = Value(f"{role}r", tensor(["S", ring, hkv, d], dt))
+    cu, bt = Value("cu", tensor(["B1"], i32)), Value("bt", tensor(["B", "NP"], i32))
+    kl = Value("kl", tensor(["B"], i32))
+    rs = Value("rs", tensor(["B"], i32)) if any(rings) else None
+    vo = Value("o", tensor(["Tq", hq, d], dt))
+    vl = Value("lse", tensor(["Tq", hq], DType.f32)) if return_lse else None
+    op = AttentionOp(vq, vals["k"], vals["v"], vo, vl, scale=scale, softcap=softcap, mask=mask,
+                     q_layout=Packed(), kv_layout=Paged(page), cu_seqlens_q=cu,
+                     block_table=bt, kv_lens=kl, kv_format=fmt, k_scale=vals["ks"],
+                     k_zero=vals.get("kz"), v_scale=vals["vs"], v_zero=vals.get("vz"),
+                     k_residual=vals.get("kr"), v_residual=vals.get("vr"), residual_slot=rs)
+    ins = (vq, *vals.values(), cu, bt, kl) + ((rs,) if rs is not None else ())
+    m = Module("cache_attend_quantized", ins, (op,), (vo,) + ((vl,) if vl else ()))
+    return Pipeline.parse(DEFAULT_PIPELINE).run(m)
+
+
 class Step:
     """A planned step (see the module docstring); made by :meth:`KVCache.plan`.
 
@@ -63,7 +102,7 @@ class Step:
                  new: tuple[int, ...], start: tuple[int, ...], index: torch.Tensor,
                  max_pages: int, masks: tuple[Mask, ...], scale: float,
                  softcap: float | None, return_lse: bool, num_q_heads: int | None,
-                 layer: int | None = None) -> None:
+                 layer: int | None = None, write_sizes: Sequence[int] = ()) -> None:
         self.cache, self.seqs, self.q_lens, self.new, self.start = cache, seqs, q_lens, new, start
         self.layer = layer
         self._epoch = cache._epoch
@@ -74,7 +113,21 @@ class Step:
         self.cu_q = index[:o1]
         self.kv_lens = index[o1:o2]
         self.slots = index[o2:o3]
-        self.block_table = index[o3:].view(b, max_pages)
+        o4 = o3 + b * max_pages
+        self.block_table = index[o3:o4].view(b, max_pages)
+        self.rows = index[o4:o4 + b] if write_sizes else None  # ring rows (quantized)
+        self.writes: dict[str, RoleWrites] = {}
+        self.write_counts: dict[str, tuple[int, int, int]] = {}
+        at = o4 + b
+        for i, role in enumerate(ROLES):
+            sizes = write_sizes[5 * i:5 * i + 5]
+            parts = []
+            for n in sizes:
+                parts.append(index[at:at + n])
+                at += n
+            if sizes:
+                self.writes[role] = RoleWrites(*parts)
+                self.write_counts[role] = (sizes[0], sizes[2], sizes[3])
         self.max_q = max(q_lens, default=0)
         self.max_kv = max((s + n for s, n in zip(start, new)), default=0)
         self.masks, self.scale, self.softcap, self.return_lse = masks, scale, softcap, return_lse
@@ -92,6 +145,8 @@ class Step:
         c = self.cache
         if c.backend != "triton" or self.total_new == 0:
             return None
+        if c.quant is not None:
+            return self._plan_quant_append()
         from kvcc.codegen.triton.append import AppendSpec, kernel_name
         from kvcc.codegen.triton.build import load
 
@@ -102,11 +157,36 @@ class Step:
                     num_warps=spec.num_warps)
         return fn[grid], meta
 
+    def _plan_quant_append(self) -> dict:
+        """The quantize-on-append kernel of each role (``codegen/triton/quant_append.py``)."""
+        from kvcc.codegen.triton.build import load
+        from kvcc.codegen.triton.quant_append import QuantAppendSpec, kernel_name
+
+        c, fmt = self.cache, self.cache.kv_format
+        out = {}
+        for role in ROLES:
+            spec = QuantAppendSpec(
+                DType.from_torch(c.dtype).value, c.head_dim, fmt.code.value,
+                fmt.scope(role).value, fmt.group_size, fmt.packed, fmt.hierarchical,
+                fmt.scale_dtype.value, bool(c.quant.rlen[role]))
+            out[role] = (getattr(load(spec), kernel_name(spec)),
+                         dict(BLOCK_T=spec.block_t, BLOCK_D=spec.block_d,
+                              num_warps=spec.num_warps))
+        return out
+
+    def _module(self, mask: Mask, hq: int) -> Module:
+        c = self.cache
+        if c.quant is not None:
+            return paged_quant_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size,
+                                      c.kv_format, (c.quant.rlen["k"], c.quant.rlen["v"]),
+                                      mask, self.scale, self.softcap, self.return_lse)
+        return paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size, mask,
+                            self.scale, self.softcap, self.return_lse)
+
     def _plan_attend(self, mask: Mask, hq: int):
         """The kernel launch (or the reference op) for one mask, bound to layer 0."""
         c = self.cache
-        module = paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size, mask,
-                              self.scale, self.softcap, self.return_lse)
+        module = self._module(mask, hq)
         op = module.ops[0] if len(module.ops) == 1 else None
         if not isinstance(op, AttentionOp):  # the mask simplified away: fills
             return ("module", module)
@@ -122,11 +202,51 @@ class Step:
             except UnsupportedAttention:
                 if not c.auto:
                     raise
+        if c.quant is not None:  # the reference reads the dequantized pages
+            module = paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size, mask,
+                                  self.scale, self.softcap, self.return_lse)
+            op = module.ops[0] if len(module.ops) == 1 else None
+            if not isinstance(op, AttentionOp):
+                return ("module", module)
         return ("reference", op)
 
     def _tensors(self, q: torch.Tensor, layer: int) -> dict[str, torch.Tensor]:
-        return {"q": q, "k": self.cache.k(layer), "v": self.cache.v(layer), "cu": self.cu_q,
-                "bt": self.block_table, "kl": self.kv_lens}
+        t = {"q": q, "k": self.cache.k(layer), "v": self.cache.v(layer), "cu": self.cu_q,
+             "bt": self.block_table, "kl": self.kv_lens}
+        if self.cache.quant is not None:
+            for role in ROLES:
+                _, sc, zz, ring = self.cache.quant.layer(layer, role)
+                t |= {f"{role}s": sc, f"{role}z": zz, f"{role}r": ring}
+            t["rs"] = self.rows
+        return t
+
+    def _kv_data(self, layer: int) -> list:
+        """A quantized layer's scales, zeros and rings, in the launcher's order."""
+        q = self.cache.quant
+        (_, ks, kz, kr), (_, vs, vz, vr) = q.layer(layer, "k"), q.layer(layer, "v")
+        return [ks, kz, vs, vz, kr, vr, self.rows]
+
+    def _dequantized_pool(self, layer: int) -> tuple[torch.Tensor, torch.Tensor]:
+        """The reference's view of a quantized layer: the step's sequences' tokens
+        dequantized (rounded to the cache's dtype, as the kernels do) into pages of a
+        plain pool, at their own slots."""
+        from kvcc.codegen.reference.kv_store import dequantized
+
+        c = self.cache
+        pool = torch.zeros(2, c.num_pages * c.page_size, c.num_kv_heads, c.head_dim,
+                           dtype=c.dtype, device=c.device)
+        for sid, s, n in zip(self.seqs, self.start, self.new):
+            seq = c._seqs[sid]
+            length = s + n if layer in self._appended or not self.total_new else s
+            if not length:
+                continue
+            k, v = dequantized(c.quant.stored(layer, seq.pages, seq.row, length), c.dtype)
+            pos = torch.arange(length, device=c.device)
+            pages = torch.tensor(seq.pages, dtype=torch.long, device=c.device)
+            slots = pages[pos // c.page_size] * c.page_size + pos % c.page_size
+            pool[0, slots], pool[1, slots] = k[0].permute(1, 0, 2), v[0].permute(1, 0, 2)
+        pool = pool.view(2, c.num_pages, c.page_size, c.num_kv_heads, c.head_dim)
+        return pool[0], pool[1]
 
     def _check(self, layer: int) -> None:
         if self._epoch != self.cache._epoch:
@@ -157,7 +277,10 @@ class Step:
             raise ValueError(f"layer {layer}'s new tokens are already appended in this step")
         # the kernel reads rows with unit stride along the head dim
         k, v = (t if t.stride(-1) == 1 else t.contiguous() for t in (k, v))
-        if self.total_new:
+        if self.total_new and c.quant is not None:  # quantize as it writes
+            c.quant.write(layer, self.writes, {"k": k, "v": v}, self.write_counts,
+                          self._append_kernel)
+        elif self.total_new:
             kc, vc = c.k(layer).flatten(0, 1), c.v(layer).flatten(0, 1)  # [P * page, H, D]
             if self._append_kernel is not None:
                 fn, meta = self._append_kernel
@@ -201,13 +324,19 @@ class Step:
         kind, what = plan
         if kind == "launch":
             # the launch was planned for a contiguous q (a no-op when q is one)
-            what.rebind(q.contiguous(), c.k(layer), c.v(layer))
+            what.rebind(q.contiguous(), c.k(layer), c.v(layer),
+                        self._kv_data(layer) if c.quant is not None else None)
             o, lse = what()
         else:
             from kvcc.codegen import reference
             from kvcc.codegen.reference.interpreter import reference_attention
 
-            t = self._tensors(q, layer)
+            if c.quant is not None:
+                kp, vp = self._dequantized_pool(layer)
+                t = {"q": q, "k": kp, "v": vp, "cu": self.cu_q, "bt": self.block_table,
+                     "kl": self.kv_lens}
+            else:
+                t = self._tensors(q, layer)
             if kind == "module":
                 out = reference.run(what, **t)
                 o, lse = out[0], (out[1] if len(out) > 1 else None)

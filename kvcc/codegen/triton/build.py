@@ -22,14 +22,11 @@ import threading
 from dataclasses import dataclass
 from types import ModuleType
 
-from kvcc.codegen.triton import kvload
-from kvcc.codegen.triton.append import AppendSpec, emit_append
-from kvcc.codegen.triton.append import constexprs as append_constexprs
-from kvcc.codegen.triton.append import divisibility as append_divisibility
-from kvcc.codegen.triton.append import kernel_name as append_name
-from kvcc.codegen.triton.append import signature as append_signature
+from kvcc.codegen.triton import append, kvload, quant_append
+from kvcc.codegen.triton.append import AppendSpec
 from kvcc.codegen.triton.emit import CONSTEXPRS, PARAMS, emit, kernel_name
 from kvcc.codegen.triton.mask_emit import emit_mask
+from kvcc.codegen.triton.quant_append import QuantAppendSpec
 from kvcc.codegen.triton.sass import StaticProfile, cuobjdump, profile
 from kvcc.codegen.triton.spec import KernelSpec, mask_of
 
@@ -57,23 +54,32 @@ def _digest(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-Spec = KernelSpec | AppendSpec  # the kernel kinds this backend generates
+Spec = KernelSpec | AppendSpec | QuantAppendSpec  # the kernel kinds this backend generates
+# the cache-write kernels: spec type -> (module with kernel_name, signature, constexprs and
+# divisibility; its emitter)
+_WRITERS = {AppendSpec: (append, append.emit_append),
+            QuantAppendSpec: (quant_append, quant_append.emit_quant_append)}
 
 
 def source_of(spec: Spec) -> str:
     """The generated source of any kernel kind."""
-    return emit_append(spec) if isinstance(spec, AppendSpec) else emit(spec)
+    w = _WRITERS.get(type(spec))
+    return w[1](spec) if w else emit(spec)
 
 
 def name_of(spec: Spec) -> str:
     """The (main) kernel's name in its source."""
-    return append_name(spec) if isinstance(spec, AppendSpec) else kernel_name(spec)
+    w = _WRITERS.get(type(spec))
+    return w[0].kernel_name(spec) if w else kernel_name(spec)
 
 
 def spec_from_text(text: str) -> Spec:
     """Inverse of ``spec.text()`` for every kernel kind."""
-    return AppendSpec.from_text(text) if text.startswith("kind = append") else \
-        KernelSpec.from_text(text)
+    if text.startswith("kind = append"):
+        return AppendSpec.from_text(text)
+    if text.startswith("kind = quant_append"):
+        return QuantAppendSpec.from_text(text)
+    return KernelSpec.from_text(text)
 
 
 def write_source(spec: Spec) -> pathlib.Path:
@@ -264,9 +270,10 @@ def _compile_here(spec: Spec, arch: int, function: str | None) -> AOTKernel:
 
     module = load(spec, "aot")
     fn_name = function or name_of(spec)
-    if isinstance(spec, AppendSpec):
-        src = ASTSource(getattr(module, fn_name), append_signature(spec), append_constexprs(spec),
-                        attrs=append_divisibility(spec))
+    w = _WRITERS.get(type(spec))
+    if w:
+        src = ASTSource(getattr(module, fn_name), w[0].signature(spec), w[0].constexprs(spec),
+                        attrs=w[0].divisibility(spec))
     else:
         src = ASTSource(getattr(module, fn_name), signature(spec), constexprs(spec),
                         attrs=divisibility(spec))

@@ -10,6 +10,14 @@ D]`` (KIVI keys). Keys past ``nk`` (values past ``nv``) are the full-precision
 residual ``KR``/``VR`` ``[B, Hkv, R, D]``. A tile's rows come from the codes or the
 residual (masked loads of both, so no byte is read twice), dequantized to fp32 and
 rounded to q's dtype for the dot.
+
+Paged (``AttentionOp.residual_slot``): codes and per-token scales are pages ``[P,
+page, Hkv, .]`` read through the tile's ``page``; per-channel scales ``[P, ceil(page /
+G), Hkv, D]`` sit in the page of their group's first token; the per-head scale is
+``[Hkv]``. The residual is a ring per sequence, ``[S, R, Hkv, D]``, row ``RSLOT[b]``,
+slot ``position mod R``; keys are quantized up to the last whole block of
+``kv_kblock`` tokens and values up to ``kv_window`` tokens from the end, computed from
+each sequence's length.
 """
 
 from __future__ import annotations
@@ -29,7 +37,17 @@ def params(spec: KernelSpec) -> list[tuple[str, str]]:
     out = [("KS", sp), ("KZ", sp), ("VS", sp), ("VZ", sp), ("KR", res), ("VR", res)]
     for t in ("ks", "vs", "kr", "vr"):
         out += [(f"stride_{t}b", "i64"), (f"stride_{t}s", "i64"), (f"stride_{t}h", "i64")]
-    return out + [("nk", "i32"), ("nv", "i32")]
+    out += [("nk", "i32"), ("nv", "i32")]
+    return out + ([("RSLOT", "*i32")] if spec.kv_layout == "paged" else [])
+
+
+def _rows(spec: KernelSpec, st: str) -> str:
+    """Offsets of this tile's keys' rows in a per-token tensor with strides ``st``."""
+    if spec.kv_layout == "paged":
+        return (f"(page.to(tl.int64) * stride_{st}b + (kv % {spec.page_size}).to(tl.int64)"
+                f" * stride_{st}s + hk.to(tl.int64) * stride_{st}h)")
+    return (f"(b.to(tl.int64) * stride_{st}b + kv.to(tl.int64) * stride_{st}s"
+            f" + hk.to(tl.int64) * stride_{st}h)")
 
 
 def _codes(spec: KernelSpec, ptr: str, rows: str, width: int, block: str, ok: str) -> list[str]:
@@ -74,18 +92,33 @@ def _scale(spec: KernelSpec, role: str, kv: str, block: str, width: int, ok: str
     st = "ks" if role == "k" else "vs"
     scope = spec.k_scope if role == "k" else spec.v_scope
     zero = not spec.kv_code.startswith("f8")
-    base = f"b.to(tl.int64) * stride_{st}b + hk.to(tl.int64) * stride_{st}h"
+    paged = spec.kv_layout == "paged"
+    base = (f"hk.to(tl.int64) * stride_{st}h" if paged
+            else f"b.to(tl.int64) * stride_{st}b + hk.to(tl.int64) * stride_{st}h")
     if scope == "head":
         lines = [f"x = c * tl.load({s} + {base}).to(tl.float32)"]
         return lines + ([f"x += tl.load({z} + {base}).to(tl.float32)"] if zero else [])
     if scope == "channel":  # per channel over groups of G tokens: rows repeat within a group
-        idx = (f"{base} + ({kv} // {spec.kv_group}).to(tl.int64)[:, None] * stride_{st}s"
-               " + ch[None, :]")
-        lines = [f"x = c * tl.load({s} + {idx}, mask={ok}, other=0.0).to(tl.float32)"]
+        g, ps = spec.kv_group, spec.page_size
+        lines = []
+        if not paged:
+            idx = (f"{base} + ({kv} // {g}).to(tl.int64)[:, None] * stride_{st}s"
+                   " + ch[None, :]")
+        else:  # the group's scales are in the page of its first token
+            if ps % g == 0:
+                lines.append(f"c_pg = page.to(tl.int64) * stride_{st}b + (({kv} % {ps}) // {g})"
+                             f".to(tl.int64) * stride_{st}s")
+            else:
+                lines += [f"g0 = ({kv} // {g}) * {g}",
+                          f"c_pg = tl.load(BT + b.to(tl.int64) * stride_bt + g0 // {ps}, "
+                          f"mask={kv} < n_rows, other=0).to(tl.int64) * stride_{st}b"
+                          f" + ((g0 % {ps}) // {g}).to(tl.int64) * stride_{st}s"]
+            idx = f"{base} + c_pg[:, None] + ch[None, :]"
+        lines += [f"x = c * tl.load({s} + {idx}, mask={ok}, other=0.0).to(tl.float32)"]
         return lines + ([f"x += tl.load({z} + {idx}, mask={ok}, other=0.0).to(tl.float32)"]
                         if zero else [])
     g = spec.kv_group or width
-    row = f"({base} + {kv}.to(tl.int64) * stride_{st}s)"
+    row = _rows(spec, st)
     if g == width:  # one scale per token
         lines = [f"sc = tl.load({s} + {row}, mask={kv} < n_rows, other=0.0).to(tl.float32)",
                  "x = c * sc[:, None]"]
@@ -113,18 +146,23 @@ def load(spec: KernelSpec, role: str, keys: str) -> list[str]:
     width, block, n = ((spec.head_dim, "BLOCK_D", "nk") if role == "k"
                        else (spec.head_dim_v, "BLOCK_DV", "nv"))
     p = role.upper()
+    ring = spec.kv_kblock if role == "k" else spec.kv_window
+    paged = spec.kv_layout == "paged"
+    if paged:  # quantized up to a whole key block, or all but the value window
+        n = (f"kv_len - kv_len % {ring}" if role == "k" else f"tl.maximum(kv_len - {ring}, 0)"
+             ) if ring else "kv_len"
     lines = [f"ch = tl.arange(0, {block})", f"n_rows = {n}"]
     kv = "kv"
     quant_ok = f"({keys} & (kv < n_rows))[:, None] & (ch[None, :] < {width})"
     res_ok = f"({keys} & (kv >= n_rows))[:, None] & (ch[None, :] < {width})"
-    rows = (f"(b.to(tl.int64) * stride_{role}b + kv.to(tl.int64) * stride_{role}s"
-            f" + hk.to(tl.int64) * stride_{role}h)")
-    lines += [f"c_rows = {rows}"]
+    lines += [f"c_rows = {_rows(spec, role)}"]
     lines += _codes(spec, p, "c_rows", width, block, quant_ok)
     lines += _scale(spec, role, kv, block, width, quant_ok)
-    if spec.kv_residual:
+    if spec.kv_residual and (ring or not paged):
         r = f"{role}r"
-        rrows = (f"(b.to(tl.int64) * stride_{r}b + (kv - n_rows).to(tl.int64) * stride_{r}s"
+        slot = f"(kv % {ring})" if paged else "(kv - n_rows)"
+        seq = "tl.load(RSLOT + b).to(tl.int64)" if paged else "b.to(tl.int64)"
+        rrows = (f"({seq} * stride_{r}b + {slot}.to(tl.int64) * stride_{r}s"
                  f" + hk.to(tl.int64) * stride_{r}h)")
         lines += [f"xr = tl.load({p}R + {rrows}[:, None] + ch[None, :], mask={res_ok},"
                   " other=0.0).to(tl.float32)",

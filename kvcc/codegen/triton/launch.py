@@ -168,7 +168,10 @@ class Launcher:
                      float(scale), float(softcap or 1.0), num_splits, rows_pad, heads_prog]
         self.args += _mask_args(spec, mask_data, heads_q, dev)
         if spec.kv_code:
-            self.args += _kv_args(kv_data or [None] * 6, k, v, dummy_f32)
+            self._kv_at = len(self.args)
+            self.args += _kv_args(kv_data or [None] * 6, k, v, dummy_f32, dummy_i32,
+                                  spec.kv_layout == "paged")
+            self._kv_layouts = _kv_layouts(self.args[self._kv_at:self._kv_at + 6])
         module = load(spec)
         name = kernel_name(spec)
         self.grid = (grid_m, problem.batch, heads_prog * num_splits)
@@ -180,18 +183,29 @@ class Launcher:
                          num_stages=spec.num_stages)
         self.poison = os.environ.get("KVCC_DEBUG_POISON") == "1"
 
-    def rebind(self, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor) -> None:
+    def rebind(self, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
+               kv_data: list[torch.Tensor | None] | None = None) -> None:
         """Point the launch at other q, k, v of the planned shapes, strides, dtype and
-        device (the next layer's queries and cache pages): no host work beyond this
-        check, so a serving loop plans once per step and launches per layer."""
-        if self.spec.tma or self.spec.kv_code:
-            raise ValueError("a launch through TMA descriptors or over quantized K/V cannot "
-                             "be rebound; plan again")
+        device (the next layer's queries and cache pages; quantized K/V: ``kv_data``,
+        the layer's scales, zeros and residual rings): no host work beyond this check,
+        so a serving loop plans once per step and launches per layer."""
+        if self.spec.tma:
+            raise ValueError("a launch through TMA descriptors cannot be rebound; plan again")
+        if bool(self.spec.kv_code) != (kv_data is not None):
+            raise ValueError("quantized K/V are rebound with their kv_data (scales, zeros, "
+                             "residuals), plain K/V without")
+        if self.spec.kv_code.startswith("f8"):
+            k, v = k.view(torch.uint8), v.view(torch.uint8)
         for name, t, want in zip("qkv", (q, k, v), self._layouts):
-            if (t.shape, t.stride(), t.dtype, t.device) != want:
-                raise ValueError(f"{name}: planned for shape {tuple(want[0])}, strides "
-                                 f"{want[1]}, {want[2]} on {want[3]}; got {tuple(t.shape)}, "
-                                 f"{t.stride()}, {t.dtype} on {t.device}")
+            _same_layout(name, t, want)
+        if kv_data is not None:
+            new = [None if t is None else t for t in kv_data[:6]]
+            for i, (t, want) in enumerate(zip(new, self._kv_layouts)):
+                if t is not None:
+                    _same_layout(f"kv_data[{i}]", t, want)
+            for i, t in enumerate(new):
+                if t is not None:
+                    self.args[self._kv_at + i] = t
         self.args[0], self.args[1], self.args[2] = q, k, v
 
     def __call__(self) -> tuple[torch.Tensor, torch.Tensor]:
@@ -235,13 +249,27 @@ def _placeholders(device: torch.device) -> tuple[torch.Tensor, torch.Tensor]:
             torch.zeros(1, dtype=torch.float32, device=device))
 
 
+def _same_layout(name: str, t: torch.Tensor, want: tuple) -> None:
+    if (t.shape, t.stride(), t.dtype, t.device) != want:
+        raise ValueError(f"{name}: planned for shape {tuple(want[0])}, strides "
+                         f"{want[1]}, {want[2]} on {want[3]}; got {tuple(t.shape)}, "
+                         f"{t.stride()}, {t.dtype} on {t.device}")
+
+
+def _kv_layouts(args: list) -> list[tuple]:
+    return [(t.shape, t.stride(), t.dtype, t.device) for t in args]
+
+
 def _kv_args(data: list[torch.Tensor | None], k: torch.Tensor, v: torch.Tensor,
-             dummy: torch.Tensor) -> list:
+             dummy: torch.Tensor, dummy_i32: torch.Tensor, paged: bool) -> list:
     """Arguments of a quantized spec (``kvload.params`` order): scales, zeros and
-    residuals, their (sequence, row, head) strides, the quantized lengths."""
+    residuals, their (sequence, row, head) strides (paged: page, slot, head; a per-head
+    scale ``[Hkv]``), the quantized lengths (dense), each sequence's residual ring
+    (paged)."""
     # rows are read with unit stride along their last axis; other strides are passed
+    slots = data[6] if len(data) > 6 else None
     ks, kz, vs, vz, kr, vr = (None if t is None else t if t.stride(-1) == 1 else t.contiguous()
-                              for t in data)
+                              for t in data[:6])
     if ks is not None and kz is not None and ks.stride() != kz.stride():
         ks, kz = ks.contiguous(), kz.contiguous()  # zeros are read with the scales' strides
     if vs is not None and vz is not None and vs.stride() != vz.stride():
@@ -250,13 +278,19 @@ def _kv_args(data: list[torch.Tensor | None], k: torch.Tensor, v: torch.Tensor,
     def strides(t):
         if t is None:
             return [0, 0, 0]
+        if t.dim() == 1:  # a per-head scale of a paged cache [H]
+            return [0, 0, t.stride(0)]
         if t.dim() == 2:  # a per-head scale [B, H]
             return [t.stride(0), 0, t.stride(1)]
+        if paged:  # pages [P, page, H, .] and rings [S, R, H, D]
+            return [t.stride(0), t.stride(1), t.stride(2)]
         return [t.stride(0), t.stride(2), t.stride(1)]
 
     out = [x if x is not None else dummy for x in (ks, kz, vs, vz, kr, vr)]
     for t in (ks, vs, kr, vr):
         out += strides(t)
+    if paged:
+        return out + [0, 0, dummy_i32 if slots is None else slots.to(torch.int32).contiguous()]
     return out + [k.shape[2], v.shape[2]]
 
 

@@ -168,7 +168,10 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
     else:
         max_kv, kv_static = k.shape[2], k.shape[2]
     kv_data = None
-    if op.kv_format is not None:  # codes hold the quantized tokens, the residual the rest
+    if op.kv_format is not None and isinstance(kl, Paged):  # pages, and rings per sequence
+        kv_data = [get(x) for x in (op.k_scale, op.k_zero, op.v_scale, op.v_zero,
+                                    op.k_residual, op.v_residual, op.residual_slot)]
+    elif op.kv_format is not None:  # codes hold the quantized tokens, the residual the rest
         kv_data = [get(x) for x in (op.k_scale, op.k_zero, op.v_scale, op.v_zero,
                                     op.k_residual, op.v_residual)]
         kr, vr = kv_data[4], kv_data[5]

@@ -48,7 +48,8 @@ class KernelSpec:
     mask text names them ``m0, m1, ...``).
     ``split``: partial states go to a workspace and a merge kernel combines them.
     ``kv_code`` and the fields after it: K/V stored quantized (dense layout), read
-    through the format's load (``kvload.py``), dequantized before the dot.
+    through the format's load (``kvload.py``), dequantized before the dot; dense or
+    paged (pages of codes and scales, full-precision rings for the recent tokens).
     ``tma``: K and V are read through TMA tensor descriptors (Hopper and later;
     dense K/V without per-sequence lengths), else through pointers; Q and O too
     where their rows are one head's (``tma_qo``: not GQA-packed, dense q).
@@ -86,6 +87,11 @@ class KernelSpec:
     kv_hier: bool = False
     kv_residual: bool = False
     kv_scale: str = ""  # the scales' and zeros' dtype
+    # paged quantized K/V: keys are quantized in blocks of kv_kblock tokens (the keys'
+    # residual ring), values keep the last kv_window tokens (theirs); both rings
+    # indexed by position mod their length (see AttentionOp.residual_slot)
+    kv_kblock: int = 0
+    kv_window: int = 0
 
     def text(self) -> str:
         """Canonical text: one ``key = value`` line per field, in declaration order."""
@@ -104,6 +110,9 @@ class KernelSpec:
             kv[key] = val[1:] if val.startswith(" ") else val
         vals: dict[str, object] = {}
         for f in fields(KernelSpec):
+            if f.name not in kv and f.name in _LATE:
+                vals[f.name] = _LATE[f.name]
+                continue
             raw = kv[f.name]
             if f.type in ("bool", bool):
                 vals[f.name] = raw == "True"
@@ -145,9 +154,15 @@ def _from_text(text: str) -> KernelSpec:
     return KernelSpec._parse(text)
 
 
+# fields added after kernels were keyed print only when set, so the text (and the key,
+# and the committed static profiles) of every kernel without them stays the same
+_LATE = {"kv_kblock": 0, "kv_window": 0}
+
+
 @lru_cache(maxsize=1024)
 def _text(spec: KernelSpec) -> str:
-    return "\n".join(f"{f.name} = {getattr(spec, f.name)}" for f in fields(spec)) + "\n"
+    return "\n".join(f"{f.name} = {getattr(spec, f.name)}" for f in fields(spec)
+                     if _LATE.get(f.name, ...) != getattr(spec, f.name)) + "\n"
 
 
 @lru_cache(maxsize=1024)
@@ -206,16 +221,16 @@ def tma_eligible(op: AttentionOp) -> bool:
 def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
           tiles: Tiles | None = None, tma: bool = False) -> KernelSpec:
     """The KernelSpec for ``op``; raises :class:`UnsupportedAttention` for features the
-    Triton backend does not have yet (quantized KV outside the dense layout, a whole-
-    tensor scale)."""
+    Triton backend does not have (quantized KV in the packed layout, a whole-tensor
+    scale)."""
     fmt = op.kv_format
     if fmt is not None and Scope.tensor in (fmt.k_scope, fmt.v_scope):
         raise UnsupportedAttention(f"quantized KV ({fmt.name}) with one scale for the whole "
                                    "tensor is not supported by the Triton backend (per-head, "
                                    "per-token and per-channel scales are)")
-    if fmt is not None and not isinstance(op.kv_layout, Dense):
-        raise UnsupportedAttention(f"quantized KV ({fmt.name}) in the {type(op.kv_layout).__name__} "
-                                   "layout is not supported by the Triton backend yet")
+    if fmt is not None and isinstance(op.kv_layout, Packed):
+        raise UnsupportedAttention(f"quantized KV ({fmt.name}) in the packed layout is not "
+                                   "supported by the Triton backend (dense and paged are)")
     dt = op.q.type.dtype
     if dt not in SUPPORTED_DTYPES:
         raise UnsupportedAttention(f"q dtype {dt.value} is not supported by the Triton backend "
@@ -265,7 +280,10 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
             kv_code=fmt.code.value, k_scope=fmt.k_scope.value, v_scope=fmt.v_scope.value,
             kv_group=fmt.group_size, kv_packed=fmt.packed, kv_hier=fmt.hierarchical,
             kv_residual=op.k_residual is not None or op.v_residual is not None,
-            kv_scale=fmt.scale_dtype.value)),
+            kv_scale=fmt.scale_dtype.value,
+            **(dict(kv_kblock=fmt.key_block() if op.k_residual is not None else 0,
+                    kv_window=fmt.residual if op.v_residual is not None else 0)
+               if isinstance(kl, Paged) else {}))),
     )
 
 

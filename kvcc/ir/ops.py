@@ -197,6 +197,9 @@ class QuantizeOp(Op):
 
     ``codes`` are u8 per element (int32 words when the format is packed),
     ``scale``/``zero`` have one entry per group of the role's scope (no zero for fp8).
+    ``static_scale`` (fp8 only): a given, calibrated scale instead of one computed from
+    ``x`` (values past the fp8 range saturate); ``scale`` is then that scale. This is
+    how a cache append keeps the per-head scale its tokens were stored with.
     """
 
     NAME: ClassVar[str] = "quantize"
@@ -207,6 +210,7 @@ class QuantizeOp(Op):
     zero: Value | None
     format: KVFormat
     role: str = "k"
+    static_scale: Value | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,6 +85,8 @@ class Pipeline:
                 kwargs[key] = _convert(name, key, val.strip(), hints[key])
             try:
                 passes.append(cls(**kwargs))
+            except PassOptionError:
+                raise  # already names the pass and the option
             except (TypeError, ValueError) as e:
                 raise ValueError(f"pass {name!r}: {e}") from None
             pos = m.end()

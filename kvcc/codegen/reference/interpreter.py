@@ -240,7 +240,8 @@ def _append(op: KVAppendOp, ctx: _Ctx) -> None:
 
 
 def _quantize(op: QuantizeOp, ctx: _Ctx) -> None:
-    codes, scale, zero = quantize(ctx.get(op.x), op.format, op.role)
+    codes, scale, zero = quantize(ctx.get(op.x), op.format, op.role,
+                                  scale=ctx.get(op.static_scale))
     ctx.set(op.codes, codes, op)
     ctx.set(op.scale, scale, op)
     ctx.set(op.zero, zero, op) if op.zero is not None else None

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import torch
 
+from kvcc.ir.formats import KVFormat
 from kvcc.models.tiny import TinyDecoder
 from kvcc.runtime.cache import KVCache
 
@@ -26,8 +27,8 @@ class Generation:
     tokens: list[list[int]]
     steps: int
     seconds: float
-    bytes_per_token: int
-    bytes_used: int
+    bytes_per_token: float
+    bytes_used: float
 
     @property
     def tokens_per_second(self) -> float:
@@ -48,9 +49,11 @@ def _check_prompts(prompts: object, vocab: int) -> list[list[int]]:
 
 @torch.no_grad()
 def generate(model: TinyDecoder, prompts, max_new_tokens: int, *, cache: KVCache | None = None,
-             page_size: int = 16, backend: str = "auto") -> Generation:
+             page_size: int = 16, backend: str = "auto",
+             kv_format: KVFormat | None = None) -> Generation:
     """Greedy decoding of ``max_new_tokens`` tokens for each prompt through a KV cache
-    (made to fit when not given: the model's layers, KV heads and dtype, on its device)."""
+    (made to fit when not given: the model's layers, KV heads and dtype, on its device,
+    storing K/V in ``kv_format`` when given)."""
     cfg = model.cfg
     prompts = _check_prompts(prompts, cfg.vocab)
     if isinstance(max_new_tokens, bool) or not isinstance(max_new_tokens, int) or \
@@ -61,7 +64,9 @@ def generate(model: TinyDecoder, prompts, max_new_tokens: int, *, cache: KVCache
         pages = sum(math.ceil((len(p) + max_new_tokens) / page_size) for p in prompts)
         cache = KVCache(cfg.layers, cfg.kv_heads, cfg.head_dim, num_pages=pages,
                         page_size=page_size, dtype=param.dtype, device=param.device,
-                        backend=backend)
+                        backend=backend, kv_format=kv_format, max_seqs=len(prompts))
+    elif kv_format is not None:
+        raise ValueError("kv_format is for the cache generate makes; a given cache has its own")
     seqs = [cache.add_sequence() for _ in prompts]
     try:
         return _decode(model, cache, seqs, prompts, max_new_tokens)

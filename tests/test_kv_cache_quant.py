@@ -239,3 +239,47 @@ def test_generation_through_a_quantized_cache():
     run = generate(model, prompts, 6, backend="reference", kv_format=quant.kivi(2))
     assert run.tokens == plain
     assert run.bytes_per_token < generate(model, prompts, 1, backend="reference").bytes_per_token
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+@pytest.mark.parametrize("fmt", [quant.int4(), quant.kivi(2, group=16, residual=32),
+                                 quant.quantspec(group=32), quant.fp8()], ids=lambda f: f.name)
+def test_attention_varlen_over_a_format(fmt, backend):
+    """attention_varlen(kv_format=) equals kvcc.attention(kv_format=) per sequence (each
+    sequence's K/V stored by the prefill rule). fp8's per-head scale is one over the
+    call's sequences (the cache's static scale), not one per sequence: within fp8's
+    error of it."""
+    gen = torch.Generator().manual_seed(7)
+    q_lens, k_lens = [3, 1, 20], [45, 9, 20]
+    q = torch.randn(sum(q_lens), 8, D, generator=gen).to(DEVICE)
+    k, v = (torch.randn(sum(k_lens), HKV, D, generator=gen).to(DEVICE) for _ in range(2))
+    cu = [torch.tensor([0, *torch.tensor(n).cumsum(0).tolist()], dtype=torch.int32,
+                       device=DEVICE) for n in (q_lens, k_lens)]
+    o, lse = kvcc.attention_varlen(q, k, v, *cu, mask=M.causal(), kv_format=fmt,
+                                   backend=backend, return_lse=True)
+    for i in range(3):
+        rows = slice(int(cu[0][i]), int(cu[0][i + 1]))
+        keys = slice(int(cu[1][i]), int(cu[1][i + 1]))
+        want, want_lse = kvcc.attention(
+            q[rows].permute(1, 0, 2)[None].cpu(), k[keys].permute(1, 0, 2)[None].cpu(),
+            v[keys].permute(1, 0, 2)[None].cpu(), mask=M.causal(), kv_format=fmt,
+            backend="reference", return_lse=True)
+        got, want = o[rows].cpu(), want[0].permute(1, 0, 2)
+        if fmt.is_fp8:  # as close to exact attention as the per-sequence scales' result
+            exact = kvcc.attention(q[rows].permute(1, 0, 2)[None].cpu(),
+                                   k[keys].permute(1, 0, 2)[None].cpu(),
+                                   v[keys].permute(1, 0, 2)[None].cpu(), mask=M.causal(),
+                                   backend="reference")[0].permute(1, 0, 2)
+            assert (got - exact).norm() <= 2 * (want - exact).norm()
+            continue
+        torch.testing.assert_close(got, want, atol=2e-5, rtol=0)
+        torch.testing.assert_close(lse[rows].cpu(), want_lse[0].permute(1, 0), atol=2e-5, rtol=0)
+
+
+def test_attention_varlen_format_errors():
+    q, k = torch.randn(5, 4, D), torch.randn(4, HKV, D)
+    cu_q, cu_k = torch.tensor([0, 5], dtype=torch.int32), torch.tensor([0, 4], dtype=torch.int32)
+    with pytest.raises(ValueError, match="5 queries but 4 keys"):
+        kvcc.attention_varlen(q, k, k, cu_q, cu_k, kv_format=quant.int8())
+    with pytest.raises(TypeError, match="kv_format must be a kvcc.quant format"):
+        kvcc.attention_varlen(q[:4], k, k, cu_k, cu_k, kv_format="int8")

@@ -137,7 +137,8 @@ def optimize(module: Module, pipeline: str) -> Module:
 
 def attention_varlen(q, k, v, cu_seqlens_q, cu_seqlens_k, *, max_seqlen_q=None,
                      max_seqlen_k=None, mask=None, scale=None, softcap=None,
-                     return_lse=False, backend="auto", pipeline=DEFAULT_PIPELINE):
+                     return_lse=False, backend="auto", pipeline=DEFAULT_PIPELINE,
+                     kv_format=None):
     """Attention over packed sequences (FlashAttention's ``flash_attn_varlen_func``).
 
     q ``[total_q, Hq, D]``, k and v ``[total_k, Hkv, D]``, ``cu_seqlens_q`` and
@@ -153,10 +154,19 @@ def attention_varlen(q, k, v, cu_seqlens_q, cu_seqlens_k, *, max_seqlen_q=None,
     graph; without them ``cu_seqlens`` are read once, and checked. Returns ``o
     [total_q, Hq, D]``, or ``(o, lse)`` with ``lse [total_q, Hq]``
     float32 in natural log.
+
+    ``kv_format`` (from :mod:`kvcc.quant`): attend to K and V as that format stores them
+    (appended to a quantized paged cache, whose kernels dequantize as they load; each
+    sequence's queries are then its last tokens, and ``pipeline`` is the cache's).
+    Forward only.
     """
     call = lower_varlen_call(q, k, v, cu_seqlens_q, cu_seqlens_k, max_seqlen_q=max_seqlen_q,
                              max_seqlen_k=max_seqlen_k, mask=mask, scale=scale,
                              softcap=softcap, return_lse=return_lse)
+    if kv_format is not None:
+        from kvcc.runtime.varlen_quant import attention_varlen_quantized
+
+        return attention_varlen_quantized(call, kv_format, backend, return_lse)
     name = backends.resolve(backend, q.device)
     module = optimize(call.module, pipeline)
     out = backends.execute(name, module, call.inputs, fallback=backend == "auto",

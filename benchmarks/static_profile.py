@@ -24,6 +24,7 @@ import time
 from kvcc.codegen.triton.append import AppendSpec
 from kvcc.codegen.triton.build import AOTKernel, Spec, compile_aot_many
 from kvcc.codegen.triton.emit import kernel_name
+from kvcc.codegen.triton.quant_append import QuantAppendSpec
 from kvcc.codegen.triton.sass import markdown
 
 STATIC = pathlib.Path(__file__).parent / "results" / "static"
@@ -31,11 +32,11 @@ STATIC = pathlib.Path(__file__).parent / "results" / "static"
 
 def jobs(variants: dict[str, Spec]) -> list[tuple[str, Spec, int, str | None]]:
     """(variant name, spec, arch, function) for every kernel: TMA specs on sm_90 only,
-    split specs with their merge kernel; append kernels (AppendSpec) are one kernel
-    on both."""
+    split specs with their merge kernel; cache-write kernels (AppendSpec,
+    QuantAppendSpec) are one kernel on both."""
     out = []
     for name, spec in variants.items():
-        if isinstance(spec, AppendSpec):
+        if isinstance(spec, (AppendSpec, QuantAppendSpec)):
             out += [(name, spec, arch, None) for arch in (80, 90)]
             continue
         for arch in ((90,) if spec.tma else (80, 90)):

@@ -17,6 +17,7 @@ from kvcc.codegen.triton import build
 from kvcc.codegen.triton.append import AppendSpec
 from kvcc.codegen.triton.build import MAX_SHARED, spec_from_text
 from kvcc.codegen.triton.emit import emit
+from kvcc.codegen.triton.quant_append import QuantAppendSpec
 from tests.triton_helpers import needs_triton, rand
 from tests.triton_variants import P1_REFERENCE, p1_name, variants
 
@@ -60,7 +61,7 @@ def _check_aot(version, compiled):
     names = set()
     for (name, _spec, arch, fn), (_, k) in zip(jobs, compiled):
         names.add(name)
-        append = isinstance(_spec, AppendSpec)
+        append = isinstance(_spec, (AppendSpec, QuantAppendSpec))
         assert k.arch == arch and k.cubin[:4] == b"\x7fELF", k.name
         assert f".target sm_{arch}" in k.ptx, k.name
         assert k.shared <= MAX_SHARED[arch], f"{name} on sm_{arch}: {k.shared} bytes of smem"
@@ -133,7 +134,8 @@ def test_spec_text_round_trips_and_keys_differ():
 
 
 SNAP = ["prefill_causal_bf16_d128", "decode_split_bf16", "sinks_or_window_bf16",
-        "paged16_decode_split", "document_static_bf16", "append_f32_d80"]
+        "paged16_decode_split", "document_static_bf16", "append_f32_d80",
+        "qpaged16_kivi2_decode_split", "qappend_kivi2_k", "qappend_fp8_e4m3_k"]
 
 
 @pytest.mark.parametrize("name", SNAP)

@@ -9,6 +9,7 @@ import torch
 
 from kvcc import masks as M
 from kvcc.codegen.triton.append import AppendSpec
+from kvcc.codegen.triton.quant_append import QuantAppendSpec
 from kvcc.codegen.triton.spec import KernelSpec, Tiles, lower
 from kvcc.frontend.attention_call import lower_attention_call
 from kvcc.ir import Alibi, AttentionOp, DType, Packed, Paged, Value, tensor
@@ -45,7 +46,7 @@ def _varlen_op(dt, hq, hkv, d, mask) -> AttentionOp:
     return optimize(call.module, DEFAULT_PIPELINE).ops[0]
 
 
-def variants() -> dict[str, KernelSpec | AppendSpec]:
+def variants() -> dict[str, KernelSpec | AppendSpec | QuantAppendSpec]:
     bf, f16, f32 = torch.bfloat16, torch.float16, torch.float32
     ids = torch.zeros(2048, dtype=torch.long)
     pages = torch.ones(128, dtype=torch.bool)
@@ -146,4 +147,35 @@ def quantized() -> dict[str, KernelSpec]:
         out[f"q_{fmt.name}_decode_split"] = lower(op(fmt, 32, 8, 1), split=True)
     for fmt in (quant.int4(), quant.kivi(2), quant.fp8("e4m3")):
         out[f"q_{fmt.name}_prefill"] = lower(op(fmt, 16, 16, 512))
+    out.update(quantized_cache())
+    return out
+
+
+def quantized_cache() -> dict[str, KernelSpec | QuantAppendSpec]:
+    """The quantized paged cache: attention over pages of codes (GQA decode split, and
+    chunked prefill; KIVI's rings) and the quantize-on-append kernel of each role."""
+    from kvcc import quant
+    from kvcc.runtime.qpages import ROLES
+    from kvcc.runtime.step import paged_quant_module
+
+    out: dict = {}
+    cases = [(quant.kivi(2), 16, (128, 128)), (quant.int4(), 16, (0, 0)),
+             (quant.fp8("e4m3"), 16, (0, 0)), (quant.kivi(4), 64, (128, 128))]
+    for fmt, page, rings in cases:
+        for name, hq, max_q, split in (("decode_split", 32, 1, True),
+                                       ("chunk", 32, 512, False)):
+            if name == "chunk" and fmt.name not in ("kivi2", "int4"):
+                continue
+            op = paged_quant_module(hq, 8, 128, torch.bfloat16, page, fmt, rings, M.causal(),
+                                    0.088, None, False).ops[0]
+            out[f"qpaged{page}_{fmt.name}_{name}"] = lower(op, max_q_len=max_q, split=split)
+    for fmt in (quant.int8(), quant.int4(), quant.kivi(2), quant.quantspec(), quant.fp8("e4m3"),
+                quant.fp8("e5m2")):
+        for role in ROLES:
+            if role == "v" and fmt.name not in ("kivi2",):
+                continue  # values take the keys' kernel in the other formats
+            ring = bool(fmt.residual)
+            out[f"qappend_{fmt.name}_{role}"] = QuantAppendSpec(
+                "bf16", 128, fmt.code.value, fmt.scope(role).value, fmt.group_size, fmt.packed,
+                fmt.hierarchical, fmt.scale_dtype.value, ring)
     return out

@@ -118,7 +118,7 @@ def _scale(spec: KernelSpec, role: str, kv: str, block: str, width: int, ok: str
         return lines + ([f"x += tl.load({z} + {idx}, mask={ok}, other=0.0).to(tl.float32)"]
                         if zero else [])
     g = spec.kv_group or width
-    row = _rows(spec, st)
+    row = _rows(spec, st) if paged else f"({base} + {kv}.to(tl.int64) * stride_{st}s)"
     if g == width:  # one scale per token
         lines = [f"sc = tl.load({s} + {row}, mask={kv} < n_rows, other=0.0).to(tl.float32)",
                  "x = c * sc[:, None]"]

@@ -135,6 +135,66 @@ def _quant_case(dtype, fmt, b, hq, hkv, sq, skv, d, seed: int, device: str = "cu
             "ref_mean": ref.mean().item(), "ok": bool(ok)}
 
 
+def _quant_cache_case(dtype, fmt, b, hq, hkv, chunks, d, seed: int,
+                      device: str = "cuda") -> dict:
+    """A quantized KVCache on the GPU: ``chunks`` appends (quantize-on-append kernels),
+    then the last chunk's queries attend (the paged dequantizing kernel). The state
+    against the prefill rule over the whole history (codes equal but for rare rounding
+    ties: the GPU's float32 division is not correctly rounded; scales within float16
+    rounding), and the attention against the reference over the cache's dequantized
+    K/V, within twice the error of 16-bit attention over them."""
+    from kvcc.codegen.reference.kv_store import store
+
+    g = torch.Generator(device="cpu").manual_seed(seed)
+    interp = os.environ.get("TRITON_INTERPRET") == "1"  # the CPU check runs the kernels too
+    cache = kvcc.KVCache(1, hkv, d, num_pages=b * -(-sum(chunks) // 16), page_size=16,
+                         dtype=dtype, device=device, kv_format=fmt, max_seqs=b,
+                         backend="triton" if device != "cpu" or interp else "auto")
+    seqs = [cache.add_sequence() for _ in range(b)]
+    hist_k, hist_v = [], []
+    for n in chunks:
+        step = cache.plan(seqs, [n] * b, num_q_heads=hq, mask=M.causal())
+        k, v = (torch.randn(b * n, hkv, d, generator=g).to(device, dtype) for _ in range(2))
+        step.append(0, k, v)
+        hist_k.append(k.view(b, n, hkv, d))
+        hist_v.append(v.view(b, n, hkv, d))
+    q = torch.randn(b * chunks[-1], hq, d, generator=g).to(device, dtype)
+    o = step.attend(0, q).view(b, chunks[-1], hq, d).transpose(1, 2).float()
+    k_all, v_all = (torch.cat(h, 1).transpose(1, 2) for h in (hist_k, hist_v))
+    kw = {f"{r}_scale": cache.quant.scale[r][0][None].expand(b, hkv) for r in "kv"} \
+        if fmt.is_fp8 else {}
+    want = store(k_all, v_all, fmt, **kw)
+    same = total = 0
+    scale_err = 0.0
+    for i, s in enumerate(seqs):
+        sq = cache._seqs[s]
+        got = cache.quant.stored(0, sq.pages, sq.row, k_all.shape[2])
+        for role in "kv":
+            a, c = getattr(want, role), getattr(got, role)
+            if a.codes is None:
+                continue
+            x, y = a.codes[i:i + 1], c.codes
+            if fmt.is_fp8:
+                x, y = x.view(torch.uint8), y.view(torch.uint8)
+            else:
+                sa, sc = a.scale[i:i + 1].float(), c.scale.float()
+                scale_err = max(scale_err, ((sa - sc).abs() / sa.abs().clamp(min=1e-6)).max().item())
+            same += (x == y).sum().item()
+            total += x.numel()
+    kd = torch.stack([cache.read(s)[0] for s in seqs]).transpose(1, 2)
+    vd = torch.stack([cache.read(s)[1] for s in seqs]).transpose(1, 2)
+    qd = q.view(b, chunks[-1], hq, d).transpose(1, 2)
+    sq_, skv = chunks[-1], k_all.shape[2]
+    dense = evaluate(M.causal(), sq_, skv, device=device)[0, 0]
+    gold = _lowp_reference(qd.float(), kd.float(), vd.float(), dense, 1 / math.sqrt(d)).float()
+    lowp = _lowp_reference(qd, kd, vd, dense, 1 / math.sqrt(d)).float()
+    err, ref = (o - gold).abs(), (lowp - gold).abs()
+    codes_ok = same >= 0.999 * total and scale_err <= 1e-3
+    ok = codes_ok and err.max() <= 2 * ref.max() + 1e-5 and err.mean() <= 2 * ref.mean() + 1e-6
+    return {"max": err.max().item(), "mean": err.mean().item(), "ref_max": ref.max().item(),
+            "codes_equal": same / max(total, 1), "ok": bool(ok)}
+
+
 def _documents(mask) -> list[int]:
     doc = next(m for m in walk(mask) if isinstance(m, Document))
     return list(doc.lengths)
@@ -189,6 +249,15 @@ for _fmt in ("fp8", "int8", "int4", "kivi2", "quantspec"):
         torch.bfloat16, _formats()[f], 8, 32, 8, 1, 32768, 128, 17)))
     CASES.append((f"quantized KV {_fmt} prefill 512 after 1536 bf16", lambda f=_fmt: _quant_case(
         torch.bfloat16, _formats()[f], 1, 16, 4, 512, 2048, 128, 18)))
+
+
+for _fmt in ("fp8", "int4", "kivi2", "quantspec"):
+    CASES.append((f"quantized KVCache {_fmt} append+decode B=4 L=8192 bf16",
+                  lambda f=_fmt: _quant_cache_case(torch.bfloat16, _formats()[f], 4, 32, 8,
+                                                   [8191, 1], 128, 19)))
+CASES.append(("quantized KVCache kivi2 chunk 512 after 1536 bf16",
+              lambda: _quant_cache_case(torch.bfloat16, _formats()["kivi2"], 2, 16, 4,
+                                        [1536, 512], 128, 20)))
 
 
 def _formats() -> dict:

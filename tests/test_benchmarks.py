@@ -123,6 +123,18 @@ def test_gpu_quantized_cases_run_on_the_cpu(fmt):
     assert r["ok"] and r["max"] < 1e-4, r
 
 
+@needs_triton
+@pytest.mark.parametrize("fmt", ["int4", "kivi2", "fp8"])
+def test_gpu_quantized_cache_cases_run_on_the_cpu(fmt):
+    """The GPU check's quantized-cache cases (state against the prefill rule, attention
+    against the reference over the dequantized cache), on tiny shapes."""
+    from benchmarks.gpu_correctness import _formats, _quant_cache_case
+
+    r = _quant_cache_case(torch.float32, _formats()[fmt], 2, 4, 2, [150, 3], 32, seed=5,
+                          device="cpu")
+    assert r["ok"] and r["max"] < 1e-4 and r["codes_equal"] == 1.0, r
+
+
 def test_compile_time_aot_mode_measures_without_a_gpu():
     from benchmarks.compile_time import measure_aot
 

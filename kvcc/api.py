@@ -29,6 +29,7 @@ def attention(
     backend: str = "auto",
     pipeline: str = DEFAULT_PIPELINE,
     kv_format=None,
+    kv_precision: str = "full",
 ):
     """Attention ``softmax(scale * q k^T, masked) v`` compiled by kvcc.
 
@@ -39,7 +40,8 @@ def attention(
     bfloat16 and float32 inputs, which compute in float32; any finite value for
     float64). ``pipeline`` is a pass pipeline string. ``kv_format`` (from
     :mod:`kvcc.quant`): attention over K and V as that format stores them (quantized
-    by its rules, read dequantized). Returns ``o`` in q's dtype, or
+    by its rules, read dequantized); ``kv_precision="upper"`` reads a QuantSpec
+    format's upper 4-bit codes alone (its draft view, half the code bytes). Returns ``o`` in q's dtype, or
     ``(o, lse)`` with ``lse [B, Hq, Sq]`` float32 in natural log. Rows that see no
     key give ``o = 0`` and ``lse = -inf``.
 
@@ -53,11 +55,12 @@ def attention(
     if not isinstance(pipeline, str):
         raise TypeError(f"pipeline must be a string such as 'simplify-masks,split-kv{{splits=4}}' "
                         f"('' for none), got {type(pipeline).__name__}")
-    if kv_format is not None:
+    if kv_format is not None or kv_precision != "full":
         if torch.compiler.is_compiling():
             raise NotImplementedError("kv_format is not supported inside torch.compile yet: call "
                                       "kvcc.attention(..., kv_format=...) outside compiled code")
-        return _eager(q, k, v, mask, scale, softcap, return_lse, backend, pipeline, kv_format)
+        return _eager(q, k, v, mask, scale, softcap, return_lse, backend, pipeline, kv_format,
+                      kv_precision)
     if torch.compiler.is_compiling() and not (
             torch.is_grad_enabled() and any(t.requires_grad for t in (q, k, v)
                                             if isinstance(t, torch.Tensor))):
@@ -65,9 +68,11 @@ def attention(
     return _eager(q, k, v, mask, scale, softcap, return_lse, backend, pipeline)
 
 
-def _eager(q, k, v, mask, scale, softcap, return_lse, backend, pipeline, kv_format=None):
+def _eager(q, k, v, mask, scale, softcap, return_lse, backend, pipeline, kv_format=None,
+           kv_precision="full"):
     call = lower_attention_call(q, k, v, mask=mask, scale=scale, softcap=softcap,
-                                return_lse=return_lse, kv_format=kv_format)
+                                return_lse=return_lse, kv_format=kv_format,
+                                kv_precision=kv_precision)
     name = backends.resolve(backend, q.device)
     module = _optimize(call.module, pipeline)
     out = backends.execute(name, module, call.inputs, fallback=backend == "auto")

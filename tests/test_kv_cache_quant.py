@@ -283,3 +283,37 @@ def test_attention_varlen_format_errors():
         kvcc.attention_varlen(q, k, k, cu_q, cu_k, kv_format=quant.int8())
     with pytest.raises(TypeError, match="kv_format must be a kvcc.quant format"):
         kvcc.attention_varlen(q[:4], k, k, cu_k, cu_k, kv_format="int8")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_quantspec_upper_codes_alone_give_the_draft_view(backend):
+    """kv_precision="upper" reads QuantSpec's upper plane only: kvcc.attention and a
+    cache step equal the reference over the upper codes dequantized (the 4-bit view),
+    which differs from the full 8-bit read; formats without planes refuse it."""
+    from kvcc.codegen.reference.kv_store import dequantized
+
+    fmt = quant.quantspec(group=32)
+    gen = torch.Generator().manual_seed(8)
+    q = torch.randn(2, 8, 3, D, generator=gen).to(DEVICE)
+    k, v = (torch.randn(2, HKV, 70, D, generator=gen).to(DEVICE) for _ in range(2))
+    ku, vu = dequantized(store(k.cpu(), v.cpu(), fmt), precision="upper")
+    want = kvcc.attention(q.cpu(), ku, vu, mask=M.causal(), backend="reference")
+    got = kvcc.attention(q, k, v, mask=M.causal(), kv_format=fmt, kv_precision="upper",
+                         backend=backend)
+    full = kvcc.attention(q, k, v, mask=M.causal(), kv_format=fmt, backend=backend)
+    torch.testing.assert_close(got.cpu(), want, atol=2e-5, rtol=0)
+    assert (full.cpu() - want).abs().max() > 1e-3  # the lower plane matters
+    c = _cache(fmt, backend, layers=1)
+    s = c.add_sequence()
+    _fill(c, [s], [(70,)], gen)
+    step = c.plan([s], [3], new_tokens=[0], kv_precision="upper", mask=M.causal())
+    qc = torch.randn(3, 8, D, generator=gen).to(DEVICE)
+    ks, vs = dequantized(c.quant.stored(0, c._seqs[s].pages, c._seqs[s].row, 70),
+                         precision="upper")
+    want = kvcc.attention(qc.permute(1, 0, 2)[None].cpu(), ks.cpu(), vs.cpu(), mask=M.causal(),
+                          backend="reference")[0].permute(1, 0, 2)
+    torch.testing.assert_close(step.attend(0, qc).cpu(), want, atol=2e-5, rtol=0)
+    with pytest.raises(ValueError, match="kv_precision='upper' reads the upper codes"):
+        kvcc.attention(q, k, v, kv_format=quant.int4(), kv_precision="upper")
+    with pytest.raises(ValueError, match="kv_precision must be 'full' or 'upper'"):
+        c.plan([s], [1], new_tokens=[0], kv_precision="half")

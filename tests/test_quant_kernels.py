@@ -97,13 +97,17 @@ def test_the_kernels_read_the_codes_not_dequantized_copies():
 
 
 @pytest.mark.skipif(DEVICE != "cpu", reason="counts the interpreter's loads")
-@pytest.mark.parametrize("fmt", [quant.int8(), quant.int4(), quant.kivi(2), quant.quantspec(),
-                                 quant.fp8()], ids=lambda f: f.name)
-def test_a_decode_reads_every_stored_byte_and_nothing_else(fmt):
+@pytest.mark.parametrize("fmt,precision", [
+    (quant.int8(), "full"), (quant.int4(), "full"), (quant.kivi(2), "full"),
+    (quant.quantspec(), "full"), (quant.fp8(), "full"), (quant.quantspec(), "upper")],
+    ids=lambda x: getattr(x, "name", x))
+def test_a_decode_reads_every_stored_byte_and_nothing_else(fmt, precision):
     """Every load the kernel makes, counted under the interpreter by distinct address:
     from K and V it reads every byte of the stored codes, scales, zeros and residual and
     no other memory outside q, and those bytes are bytes_per_token x the tokens read (a
-    per-head scale aside). (Distinct addresses: a byte loaded twice counts once.)"""
+    per-head scale aside). (Distinct addresses: a byte loaded twice counts once.)
+    QuantSpec's draft view reads the upper plane, half the codes, and nothing of the
+    lower."""
     import numpy as np
     from triton.runtime import interpreter
 
@@ -111,7 +115,7 @@ def test_a_decode_reads_every_stored_byte_and_nothing_else(fmt):
 
     b, hq, hkv, skv, d = 2, 8, 2, 300, 128
     q, k, v = rand(b, hq, 1, d, seed=1), rand(b, hkv, skv, d, seed=2), rand(b, hkv, skv, d, seed=3)
-    call = lower_attention_call(q, k, v, mask=M.causal(), kv_format=fmt)
+    call = lower_attention_call(q, k, v, mask=M.causal(), kv_format=fmt, kv_precision=precision)
     stored = {n: t for n, t in call.inputs.items() if n != "q"}
     seen: list[tuple[np.ndarray, int]] = []
     real = interpreter.InterpreterBuilder.create_masked_load
@@ -142,14 +146,19 @@ def test_a_decode_reads_every_stored_byte_and_nothing_else(fmt):
         for lo, hi in spans.values():
             known |= (addrs >= lo) & (addrs < hi)
         assert known.all(), "the kernel read memory outside q and the stored K/V"
+    half = precision == "upper"
     for n, t in stored.items():
-        assert len(read[n]) == t.numel() * t.element_size(), f"{n}: read {len(read[n])} of " \
-            f"{t.numel() * t.element_size()} bytes"
+        size = t.numel() * t.element_size() // (2 if half and n.endswith("codes") else 1)
+        assert len(read[n]) == size, f"{n}: read {len(read[n])} of {size} bytes"
+        if half and n.endswith("codes"):  # the upper plane: the first half of each row
+            lo = t.data_ptr()
+            assert all((a - lo) % (t.shape[-1] * 4) < t.shape[-1] * 2 for a in read[n])
     head_scales = sum(t.numel() * t.element_size() for n, t in stored.items()
                       if n.endswith("scale") and t.dim() == 2)
     total = sum(len(read[n]) for n in stored) - head_scales
-    assert total == pytest.approx(fmt.bytes_per_token(hkv, d, context=skv, full_bytes=4)
-                                  * skv * b)
+    lower = d * 4 / 8 * 2 * hkv if half else 0  # the lower plane's bytes per token
+    assert total == pytest.approx((fmt.bytes_per_token(hkv, d, context=skv, full_bytes=4)
+                                   - lower) * skv * b)
 
 
 @pytest.mark.parametrize("fmt", [quant.int4(), quant.kivi(2, group=16, residual=32),

@@ -14,7 +14,12 @@ from functools import lru_cache
 import torch
 
 from kvcc.checks import FLOAT_DTYPES, check_factor, check_qkv
-from kvcc.frontend.quantized_call import build_quantized, check_format, quantized_inputs
+from kvcc.frontend.quantized_call import (
+    build_quantized,
+    check_format,
+    check_precision,
+    quantized_inputs,
+)
 from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import KVFormat
 from kvcc.ir.mask import Full, Mask, check, data_refs, unbind
@@ -55,10 +60,12 @@ def lower_attention_call(
     return_lse: bool = False,
     name: str = "attention",
     kv_format: KVFormat | None = None,
+    kv_precision: str = "full",
 ) -> AttentionCall:
     """Validate a call and build its module: args ``%q, %k, %v`` and mask data. With
     ``kv_format``, K and V are stored in that format first and the module reads them
-    as stored (``%k_codes, %k_scale, ...``, see :mod:`kvcc.frontend.quantized_call`)."""
+    as stored (``%k_codes, %k_scale, ...``, see :mod:`kvcc.frontend.quantized_call`);
+    ``kv_precision="upper"`` reads hierarchical codes' upper plane alone."""
     q, k, v = _check_tensor("q", q), _check_tensor("k", k), _check_tensor("v", v)
     check_qkv(q, k, v)
     b, hq, sq, d = q.shape
@@ -101,12 +108,14 @@ def lower_attention_call(
     mask, refs = unbind(mask)
     if kv_format is not None:
         fmt = check_format(check_format(kv_format, d), v.shape[3])
+        precision = check_precision(kv_precision, fmt)
         stored = quantized_inputs(k, v, fmt)
         margs = tuple((r, tuple(t.shape), t.dtype) for r, t in refs.items())
         module = build_quantized(q, stored, fmt, mask, margs, float(scale),
                                  None if softcap is None else float(softcap), return_lse,
-                                 v.shape[3])
+                                 v.shape[3], precision)
         return AttentionCall(module, {"q": q} | stored | dict(refs))
+    check_precision(kv_precision, None)
     module = _build(name, tuple(q.shape), tuple(k.shape), tuple(v.shape), q.dtype,
                     tuple((r, tuple(t.shape), t.dtype) for r, t in refs.items()), mask,
                     scale, softcap, return_lse)

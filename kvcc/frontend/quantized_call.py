@@ -66,19 +66,31 @@ def quantized_inputs(k: torch.Tensor, v: torch.Tensor, fmt: KVFormat) -> dict[st
     return out
 
 
+def check_precision(precision: object, fmt: KVFormat | None) -> str:
+    """A ``kv_precision`` argument: ``"full"``, or ``"upper"`` for hierarchical codes."""
+    if precision not in ("full", "upper"):
+        raise ValueError(f"kv_precision must be 'full' or 'upper', got {precision!r}")
+    if precision == "upper" and (fmt is None or not fmt.hierarchical):
+        raise ValueError("kv_precision='upper' reads the upper codes of a hierarchical format "
+                         f"(kvcc.quant.quantspec()); got kv_format "
+                         f"{None if fmt is None else fmt.name}")
+    return precision
+
+
 def build_quantized(q: torch.Tensor, inputs: dict[str, torch.Tensor], fmt: KVFormat, mask: Mask,
                     margs_spec: tuple, scale: float, softcap: float | None, return_lse: bool,
-                    dv: int) -> Module:
+                    dv: int, precision: str = "full") -> Module:
     """The module over stored K/V and the mask's tensors (``margs_spec``: name, shape,
     dtype), cached by shapes: a loop of equal calls builds once."""
     spec = tuple((n, tuple(t.shape), t.dtype) for n, t in inputs.items())
     return _build(tuple(q.shape), q.dtype, spec, margs_spec, fmt, mask, scale, softcap,
-                  return_lse, dv)
+                  return_lse, dv, precision)
 
 
 @lru_cache(maxsize=128)
 def _build(qs: tuple, dtype: torch.dtype, spec: tuple, margs_spec: tuple, fmt: KVFormat,
-           mask: Mask, scale: float, softcap: float | None, return_lse: bool, dv: int) -> Module:
+           mask: Mask, scale: float, softcap: float | None, return_lse: bool, dv: int,
+           precision: str) -> Module:
     dt = DType.from_torch(dtype)
     vals = {n: Value(n, tensor(list(s), DType.from_torch(d))) for n, s, d in spec}
     margs = tuple(Value(r, tensor(list(s), DType.from_torch(d))) for r, s, d in margs_spec)
@@ -89,6 +101,6 @@ def _build(qs: tuple, dtype: torch.dtype, spec: tuple, margs_spec: tuple, fmt: K
                      mask=mask, kv_format=fmt, k_scale=vals["k_scale"], k_zero=vals.get("k_zero"),
                      v_scale=vals["v_scale"], v_zero=vals.get("v_zero"),
                      k_residual=vals["k_residual"], v_residual=vals["v_residual"],
-                     mask_args=margs)
+                     mask_args=margs, kv_precision=precision)
     return Module("attention_quantized", (vq, *vals.values(), *margs), (op,),
                   (vo,) + ((vl,) if vl else ()))

@@ -129,7 +129,9 @@ class AttentionOp(Op):
     without one): sequence ``b``'s token at position ``p`` is in row
     ``residual_slot[b]``, slot ``p mod R``; codes, per-token scales and zeros are
     pages like the codes, per-channel scales ``[P, ceil(page / G), Hkv, D]`` hold a
-    key group's scales in the page of its first token. Rows with no visible key give
+    key group's scales in the page of its first token. ``kv_precision="upper"`` reads
+    hierarchical (QuantSpec) codes' upper plane alone: the 4-bit draft view. Rows with
+    no visible key give
     o = 0 and lse = -inf.
     """
 
@@ -159,6 +161,7 @@ class AttentionOp(Op):
     k_residual: Value | None = None
     v_residual: Value | None = None
     residual_slot: Value | None = None
+    kv_precision: str = "full"
     q_offset: Dim = sympy.Integer(0)
     kv_offset: Dim = sympy.Integer(0)
     q_total: Dim | None = None

@@ -206,6 +206,7 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
         for name in ("k_scale", "k_zero", "v_scale", "v_zero", "k_residual", "v_residual",
                      "residual_slot"):
             fail(getattr(op, name) is None, "kv-format", f"{name} given without a kv_format")
+        fail(op.kv_precision == "full", "kv-format", "kv_precision given without a kv_format")
     else:
         fail(op.k_scale is not None and op.v_scale is not None, "kv-format",
              f"kv_format {fmt.name} needs k_scale and v_scale")
@@ -217,6 +218,10 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
             t = getattr(op, name).type
             fail(t.dtype == code, "kv-format", f"{name} holds {fmt.name} codes as "
                  f"{code.value}, got {t.dtype.value}")
+        fail(op.kv_precision in ("full", "upper"), "kv-format",
+             f"kv_precision must be 'full' or 'upper', got {op.kv_precision!r}")
+        fail(op.kv_precision == "full" or fmt.hierarchical, "kv-format",
+             f"kv_precision='upper' reads hierarchical codes' upper plane; {fmt.name} has one")
         fail(isinstance(kl, (Dense, Paged)), "kv-format",
              "quantized k/v use the dense or paged layout")
         rings = op.k_residual is not None or op.v_residual is not None

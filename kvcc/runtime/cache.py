@@ -21,6 +21,7 @@ import torch
 
 from kvcc import backends
 from kvcc.checks import FLOAT_DTYPES, check_cu_seqlens, check_factor, check_head_dim, check_int
+from kvcc.frontend.quantized_call import check_format, check_precision
 from kvcc.ir.formats import KVFormat
 from kvcc.ir.mask import Mask
 from kvcc.runtime.pages import CacheFull, PageAllocator
@@ -97,7 +98,6 @@ class KVCache:
 
     def _quant_pages(self, fmt: object, max_seqs: int, kv_scale: object) -> QuantPages:
         from kvcc.codegen.triton.quant_append import check
-        from kvcc.frontend.quantized_call import check_format
 
         fmt = check_format(fmt, self.head_dim)
         if self.dtype == torch.float64:
@@ -238,7 +238,8 @@ class KVCache:
              new_tokens: Sequence[int] | None = None, layer: int | None = None,
              num_q_heads: int | None = None,
              mask: Mask | Sequence[Mask | None] | None = None, scale: float | None = None,
-             softcap: float | None = None, return_lse: bool = False) -> Step:
+             softcap: float | None = None, return_lse: bool = False,
+             kv_precision: str = "full") -> Step:
         """Plan one step: sequence ``seqs[i]`` gets ``new_tokens[i]`` new tokens
         (default ``q_lens[i]``) and attends with its last ``q_lens[i]`` tokens as
         queries. Allocates pages (copying shared pages about to be written), builds
@@ -246,12 +247,15 @@ class KVCache:
         query heads, at once when given, else at the first ``attend``); ``mask`` is
         one mask or one per layer. Raises :class:`CacheFull`, with the cache
         unchanged, when pages run out. ``layer``: plan against that layer's lengths
-        (default: every layer, which must agree)."""
+        (default: every layer, which must agree). ``kv_precision="upper"``: a QuantSpec
+        cache read through its upper codes alone (the draft view of self-speculative
+        decoding)."""
         seqs_t = self._check_seqs(seqs)
         q_t = self._check_lens("q_lens", q_lens, len(seqs_t))
         new_t = q_t if new_tokens is None else self._check_lens("new_tokens", new_tokens,
                                                                  len(seqs_t))
         masks = per_layer_masks(mask, self.num_layers)
+        check_precision(kv_precision, self.kv_format)
         scale = check_factor("scale", 1 / math.sqrt(self.head_dim) if scale is None else scale,
                              self.dtype)
         if softcap is not None:
@@ -269,7 +273,7 @@ class KVCache:
         self._allocate(seqs_t, start, new_t)
         index, max_pages, sizes = self._index(seqs_t, q_t, new_t, start)
         return Step(self, seqs_t, q_t, new_t, start, index, max_pages, masks, scale, softcap,
-                    bool(return_lse), num_q_heads, layer, sizes)
+                    bool(return_lse), num_q_heads, layer, sizes, kv_precision)
 
     def append(self, layer: int, seqs: Sequence[int], k: torch.Tensor, v: torch.Tensor,
                cu_seqlens: torch.Tensor) -> None:

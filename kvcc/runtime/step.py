@@ -49,7 +49,7 @@ def paged_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int, mask:
 @lru_cache(maxsize=256)
 def paged_quant_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int, fmt: KVFormat,
                        rings: tuple[int, int], mask: Mask, scale: float, softcap: float | None,
-                       return_lse: bool) -> Module:
+                       return_lse: bool, precision: str = "full") -> Module:
     """Attention of packed queries over a quantized paged cache (codes, scales and zeros
     in pages, each sequence's recent tokens in rings ``rings`` long per role)."""
     dt = DType.from_torch(dtype)
@@ -78,7 +78,8 @@ def paged_quant_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int,
                      q_layout=Packed(), kv_layout=Paged(page), cu_seqlens_q=cu,
                      block_table=bt, kv_lens=kl, kv_format=fmt, k_scale=vals["ks"],
                      k_zero=vals.get("kz"), v_scale=vals["vs"], v_zero=vals.get("vz"),
-                     k_residual=vals.get("kr"), v_residual=vals.get("vr"), residual_slot=rs)
+                     k_residual=vals.get("kr"), v_residual=vals.get("vr"), residual_slot=rs,
+                     kv_precision=precision)
     ins = (vq, *vals.values(), cu, bt, kl) + ((rs,) if rs is not None else ())
     m = Module("cache_attend_quantized", ins, (op,), (vo,) + ((vl,) if vl else ()))
     return Pipeline.parse(DEFAULT_PIPELINE).run(m)
@@ -102,9 +103,11 @@ class Step:
                  new: tuple[int, ...], start: tuple[int, ...], index: torch.Tensor,
                  max_pages: int, masks: tuple[Mask, ...], scale: float,
                  softcap: float | None, return_lse: bool, num_q_heads: int | None,
-                 layer: int | None = None, write_sizes: Sequence[int] = ()) -> None:
+                 layer: int | None = None, write_sizes: Sequence[int] = (),
+                 kv_precision: str = "full") -> None:
         self.cache, self.seqs, self.q_lens, self.new, self.start = cache, seqs, q_lens, new, start
         self.layer = layer
+        self.kv_precision = kv_precision
         self._epoch = cache._epoch
         b = len(seqs)
         self.total_q, self.total_new = sum(q_lens), sum(new)
@@ -179,7 +182,8 @@ class Step:
         if c.quant is not None:
             return paged_quant_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size,
                                       c.kv_format, (c.quant.rlen["k"], c.quant.rlen["v"]),
-                                      mask, self.scale, self.softcap, self.return_lse)
+                                      mask, self.scale, self.softcap, self.return_lse,
+                                      self.kv_precision)
         return paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size, mask,
                             self.scale, self.softcap, self.return_lse)
 
@@ -240,7 +244,8 @@ class Step:
             length = s + n if layer in self._appended or not self.total_new else s
             if not length:
                 continue
-            k, v = dequantized(c.quant.stored(layer, seq.pages, seq.row, length), c.dtype)
+            k, v = dequantized(c.quant.stored(layer, seq.pages, seq.row, length), c.dtype,
+                               self.kv_precision)
             pos = torch.arange(length, device=c.device)
             pages = torch.tensor(seq.pages, dtype=torch.long, device=c.device)
             slots = pages[pos // c.page_size] * c.page_size + pos % c.page_size

@@ -154,7 +154,7 @@ def _kv_for(op: AttentionOp, ctx: _Ctx, name: str) -> torch.Tensor:
     if fmt is None:
         return t
     t = dequantize(t, ctx.get(getattr(op, f"{name}_scale")), ctx.get(getattr(op, f"{name}_zero")),
-                   fmt, name, ctx.opts.compute_dtype)
+                   fmt, name, ctx.opts.compute_dtype, precision=op.kv_precision)
     res = ctx.get(getattr(op, f"{name}_residual"))
     return t if res is None else torch.cat([t, res.to(t.dtype)], dim=2)
 

@@ -80,6 +80,8 @@ def _codes(spec: KernelSpec, ptr: str, rows: str, width: int, block: str, ok: st
         return [f"w = tl.load({ptr} + {rows}[:, None] + {offset}wi[None, :], mask=w_ok, other=0)",
                 f"u = ((w[:, :, None] >> sh[None, None, :]) & {2 ** bits - 1})"
                 f".reshape(BLOCK_N, {block}).to(tl.float32)"]
+    if spec.kv_hier and spec.kv_upper:  # QuantSpec's draft view: the upper plane alone
+        return lines + unpack("") + ["c = u"]
     if spec.kv_hier:  # QuantSpec: the upper plane, then the lower correction in sixteenths
         return lines + unpack("") + ["c = u"] + unpack(f"{width // 8} + ") + [
             "c += (u - 8.0) / 16.0"]

@@ -92,6 +92,7 @@ class KernelSpec:
     # indexed by position mod their length (see AttentionOp.residual_slot)
     kv_kblock: int = 0
     kv_window: int = 0
+    kv_upper: bool = False  # QuantSpec's upper plane alone (the draft view)
 
     def text(self) -> str:
         """Canonical text: one ``key = value`` line per field, in declaration order."""
@@ -156,7 +157,7 @@ def _from_text(text: str) -> KernelSpec:
 
 # fields added after kernels were keyed print only when set, so the text (and the key,
 # and the committed static profiles) of every kernel without them stays the same
-_LATE = {"kv_kblock": 0, "kv_window": 0}
+_LATE = {"kv_kblock": 0, "kv_window": 0, "kv_upper": False}
 
 
 @lru_cache(maxsize=1024)
@@ -280,7 +281,7 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
             kv_code=fmt.code.value, k_scope=fmt.k_scope.value, v_scope=fmt.v_scope.value,
             kv_group=fmt.group_size, kv_packed=fmt.packed, kv_hier=fmt.hierarchical,
             kv_residual=op.k_residual is not None or op.v_residual is not None,
-            kv_scale=fmt.scale_dtype.value,
+            kv_scale=fmt.scale_dtype.value, kv_upper=op.kv_precision == "upper",
             **(dict(kv_kblock=fmt.key_block() if op.k_residual is not None else 0,
                     kv_window=fmt.residual if op.v_residual is not None else 0)
                if isinstance(kl, Paged) else {}))),

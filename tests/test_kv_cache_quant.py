@@ -317,3 +317,49 @@ def test_quantspec_upper_codes_alone_give_the_draft_view(backend):
         kvcc.attention(q, k, v, kv_format=quant.int4(), kv_precision="upper")
     with pytest.raises(ValueError, match="kv_precision must be 'full' or 'upper'"):
         c.plan([s], [1], new_tokens=[0], kv_precision="half")
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_a_mask_that_hides_every_key_gives_zeros(backend):
+    """A mask simplified to empty: o = 0, lse = -inf (no codes to read)."""
+    c = _cache(quant.kivi(2, group=16, residual=32), backend, layers=1)
+    s = c.add_sequence()
+    _fill(c, [s], [(40,)], torch.Generator().manual_seed(9))
+    q = torch.randn(2, 4, D).to(DEVICE)
+    cu = torch.tensor([0, 2], dtype=torch.int32, device=DEVICE)
+    o, lse = c.attend(0, q, [s], cu, mask=M.causal() & ~M.causal(), return_lse=True)
+    assert torch.equal(o.cpu(), torch.zeros_like(o.cpu()))
+    assert torch.isneginf(lse).all()
+
+
+def test_a_refused_append_leaves_the_cache_as_it_was():
+    """Values past float16's range refuse int8 (its scales are float16): the keys, whose
+    rows were fine, are not half-written either, and the step can be planned again."""
+    c = _cache(quant.int8(), "reference", layers=1)
+    s = c.add_sequence()
+    hist = _fill(c, [s], [(40,)], torch.Generator().manual_seed(10))
+    before = [t.clone() for t in c.quant.tensors()]
+    step = c.plan([s], [0], new_tokens=[30])
+    k, v = torch.randn(30, HKV, D), torch.randn(30, HKV, D)
+    v[0, 0, 0] = 1e6
+    with pytest.raises(ValueError, match="do not fit its f16 scales"):
+        step.append(0, k.to(DEVICE), v.to(DEVICE))
+    assert all(torch.equal(a, b) for a, b in zip(before, c.quant.tensors()))
+    assert c.length(s) == 40
+    _assert_state(c, s, 0, *hist[s, 0])
+
+
+def test_fp8_with_per_token_scales_is_refused_by_the_cache():
+    from kvcc.ir.dtypes import DType
+    from kvcc.ir.formats import KVFormat, Scope
+
+    fmt = KVFormat("f8tok", DType.f8e4m3, Scope.token, Scope.token)
+    with pytest.raises(ValueError, match="static per-head scale"):
+        KVCache(1, HKV, D, num_pages=4, kv_format=fmt)
+
+
+def test_attention_varlen_format_with_no_sequences():
+    q, k = torch.randn(0, 4, D), torch.randn(0, HKV, D)
+    cu = torch.zeros(1, dtype=torch.int32)
+    o = kvcc.attention_varlen(q, k, k, cu, cu, kv_format=quant.int8())
+    assert o.shape == (0, 4, D)

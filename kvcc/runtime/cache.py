@@ -155,7 +155,7 @@ class KVCache:
             return self.quant.nbytes()
         return self.pool.numel() * self.pool.element_size()
 
-    def bytes_used(self) -> int:
+    def bytes_used(self) -> float:
         """Bytes of the pages in use (a partly filled page counts whole)."""
         return self._alloc.in_use * self.page_size * self.bytes_per_token
 

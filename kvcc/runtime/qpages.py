@@ -9,7 +9,7 @@ Per layer and role (keys ``k``, values ``v``), as ``KVFormat`` rules them:
 - per-token scales and zeros ``[P, page, Hkv, D / G]`` beside the codes; KIVI keys'
   per-channel scales ``[P, ceil(page / G), Hkv, D]``, a group's row in the page of its
   first token (``AttentionOp.residual_slot`` documents the addressing); fp8's static
-  per-head scale ``[Hkv]`` (float32), calibrated from the layer's first append
+  per-head scale ``[Hkv]`` (in the format's scale dtype), calibrated from the layer's first append
   (``amax / fp8 max`` per head) unless given, and kept: later tokens past its range
   saturate;
 - the residual: a ring ``[S, R, Hkv, D]`` in the cache's dtype per role with one (KIVI:
@@ -48,7 +48,7 @@ class RoleWrites:
     dst: torch.Tensor  # their slots (page * page_size + offset)
     sdst: torch.Tensor  # per-channel scales: each group's row in the scale pages
     ring_src: torch.Tensor  # new rows that stay full precision ...
-    ring_dst: torch.Tensor  # ... and their ring rows (slot * R + position mod R)
+    ring_dst: torch.Tensor  # ... and their ring rows (row * R + position mod R)
 
 
 class QuantPages:
@@ -61,6 +61,9 @@ class QuantPages:
             raise ValueError(f"kv_format {fmt.name}: a cache needs per-head, per-token or "
                              "per-channel scales (one scale for the whole tensor cannot grow)")
         for role in ROLES:
+            if fmt.is_fp8 and fmt.scope(role) is not Scope.head:
+                raise ValueError(f"kv_format {fmt.name}: a cache keeps fp8 codes with a static "
+                                 "per-head scale (kvcc.quant.fp8()), not per-token scales")
             if fmt.scope(role) is Scope.head and not fmt.is_fp8:
                 raise ValueError(f"kv_format {fmt.name}: an integer format with one scale per "
                                  "head cannot append (its scale would change); use per-token "
@@ -202,22 +205,29 @@ class QuantPages:
         """Quantize and store one layer's writes (``x``: the new rows per role, ``[T, Hkv,
         D]``; ``counts``: rows, groups and ring rows per role). ``kernels``: the Triton
         launches per role, else the reference."""
+        if self.fmt.is_fp8 and not self.calibrated[layer] and x["k"].shape[0]:
+            self._calibrate(layer, x)
+        # the reference quantizes both roles before storing anything: a format that refuses
+        # the values (scales past float16) leaves the cache as it was
+        stores = {role: self._quantize_reference(layer, role, writes[role], x[role],
+                                                 counts[role][1])
+                  for role in ROLES if kernels is None and counts[role][0]}
         for role in ROLES:
-            if self.fmt.is_fp8 and not self.calibrated[layer] and x[role].shape[0]:
-                self._calibrate(layer, x)
             n, groups, nr = counts[role]
             w = writes[role]
-            if n:
-                if kernels is not None:
-                    self._write_kernel(kernels[role], layer, role, w, x[role], n, groups)
-                else:
-                    self._write_reference(layer, role, w, x[role], groups)
+            if n and kernels is not None:
+                self._write_kernel(kernels[role], layer, role, w, x[role], n, groups)
+            elif n:
+                for pool, idx, val in stores[role]:
+                    pool[idx] = val
             if nr:
                 ring = self.ring[role][layer].flatten(0, 1)
                 ring.index_copy_(0, w.ring_dst.long(), x[role].index_select(0, w.ring_src.long()))
 
     def _calibrate(self, layer: int, x: dict[str, torch.Tensor]) -> None:
-        """fp8: each head's scale from the layer's first tokens (the reference's rule)."""
+        """fp8: each head's scale from the layer's first appended tokens, ``amax / fp8
+        max`` (the reference's formula; its prefill rule takes the amax of what it is
+        given, so a state matches it with these scales passed in)."""
         top = FP8_MAX[self.fmt.code]
         for role in ROLES:
             amax = x[role].float().abs().amax(dim=(0, 2))
@@ -235,8 +245,10 @@ class QuantPages:
             out = torch.where((s >= 0)[:, None, None], out, old)
         return out
 
-    def _write_reference(self, layer: int, role: str, w: RoleWrites, x: torch.Tensor,
-                         groups: int) -> None:
+    def _quantize_reference(self, layer: int, role: str, w: RoleWrites, x: torch.Tensor,
+                            groups: int) -> list[tuple[torch.Tensor, torch.Tensor, torch.Tensor]]:
+        """The reference's codes, scales and zeros of one role's rows, as (pool, index,
+        value) stores to make."""
         fmt = self.fmt
         rows = self._rows(layer, role, w.src, x)
         codes = self.codes[role][layer].flatten(0, 1)
@@ -245,20 +257,18 @@ class QuantPages:
             g = fmt.group_size
             xs = rows.reshape(groups, g, self.hkv, self.d).permute(0, 2, 1, 3)
             c, sc, zz = quantize(xs, fmt, role)
-            codes[dst] = c.permute(0, 2, 1, 3).reshape(groups * g, self.hkv, -1)
             sd = w.sdst.long()
-            self.scale[role][layer].flatten(0, 1)[sd] = sc[:, :, 0]
-            self.zero[role][layer].flatten(0, 1)[sd] = zz[:, :, 0]
-            return
+            return [(codes, dst, c.permute(0, 2, 1, 3).reshape(groups * g, self.hkv, -1)),
+                    (self.scale[role][layer].flatten(0, 1), sd, sc[:, :, 0]),
+                    (self.zero[role][layer].flatten(0, 1), sd, zz[:, :, 0])]
         xs = rows.permute(1, 0, 2).unsqueeze(0)  # [1, H, n, D]
         static = self.scale[role][layer][None] if fmt.is_fp8 else None
         c, sc, zz = quantize(xs, fmt, role, scale=static)
         if fmt.is_fp8:
-            c = c.view(torch.uint8)
-        codes[dst] = c[0].permute(1, 0, 2)
-        if not fmt.is_fp8:
-            self.scale[role][layer].flatten(0, 1)[dst] = sc[0].permute(1, 0, 2)
-            self.zero[role][layer].flatten(0, 1)[dst] = zz[0].permute(1, 0, 2)
+            return [(codes, dst, c.view(torch.uint8)[0].permute(1, 0, 2))]
+        return [(codes, dst, c[0].permute(1, 0, 2)),
+                (self.scale[role][layer].flatten(0, 1), dst, sc[0].permute(1, 0, 2)),
+                (self.zero[role][layer].flatten(0, 1), dst, zz[0].permute(1, 0, 2))]
 
     def _write_kernel(self, launch, layer: int, role: str, w: RoleWrites, x: torch.Tensor,
                       n: int, groups: int) -> None:

@@ -6,6 +6,8 @@ block tables, the new tokens' slots, split choice, kernel selection) and uploads
 its index tensors in one copy. :meth:`Step.append` and :meth:`Step.attend` then
 only launch kernels: no device-to-host reads and no host-to-device copies, so the
 per-layer calls of a step can be captured in a CUDA graph (FlashInfer's plan/run).
+(The reference backend, for checks and CPUs, makes no such promise: a quantized
+cache's reference path reads its scales back and dequantizes on the host side.)
 """
 
 from __future__ import annotations
@@ -174,7 +176,7 @@ class Step:
                 fmt.scale_dtype.value, bool(c.quant.rlen[role]))
             out[role] = (getattr(load(spec), kernel_name(spec)),
                          dict(BLOCK_T=spec.block_t, BLOCK_D=spec.block_d,
-                              num_warps=spec.num_warps))
+                              num_warps=spec.num_warps, enable_fp_fusion=False))
         return out
 
     def _module(self, mask: Mask, hq: int) -> Module:
@@ -193,6 +195,10 @@ class Step:
         module = self._module(mask, hq)
         op = module.ops[0] if len(module.ops) == 1 else None
         if not isinstance(op, AttentionOp):  # the mask simplified away: fills
+            if c.quant is not None:  # (of the plain module's inputs: no codes to read)
+                return ("module", paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype,
+                                               c.page_size, mask, self.scale, self.softcap,
+                                               self.return_lse))
             return ("module", module)
         if c.backend == "triton":
             from kvcc.codegen.triton.op import plan

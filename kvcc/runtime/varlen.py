@@ -88,7 +88,7 @@ def lower_varlen_call(q, k, v, cu_seqlens_q, cu_seqlens_k, *, max_seqlen_q=None,
     for name, hint, cu, total in (("max_seqlen_q", max_seqlen_q, cu_q, tq),
                                   ("max_seqlen_k", max_seqlen_k, cu_k, tk)):
         if hint is None:  # no hint: read cu_seqlens once (a host sync) and check it
-            hint = _check_offsets(name.replace("max_seqlen", "cu_seqlens"), cu, total)
+            hint = check_offsets(name.replace("max_seqlen", "cu_seqlens"), cu, total)
         else:
             hint = check_int(name, hint)
         hints["max_q_len" if name.endswith("q") else "max_kv_len"] = hint
@@ -101,7 +101,7 @@ def lower_varlen_call(q, k, v, cu_seqlens_q, cu_seqlens_k, *, max_seqlen_q=None,
     return VarlenCall(module, inputs, hints)
 
 
-def _check_offsets(name: str, cu: torch.Tensor, total: int) -> int:
+def check_offsets(name: str, cu: torch.Tensor, total: int) -> int:
     """Read ``cu`` once: it must start at 0, never decrease and end at ``total``;
     returns the longest sequence."""
     c = cu.tolist()

@@ -277,8 +277,10 @@ def _compile_here(spec: Spec, arch: int, function: str | None) -> AOTKernel:
     else:
         src = ASTSource(getattr(module, fn_name), signature(spec), constexprs(spec),
                         attrs=divisibility(spec))
-    k = triton.compile(src, target=GPUTarget("cuda", arch, 32),
-                       options={"num_warps": spec.num_warps, "num_stages": spec.num_stages})
+    options = {"num_warps": spec.num_warps, "num_stages": spec.num_stages}
+    if isinstance(spec, QuantAppendSpec):  # the reference's rounding: no fused multiply-adds
+        options["enable_fp_fusion"] = False
+    k = triton.compile(src, target=GPUTarget("cuda", arch, 32), options=options)
     cubin = k.asm["cubin"]
     regs, stack = _resources(cubin)
     shared = int(k.metadata.shared)

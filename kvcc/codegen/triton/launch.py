@@ -168,7 +168,7 @@ class Launcher:
                      float(scale), float(softcap or 1.0), num_splits, rows_pad, heads_prog]
         self.args += _mask_args(spec, mask_data, heads_q, dev)
         if spec.kv_code:
-            self._kv_at = len(self.args)
+            self._kv_at, self._dummy = len(self.args), dummy_f32
             self.args += _kv_args(kv_data or [None] * 6, k, v, dummy_f32, dummy_i32,
                                   spec.kv_layout == "paged")
             self._kv_layouts = _kv_layouts(self.args[self._kv_at:self._kv_at + 6])
@@ -198,12 +198,15 @@ class Launcher:
             k, v = k.view(torch.uint8), v.view(torch.uint8)
         for name, t, want in zip("qkv", (q, k, v), self._layouts):
             _same_layout(name, t, want)
-        if kv_data is not None:
-            new = [None if t is None else t for t in kv_data[:6]]
-            for i, (t, want) in enumerate(zip(new, self._kv_layouts)):
+        if kv_data is not None:  # scales, zeros, rings (residual slots are the step's)
+            planned = self.args[self._kv_at:self._kv_at + 6]
+            for i, (t, want, old) in enumerate(zip(kv_data[:6], self._kv_layouts, planned)):
+                if (t is None) != (old is self._dummy):
+                    raise ValueError(f"kv_data[{i}]: planned {'without' if t is not None else 'with'}"
+                                     " this tensor")
                 if t is not None:
                     _same_layout(f"kv_data[{i}]", t, want)
-            for i, t in enumerate(new):
+            for i, t in enumerate(kv_data[:6]):
                 if t is not None:
                     self.args[self._kv_at + i] = t
         self.args[0], self.args[1], self.args[2] = q, k, v

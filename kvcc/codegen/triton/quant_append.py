@@ -14,9 +14,12 @@ residual window) and its destination slot in the pages (``DST``). Two kernel kin
   ``SDST[g]`` of the scale pages. Grid: (groups, KV heads).
 
 The arithmetic is the reference's (``kvcc/codegen/reference/quant.py``) op for op in
-float32: scales and zeros rounded to their dtype before use, codes rounded half to
-even (``(y + 1.5 * 2^23) - 1.5 * 2^23``), packed lowest bits first, so the cache
-holds exactly what the reference's prefill rule stores.
+float32: correctly rounded divisions (``div_rn``: a GPU's plain float32 division is
+not), no fused multiply-adds (the launch and AOT turn FP fusion off), scales and
+zeros rounded to their dtype before use, codes rounded half to even (``(y + 1.5 *
+2^23) - 1.5 * 2^23``), packed lowest bits first, so the cache holds exactly what the
+reference's prefill rule stores. Values whose scales overflow their dtype store inf
+there (the reference refuses them; a kernel cannot raise).
 """
 
 from __future__ import annotations
@@ -141,7 +144,7 @@ def _fp8(spec: QuantAppendSpec) -> list[str]:
     mb, emin, top = _FP8[spec.code]
     return [
         "sc = tl.load(S + h * stride_sh).to(tl.float32)",
-        f"y = tl.minimum(tl.maximum(x / sc, -{top}), {top})",
+        f"y = tl.minimum(tl.maximum(tl.math.div_rn(x, sc), -{top}), {top})",
         "bits = y.to(tl.int32, bitcast=True)",
         "a = bits & 0x7FFFFFFF",
         "e = (a >> 23) - 127",
@@ -162,10 +165,10 @@ def _int_codes(spec: QuantAppendSpec, axis: int, rows: str, ng: str, g: str) -> 
     sdt = TL[spec.scale]
     bc = "[:, :, None]" if axis == 2 else "[None, :]"
     lines = [f"mn = tl.min(xg, {axis})", f"mx = tl.max(xg, {axis})",
-             f"sc = ((mx - mn) / {lv}.0).to({sdt}).to(tl.float32)",
+             f"sc = tl.math.div_rn(mx - mn, {lv}.0).to({sdt}).to(tl.float32)",
              f"zz = mn.to({sdt}).to(tl.float32)",
              "safe = tl.where(sc > 0, sc, 1.0)",
-             f"y = (xg - zz{bc}) / safe{bc}",
+             f"y = tl.math.div_rn(xg - zz{bc}, safe{bc})",
              f"up = tl.minimum(tl.maximum({_round('y')}, 0.0), {lv}.0)"]
     if spec.hier:  # QuantSpec: the lower correction in sixteenths of the step
         lines += [f"rest = xg - (up * sc{bc} + zz{bc})",
@@ -211,7 +214,7 @@ def emit_quant_append(spec: QuantAppendSpec) -> str:
 
 def signature(spec: QuantAppendSpec) -> dict[str, str]:
     code = "*i32" if spec.packed else "*u8"
-    sp = "*fp32" if spec.code.startswith("f8") else PTR[spec.scale]
+    sp = PTR[spec.scale]
     sig = {"X": PTR[spec.dtype], "RING": PTR[spec.dtype], "C": code, "S": sp, "Z": sp,
            "SRC": "*i32", "DST": "*i32", "SDST": "*i32", "n_rows": "i32"}
     sig |= {p: "i64" for p in PARAMS if p.startswith("stride")}
@@ -223,7 +226,9 @@ def constexprs(spec: QuantAppendSpec) -> dict[str, int]:
 
 
 def divisibility(spec: QuantAppendSpec) -> dict[tuple[int], list]:
-    """16-byte aligned pointers, as the JIT infers for the cache's pools."""
+    """16-byte aligned pointers, as the JIT infers for the new rows and the cache's
+    pools (the write lists are views at any offset of the step's index buffer, and
+    fp8's per-head scales a layer's row of them)."""
     names = list(signature(spec))
-    return {(names.index(n),): [["tt.divisibility", 16]]
-            for n in ("X", "RING", "C", "S", "Z", "SRC", "DST", "SDST")}
+    aligned = ("X", "RING", "C") + (() if spec.code.startswith("f8") else ("S", "Z"))
+    return {(names.index(n),): [["tt.divisibility", 16]] for n in aligned}

@@ -3,15 +3,17 @@
 ``kvcc.attention(q, k, v, mask=kvcc.masks.causal())`` lowers a call to the kvcc
 IR, runs the pass pipeline and executes it on the best available backend.
 ``kvcc.attention_varlen`` takes packed sequences (FlashAttention's layout) and
-``kvcc.KVCache`` is a paged cache for decode loops, planned once per step.
+``kvcc.KVCache`` is a paged cache for decode loops, planned once per step;
+``kvcc.pack_prompts`` prefills prompts bin-packed into one step and
+``kvcc.MixedBatcher`` schedules decodes and prefill chunks into mixed steps.
 """
 
 from kvcc import masks, quant
 from kvcc.api import attention
 from kvcc.backends import BackendUnavailable
-from kvcc.runtime import CacheFull, KVCache, attention_varlen
+from kvcc.runtime import CacheFull, KVCache, MixedBatcher, attention_varlen, pack_prompts
 
 __version__ = "0.1.0"
 
-__all__ = ["BackendUnavailable", "CacheFull", "KVCache", "__version__", "attention",
-           "attention_varlen", "masks", "quant"]
+__all__ = ["BackendUnavailable", "CacheFull", "KVCache", "MixedBatcher", "__version__",
+           "attention", "attention_varlen", "masks", "pack_prompts", "quant"]

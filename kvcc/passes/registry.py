@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from kvcc.passes.base import Pass
 from kvcc.passes.chunk_prefill import ChunkPrefill
+from kvcc.passes.pack import Pack
 from kvcc.passes.quantize_kv import QuantizeKV
 from kvcc.passes.simplify_masks import SimplifyMasks
 from kvcc.passes.split_kv import SplitKV
 
 PASSES: dict[str, type[Pass]] = {p.name: p for p in (SimplifyMasks, SplitKV, ChunkPrefill,
-                                                        QuantizeKV)}
+                                                        QuantizeKV, Pack)}

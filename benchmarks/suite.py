@@ -1,4 +1,4 @@
-"""The benchmarks of anchors.md, as declarations: P1, P2, P3, C1, D1, D4.
+"""The benchmarks of anchors.md, as declarations: P1, P2, P3, C1, D1, D2, D3, D4.
 
 Each ``setup`` builds inputs once (random, never zeros), kvcc's call (the
 generated kernel, launched from a prepared plan) and the anchors' calls on the
@@ -8,10 +8,12 @@ same inputs. To add a benchmark, append a :class:`Bench` to :data:`SUITE`.
 from __future__ import annotations
 
 import math
+import os
 
 import torch
 import torch.nn.functional as F
 
+import kvcc
 from benchmarks.harness import Bench, Case, Env
 from kvcc import masks as M
 from kvcc.codegen.triton.op import Plan, plan
@@ -357,11 +359,59 @@ def d4(b: int, length: int) -> Bench:
     return Bench("D4", f"paged decode B={b} L={length}", setup)
 
 
+D3_SHAPES = [(8, 32768), (8, 131072)]
+TINY_D3 = {(8, 32768): (2, 160), (8, 131072): (1, 300)}
+
+
+def d3(b: int, length: int, budget: int = 2048, page: int = 16) -> Bench:
+    """Quest decode over a KVCache that keeps page stats: per sequence and KV head, the
+    last page and the top budget/page - 1 others by Quest's bound are read (the selection
+    reads the pages' key min and max, 1/8 of K's bytes). Against dense decode of the same
+    cache (kvcc, one launch) and SDPA over contiguous K/V; the output equals the
+    reference over the selected pages (the technique's own error is in tests/test_quest.py)."""
+    from kvcc.runtime import Quest
+
+    def setup(env: Env) -> Case:
+        B, L = TINY_D3[(b, length)] if env.tiny else (b, length)
+        D = 32 if env.tiny else 128
+        bud = 64 if env.tiny else budget
+        q = env.randn(B, 32, 1, D, seed=70)
+        k, v = (env.randn(B, 8, L, D, seed=71 + i) for i in range(2))
+        interp = os.environ.get("TRITON_INTERPRET") == "1"
+        backend = "triton" if env.device.type == "cuda" or interp else "reference"
+        cache = kvcc.KVCache(1, 8, D, num_pages=B * -(-L // page), page_size=page,
+                             dtype=q.dtype, device=env.device, backend=backend,
+                             page_stats=True)
+        seqs = [cache.add_sequence() for _ in range(B)]
+        step = cache.plan(seqs, [L] * B, new_tokens=[L] * B)
+        step.append(0, *(t.permute(0, 2, 1, 3).reshape(B * L, 8, D) for t in (k, v)))
+        qp = q.view(B, 32, D)
+        quest = cache.plan(seqs, [1] * B, new_tokens=[0] * B, num_q_heads=32,
+                           quest=Quest(budget=bud, dense_layers=0))
+        dense = cache.plan(seqs, [1] * B, new_tokens=[0] * B, num_q_heads=32)
+        anchors = sdpa_anchors(env, q, k, v) | {"kvcc-dense-cache": lambda: dense.attend(0, qp)}
+        as_dense = (lambda o: o.view(B, 32, 1, D))  # noqa: E731
+
+        def reference():
+            sel = quest.quest.pages.bool()  # the last call's selection
+            return kvcc.attention(q, k, v, mask=M.page_selection(sel, page), backend="reference")
+
+        kept = min(bud // page, -(-L // page))
+        work = 2 * B * 8 * kept * page * D * q.element_size() \
+            + 2 * B * 8 * -(-L // page) * D * q.element_size()  # selected K/V, page stats
+        return Case(lambda: quest.attend(0, qp), anchors, work, "byte",
+                    f"B={B} L={L} page={page} budget={bud} GQA 32/8 D={D}",
+                    compare_as={"kvcc": as_dense, "kvcc-dense-cache": as_dense},
+                    reference=reference)
+    return Bench("D3", f"Quest decode B={b} L={length} budget {budget}", setup)
+
+
 # Decode first: it is the story the anchors single out, and a time budget cuts the tail.
 SUITE: list[Bench] = (
     [d1(b, length) for b, length in D1_SHAPES]
     + [d2(f, b, length) for b, length in D1_SHAPES[1:] for f in D2_FORMATS]
     + [p1(s, c) for s in (2048, 8192) for c in (False, True)]
+    + [d3(b, length) for b, length in D3_SHAPES]
     + [d4(b, length) for b, length in D1_SHAPES]
     + [c1(512), c1(2048)]
     + [p2(False), p2(True), p3()]

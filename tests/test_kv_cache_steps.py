@@ -261,7 +261,7 @@ def test_the_run_path_reads_nothing_on_meta_tensors(monkeypatch):
     st._append_kernel = (append, meta)
     launchers = {}
     for m in masks:
-        kind, launcher = st._attend[m]
+        kind, launcher = st._attend[m, False]  # (False: not over Quest's selected pages)
         assert kind == "launch"
         launcher.kernel = Recorder()
         if launcher.merge is not None:

@@ -257,6 +257,27 @@ class UnpackOp(Op):
     out: Value
 
 
+# ------------------------------------------------------------------ page selection
+
+
+@dataclass(frozen=True, slots=True)
+class QuestSelectOp(Op):
+    """Quest's page selection (``kvcc/codegen/reference/quest.py`` states the rule): keys
+    ``k [B, Hkv, S, D]`` in pages of ``page`` tokens, each with its per-channel min and
+    max; per KV head, the page holding the last key and the top ``budget / page - 1``
+    others by the largest bound ``sum_i max(q_i max_i, q_i min_i)`` over the group's
+    query heads and ``q``'s rows. ``pages [B, Hkv, ceil(S / page)]`` (i1) is a
+    ``page_select`` mask's tensor."""
+
+    NAME: ClassVar[str] = "quest_select"
+    RESULTS: ClassVar[tuple[str, ...]] = ("pages",)
+    q: Value
+    k: Value
+    pages: Value
+    page: int = 16
+    budget: int = 2048
+
+
 # ------------------------------------------------------------------ states, chunks
 
 
@@ -343,7 +364,7 @@ class ForOp(Op):
 OPS: dict[str, type[Op]] = {
     c.NAME: c
     for c in (AttentionOp, KVAppendOp, QuantizeOp, DequantizeOp, PackOp, UnpackOp,
-              MergeStatesOp, FillOp, CastOp, SliceOp, UpdateSliceOp, ForOp)
+              MergeStatesOp, FillOp, CastOp, SliceOp, UpdateSliceOp, ForOp, QuestSelectOp)
 }
 
 
@@ -384,6 +405,7 @@ __all__ = [
     "ForOp",
     "KVAppendOp",
     "MergeStatesOp",
+    "QuestSelectOp",
     "Module",
     "Op",
     "PackOp",

@@ -28,6 +28,7 @@ from kvcc.ir.ops import (
     Op,
     PackOp,
     QuantizeOp,
+    QuestSelectOp,
     SliceOp,
     UnpackOp,
     UpdateSliceOp,
@@ -283,6 +284,22 @@ def _check_unpack(op: UnpackOp, fail: _Fail) -> None:
     fail(_index(op.cu_seqlens.type), "dtype", "cu_seqlens must be i32/i64")
 
 
+def _check_quest(op: QuestSelectOp, fail: _Fail) -> None:
+    q, k, p = op.q.type, op.k.type, op.pages.type
+    fail(q.rank == 4 and k.rank == 4, "rank", "quest_select takes dense q and k [B, H, S, D]")
+    fail(isinstance(op.page, int) and op.page > 0, "page", f"page must be > 0, got {op.page}")
+    fail(isinstance(op.budget, int) and op.budget >= op.page, "budget",
+         f"budget must be at least one page ({op.page}), got {op.budget}")
+    fail(p.dtype == DType.i1 and p.rank == 3, "result-type", "pages must be i1 [B, Hkv, P]")
+    if q.rank == 4 and k.rank == 4 and p.rank == 3:
+        n = sympy.ceiling(k.shape[2] / op.page)
+        fail(_eq(p.shape[0], k.shape[0]) and _eq(p.shape[1], k.shape[1]) and _eq(p.shape[2], n),
+             "result-type", f"pages should be [{k.shape[0]}, {k.shape[1]}, {n}], got {p}")
+        hq, hk = _int(q.shape[1]), _int(k.shape[1])
+        if hq is not None and hk is not None:
+            fail(hk > 0 and hq % hk == 0, "gqa-heads", f"Hq={hq} is not a multiple of Hkv={hk}")
+
+
 def _check_merge(op: MergeStatesOp, fail: _Fail) -> None:
     fail(len(op.os) == len(op.lses) >= 1, "arity", "needs one lse per o, at least one state")
     fail(all(o.type.shape == op.o.type.shape for o in op.os), "types",
@@ -331,5 +348,5 @@ CHECKS: dict[type, Callable] = {
     AttentionOp: _check_attention, KVAppendOp: _check_append, QuantizeOp: _check_quantize,
     DequantizeOp: _check_dequantize, PackOp: _check_pack, UnpackOp: _check_unpack,
     MergeStatesOp: _check_merge, FillOp: _check_fill, CastOp: _check_cast, SliceOp: _check_slice,
-    UpdateSliceOp: _check_update, ForOp: _check_for,
+    UpdateSliceOp: _check_update, ForOp: _check_for, QuestSelectOp: _check_quest,
 }

@@ -6,8 +6,9 @@ from kvcc.passes.base import Pass
 from kvcc.passes.chunk_prefill import ChunkPrefill
 from kvcc.passes.pack import Pack
 from kvcc.passes.quantize_kv import QuantizeKV
+from kvcc.passes.quest import Quest
 from kvcc.passes.simplify_masks import SimplifyMasks
 from kvcc.passes.split_kv import SplitKV
 
 PASSES: dict[str, type[Pass]] = {p.name: p for p in (SimplifyMasks, SplitKV, ChunkPrefill,
-                                                        QuantizeKV, Pack)}
+                                                        QuantizeKV, Pack, Quest)}

@@ -26,6 +26,7 @@ from kvcc.ir.formats import KVFormat
 from kvcc.ir.mask import Mask
 from kvcc.runtime.pages import CacheFull, PageAllocator
 from kvcc.runtime.qpages import QuantPages
+from kvcc.runtime.quest import Quest
 from kvcc.runtime.step import Step, per_layer_masks
 
 
@@ -50,13 +51,17 @@ class KVCache:
     full-precision window (each holds a row of the rings). ``kv_scale``: fp8's static
     per-head scales ``[num_layers, 2, num_kv_heads]`` (default: each layer's first
     append calibrates them, ``amax / fp8 max``).
+
+    ``page_stats``: keep each page's per-channel key min and max per layer and KV head,
+    updated by every append (what Quest's page selection reads: ``plan(...,
+    quest=kvcc.runtime.Quest(budget=2048))``, see ``kvcc/runtime/quest.py``).
     """
 
     def __init__(self, num_layers: int, num_kv_heads: int, head_dim: int, *, num_pages: int,
                  page_size: int = 16, dtype: torch.dtype = torch.bfloat16,
                  device: torch.device | str | None = None, backend: str = "auto",
                  kv_format: KVFormat | None = None, max_seqs: int = 64,
-                 kv_scale: torch.Tensor | None = None) -> None:
+                 kv_scale: torch.Tensor | None = None, page_stats: bool = False) -> None:
         self.num_layers = check_int("num_layers", num_layers, 1)
         self.num_kv_heads = check_int("num_kv_heads", num_kv_heads, 1)
         self.head_dim = check_int("head_dim", head_dim, 1)
@@ -91,6 +96,11 @@ class KVCache:
                                            kv_scale)
             self.pool = None
             self.device = self.quant.codes["k"].device
+        self.kmin = self.kmax = None
+        if page_stats:
+            shape = (self.num_layers, self.num_pages, self.num_kv_heads, self.head_dim)
+            self.kmin = torch.full(shape, float("inf"), dtype=dtype, device=self.device)
+            self.kmax = torch.full(shape, float("-inf"), dtype=dtype, device=self.device)
         self._alloc = PageAllocator(self.num_pages)
         self._seqs: dict[int, _Seq] = {}
         self._next_id = 0
@@ -239,7 +249,7 @@ class KVCache:
              num_q_heads: int | None = None,
              mask: Mask | Sequence[Mask | None] | None = None, scale: float | None = None,
              softcap: float | None = None, return_lse: bool = False,
-             kv_precision: str = "full") -> Step:
+             kv_precision: str = "full", quest: Quest | None = None) -> Step:
         """Plan one step: sequence ``seqs[i]`` gets ``new_tokens[i]`` new tokens
         (default ``q_lens[i]``) and attends with its last ``q_lens[i]`` tokens as
         queries. Allocates pages (copying shared pages about to be written), builds
@@ -249,13 +259,19 @@ class KVCache:
         unchanged, when pages run out. ``layer``: plan against that layer's lengths
         (default: every layer, which must agree). ``kv_precision="upper"``: a QuantSpec
         cache read through its upper codes alone (the draft view of self-speculative
-        decoding)."""
+        decoding). ``quest``: Quest's page selection for the step's decodes (a cache with
+        ``page_stats=True``; see ``kvcc/runtime/quest.py``)."""
         seqs_t = self._check_seqs(seqs)
         q_t = self._check_lens("q_lens", q_lens, len(seqs_t))
         new_t = q_t if new_tokens is None else self._check_lens("new_tokens", new_tokens,
                                                                  len(seqs_t))
         masks = per_layer_masks(mask, self.num_layers)
         check_precision(kv_precision, self.kv_format)
+        if quest is not None and not isinstance(quest, Quest):
+            raise TypeError(f"quest must be a kvcc.runtime.Quest, got {type(quest).__name__}")
+        if quest is not None and self.kmin is None:
+            raise ValueError("quest needs a cache that keeps page stats: "
+                             "KVCache(..., page_stats=True)")
         scale = check_factor("scale", 1 / math.sqrt(self.head_dim) if scale is None else scale,
                              self.dtype)
         if softcap is not None:
@@ -273,7 +289,7 @@ class KVCache:
         self._allocate(seqs_t, start, new_t)
         index, max_pages, sizes = self._index(seqs_t, q_t, new_t, start)
         return Step(self, seqs_t, q_t, new_t, start, index, max_pages, masks, scale, softcap,
-                    bool(return_lse), num_q_heads, layer, sizes, kv_precision)
+                    bool(return_lse), num_q_heads, layer, sizes, kv_precision, quest)
 
     def append(self, layer: int, seqs: Sequence[int], k: torch.Tensor, v: torch.Tensor,
                cu_seqlens: torch.Tensor) -> None:
@@ -380,11 +396,17 @@ class KVCache:
                 self.quant.copy_pages(src_t, dst_t)
             else:
                 self.pool[:, :, dst_t] = self.pool[:, :, src_t]
+            if self.kmin is not None:
+                self.kmin[:, dst_t], self.kmax[:, dst_t] = self.kmin[:, src_t], self.kmax[:, src_t]
             self._alloc.release(src)
             for (sid, i), p in zip(cow, dst):
                 self._seqs[sid].pages[i] = p
         for sid, g in zip(seqs, grow):
-            self._seqs[sid].pages += self._alloc.take(g)
+            taken = self._alloc.take(g)
+            self._seqs[sid].pages += taken
+            if self.kmin is not None and taken:  # a page's stats start empty
+                idx = torch.tensor(taken, device=self.device)
+                self.kmin[:, idx], self.kmax[:, idx] = float("inf"), float("-inf")
 
     def _index(self, seqs, q_lens, new, start) -> tuple[torch.Tensor, int, list[int]]:
         """cu_seqlens_q, kv lengths, the new tokens' slots and the block tables (a quantized

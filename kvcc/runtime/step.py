@@ -20,19 +20,31 @@ import torch
 
 from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import KVFormat, Packed, Paged, Scope
-from kvcc.ir.mask import Mask
+from kvcc.ir.mask import Mask, PageSelect
 from kvcc.ir.ops import AttentionOp, Module
 from kvcc.ir.types import Value, tensor
 from kvcc.passes.pipeline import DEFAULT_PIPELINE, Pipeline
 from kvcc.runtime.qpages import ROLES, RoleWrites
 from kvcc.runtime.varlen import check_sequence_mask
 
+SELECTED = "quest_pages"  # the page-selection tensor of a Quest step's mask
+
+
+def with_selection(mask: Mask, page: int, hkv: int, select: bool) -> tuple[Mask, tuple]:
+    """``mask`` and its mask arguments, with Quest's selected pages when ``select``."""
+    if not select:
+        return mask, ()
+    return mask & PageSelect(page, SELECTED), (Value(SELECTED, tensor(["B", hkv, "NP"],
+                                                                      DType.u8)),)
+
 
 @lru_cache(maxsize=256)
 def paged_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int, mask: Mask,
-                 scale: float, softcap: float | None, return_lse: bool) -> Module:
+                 scale: float, softcap: float | None, return_lse: bool,
+                 select: bool = False) -> Module:
     """Attention of packed queries over the paged cache, after the default pipeline.
-    Lengths are symbols: one module (and one kernel) serves every batch."""
+    Lengths are symbols: one module (and one kernel) serves every batch. ``select``:
+    over Quest's selected pages only (a ``[B, Hkv, pages]`` tensor)."""
     dt = DType.from_torch(dtype)
     vq = Value("q", tensor(["Tq", hq, d], dt))
     vk = Value("k", tensor(["P", page, hkv, d], dt))
@@ -41,17 +53,20 @@ def paged_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int, mask:
     kl = Value("kl", tensor(["B"], DType.i32))
     vo = Value("o", tensor(["Tq", hq, d], dt))
     vl = Value("lse", tensor(["Tq", hq], DType.f32)) if return_lse else None
+    mask, margs = with_selection(mask, page, hkv, select)
     op = AttentionOp(vq, vk, vv, vo, vl, scale=scale, softcap=softcap, mask=mask,
                      q_layout=Packed(), kv_layout=Paged(page), cu_seqlens_q=cu,
-                     block_table=bt, kv_lens=kl)
-    m = Module("cache_attend", (vq, vk, vv, cu, bt, kl), (op,), (vo,) + ((vl,) if vl else ()))
+                     block_table=bt, kv_lens=kl, mask_args=margs)
+    m = Module("cache_attend", (vq, vk, vv, cu, bt, kl) + margs, (op,),
+               (vo,) + ((vl,) if vl else ()))
     return Pipeline.parse(DEFAULT_PIPELINE).run(m)
 
 
 @lru_cache(maxsize=256)
 def paged_quant_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int, fmt: KVFormat,
                        rings: tuple[int, int], mask: Mask, scale: float, softcap: float | None,
-                       return_lse: bool, precision: str = "full") -> Module:
+                       return_lse: bool, precision: str = "full",
+                       select: bool = False) -> Module:
     """Attention of packed queries over a quantized paged cache (codes, scales and zeros
     in pages, each sequence's recent tokens in rings ``rings`` long per role)."""
     dt = DType.from_torch(dtype)
@@ -76,13 +91,14 @@ def paged_quant_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int,
     rs = Value("rs", tensor(["B"], i32)) if any(rings) else None
     vo = Value("o", tensor(["Tq", hq, d], dt))
     vl = Value("lse", tensor(["Tq", hq], DType.f32)) if return_lse else None
+    mask, margs = with_selection(mask, page, hkv, select)
     op = AttentionOp(vq, vals["k"], vals["v"], vo, vl, scale=scale, softcap=softcap, mask=mask,
                      q_layout=Packed(), kv_layout=Paged(page), cu_seqlens_q=cu,
                      block_table=bt, kv_lens=kl, kv_format=fmt, k_scale=vals["ks"],
                      k_zero=vals.get("kz"), v_scale=vals["vs"], v_zero=vals.get("vz"),
                      k_residual=vals.get("kr"), v_residual=vals.get("vr"), residual_slot=rs,
-                     kv_precision=precision)
-    ins = (vq, *vals.values(), cu, bt, kl) + ((rs,) if rs is not None else ())
+                     kv_precision=precision, mask_args=margs)
+    ins = (vq, *vals.values(), cu, bt, kl) + ((rs,) if rs is not None else ()) + margs
     m = Module("cache_attend_quantized", ins, (op,), (vo,) + ((vl,) if vl else ()))
     return Pipeline.parse(DEFAULT_PIPELINE).run(m)
 
@@ -106,7 +122,7 @@ class Step:
                  max_pages: int, masks: tuple[Mask, ...], scale: float,
                  softcap: float | None, return_lse: bool, num_q_heads: int | None,
                  layer: int | None = None, write_sizes: Sequence[int] = (),
-                 kv_precision: str = "full") -> None:
+                 kv_precision: str = "full", quest=None) -> None:
         self.cache, self.seqs, self.q_lens, self.new, self.start = cache, seqs, q_lens, new, start
         self.layer = layer
         self.kv_precision = kv_precision
@@ -137,12 +153,20 @@ class Step:
         self.max_kv = max((s + n for s, n in zip(start, new)), default=0)
         self.masks, self.scale, self.softcap, self.return_lse = masks, scale, softcap, return_lse
         self._appended: set[int] = set()
-        self._attend: dict[Mask, object] = {}
+        self._attend: dict[tuple[Mask, bool], object] = {}
         self._num_q_heads = num_q_heads
         self._append_kernel = self._plan_append()
+        self.quest = None
+        if quest is not None:
+            from kvcc.runtime.quest import QuestSelector
+
+            self.quest = QuestSelector(self, quest)
+        self._page_of_new = None  # the new tokens' pages (a cache that keeps page stats)
         if num_q_heads is not None:
-            for m in set(masks):
-                self._attend[m] = self._plan_attend(m, num_q_heads)
+            for i, m in enumerate(masks):
+                key = (m, self._selects(i))
+                if key not in self._attend:
+                    self._attend[key] = self._plan_attend(*key, num_q_heads)
 
     # ------------------------------------------------------------- planning
 
@@ -179,26 +203,31 @@ class Step:
                               num_warps=spec.num_warps, enable_fp_fusion=False))
         return out
 
-    def _module(self, mask: Mask, hq: int) -> Module:
+    def _selects(self, layer: int) -> bool:
+        """Whether ``layer`` attends over Quest's selected pages."""
+        return self.quest is not None and self.quest.applies(layer)
+
+    def _module(self, mask: Mask, hq: int, select: bool) -> Module:
         c = self.cache
         if c.quant is not None:
             return paged_quant_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size,
                                       c.kv_format, (c.quant.rlen["k"], c.quant.rlen["v"]),
                                       mask, self.scale, self.softcap, self.return_lse,
-                                      self.kv_precision)
+                                      self.kv_precision, select)
         return paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size, mask,
-                            self.scale, self.softcap, self.return_lse)
+                            self.scale, self.softcap, self.return_lse, select)
 
-    def _plan_attend(self, mask: Mask, hq: int):
-        """The kernel launch (or the reference op) for one mask, bound to layer 0."""
+    def _plan_attend(self, mask: Mask, select: bool, hq: int):
+        """The kernel launch (or the reference op) for one mask (over Quest's selected
+        pages when ``select``), bound to layer 0."""
         c = self.cache
-        module = self._module(mask, hq)
+        module = self._module(mask, hq, select)
         op = module.ops[0] if len(module.ops) == 1 else None
         if not isinstance(op, AttentionOp):  # the mask simplified away: fills
             if c.quant is not None:  # (of the plain module's inputs: no codes to read)
                 return ("module", paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype,
                                                c.page_size, mask, self.scale, self.softcap,
-                                               self.return_lse))
+                                               self.return_lse, select))
             return ("module", module)
         if c.backend == "triton":
             from kvcc.codegen.triton.op import plan
@@ -214,7 +243,7 @@ class Step:
                     raise
         if c.quant is not None:  # the reference reads the dequantized pages
             module = paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size, mask,
-                                  self.scale, self.softcap, self.return_lse)
+                                  self.scale, self.softcap, self.return_lse, select)
             op = module.ops[0] if len(module.ops) == 1 else None
             if not isinstance(op, AttentionOp):
                 return ("module", module)
@@ -228,6 +257,8 @@ class Step:
                 _, sc, zz, ring = self.cache.quant.layer(layer, role)
                 t |= {f"{role}s": sc, f"{role}z": zz, f"{role}r": ring}
             t["rs"] = self.rows
+        if self.quest is not None:
+            t[SELECTED] = self.quest.pages
         return t
 
     def _kv_data(self, layer: int) -> list:
@@ -302,6 +333,12 @@ class Step:
                 idx = self.slots.long()
                 kc[idx] = k
                 vc[idx] = v
+        if self.total_new and c.kmin is not None:  # the pages' key min and max
+            if self._page_of_new is None:
+                page = torch.div(self.slots, c.page_size, rounding_mode="floor").long()
+                self._page_of_new = page.view(-1, 1, 1).expand_as(k)
+            c.kmin[layer].scatter_reduce_(0, self._page_of_new, k, "amin")
+            c.kmax[layer].scatter_reduce_(0, self._page_of_new, k, "amax")
         self._appended.add(layer)
         for seq, s, n in zip(self.seqs, self.start, self.new):
             c._seqs[seq].lens[layer] = s + n
@@ -329,9 +366,12 @@ class Step:
             raise ValueError(f"q has {q.shape[1]} heads; the step was planned for "
                              f"{self._num_q_heads}")
         self._num_q_heads = q.shape[1]
-        plan = self._attend.get(m)
+        key = (m, self._selects(layer))
+        plan = self._attend.get(key)
         if plan is None:
-            plan = self._attend[m] = self._plan_attend(m, q.shape[1])
+            plan = self._attend[key] = self._plan_attend(*key, q.shape[1])
+        if key[1]:  # this layer's pages, into the mask's tensor
+            self.quest.select(layer, q)
         kind, what = plan
         if kind == "launch":
             # the launch was planned for a contiguous q (a no-op when q is one)
@@ -346,6 +386,8 @@ class Step:
                 kp, vp = self._dequantized_pool(layer)
                 t = {"q": q, "k": kp, "v": vp, "cu": self.cu_q, "bt": self.block_table,
                      "kl": self.kv_lens}
+                if self.quest is not None:
+                    t[SELECTED] = self.quest.pages
             else:
                 t = self._tensors(q, layer)
             if kind == "module":

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 import torch
 
 from kvcc.ir.formats import Alibi
-from kvcc.ir.mask import Full, Mask, data_refs, evaluate, is_structured
+from kvcc.ir.mask import Document, Full, Mask, data_refs, evaluate, walk
 
 
 @dataclass(frozen=True)
@@ -123,6 +123,9 @@ def merge_states(os: list[torch.Tensor], lses: list[torch.Tensor]) -> tuple[torc
 
 
 def check_mask_for_varlen(mask: Mask) -> None:
-    if not is_structured(mask):
-        raise ValueError("masks that read run-time tensors (document ids, page selections) "
-                         "need the dense layout; use static document lengths with packed layouts")
+    """Packed and paged sequences take structured masks, and page selections (a tensor
+    per sequence, ``[B, H, pages]``, over its own logical pages: Quest over a cache);
+    document ids need the dense layout."""
+    if any(isinstance(n, Document) and n.lengths is None for n in walk(mask)):
+        raise ValueError("masks that read document ids need the dense layout; use static "
+                         "document lengths with packed layouts")

@@ -20,7 +20,9 @@ from kvcc.codegen.reference.attention import (
     merge_states,
 )
 from kvcc.codegen.reference.quant import dequantize, quantize
+from kvcc.codegen.reference.quest import page_bounds, page_stats, select_pages
 from kvcc.ir.formats import Dense, Packed, Paged
+from kvcc.ir.mask import PageSelect, walk
 from kvcc.ir.ops import (
     AttentionOp,
     CastOp,
@@ -33,6 +35,7 @@ from kvcc.ir.ops import (
     Op,
     PackOp,
     QuantizeOp,
+    QuestSelectOp,
     SliceOp,
     UnpackOp,
     UpdateSliceOp,
@@ -183,6 +186,7 @@ def _attention(op: AttentionOp, ctx: _Ctx) -> None:
         cu_q, cu_k = ctx.get(op.cu_seqlens_q), ctx.get(op.cu_seqlens_k)
         bt, lens = ctx.get(op.block_table), ctx.get(op.kv_lens)
         batch = (len(cu_q) - 1 if isinstance(ql, Packed) else q.shape[0])
+        page_sizes = {n.pages: n.page_size for n in walk(op.mask) if isinstance(n, PageSelect)}
         o = torch.zeros(*q.shape[:-1], v.shape[-1], dtype=ctx.opts.compute_dtype, device=q.device)
         lse = torch.zeros(q.shape[:-1], dtype=ctx.opts.compute_dtype, device=q.device)
         for b in range(batch):
@@ -192,7 +196,13 @@ def _attention(op: AttentionOp, ctx: _Ctx) -> None:
             else:
                 qb = q[b:b + 1]
             kb, vb = (_seq_kv(t, kl, b, cu_k, bt, lens) for t in (k, v))
-            ob, lb = attention_dense(qb, kb, vb, **common)
+            # page selections are per sequence ([B, H, pages]): this sequence's row,
+            # over its own pages
+            seq = {n: t[b:b + 1] if t.dim() >= 2 and t.shape[0] == batch else t
+                   for n, t in data.items()}
+            for n, ps in page_sizes.items():
+                seq[n] = seq[n][..., :-(-kb.shape[2] // ps)]
+            ob, lb = attention_dense(qb, kb, vb, **(common | {"mask_data": seq}))
             if isinstance(ql, Packed):
                 o[rows] = ob[0].permute(1, 0, 2)
                 lse[rows] = lb[0].permute(1, 0)
@@ -272,6 +282,13 @@ def _unpack(op: UnpackOp, ctx: _Ctx) -> None:
     ctx.set(op.out, out, op)
 
 
+def _quest(op: QuestSelectOp, ctx: _Ctx) -> None:
+    q, k = ctx.get(op.q), ctx.get(op.k)
+    kmin, kmax = page_stats(k, op.page)
+    n = torch.full((k.shape[0],), kmin.shape[2], dtype=torch.long)
+    ctx.set(op.pages, select_pages(page_bounds(q, kmin, kmax), n, op.budget // op.page), op)
+
+
 def _merge(op: MergeStatesOp, ctx: _Ctx) -> None:
     o, lse = merge_states([ctx.get(v) for v in op.os], [ctx.get(v) for v in op.lses])
     ctx.set(op.o, o, op)
@@ -329,4 +346,5 @@ _IMPLS = {
     AttentionOp: _attention, KVAppendOp: _append, QuantizeOp: _quantize,
     DequantizeOp: _dequantize, PackOp: _pack, UnpackOp: _unpack, MergeStatesOp: _merge,
     FillOp: _fill, CastOp: _cast, SliceOp: _slice, UpdateSliceOp: _update, ForOp: _for,
+    QuestSelectOp: _quest,
 }

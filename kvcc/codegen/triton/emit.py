@@ -152,7 +152,8 @@ def emit(spec: KernelSpec) -> str:
         f"kv_lo = tl.minimum(tl.maximum({mc.lo} - kv_off, 0), kv_len)",
         f"kv_hi = tl.minimum(tl.maximum({mc.hi} - kv_off, 0), kv_len)",
         "blk_lo = kv_lo // BLOCK_N",
-        "blk_hi = tl.maximum(tl.cdiv(kv_hi, BLOCK_N), blk_lo)",
+        "# a program that sees no key iterates no tile (not the one holding kv_lo)",
+        "blk_hi = tl.where(kv_hi > kv_lo, tl.maximum(tl.cdiv(kv_hi, BLOCK_N), blk_lo), blk_lo)",
     ]
     if len(plan) == 3:
         main += [f"full_lo = {mc.full_lo} - kv_off",

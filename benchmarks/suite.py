@@ -1,4 +1,4 @@
-"""The benchmarks of anchors.md, as declarations: P1, P2, P3, C1, D1, D2, D3, D4.
+"""The benchmarks of anchors.md, as declarations: P1, P2, P3, C1, D1, D2, D3, D4, S1.
 
 Each ``setup`` builds inputs once (random, never zeros), kvcc's call (the
 generated kernel, launched from a prepared plan) and the anchors' calls on the
@@ -15,6 +15,7 @@ import torch.nn.functional as F
 
 import kvcc
 from benchmarks.harness import Bench, Case, Env
+from benchmarks.shared_prefix import s1
 from kvcc import masks as M
 from kvcc.codegen.triton.op import Plan, plan
 from kvcc.codegen.triton.spec import Tiles
@@ -412,6 +413,7 @@ SUITE: list[Bench] = (
     + [d2(f, b, length) for b, length in D1_SHAPES[1:] for f in D2_FORMATS]
     + [p1(s, c) for s in (2048, 8192) for c in (False, True)]
     + [d3(b, length) for b, length in D3_SHAPES]
+    + [s1()]  # benchmarks/shared_prefix.py
     + [d4(b, length) for b, length in D1_SHAPES]
     + [c1(512), c1(2048)]
     + [p2(False), p2(True), p3()]

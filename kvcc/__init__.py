@@ -5,15 +5,24 @@ IR, runs the pass pipeline and executes it on the best available backend.
 ``kvcc.attention_varlen`` takes packed sequences (FlashAttention's layout) and
 ``kvcc.KVCache`` is a paged cache for decode loops, planned once per step;
 ``kvcc.pack_prompts`` prefills prompts bin-packed into one step and
-``kvcc.MixedBatcher`` schedules decodes and prefill chunks into mixed steps.
+``kvcc.MixedBatcher`` schedules decodes and prefill chunks into mixed steps;
+``kvcc.CascadeStep(step)`` attends a planned step through the prefixes its
+sequences share after ``fork`` (cascade attention).
 """
 
 from kvcc import masks, quant
 from kvcc.api import attention
 from kvcc.backends import BackendUnavailable
-from kvcc.runtime import CacheFull, KVCache, MixedBatcher, attention_varlen, pack_prompts
+from kvcc.runtime import (
+    CacheFull,
+    CascadeStep,
+    KVCache,
+    MixedBatcher,
+    attention_varlen,
+    pack_prompts,
+)
 
 __version__ = "0.1.0"
 
-__all__ = ["BackendUnavailable", "CacheFull", "KVCache", "MixedBatcher", "__version__",
-           "attention", "attention_varlen", "masks", "pack_prompts", "quant"]
+__all__ = ["BackendUnavailable", "CacheFull", "CascadeStep", "KVCache", "MixedBatcher",
+           "__version__", "attention", "attention_varlen", "masks", "pack_prompts", "quant"]

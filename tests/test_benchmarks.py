@@ -18,7 +18,7 @@ def test_suite_runs_in_cpu_mode(tmp_path, capsys):
     assert main(["--cpu-tiny", "--out", str(tmp_path)]) == 0
     data = json.loads((tmp_path / "results.json").read_text())
     ids = {r["id"] for r in data["results"]}
-    assert ids == {"P1", "P2", "P3", "C1", "D1", "D2", "D3", "D4"}
+    assert ids == {"P1", "P2", "P3", "C1", "D1", "D2", "D3", "D4", "S1"}
     for r in data["results"]:
         assert r["error"] is None, r
         # kvcc agrees with the best anchor on the same inputs (D2: with the reference on

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kvcc.passes.base import Pass
+from kvcc.passes.cascade import Cascade
 from kvcc.passes.chunk_prefill import ChunkPrefill
 from kvcc.passes.pack import Pack
 from kvcc.passes.quantize_kv import QuantizeKV
@@ -11,4 +12,5 @@ from kvcc.passes.simplify_masks import SimplifyMasks
 from kvcc.passes.split_kv import SplitKV
 
 PASSES: dict[str, type[Pass]] = {p.name: p for p in (SimplifyMasks, SplitKV, ChunkPrefill,
-                                                        QuantizeKV, Pack, Quest)}
+                                                        QuantizeKV, Pack, Quest,
+                                                        Cascade)}

@@ -14,6 +14,7 @@ import torch
 
 from kvcc.ir.mask import (
     Align,
+    ByHead,
     Causal,
     Document,
     Empty,
@@ -72,6 +73,32 @@ def prefix_lm(n: int, align: str = "bottom_right") -> Mask:
     return Causal(_align(align)) | Sinks(_int("n", n))
 
 
+def streaming(sinks: int = 4, recent: int = 256) -> Mask:
+    """A streaming head's keys (StreamingLLM): the first ``sinks`` and the ``recent``
+    latest up to the query, ``sinks(sinks) | sliding_window(recent)``."""
+    return Sinks(_int("sinks", sinks)) | SlidingWindow(_int("recent", recent))
+
+
+def by_head(heads: Sequence[int], selected: Mask, others: Mask, *, num_kv_heads: int,
+            group: int = 1) -> Mask:
+    """Per-head masks: query heads whose KV head (``h // group``) is in ``heads`` see
+    ``selected``, the others ``others``. ``num_kv_heads`` KV heads of ``group`` query
+    heads each (``Hq = num_kv_heads * group``). The choice is per KV head, so a GQA
+    group shares one mask. DuoAttention's streaming heads::
+
+        m = causal()
+        by_head([0, 3], m & streaming(4, 256), m, num_kv_heads=8, group=4)
+    """
+    if isinstance(heads, (str, bytes)) or not isinstance(heads, Sequence):
+        raise TypeError(f"by_head: heads must be a list of KV head indices, got "
+                        f"{type(heads).__name__}")
+    for name, m in (("selected", selected), ("others", others)):
+        if not isinstance(m, Mask):
+            raise TypeError(f"by_head: {name} must be a kvcc.masks mask, got {type(m).__name__}")
+    return ByHead(tuple(_int("by_head heads", h) for h in heads),
+                  _int("num_kv_heads", num_kv_heads), _int("group", group), selected, others)
+
+
 # seq_ids dtypes taken as they are, and those converted to one of them: ids are only
 # compared for equality, so any injective conversion keeps the mask (uint64 wraps to
 # int64, a bijection)
@@ -116,6 +143,7 @@ def page_selection(pages: torch.Tensor, page_size: int) -> Mask:
 
 __all__ = [
     "Mask",
+    "by_head",
     "causal",
     "document",
     "empty",
@@ -124,4 +152,5 @@ __all__ = [
     "prefix_lm",
     "sinks",
     "sliding_window",
+    "streaming",
 ]

@@ -13,6 +13,7 @@ from kvcc import masks as M
 from kvcc.ir.mask import (
     Align,
     And,
+    ByHead,
     Causal,
     Document,
     Empty,
@@ -81,7 +82,9 @@ def test_every_rule_fires_somewhere_and_is_an_identity(name, rule):
              And(SlidingWindow(4), Causal()), Or(Causal(), SlidingWindow(4)),
              And(SlidingWindow(4), SlidingWindow(6)), Or(SlidingWindow(4), SlidingWindow(6)),
              And(Sinks(2), Sinks(5)), Or(Sinks(2), Sinks(5)),
-             And(Causal(), Or(Causal(), Sinks(2))), Or(Sinks(2), And(Sinks(2), Causal()))]
+             And(Causal(), Or(Causal(), Sinks(2))), Or(Sinks(2), And(Sinks(2), Causal())),
+             ByHead((1,), 2, 2, Causal(), Causal()), ByHead((), 2, 2, Sinks(2), Causal()),
+             ByHead((0, 1), 2, 2, Sinks(2), Causal())]
     fired = [(c, rule(c)) for c in cands if rule(c) is not None]
     assert fired, f"rule {name!r} never fired"
     for before, after in fired:

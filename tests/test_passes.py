@@ -45,7 +45,7 @@ def test_parse_pipeline_with_options():
 
 @pytest.mark.parametrize("text,msg", [
     ("nope", "unknown pass 'nope'; known passes: cascade, chunk-prefill, pack, quantize-kv, "
-             "quest, simplify-masks, split-kv"),
+             "quest, simplify-masks, split-kv, streaming-heads"),
     ("split-kv{parts=2}", "has no option 'parts'"),
     ("split-kv{splits=two}", "not a valid int"),
     ("split-kv{splits=0}", "splits must be >= 1"),
@@ -58,7 +58,7 @@ def test_pipeline_errors(text, msg):
 
 def test_registry_is_explicit_and_names_are_kebab_case():
     assert set(PASSES) == {"simplify-masks", "split-kv", "chunk-prefill", "quantize-kv", "pack",
-                           "quest", "cascade"}
+                           "quest", "cascade", "streaming-heads"}
     for name, cls in PASSES.items():
         assert cls.name == name and name == name.lower() and " " not in name
         assert cls.__doc__ and "ensures" in cls.__doc__.lower()

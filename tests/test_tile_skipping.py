@@ -389,6 +389,31 @@ def test_paged_prefill(mask):
     run_paged(mask, 8, [70, 23], [40, 23], 4)
 
 
+# ---------------------------------------------------------------- per-head masks
+
+def _by_head(streaming: list[int], hq: int, hkv: int, window: bool = False):
+    """Streaming heads (sinks and a window: generic) or window heads (interval bounds)
+    beside causal retrieval heads, per KV head."""
+    sel = M.sliding_window(9) if window else M.causal() & M.streaming(3, 9)
+    return M.by_head(streaming, sel, M.causal(), num_kv_heads=hkv, group=hq // hkv)
+
+
+@pytest.mark.parametrize("window", [False, True])
+def test_by_head_dense(window):
+    """One launch serves both kinds of head: prefill (Hq=4 over Hkv=2, not packed) and
+    split decode (Hq=8, the 4 heads of a KV head packed in one M tile); window heads'
+    programs iterate their window's tiles only (checked where the mask is not generic)."""
+    run_dense(_by_head([1], 4, 2, window), 2, 4, 2, 40, 100)
+    run_dense(_by_head([0], 8, 2, window), 2, 8, 2, 1, 300, splits=True)
+
+
+@pytest.mark.parametrize("window", [False, True])
+def test_by_head_varlen_and_paged(window):
+    """Packed sequences and the paged cache, decode and a chunk, GQA packed."""
+    run_varlen(_by_head([1], 4, 2, window), [17, 40, 12], [17, 73, 50], 4, 2)
+    run_paged(_by_head([0], 8, 2, window), 4, [150, 61, 97], [1, 5, 1], 8, splits=True)
+
+
 # ---------------------------------------------------------------- empty key ranges
 
 @pytest.mark.parametrize("run", [

@@ -206,6 +206,47 @@ class Not(Mask):
         return (self.a,)
 
 
+@dataclass(frozen=True, slots=True)
+class ByHead(Mask):
+    """Per-head choice: query head ``h`` sees ``a`` where its KV head ``h // group`` is
+    in ``heads``, and ``b`` elsewhere (``num_heads`` KV heads, so ``num_heads * group``
+    query heads: a program, whose rows share one KV head under GQA packing, knows its
+    branch). Streaming heads: ``ByHead(streaming, m & (sinks | window), m)``."""
+
+    heads: tuple[int, ...]
+    num_heads: int
+    group: int
+    a: Mask
+    b: Mask
+    depth: int = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        for name in ("num_heads", "group"):
+            v = getattr(self, name)
+            if isinstance(v, bool) or not isinstance(v, int) or v < 1:
+                raise ValueError(f"by_head: {name} must be an int >= 1, got {v!r}")
+        try:
+            heads = tuple(sorted(set(self.heads)))
+        except TypeError:
+            raise ValueError(f"by_head: heads must be KV head indices, got {self.heads!r}") from None
+        if any(isinstance(h, bool) or not isinstance(h, int) or not 0 <= h < self.num_heads
+               for h in heads):
+            raise ValueError(f"by_head: heads must be KV head indices in [0, {self.num_heads}), "
+                             f"got {list(self.heads)}")
+        object.__setattr__(self, "heads", heads)
+        _set_depth(self, _check_mask(self.a), _check_mask(self.b))
+
+    def children(self) -> tuple[Mask, ...]:
+        return (self.a, self.b)
+
+    def selected(self) -> list[bool]:
+        """Per query head: whether it takes ``a``."""
+        return [h // self.group in self.heads for h in range(self.num_heads * self.group)]
+
+    def with_children(self, a: Mask, b: Mask) -> ByHead:
+        return ByHead(self.heads, self.num_heads, self.group, a, b)
+
+
 # ---------------------------------------------------------------- inspection
 
 
@@ -241,6 +282,9 @@ def rename_refs(m: Mask, names: dict[str, str], keep_data: bool = True) -> Mask:
         return type(m)(rename_refs(m.a, names, keep_data), rename_refs(m.b, names, keep_data))
     if isinstance(m, Not):
         return Not(rename_refs(m.a, names, keep_data))
+    if isinstance(m, ByHead):
+        return m.with_children(rename_refs(m.a, names, keep_data),
+                               rename_refs(m.b, names, keep_data))
     return m
 
 
@@ -264,12 +308,20 @@ def bind_data(m: Mask, data: dict[str, torch.Tensor]) -> Mask:
         return type(m)(bind_data(m.a, data), bind_data(m.b, data))
     if isinstance(m, Not):
         return Not(bind_data(m.a, data))
+    if isinstance(m, ByHead):
+        return m.with_children(bind_data(m.a, data), bind_data(m.b, data))
     return m
 
 
 def is_structured(m: Mask) -> bool:
-    """True when the mask depends only on (q_idx, kv_idx) and static attributes."""
+    """True when the mask depends only on (head, q_idx, kv_idx) and static attributes
+    (no run-time tensors; :func:`head_dependent` tells whether the head matters)."""
     return not data_refs(m)
+
+
+def head_dependent(m: Mask) -> bool:
+    """True when the mask contains a per-head choice (:class:`ByHead`)."""
+    return any(isinstance(n, ByHead) for n in walk(m))
 
 
 _fresh = itertools.count()
@@ -289,114 +341,10 @@ def fresh_ref(prefix: str) -> str:
 fresh_ref._dynamo_marked_constant = True  # type: ignore[attr-defined]
 
 
-# ---------------------------------------------------------------- validation
+# The validation and the dense oracle live in mask_eval.py (import them from here).
+from kvcc.ir.mask_eval import check, evaluate  # noqa: E402
 
-
-def check(m: Mask, q_len: int, kv_len: int, data: dict[str, torch.Tensor] | None = None) -> None:
-    """Raise ValueError when the mask's static lengths or bound data do not fit."""
-    data = _collect(m, data)
-    for n in walk(m):
-        if isinstance(n, Document) and n.lengths is not None and sum(n.lengths) != kv_len:
-            raise ValueError(
-                f"mask document(lengths): lengths sum to {sum(n.lengths)} but the key length is "
-                f"{kv_len}; the documents must cover every key exactly once")
-        if isinstance(n, Document) and n.ids is not None:
-            t = data.get(n.ids)
-            if t is None:
-                raise ValueError(f"mask document(ids=%{n.ids}): no tensor bound to %{n.ids}")
-            if t.dim() not in (1, 2) or t.shape[-1] != kv_len:
-                raise ValueError(
-                    f"mask document: seq_ids must have shape [{kv_len}] or [B, {kv_len}] "
-                    f"(one id per key), got {tuple(t.shape)}")
-        if isinstance(n, PageSelect):
-            t = data.get(n.pages)
-            need = -(-kv_len // n.page_size)
-            if t is None:
-                raise ValueError(f"mask page_select: no tensor bound to %{n.pages}")
-            if t.dim() not in (1, 2, 3) or t.shape[-1] != need:
-                raise ValueError(
-                    f"mask page_select: pages must have {need} entries on the last axis "
-                    f"(ceil({kv_len}/{n.page_size})), got shape {tuple(t.shape)}")
-
-
-def _collect(m: Mask, data: dict[str, torch.Tensor] | None) -> dict[str, torch.Tensor]:
-    out = {k: v for k, v in data_refs(m).items() if v is not None}
-    out.update(data or {})
-    return out
-
-
-# ---------------------------------------------------------------- dense oracle
-
-
-def evaluate(
-    m: Mask,
-    q_len: int,
-    kv_len: int,
-    data: dict[str, torch.Tensor] | None = None,
-    *,
-    device: torch.device | str = "cpu",
-) -> torch.Tensor:
-    """The mask as a bool tensor of shape ``[Bm, Hm, q_len, kv_len]`` (Bm, Hm are 1
-    unless run-time data varies by batch or head). This is the test oracle."""
-    check(m, q_len, kv_len, data)
-    data = _collect(m, data)
-    q = torch.arange(q_len, device=device).view(q_len, 1)
-    k = torch.arange(kv_len, device=device).view(1, kv_len)
-    out = _eval(m, q, k, q_len, kv_len, data)
-    while out.dim() < 4:
-        out = out.unsqueeze(0)
-    return out.expand(*out.shape[:2], q_len, kv_len)
-
-
-def _qpos(q: torch.Tensor, align: Align, q_len: int, kv_len: int) -> torch.Tensor:
-    return q + (kv_len - q_len) if align is Align.bottom_right else q
-
-
-def _eval(m: Mask, q, k, q_len: int, kv_len: int, data) -> torch.Tensor:
-    if isinstance(m, Full):
-        return torch.ones((1, 1), dtype=torch.bool, device=q.device)
-    if isinstance(m, Empty):
-        return torch.zeros((1, 1), dtype=torch.bool, device=q.device)
-    if isinstance(m, Causal):
-        return k <= _qpos(q, m.align, q_len, kv_len)
-    if isinstance(m, SlidingWindow):
-        p = _qpos(q, m.align, q_len, kv_len)
-        return (k <= p) & (k > p - min(m.size, q_len + kv_len + 1))  # larger: all keys
-    if isinstance(m, Sinks):
-        return (k < min(m.n, kv_len + 1)).expand(1, kv_len)
-    if isinstance(m, Document):
-        if m.lengths is not None:
-            ids = torch.repeat_interleave(
-                torch.arange(len(m.lengths), device=q.device),
-                torch.tensor(m.lengths, device=q.device))
-        else:
-            ids = data[m.ids].to(q.device)
-        # Query i takes the id of key position i + kv_len - q_len (bottom-right); a
-        # query before position 0 (more queries than keys) is in no document.
-        pos = torch.arange(q_len, device=q.device) + (kv_len - q_len)
-        qids = ids[..., pos.clamp(min=0)]
-        eq = (qids.unsqueeze(-1) == ids.unsqueeze(-2)) & (pos >= 0).unsqueeze(-1)
-        return eq.unsqueeze(-3) if eq.dim() == 3 else eq  # [B, 1, q, kv] or [q, kv]
-    if isinstance(m, PageSelect):
-        pages = data[m.pages].to(device=q.device, dtype=torch.bool)
-        vis = pages[..., (torch.arange(kv_len, device=q.device) // min(m.page_size, kv_len + 1))]
-        if vis.dim() == 2:
-            vis = vis.unsqueeze(1)  # [B, 1, kv]
-        return vis.unsqueeze(-2)  # [..., 1, kv]
-    if isinstance(m, And):
-        return _bcast_op(torch.logical_and, _eval(m.a, q, k, q_len, kv_len, data),
-                         _eval(m.b, q, k, q_len, kv_len, data))
-    if isinstance(m, Or):
-        return _bcast_op(torch.logical_or, _eval(m.a, q, k, q_len, kv_len, data),
-                         _eval(m.b, q, k, q_len, kv_len, data))
-    if isinstance(m, Not):
-        return ~_eval(m.a, q, k, q_len, kv_len, data)
-    raise TypeError(f"unknown mask node {type(m).__name__}")
-
-
-def _bcast_op(fn, a: torch.Tensor, b: torch.Tensor) -> torch.Tensor:
-    while a.dim() < b.dim():
-        a = a.unsqueeze(0)
-    while b.dim() < a.dim():
-        b = b.unsqueeze(0)
-    return fn(a, b)
+__all__ = ["MAX_DEPTH", "Align", "And", "ByHead", "Causal", "Document", "Empty", "Full", "Mask",
+           "Not", "Or", "PageSelect", "Sinks", "SlidingWindow", "bind_data", "check",
+           "data_refs", "depth", "evaluate", "fresh_ref", "head_dependent", "is_structured",
+           "rename_refs", "unbind", "walk"]

@@ -13,6 +13,7 @@ from collections.abc import Callable
 
 from kvcc.ir.mask import (
     And,
+    ByHead,
     Causal,
     Document,
     Empty,
@@ -61,6 +62,18 @@ def _degenerate(m: Mask) -> Mask | None:
     return None
 
 
+def _by_head(m: Mask) -> Mask | None:
+    if not isinstance(m, ByHead):
+        return None
+    if m.a == m.b:  # both branches alike: the head does not matter
+        return m.a
+    if not m.heads:  # no head takes a
+        return m.b
+    if len(m.heads) == m.num_heads:  # every head takes a
+        return m.a
+    return None
+
+
 def _same_align(a: Mask, b: Mask) -> bool:
     return getattr(a, "align", None) == getattr(b, "align", None)
 
@@ -68,6 +81,7 @@ def _same_align(a: Mask, b: Mask) -> bool:
 RULES: tuple[tuple[str, Rule], ...] = (
     ("~~x = x; ~full = empty; ~empty = full", _not),
     ("window(0) = empty; sinks(0) = empty", _degenerate),
+    ("by_head(h, x, x) = x; by_head([], x, y) = y; by_head(all, x, y) = x", _by_head),
     ("x & full = x", _binary(And, lambda a, b: a if isinstance(b, Full) else None)),
     ("x & empty = empty", _binary(And, lambda a, b: Empty() if isinstance(b, Empty) else None)),
     ("x | empty = x", _binary(Or, lambda a, b: a if isinstance(b, Empty) else None)),
@@ -118,6 +132,8 @@ def _rewrite(m: Mask, rules: tuple[tuple[str, Rule], ...]) -> Mask:
         m = _chain(type(m), [_rewrite(x, rules) for x in _flatten(m, type(m))], rules)
     elif isinstance(m, Not):
         m = Not(_rewrite(m.a, rules))
+    elif isinstance(m, ByHead):
+        m = m.with_children(_rewrite(m.a, rules), _rewrite(m.b, rules))
     for _, rule in rules:
         r = rule(m)
         if r is not None:

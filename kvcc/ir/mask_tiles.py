@@ -8,6 +8,9 @@ known exactly, and a ``(q-block, kv-block)`` tile is classified exactly:
 ``EMPTY`` (no row sees any key of the tile), ``FULL`` (every row sees every key)
 or ``PARTIAL``. Masks that read run-time tensors are classified from their dense
 evaluation instead, which is exact too (and costs a pass over the data).
+Head-dependent masks (:class:`~kvcc.ir.mask.ByHead`) are classified per query head
+(:func:`for_head` resolves the choice); their :func:`row_intervals` are the keys some
+head sees (the union of the branches), which is what a bound over every head needs.
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import torch
 from kvcc.ir.mask import (
     Align,
     And,
+    ByHead,
     Causal,
     Document,
     Empty,
@@ -30,7 +34,9 @@ from kvcc.ir.mask import (
     Sinks,
     SlidingWindow,
     evaluate,
+    head_dependent,
     is_structured,
+    walk,
 )
 
 
@@ -51,6 +57,26 @@ def row_intervals(m: Mask, q_len: int, kv_len: int) -> Intervals:
         raise ValueError("row_intervals needs a structured mask (no run-time data)")
     lo, hi = _iv(m, np.arange(q_len, dtype=np.int64), q_len, kv_len)
     return _compact(lo, hi, kv_len)
+
+
+def num_query_heads(m: Mask) -> int:
+    """The query heads a head-dependent mask is written for (1 for any other mask)."""
+    counts = {n.num_heads * n.group for n in walk(m) if isinstance(n, ByHead)}
+    if len(counts) > 1:
+        raise ValueError(f"mask: by_head nodes disagree on the number of query heads "
+                         f"({sorted(counts)})")
+    return counts.pop() if counts else 1
+
+
+def for_head(m: Mask, h: int) -> Mask:
+    """The mask query head ``h`` sees: every :class:`ByHead` resolved to its branch."""
+    if isinstance(m, ByHead):
+        return for_head(m.a if h // m.group in m.heads else m.b, h)
+    if isinstance(m, (And, Or)):
+        return type(m)(for_head(m.a, h), for_head(m.b, h))
+    if isinstance(m, Not):
+        return Not(for_head(m.a, h))
+    return m
 
 
 def _one(lo: np.ndarray, hi: np.ndarray, kv_len: int) -> Intervals:
@@ -110,6 +136,8 @@ def _iv(m: Mask, q: np.ndarray, q_len: int, kv_len: int) -> Intervals:
         return _compact(glo, ghi, kv_len)
     if isinstance(m, Or):
         return _iv(Not(And(Not(m.a), Not(m.b))), q, q_len, kv_len)
+    if isinstance(m, ByHead):  # keys some head sees
+        return _iv(Or(m.a, m.b), q, q_len, kv_len)
     raise TypeError(f"no interval form for {type(m).__name__}")
 
 
@@ -123,11 +151,15 @@ def classify_tiles(
 ) -> np.ndarray:
     """Tile classes, int8 array ``[Bm, Hm, ceil(q_len/block_m), ceil(kv_len/block_n)]``.
 
-    Tiles past the end (the last, ragged block) count only their in-range part.
+    Tiles past the end (the last, ragged block) count only their in-range part. A
+    head-dependent mask gives one row of classes per query head (``Hm`` of them).
     """
     if block_m <= 0 or block_n <= 0:
         raise ValueError("block sizes must be positive")
     nq, nk = -(-q_len // block_m), -(-kv_len // block_n)
+    if is_structured(m) and head_dependent(m):
+        return np.concatenate([classify_tiles(for_head(m, h), q_len, kv_len, block_m, block_n)
+                               for h in range(num_query_heads(m))], axis=1)
     if not is_structured(m):
         dense = evaluate(m, q_len, kv_len, data).numpy()
         return _classify_dense(dense, block_m, block_n, nq, nk)

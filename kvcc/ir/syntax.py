@@ -17,6 +17,7 @@ from kvcc.ir.mask import (
     MAX_DEPTH,
     Align,
     And,
+    ByHead,
     Causal,
     Document,
     Empty,
@@ -204,6 +205,9 @@ def print_mask(m: Mask, parent: int = 0, right: bool = False) -> str:
         s = print_mask(m.a, p) + op + print_mask(m.b, p, right=True)
     elif isinstance(m, Not):
         s = "~" + print_mask(m.a, p)
+    elif isinstance(m, ByHead):
+        s = (f"by_head([{', '.join(map(str, m.heads))}], of={m.num_heads}, group={m.group}, "
+             f"{print_mask(m.a)}, {print_mask(m.b)})")
     else:
         s = _print_atom(m)
     need = p < parent or (right and p == parent and p in (1, 2))
@@ -253,6 +257,8 @@ def mask_from_ast(node) -> Mask:
         for _ in range(nots):
             m = _combine(Not, m)
         return m
+    if kind == "call" and node[1] == "by_head":
+        return _by_head(node)
     if kind == "ident":
         name, args = node[1], []
     elif kind == "call":
@@ -281,6 +287,20 @@ def mask_from_ast(node) -> Mask:
     except (TypeError, ValueError) as e:
         raise ParseError(f"bad mask {name}: {e}") from e
     raise ParseError(f"unknown mask {name!r} with arguments {vals!r}")
+
+
+def _by_head(node) -> Mask:
+    """``by_head([HEADS], of=KV_HEADS, group=G, A, B)``."""
+    _, _, args, kw = node
+    if len(args) != 3 or args[0][0] != "list" or set(kw) != {"of", "group"}:
+        raise ParseError("by_head takes ([kv heads], of=N, group=G, mask, mask)")
+    nums = [_mask_arg(x) for x in (kw["of"], kw["group"])]
+    heads = _mask_arg(args[0])
+    try:
+        return ByHead(tuple(heads), nums[0], nums[1], mask_from_ast(args[1]),
+                      mask_from_ast(args[2]))
+    except (TypeError, ValueError) as e:
+        raise ParseError(f"bad mask by_head: {e}") from e
 
 
 def _combine(cls: type, *args: Mask) -> Mask:

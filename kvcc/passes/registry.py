@@ -10,7 +10,8 @@ from kvcc.passes.quantize_kv import QuantizeKV
 from kvcc.passes.quest import Quest
 from kvcc.passes.simplify_masks import SimplifyMasks
 from kvcc.passes.split_kv import SplitKV
+from kvcc.passes.streaming_heads import StreamingHeads
 
 PASSES: dict[str, type[Pass]] = {p.name: p for p in (SimplifyMasks, SplitKV, ChunkPrefill,
                                                         QuantizeKV, Pack, Quest,
-                                                        Cascade)}
+                                                        Cascade, StreamingHeads)}

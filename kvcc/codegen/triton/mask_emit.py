@@ -12,6 +12,14 @@ upper bounds. Any other node (``|``, ``~``, run-time ids, page selections) is
 kernel evaluates each tile's predicate first and predicates the K/V loads of a
 tile no row can see, so empty tiles still move no data.
 
+A per-head choice ``by_head(heads, A, B)`` chooses per row by its query head
+(``hq_row // group`` in ``heads``: per KV head, so under GQA packing every row of a
+program takes the same branch) and per program for the bounds: A's when every row
+takes A, B's when none does, and their union (intersection for the full range)
+otherwise. So one launch serves both kinds of head, and a program of window heads
+iterates the window's tiles only; a branch with ``|`` (sinks plus a window) is
+generic, so its programs walk ``[L, H)`` and load only the tiles some row sees.
+
 Kernel names used: ``p``/``r`` (row vectors), ``kva`` (absolute key positions of
 the tile), ``kv_total``, ``b`` (sequence), ``hq_row`` (query head per row).
 """
@@ -24,6 +32,7 @@ from functools import lru_cache
 from kvcc.ir.mask import (
     Align,
     And,
+    ByHead,
     Causal,
     Document,
     Empty,
@@ -98,6 +107,7 @@ _GENERIC = _Bounds(_zero, lambda p, r: "kv_total", lambda p, r: "kv_total", _zer
 class _Emitter:
     def __init__(self) -> None:
         self.code = MaskCode()
+        self._head_sets: dict[tuple[tuple[int, ...], int], str] = {}
 
     def pos(self, align: Align) -> str:
         return "p" if align is Align.bottom_right else "r"
@@ -148,6 +158,14 @@ class _Emitter:
         if isinstance(m, Not):
             a = self.pred(m.a)
             return "(kva[None, :] < 0)" if a is None else f"({a} == 0)"
+        if isinstance(m, ByHead):
+            sel = f"{self._heads(m)}_row[:, None]"
+            a, b = self.pred(m.a), self.pred(m.b)
+            if a is None and b is None:
+                return None
+            a = f"({sel} & {a})" if a is not None else sel
+            b = f"(({sel} == 0) & {b})" if b is not None else f"({sel} == 0)"
+            return f"({a} | {b})"
         raise TypeError(f"cannot emit mask node {type(m).__name__}")
 
     def bounds(self, m: Mask) -> _Bounds:
@@ -190,8 +208,34 @@ class _Emitter:
                 lambda p, r: f"tl.minimum({a.fhi(p, r)}, {b.fhi(p, r)})",
                 a.zero_lo and b.zero_lo,
             )
+        if isinstance(m, ByHead):
+            n = self._heads(m)
+            a, b = self.bounds(m.a), self.bounds(m.b)
+
+            def pick(fa, fb, merge):
+                return lambda p, r: (f"tl.where({n}_all, {fa(p, r)}, tl.where({n}_any, "
+                                     f"{merge}({fa(p, r)}, {fb(p, r)}), {fb(p, r)}))")
+            return _Bounds(pick(a.lo, b.lo, "tl.minimum"), pick(a.hi, b.hi, "tl.maximum"),
+                           pick(a.flo, b.flo, "tl.maximum"), pick(a.fhi, b.fhi, "tl.minimum"),
+                           a.zero_lo and b.zero_lo)
         self.code.generic = True
         return _GENERIC
+
+    def _heads(self, m: ByHead) -> str:
+        """The name of the per-row choice of ``m`` (declared once per head set):
+        ``NAME_row`` [BLOCK_M] bool, and the program's ``NAME_all`` / ``NAME_any``."""
+        key = (m.heads, m.group)
+        if key not in self._head_sets:
+            n = f"bh{len(self._head_sets)}"
+            self._head_sets[key] = n
+            kvh = f"(hq_row // {m.group})" if m.group > 1 else "hq_row"
+            row = " | ".join(f"({kvh} == {h})" for h in m.heads) or "(hq_row < 0)"
+            self.code.prologue += [
+                f"{n}_row = {row}",
+                f"{n}_all = tl.min({n}_row.to(tl.int32), 0) > 0",
+                f"{n}_any = tl.max({n}_row.to(tl.int32), 0) > 0",
+            ]
+        return self._head_sets[key]
 
     def _add(self, params: list[MaskParam], prologue: list[str]) -> None:
         """Declare kernel parameters and prologue lines once, however often a tensor

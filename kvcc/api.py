@@ -30,6 +30,8 @@ def attention(
     pipeline: str = DEFAULT_PIPELINE,
     kv_format=None,
     kv_precision: str = "full",
+    return_scores: bool = False,
+    score_window: int = 0,
 ):
     """Attention ``softmax(scale * q k^T, masked) v`` compiled by kvcc.
 
@@ -45,6 +47,15 @@ def attention(
     ``(o, lse)`` with ``lse [B, Hq, Sq]`` float32 in natural log. Rows that see no
     key give ``o = 0`` and ``lse = -inf``.
 
+    ``return_scores=True`` also returns eviction scores (H2O, SnapKV) from the same
+    kernel, last: ``scores [B, Hkv, Skv]`` float32, each key's attention probability
+    summed over the last ``score_window`` query rows (0: every row; SnapKV uses 32)
+    and over the query heads of its KV head. The result is then ``(o, scores)``, or
+    ``(o, lse, scores)`` with ``return_lse``; feed it to
+    :func:`kvcc.runtime.eviction.snapkv_select` or accumulate it for
+    :func:`~kvcc.runtime.eviction.h2o_select`. Not with ``kv_format``; called under
+    ``torch.compile`` it raises (call it outside compiled code).
+
     Under ``torch.compile`` and ``torch.export`` the call is one opaque op,
     ``torch.ops.kvcc.attention_call``: symbolic sizes pass through (``dynamic=True``,
     export ``Dim``s), and kvcc's validation, lowering and planning run when the
@@ -55,6 +66,13 @@ def attention(
     if not isinstance(pipeline, str):
         raise TypeError(f"pipeline must be a string such as 'simplify-masks,split-kv{{splits=4}}' "
                         f"('' for none), got {type(pipeline).__name__}")
+    if return_scores or score_window:
+        if torch.compiler.is_compiling():
+            raise NotImplementedError("return_scores is not supported inside torch.compile yet: "
+                                      "call kvcc.attention(..., return_scores=True) outside "
+                                      "compiled code")
+        return _eager(q, k, v, mask, scale, softcap, return_lse, backend, pipeline, kv_format,
+                      kv_precision, return_scores, score_window)
     if kv_format is not None or kv_precision != "full":
         if torch.compiler.is_compiling():
             raise NotImplementedError("kv_format is not supported inside torch.compile yet: call "
@@ -69,14 +87,17 @@ def attention(
 
 
 def _eager(q, k, v, mask, scale, softcap, return_lse, backend, pipeline, kv_format=None,
-           kv_precision="full"):
+           kv_precision="full", return_scores=False, score_window=0):
     call = lower_attention_call(q, k, v, mask=mask, scale=scale, softcap=softcap,
                                 return_lse=return_lse, kv_format=kv_format,
-                                kv_precision=kv_precision)
+                                kv_precision=kv_precision, return_scores=return_scores,
+                                score_window=score_window)
     name = backends.resolve(backend, q.device)
     module = _optimize(call.module, pipeline)
     out = backends.execute(name, module, call.inputs, fallback=backend == "auto")
     out = keep_in_graph(out, (q, k, v))
+    if return_scores:
+        return tuple(out)
     return (out[0], out[1]) if return_lse else out[0]
 
 

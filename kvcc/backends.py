@@ -76,10 +76,11 @@ def execute(backend: str, module: Module, inputs: dict[str, torch.Tensor],
 
         op = module.ops[0] if len(module.ops) == 1 else None
         if (isinstance(op, AttentionOp) and set(inputs) == {a.name for a in module.args}
-                and module.outputs == tuple(r for r in (op.o, op.lse) if r is not None)):
+                and module.outputs == tuple(r for r in (op.o, op.lse, op.scores)
+                                            if r is not None)):
             # a single attention op (the common call): no glue ops to interpret
-            o, lse = attention(op, inputs, int)
-            return (o,) if op.lse is None else (o, lse)
+            res = attention(op, inputs, int)
+            return tuple(x for x, r in zip(res, (op.o, op.lse, op.scores)) if r is not None)
         opts = reference.ReferenceOptions(attention_impl=attention)
         return reference.run(module, options=opts, **inputs)
     raise BackendUnavailable(f"backend {backend!r} cannot execute modules yet")

@@ -80,6 +80,12 @@ def variants() -> dict[str, KernelSpec | AppendSpec | QuantAppendSpec]:
         "placed_split_kv_pass": lower(placed_op),
         "dense_cache_kv_lens": lower(dense_kvl),
     }
+    # eviction scores (SnapKV's prefill window, H2O's decode steps): the score pass
+    # after the main loop, and in the merge kernel of a split decode
+    v["scores_prefill_causal_bf16"] = lower(_dense(bf, 32, 8, 2048, 2048, 128, M.causal(),
+                                                   return_scores=True, score_window=32))
+    v["scores_decode_split_bf16"] = lower(_dense(bf, 32, 8, 1, 32768, 128, M.causal(),
+                                                 return_scores=True), split=True)
     alibi = _dense(bf, 16, 16, 1024, 1024, 128, M.causal())
     v["alibi_bf16"] = lower(replace(alibi, alibi=Alibi()))
     # TMA descriptor loads for K/V (Hopper): compiled for sm_90 only

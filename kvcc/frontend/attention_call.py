@@ -61,11 +61,22 @@ def lower_attention_call(
     name: str = "attention",
     kv_format: KVFormat | None = None,
     kv_precision: str = "full",
+    return_scores: bool = False,
+    score_window: int = 0,
 ) -> AttentionCall:
     """Validate a call and build its module: args ``%q, %k, %v`` and mask data. With
     ``kv_format``, K and V are stored in that format first and the module reads them
     as stored (``%k_codes, %k_scale, ...``, see :mod:`kvcc.frontend.quantized_call`);
-    ``kv_precision="upper"`` reads hierarchical codes' upper plane alone."""
+    ``kv_precision="upper"`` reads hierarchical codes' upper plane alone.
+    ``return_scores``: the module also returns ``%scores [B, Hkv, Skv]``, the eviction
+    scores over the last ``score_window`` query rows (0: all; see ``AttentionOp``)."""
+    if not isinstance(return_scores, bool):
+        raise TypeError(f"return_scores must be a bool, got {type(return_scores).__name__}")
+    if isinstance(score_window, bool) or not isinstance(score_window, int) or score_window < 0:
+        raise ValueError(f"score_window must be an int >= 0 (0: every query row), got "
+                         f"{score_window!r}")
+    if score_window and not return_scores:
+        raise ValueError("score_window is the window of return_scores=True; pass both")
     q, k, v = _check_tensor("q", q), _check_tensor("k", k), _check_tensor("v", v)
     check_qkv(q, k, v)
     b, hq, sq, d = q.shape
@@ -106,6 +117,9 @@ def lower_attention_call(
     # shape lowers to the same module (its compiled form is cached) and nothing
     # keeps the caller's tensors alive.
     mask, refs = unbind(mask)
+    if kv_format is not None and return_scores:
+        raise ValueError("return_scores with kv_format is not supported yet: eviction scores "
+                         "are computed over full-precision K")
     if kv_format is not None:
         fmt = check_format(check_format(kv_format, d), v.shape[3])
         precision = check_precision(kv_precision, fmt)
@@ -118,14 +132,15 @@ def lower_attention_call(
     check_precision(kv_precision, None)
     module = _build(name, tuple(q.shape), tuple(k.shape), tuple(v.shape), q.dtype,
                     tuple((r, tuple(t.shape), t.dtype) for r, t in refs.items()), mask,
-                    scale, softcap, return_lse)
+                    scale, softcap, return_lse, return_scores, score_window)
     inputs = {"q": q, "k": k, "v": v} | {r: t for r, t in refs.items()}
     return AttentionCall(module, inputs)
 
 
 @lru_cache(maxsize=512)
 def _build(name: str, qs: tuple, ks: tuple, vs: tuple, dtype: torch.dtype, margs_spec: tuple,
-           mask: Mask, scale: float, softcap: float | None, return_lse: bool) -> Module:
+           mask: Mask, scale: float, softcap: float | None, return_lse: bool,
+           return_scores: bool = False, score_window: int = 0) -> Module:
     """The module for a validated call (cached: serving loops repeat the same shapes)."""
     b, hq, sq, _ = qs
     dt = DType.from_torch(dtype)
@@ -133,6 +148,8 @@ def _build(name: str, qs: tuple, ks: tuple, vs: tuple, dtype: torch.dtype, margs
     margs = tuple(Value(r, tensor(s, DType.from_torch(d))) for r, s, d in margs_spec)
     vo = Value("o", tensor((b, hq, sq, vs[3]), dt))
     vl = Value("lse", tensor((b, hq, sq), DType.f32)) if return_lse else None
+    vs_ = Value("scores", tensor((b, ks[1], ks[2]), DType.f32)) if return_scores else None
     op = AttentionOp(vq, vk, vv, vo, vl, scale=scale, softcap=softcap, mask=mask,
-                     mask_args=margs)
-    return Module(name, (vq, vk, vv) + margs, (op,), (vo,) + ((vl,) if vl else ()))
+                     mask_args=margs, scores=vs_, score_window=score_window)
+    return Module(name, (vq, vk, vv) + margs, (op,),
+                  (vo,) + tuple(x for x in (vl, vs_) if x is not None))

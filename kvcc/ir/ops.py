@@ -133,10 +133,19 @@ class AttentionOp(Op):
     hierarchical (QuantSpec) codes' upper plane alone: the 4-bit draft view. Rows with
     no visible key give
     o = 0 and lse = -inf.
+
+    Eviction scores (H2O, SnapKV): ``scores`` f32, each key's softmax probability summed
+    over the last ``score_window`` query rows of its sequence (0: every row) and over the
+    query heads of its KV head's GQA group: one score per cached (KV head, key), which is
+    what a cache that stores KV heads evicts by (a per-query-head score would be summed
+    over the group by every consumer anyway). Its shape follows the keys: dense
+    ``[B, Hkv, Skv]``, paged ``[B, Hkv, S]`` (position within the sequence, any
+    ``S`` at least the longest one), packed ``[Hkv, Tk]``; keys past a sequence's
+    length, and keys no window row sees, score 0.
     """
 
     NAME: ClassVar[str] = "attention"
-    RESULTS: ClassVar[tuple[str, ...]] = ("o", "lse")
+    RESULTS: ClassVar[tuple[str, ...]] = ("o", "lse", "scores")
     q: Value
     k: Value
     v: Value
@@ -166,6 +175,8 @@ class AttentionOp(Op):
     kv_offset: Dim = sympy.Integer(0)
     q_total: Dim | None = None
     kv_total: Dim | None = None
+    scores: Value | None = None
+    score_window: int = 0
 
 
 # ------------------------------------------------------------------ KV cache

@@ -199,6 +199,7 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
         fail(ok, "dtype", f"lse must be f32 (f64 allowed for f64 q), got {op.lse.type.dtype.value}")
         fail(op.lse.type.shape == op.q.type.shape[:-1], "result-type",
              f"lse should have shape {list(op.q.type.shape[:-1])}, got {op.lse.type}")
+    _check_scores(op, fail, hk)
     fail(math.isfinite(op.scale) and op.scale > 0, "scale", f"scale must be > 0, got {op.scale}")
     fail(op.softcap is None or (math.isfinite(op.softcap) and op.softcap > 0), "softcap",
          f"softcap must be > 0, got {op.softcap}")
@@ -235,6 +236,30 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
     dense = isinstance(ql, Dense) and isinstance(kl, Dense) and op.kv_lens is None
     fail(dense or (op.q_offset == 0 and op.kv_offset == 0 and op.q_total is None
                    and op.kv_total is None), "offsets", "offsets need dense layouts")
+
+
+def _check_scores(op: AttentionOp, fail: _Fail, hk: sympy.Expr) -> None:
+    """Eviction scores: f32, shaped like the keys without the head dim (see AttentionOp)."""
+    w = op.score_window
+    fail(isinstance(w, int) and not isinstance(w, bool) and w >= 0, "scores",
+         f"score_window must be an int >= 0 (0: every query row), got {w!r}")
+    if op.scores is None:
+        fail(w == 0, "scores", "score_window given without a scores result")
+        return
+    t, kl = op.scores.type, op.kv_layout
+    fail(t.dtype == DType.f32, "scores", f"scores must be f32, got {t.dtype.value}")
+    if isinstance(kl, Packed):
+        want = (hk, op.k.type.shape[0])
+        fail(t.rank == 2 and all(_eq(a, b) for a, b in zip(t.shape, want)), "scores",
+             f"scores over packed keys should be [Hkv, Tk] = {list(want)}, got {t}")
+        return
+    batch = (op.q.type.shape[0] if isinstance(op.q_layout, Dense)
+             else op.cu_seqlens_q.type.shape[0] - 1 if op.cu_seqlens_q is not None else None)
+    ok = t.rank == 3 and _eq(t.shape[1], hk) and (batch is None or _eq(t.shape[0], batch))
+    if isinstance(kl, Dense):
+        ok = ok and _eq(t.shape[2], op.k.type.shape[2])
+    fail(ok, "scores", f"scores should be [B, Hkv={hk}, "
+         f"{op.k.type.shape[2] if isinstance(kl, Dense) else 'S'}], got {t}")
 
 
 # ------------------------------------------------------------------ the others

@@ -56,9 +56,11 @@ def _region_fields(op: Op) -> tuple[str, ...]:
 
 
 def plain_dense(op: AttentionOp) -> bool:
-    """Dense q and kv, no quantized KV, not already placed inside a larger problem."""
+    """Dense q and kv, no quantized KV, not already placed inside a larger problem, no
+    eviction scores (they are column sums over the op's own rows and keys: chunking or
+    splitting it would need their sum, which no pass writes yet)."""
     return (isinstance(op.q_layout, Dense) and isinstance(op.kv_layout, Dense)
-            and op.kv_lens is None
+            and op.kv_lens is None and op.scores is None
             and op.kv_format is None and op.q_offset == 0 and op.kv_offset == 0
             and op.q_total is None and op.kv_total is None)
 

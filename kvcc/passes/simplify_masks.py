@@ -37,6 +37,8 @@ class SimplifyMasks(Pass):
             fills: list[Op] = [FillOp(op.o, 0.0)]
             if op.lse is not None:
                 fills.append(FillOp(op.lse, -math.inf))
+            if op.scores is not None:  # no key is seen: every score is 0
+                fills.append(FillOp(op.scores, 0.0))
             return fills
         refs = set(data_refs(mask))
         args = tuple(a for a in op.mask_args if a.name in refs)

@@ -37,17 +37,24 @@ def attention_dense(
     alibi: Alibi | None = None,
     place: Placement = Placement(),
     compute_dtype: torch.dtype = torch.float32,
-) -> tuple[torch.Tensor, torch.Tensor]:
+    score_window: int | None = None,
+) -> tuple[torch.Tensor, ...]:
     """q ``[B, Hq, Sq, D]``, k ``[B, Hkv, Skv, D]``, v ``[B, Hkv, Skv, Dv]`` ->
     (o ``[B, Hq, Sq, Dv]`` in compute_dtype, lse ``[B, Hq, Sq]`` natural log).
 
-    Fully masked rows give o = 0 and lse = -inf.
+    Fully masked rows give o = 0 and lse = -inf. ``score_window`` (eviction scores,
+    see :class:`~kvcc.ir.ops.AttentionOp`): also return ``scores [B, Hkv, Skv]``, the
+    probability matrix's column sums over the last ``score_window`` rows (0: all) and
+    over each KV head's query heads.
     """
     b, hq, sq, _ = q.shape
     hkv, skv = k.shape[1], k.shape[2]
     if skv == 0:  # no keys at all: every row is fully masked
-        return (torch.zeros(b, hq, sq, v.shape[-1], dtype=compute_dtype, device=q.device),
-                torch.full((b, hq, sq), -math.inf, dtype=compute_dtype, device=q.device))
+        out = (torch.zeros(b, hq, sq, v.shape[-1], dtype=compute_dtype, device=q.device),
+               torch.full((b, hq, sq), -math.inf, dtype=compute_dtype, device=q.device))
+        if score_window is not None:
+            out += (torch.zeros(b, hkv, 0, dtype=compute_dtype, device=q.device),)
+        return out
     if hq % hkv:
         raise ValueError(f"Hq={hq} is not a multiple of Hkv={hkv}")
     group = hq // hkv
@@ -91,7 +98,19 @@ def attention_dense(
     o = torch.einsum("bhqk,bhkd->bhqd", p, vf) / torch.where(l_ > 0, l_, torch.ones_like(l_))
     lse = (base + m_safe + torch.log(l_)).squeeze(-1)
     lse = torch.where(l_.squeeze(-1) > 0, lse, torch.full_like(lse, -math.inf))
-    return o, lse
+    if score_window is None:
+        return o, lse
+    probs = p / torch.where(l_ > 0, l_, torch.ones_like(l_))  # the full probability matrix
+    return o, lse, column_scores(probs, score_window, hkv)
+
+
+def column_scores(probs: torch.Tensor, window: int, hkv: int) -> torch.Tensor:
+    """Eviction scores from probabilities ``[B, Hq, Sq, Skv]``: column sums over the last
+    ``window`` rows (0: all) and over each KV head's group of query heads ->
+    ``[B, Hkv, Skv]``."""
+    b, hq, sq, skv = probs.shape
+    rows = probs if window <= 0 or window >= sq else probs[:, :, sq - window:]
+    return rows.sum(2).view(b, hkv, hq // hkv, skv).sum(2)
 
 
 def _per_query_head(mask: Mask, data: dict[str, torch.Tensor] | None, hq: int,

@@ -147,7 +147,8 @@ def reference_attention(op: AttentionOp, tensors: dict[str, torch.Tensor], dim) 
     sub = _Ctx(ReferenceOptions(torch.float64 if wide else torch.float32), dim=dim, check=False)
     sub.env.update(tensors)
     _attention(op, sub)
-    return sub.env[op.o.name], (sub.env[op.lse.name] if op.lse is not None else None)
+    out = sub.env[op.o.name], (sub.env[op.lse.name] if op.lse is not None else None)
+    return out if op.scores is None else (*out, sub.env[op.scores.name])
 
 
 def _kv_for(op: AttentionOp, ctx: _Ctx, name: str) -> torch.Tensor:
@@ -164,23 +165,33 @@ def _kv_for(op: AttentionOp, ctx: _Ctx, name: str) -> torch.Tensor:
 
 def _attention(op: AttentionOp, ctx: _Ctx) -> None:
     if ctx.opts.attention_impl is not None:
-        o, lse = ctx.opts.attention_impl(op, {v.name: ctx.env[v.name] for v in op.operands()},
-                                         ctx.dim)
-        ctx.set(op.o, o, op)
+        # (o, lse), and the scores third when the op returns them
+        res = ctx.opts.attention_impl(op, {v.name: ctx.env[v.name] for v in op.operands()},
+                                      ctx.dim)
+        ctx.set(op.o, res[0], op)
         if op.lse is not None:
-            ctx.set(op.lse, lse, op)
+            ctx.set(op.lse, res[1], op)
+        if op.scores is not None:
+            ctx.set(op.scores, res[2], op)
         return
     q = ctx.get(op.q)
     k, v = _kv_for(op, ctx, "k"), _kv_for(op, ctx, "v")
     data = {a.name: ctx.get(a) for a in op.mask_args}
     common = dict(scale=op.scale, mask=op.mask, mask_data=data, softcap=op.softcap,
-                  alibi=op.alibi, compute_dtype=ctx.opts.compute_dtype)
+                  alibi=op.alibi, compute_dtype=ctx.opts.compute_dtype,
+                  score_window=None if op.scores is None else op.score_window)
     ql, kl = op.q_layout, op.kv_layout
+    scores = None
+    if op.scores is not None:
+        scores = torch.zeros([ctx.dim(d) for d in op.scores.type.shape],
+                             dtype=ctx.opts.compute_dtype, device=q.device)
     if isinstance(ql, Dense) and isinstance(kl, Dense) and op.kv_lens is None:
         place = Placement(ctx.dim(op.q_offset), ctx.dim(op.kv_offset),
                           None if op.q_total is None else ctx.dim(op.q_total),
                           None if op.kv_total is None else ctx.dim(op.kv_total))
-        o, lse = attention_dense(q, k, v, place=place, **common)
+        o, lse, *sc = attention_dense(q, k, v, place=place, **common)
+        if scores is not None:
+            scores.copy_(sc[0])
     else:
         check_mask_for_varlen(op.mask)
         cu_q, cu_k = ctx.get(op.cu_seqlens_q), ctx.get(op.cu_seqlens_k)
@@ -202,7 +213,13 @@ def _attention(op: AttentionOp, ctx: _Ctx) -> None:
                    for n, t in data.items()}
             for n, ps in page_sizes.items():
                 seq[n] = seq[n][..., :-(-kb.shape[2] // ps)]
-            ob, lb = attention_dense(qb, kb, vb, **(common | {"mask_data": seq}))
+            ob, lb, *sc = attention_dense(qb, kb, vb, **(common | {"mask_data": seq}))
+            if scores is not None:  # [Hkv, Tk] over packed keys, else [B, Hkv, S]
+                n = kb.shape[2]
+                if isinstance(kl, Packed):
+                    scores[:, int(cu_k[b]):int(cu_k[b]) + n] = sc[0][0]
+                else:
+                    scores[b, :, :n] = sc[0][0]
             if isinstance(ql, Packed):
                 o[rows] = ob[0].permute(1, 0, 2)
                 lse[rows] = lb[0].permute(1, 0)
@@ -211,6 +228,8 @@ def _attention(op: AttentionOp, ctx: _Ctx) -> None:
     ctx.set(op.o, o, op)
     if op.lse is not None:
         ctx.set(op.lse, lse, op)
+    if scores is not None:
+        ctx.set(op.scores, scores, op)
 
 
 def _seq_kv(t: torch.Tensor, layout, b: int, cu_k, block_table, kv_lens) -> torch.Tensor:

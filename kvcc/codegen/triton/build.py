@@ -24,7 +24,7 @@ from types import ModuleType
 
 from kvcc.codegen.triton import append, kvload, quant_append
 from kvcc.codegen.triton.append import AppendSpec
-from kvcc.codegen.triton.emit import CONSTEXPRS, PARAMS, emit, kernel_name
+from kvcc.codegen.triton.emit import CONSTEXPRS, PARAMS, emit, kernel_name, score_params
 from kvcc.codegen.triton.mask_emit import emit_mask
 from kvcc.codegen.triton.quant_append import QuantAppendSpec
 from kvcc.codegen.triton.sass import StaticProfile, cuobjdump, profile
@@ -157,7 +157,7 @@ def signature(spec: KernelSpec) -> dict[str, str]:
             sig[p] = "i32"
     for param in emit_mask(mask_of(spec)).params:
         sig[param.name] = param.type
-    for name, ty in kvload.params(spec):
+    for name, ty in kvload.params(spec) + score_params(spec):
         sig[name] = ty
     for c in CONSTEXPRS:
         sig[c] = "constexpr"

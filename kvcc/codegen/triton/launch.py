@@ -115,6 +115,8 @@ class Launcher:
         placement: tuple[int, int, int, int] = (0, 0, 0, 0),
         num_splits: int = 1,
         kv_data: list[torch.Tensor | None] | None = None,
+        scores_shape: tuple[int, ...] = (),
+        score_window: int = 0,
     ) -> None:
         if not isinstance(num_splits, int) or num_splits < 1:
             raise ValueError(f"num_splits must be an int >= 1, got {num_splits!r}")
@@ -172,6 +174,18 @@ class Launcher:
             self.args += _kv_args(kv_data or [None] * 6, k, v, dummy_f32, dummy_i32,
                                   spec.kv_layout == "paged")
             self._kv_layouts = _kv_layouts(self.args[self._kv_at:self._kv_at + 6])
+        self.scores_shape, self._sc_at = tuple(scores_shape), None
+        if spec.scores:
+            if len(self.scores_shape) not in (2, 3):
+                raise ValueError(f"eviction scores need their shape ([B, Hkv, S] or [Hkv, Tk]), "
+                                 f"got {self.scores_shape}")
+            if not isinstance(score_window, int) or score_window < 0:
+                raise ValueError(f"score_window must be an int >= 0, got {score_window!r}")
+            st = row_major_strides(self.scores_shape)
+            # the output is filled in per call; a window of 0 means every row
+            self._sc_at = len(self.args)
+            self.args += [None, *((0, st[0]) if len(st) == 2 else st[:2]),
+                          score_window or 2**30]
         module = load(spec)
         name = kernel_name(spec)
         self.grid = (grid_m, problem.batch, heads_prog * num_splits)
@@ -211,8 +225,9 @@ class Launcher:
                     self.args[self._kv_at + i] = t
         self.args[0], self.args[1], self.args[2] = q, k, v
 
-    def __call__(self) -> tuple[torch.Tensor, torch.Tensor]:
-        """Launch; returns ``(o, lse)`` (lse float32, written only when the spec asks).
+    def __call__(self) -> tuple[torch.Tensor, ...]:
+        """Launch; returns ``(o, lse)`` (lse float32, written only when the spec asks), and
+        the eviction scores (float32) third when the spec returns them.
         Triton launches on the current CUDA device, so a call on another GPU's tensors
         makes theirs current for the launch."""
         if self.device.type == "cuda" and self.device.index != torch.cuda.current_device():
@@ -220,18 +235,25 @@ class Launcher:
                 return self._launch()
         return self._launch()
 
-    def _launch(self) -> tuple[torch.Tensor, torch.Tensor]:
+    def _launch(self) -> tuple[torch.Tensor, ...]:
         alloc = torch.full if self.poison else torch.empty
         extra = (math.nan,) if self.poison else ()
         o = alloc(self.o_shape, *extra, dtype=self.out_dtype, device=self.device)
         lse = alloc(self.lse_shape, *extra, dtype=torch.float32, device=self.device)
         args = self.args
         args[3], args[4] = (o if self.o_box is None else _descriptor(o, self.o_box)), lse
+        sc = None
+        if self._sc_at is not None:  # added to by several programs: starts at zero
+            sc = args[self._sc_at] = torch.zeros(self.scores_shape, dtype=torch.float32,
+                                                 device=self.device)
         self.kernel(*args, **self.meta)
         if self.merge is not None:
             self.merge(*args, **self.meta)
         args[3] = args[4] = None  # do not keep the outputs alive
-        return o, lse
+        if sc is None:
+            return o, lse
+        args[self._sc_at] = None
+        return o, lse, sc
 
 
 def _descriptor(t: torch.Tensor, box: tuple[int, int]):

@@ -59,6 +59,41 @@ def _(q, k, v, cu_q, cu_k, block_table, kv_lens, mask_data, spec_text, scale, so
     return o, q.new_empty(q.shape[:-1], dtype=torch.float32)
 
 
+@torch.library.custom_op("kvcc::attention_scores", mutates_args=())
+def attention_scores_kernel(
+    q: torch.Tensor,
+    k: torch.Tensor,
+    v: torch.Tensor,
+    cu_q: torch.Tensor | None,
+    cu_k: torch.Tensor | None,
+    block_table: torch.Tensor | None,
+    kv_lens: torch.Tensor | None,
+    mask_data: list[torch.Tensor],
+    spec_text: str,
+    scale: float,
+    softcap: float | None,
+    alibi_max_bias: float | None,
+    sizes: list[int],
+    placement: list[int],
+    num_splits: int,
+    scores_shape: list[int],
+    score_window: int,
+) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
+    """``kvcc::attention`` with eviction scores (plain K/V): ``(o, lse, scores)``."""
+    return Plan(KernelSpec.from_text(spec_text), q, k, v, cu_q, cu_k, block_table, kv_lens,
+                mask_data, scale, softcap, alibi_max_bias, sizes, placement, num_splits, [],
+                scores_shape, score_window).launcher()()
+
+
+@attention_scores_kernel.register_fake
+def _(q, k, v, cu_q, cu_k, block_table, kv_lens, mask_data, spec_text, scale, softcap,
+      alibi_max_bias, sizes, placement, num_splits, scores_shape, score_window):
+    spec = KernelSpec.from_text(spec_text)
+    o = q.new_empty(*q.shape[:-1], spec.head_dim_v, dtype=DType(spec.out_dtype).to_torch())
+    return (o, q.new_empty(q.shape[:-1], dtype=torch.float32),
+            q.new_empty(scores_shape, dtype=torch.float32))
+
+
 def available(device: torch.device) -> str | None:
     """None when Triton can run on ``device``, else the reason it cannot."""
     try:
@@ -98,9 +133,18 @@ class Plan:
     placement: list[int]
     num_splits: int
     kv_data: list[torch.Tensor | None] = field(default_factory=list)  # quantized K/V's rest
+    scores_shape: list[int] = field(default_factory=list)  # eviction scores' shape
+    score_window: int = 0
 
-    def run(self) -> tuple[torch.Tensor, torch.Tensor]:
-        """Launch through the custom op (composes with torch.compile/export)."""
+    def run(self) -> tuple[torch.Tensor, ...]:
+        """Launch through the custom op (composes with torch.compile/export); ``(o, lse)``,
+        plus the eviction scores when the spec returns them."""
+        if self.spec.scores:
+            return torch.ops.kvcc.attention_scores(
+                self.q, self.k, self.v, self.cu_q, self.cu_k, self.block_table, self.kv_lens,
+                self.mask_data, self.spec.text(), self.scale, self.softcap,
+                self.alibi_max_bias, self.sizes, self.placement, self.num_splits,
+                self.scores_shape, self.score_window)
         # the op's schema takes tensors: an absent one (fp8 has no zero) travels empty
         kv = [self.q.new_empty(0) if t is None else t for t in self.kv_data]
         return torch.ops.kvcc.attention(
@@ -117,7 +161,8 @@ class Plan:
                         cu_q=self.cu_q, cu_k=self.cu_k, block_table=self.block_table,
                         kv_lens=self.kv_lens, mask_data=self.mask_data,
                         placement=tuple(self.placement), num_splits=self.num_splits,
-                        kv_data=self.kv_data)
+                        kv_data=self.kv_data, scores_shape=tuple(self.scores_shape),
+                        score_window=self.score_window)
 
 
 def tma_layout_ok(*tensors: torch.Tensor) -> bool:
@@ -206,10 +251,15 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
                                    sm_count(q.device),
                                    max_splits=min(128, max(1, GRID_YZ_MAX // heads_prog)))
     spec = replace(probe, split=num_splits > 1)  # the split count is all that is left
+    scores_shape = [] if op.scores is None else [dim(d) for d in op.scores.type.shape]
+    if op.scores is not None and isinstance(kl, Paged) and scores_shape[2] < max_kv:
+        # scores are indexed by position: room for every key the block table can hold
+        raise ValueError(f"scores {scores_shape} over a paged cache need a position axis of "
+                         f"at least the block table's capacity {max_kv}")
     return Plan(spec, q, k, v, cu_q, cu_k, bt, kvl, [t[n] for n in data_refs(op.mask)],
                 op.scale, op.softcap, op.alibi.max_bias if op.alibi is not None else None,
                 [batch, max_q, max_kv, q_static, kv_static], placement, num_splits,
-                kv_data or [])
+                kv_data or [], scores_shape, op.score_window)
 
 
 def _check_static_documents(op: AttentionOp, kv_len: int | None, kv_total: int | None) -> None:
@@ -246,8 +296,9 @@ def _lower(op: AttentionOp, max_q: int, tiles: Tiles | None, tma: bool) -> Kerne
 
 
 def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable,
-                  num_splits: int | None = None, **hints) -> tuple[torch.Tensor, torch.Tensor]:
-    """Execute one IR attention op with a generated kernel; ``hints``:
+                  num_splits: int | None = None, **hints) -> tuple[torch.Tensor, ...]:
+    """Execute one IR attention op with a generated kernel: ``(o, lse)``, and the
+    eviction scores third when the op returns them; ``hints``:
     ``max_q_len``/``max_kv_len`` for :func:`plan`. Through the custom op when q, k or
     v need gradients (it has no backward and says so); otherwise the launch is
     direct, which skips the op's dispatch (tens of microseconds of host time)."""
@@ -257,4 +308,5 @@ def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable,
     return p.launcher()()
 
 
-__all__ = ["Plan", "attention_kernel", "available", "plan", "run_attention"]
+__all__ = ["Plan", "attention_kernel", "attention_scores_kernel", "available", "plan",
+           "run_attention"]

@@ -53,6 +53,8 @@ class KernelSpec:
     ``tma``: K and V are read through TMA tensor descriptors (Hopper and later;
     dense K/V without per-sequence lengths), else through pointers; Q and O too
     where their rows are one head's (``tma_qo``: not GQA-packed, dense q).
+    ``scores``: the op returns eviction scores (``AttentionOp.scores``); the window is a
+    run-time argument, so one kernel serves every window.
     """
 
     q_layout: str
@@ -93,6 +95,10 @@ class KernelSpec:
     kv_kblock: int = 0
     kv_window: int = 0
     kv_upper: bool = False  # QuantSpec's upper plane alone (the draft view)
+    # eviction scores (H2O, SnapKV): a second pass over the program's key tiles, once the
+    # rows' softmax is final, adds the window rows' probabilities into a per-KV-head
+    # output (the merge kernel's pass when split: only it knows the final lse)
+    scores: bool = False
 
     def text(self) -> str:
         """Canonical text: one ``key = value`` line per field, in declaration order."""
@@ -157,7 +163,7 @@ def _from_text(text: str) -> KernelSpec:
 
 # fields added after kernels were keyed print only when set, so the text (and the key,
 # and the committed static profiles) of every kernel without them stays the same
-_LATE = {"kv_kblock": 0, "kv_window": 0, "kv_upper": False}
+_LATE = {"kv_kblock": 0, "kv_window": 0, "kv_upper": False, "scores": False}
 
 
 @lru_cache(maxsize=1024)
@@ -223,7 +229,7 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
           tiles: Tiles | None = None, tma: bool = False) -> KernelSpec:
     """The KernelSpec for ``op``; raises :class:`UnsupportedAttention` for features the
     Triton backend does not have (quantized KV in the packed layout, a whole-tensor
-    scale)."""
+    scale, eviction scores over quantized KV)."""
     fmt = op.kv_format
     if fmt is not None and Scope.tensor in (fmt.k_scope, fmt.v_scope):
         raise UnsupportedAttention(f"quantized KV ({fmt.name}) with one scale for the whole "
@@ -232,6 +238,9 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
     if fmt is not None and isinstance(op.kv_layout, Packed):
         raise UnsupportedAttention(f"quantized KV ({fmt.name}) in the packed layout is not "
                                    "supported by the Triton backend (dense and paged are)")
+    if op.scores is not None and fmt is not None:
+        raise UnsupportedAttention(f"eviction scores over quantized KV ({fmt.name}) are not "
+                                   "supported by the Triton backend (plain K/V are)")
     dt = op.q.type.dtype
     if dt not in SUPPORTED_DTYPES:
         raise UnsupportedAttention(f"q dtype {dt.value} is not supported by the Triton backend "
@@ -277,6 +286,7 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
         block_n=t.block_n,
         num_warps=t.num_warps,
         num_stages=t.num_stages,
+        scores=op.scores is not None,
         **({} if fmt is None else dict(
             kv_code=fmt.code.value, k_scope=fmt.k_scope.value, v_scope=fmt.v_scope.value,
             kv_group=fmt.group_size, kv_packed=fmt.packed, kv_hier=fmt.hierarchical,

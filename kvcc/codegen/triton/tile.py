@@ -156,3 +156,26 @@ def tile(spec: KernelSpec, mc: MaskCode, kind: str) -> list[str]:
         "m_i = m_new",
     ]
     return lines + body
+
+
+def score_tile(spec: KernelSpec, mc: MaskCode) -> list[str]:
+    """Eviction scores for key tile ``j``: the scores again, for the rows in the window
+    (``sc_row``), as probabilities under the rows' final softmax (``sc_m``, ``sc_inv``:
+    the max in the main loop's units and 1 / l), summed over rows into the KV head's
+    scores. Several programs add to one key (row blocks; the query heads of a group when
+    they are not packed in one program), hence the atomic add."""
+    lines = ["kv = j * BLOCK_N + tl.arange(0, BLOCK_N)", "kv_ok = kv < kv_len"]
+    if spec.alibi or mc.predicate:
+        lines.append("kva = kv + kv_off")
+    if spec.kv_layout == "paged":
+        lines.append(f"page = tl.load(BT + b.to(tl.int64) * stride_bt + kv // {spec.page_size},"
+                     " mask=kv_ok, other=0)")
+    vis = "sc_row[:, None] & kv_ok[None, :]" + (f" & {mc.predicate}" if mc.predicate else "")
+    plain = not (spec.softcap or spec.alibi)
+    return lines + _load_k(spec, "masked", "kv_ok") + _score_mods(spec) + [
+        f"vis = {vis}",
+        "p_sc = tl.where(vis, tl.exp2(" + ("(s - sc_m[:, None]) * qk_scale" if plain
+                                         else "s - sc_m[:, None]") + ") * sc_inv[:, None], 0.0)",
+        "tl.atomic_add(SC + b.to(tl.int64) * stride_sb + hk.to(tl.int64) * stride_sh"
+        " + (k_start + kv).to(tl.int64), tl.sum(p_sc, 0), mask=kv_ok)",
+    ]

@@ -390,7 +390,7 @@ def test_plan_reads_the_key_extent_of_each_layout_without_hints():
     not a dense axis; a dense op takes a key-length hint without effect."""
     from kvcc.codegen.triton.op import plan
     from kvcc.frontend.attention_call import lower_attention_call
-    from kvcc.runtime.step import paged_module
+    from kvcc.runtime.modules import paged_module
 
     c = make("triton", num_pages=40, page_size=4)
     s = c.add_sequence()

@@ -20,12 +20,13 @@ from dataclasses import dataclass, field
 import torch
 
 from kvcc import backends
-from kvcc.checks import FLOAT_DTYPES, check_cu_seqlens, check_factor, check_head_dim, check_int
+from kvcc.checks import FLOAT_DTYPES, check_factor, check_head_dim, check_int
 from kvcc.frontend.quantized_call import check_format, check_precision
 from kvcc.ir.formats import KVFormat
 from kvcc.ir.mask import Mask
+from kvcc.runtime.inputs import check_lens, step_counts
 from kvcc.runtime.pages import CacheFull, PageAllocator
-from kvcc.runtime.qpages import QuantPages
+from kvcc.runtime.qpages import QuantPages, kernels_refuse
 from kvcc.runtime.quest import Quest
 from kvcc.runtime.step import Step, per_layer_masks
 
@@ -107,29 +108,16 @@ class KVCache:
         self._epoch = 0  # bumped by whatever invalidates planned steps
 
     def _quant_pages(self, fmt: object, max_seqs: int, kv_scale: object) -> QuantPages:
-        from kvcc.codegen.triton.quant_append import check
-
         fmt = check_format(fmt, self.head_dim)
-        if self.dtype == torch.float64:
-            raise ValueError("kv_format: a quantized cache takes float16, bfloat16 or float32 "
-                             "tokens (its scales are float16), not float64")
         if self.backend == "triton":
-            why = check(self.head_dim, fmt.group_size or self.head_dim)
+            why = kernels_refuse(self.head_dim, fmt)
             if why and not self.auto:
                 raise ValueError(f"kv_format {fmt.name}: {why}; use backend='reference'")
             if why:
                 self.backend = "reference"
-        if kv_scale is not None:
-            want = (self.num_layers, 2, self.num_kv_heads)
-            if not fmt.is_fp8:
-                raise ValueError(f"kv_scale is for fp8 formats (static per-head scales); "
-                                 f"{fmt.name} computes its scales as it stores")
-            if not isinstance(kv_scale, torch.Tensor) or tuple(kv_scale.shape) != want or \
-                    not kv_scale.is_floating_point() or not bool((kv_scale > 0).all()):
-                raise ValueError(f"kv_scale must be a positive float tensor {list(want)}")
         return QuantPages(fmt, self.num_layers, self.num_pages, self.page_size,
                           self.num_kv_heads, self.head_dim, self.dtype, self.device, max_seqs,
-                          None if kv_scale is None else kv_scale.to(self.device))
+                          kv_scale)
 
     # ------------------------------------------------------------- storage
 
@@ -249,7 +237,8 @@ class KVCache:
              num_q_heads: int | None = None,
              mask: Mask | Sequence[Mask | None] | None = None, scale: float | None = None,
              softcap: float | None = None, return_lse: bool = False,
-             kv_precision: str = "full", quest: Quest | None = None) -> Step:
+             kv_precision: str = "full", quest: Quest | None = None,
+             return_scores: bool = False, score_window: int = 0) -> Step:
         """Plan one step: sequence ``seqs[i]`` gets ``new_tokens[i]`` new tokens
         (default ``q_lens[i]``) and attends with its last ``q_lens[i]`` tokens as
         queries. Allocates pages (copying shared pages about to be written), builds
@@ -260,13 +249,21 @@ class KVCache:
         (default: every layer, which must agree). ``kv_precision="upper"``: a QuantSpec
         cache read through its upper codes alone (the draft view of self-speculative
         decoding). ``quest``: Quest's page selection for the step's decodes (a cache with
-        ``page_stats=True``; see ``kvcc/runtime/quest.py``)."""
+        ``page_stats=True``; see ``kvcc/runtime/quest.py``). ``return_scores``: ``attend``
+        also returns each key's eviction score ``[B, Hkv, positions]`` float32 (its
+        probability summed over the sequence's last ``score_window`` queries, 0: all, and
+        over the KV head's query heads; positions past a sequence's length score 0),
+        what ``kvcc.runtime.eviction`` selects from (H2O accumulates it per step)."""
         seqs_t = self._check_seqs(seqs)
-        q_t = self._check_lens("q_lens", q_lens, len(seqs_t))
-        new_t = q_t if new_tokens is None else self._check_lens("new_tokens", new_tokens,
+        q_t = check_lens("q_lens", q_lens, len(seqs_t))
+        new_t = q_t if new_tokens is None else check_lens("new_tokens", new_tokens,
                                                                  len(seqs_t))
         masks = per_layer_masks(mask, self.num_layers)
         check_precision(kv_precision, self.kv_format)
+        score_window = check_int("score_window", score_window)
+        if quest is not None and return_scores:
+            raise ValueError("return_scores with quest: scores of unselected pages are not "
+                             "computed; plan the two separately")
         if quest is not None and not isinstance(quest, Quest):
             raise TypeError(f"quest must be a kvcc.runtime.Quest, got {type(quest).__name__}")
         if quest is not None and self.kmin is None:
@@ -289,7 +286,8 @@ class KVCache:
         self._allocate(seqs_t, start, new_t)
         index, max_pages, sizes = self._index(seqs_t, q_t, new_t, start)
         return Step(self, seqs_t, q_t, new_t, start, index, max_pages, masks, scale, softcap,
-                    bool(return_lse), num_q_heads, layer, sizes, kv_precision, quest)
+                    bool(return_lse), num_q_heads, layer, sizes, kv_precision, quest,
+                    score_window if return_scores else None)
 
     def append(self, layer: int, seqs: Sequence[int], k: torch.Tensor, v: torch.Tensor,
                cu_seqlens: torch.Tensor) -> None:
@@ -297,7 +295,7 @@ class KVCache:
         ``seqs[i]``'s tokens at rows ``cu_seqlens[i]:cu_seqlens[i+1]`` (reads
         ``cu_seqlens`` once; a planned step does not)."""
         layer = self._layer(layer)
-        new = self._offsets("cu_seqlens", cu_seqlens, self._check_seqs(seqs), "k", k)
+        new = step_counts("cu_seqlens", cu_seqlens, self._check_seqs(seqs), "k", k)
         self.plan(seqs, [0] * len(new), new_tokens=new, layer=layer).append(layer, k, v)
 
     def attend(self, layer: int, q: torch.Tensor, seqs: Sequence[int], cu_seqlens_q: torch.Tensor,
@@ -308,7 +306,7 @@ class KVCache:
         cache, bottom-right aligned: one call serves prefill, chunked prefill, decode
         and a mix of them. Returns ``o [T, Hq, D]``, or ``(o, lse)``."""
         layer = self._layer(layer)
-        q_lens = self._offsets("cu_seqlens_q", cu_seqlens_q, self._check_seqs(seqs), "q", q)
+        q_lens = step_counts("cu_seqlens_q", cu_seqlens_q, self._check_seqs(seqs), "q", q)
         if not isinstance(mask, (Mask, type(None))):
             raise TypeError(f"mask must be a kvcc.masks mask, got {type(mask).__name__}")
         step = self.plan(seqs, q_lens, new_tokens=[0] * len(q_lens), layer=layer,
@@ -329,29 +327,6 @@ class KVCache:
         if len(set(out)) != len(out):
             raise ValueError(f"seqs lists a sequence twice: {list(out)}")
         return out
-
-    @staticmethod
-    def _check_lens(name: str, lens: object, n: int) -> tuple[int, ...]:
-        if isinstance(lens, (str, bytes)) or not isinstance(lens, Sequence):
-            raise TypeError(f"{name} must be a list of ints, got {type(lens).__name__}")
-        if len(lens) != n:
-            raise ValueError(f"{name} has {len(lens)} entries for {n} sequences")
-        return tuple(check_int(f"{name}[{i}]", x) for i, x in enumerate(lens))
-
-    def _offsets(self, name: str, cu: object, seqs: tuple[int, ...], xname: str,
-                 x: object) -> list[int]:
-        """Per-sequence counts from a cu_seqlens (read once), checked against seqs and x."""
-        if not isinstance(x, torch.Tensor):
-            raise TypeError(f"{xname} must be a torch.Tensor, got {type(x).__name__}")
-        cu = check_cu_seqlens(name, cu, x.device)
-        c = cu.tolist()
-        n = len(seqs)
-        if len(c) != n + 1:
-            raise ValueError(f"{name} has {len(c)} entries; {n} sequences need {n + 1}")
-        if c[0] != 0 or c[-1] != x.shape[0] or any(b < a for a, b in zip(c, c[1:])):
-            raise ValueError(f"{name} must start at 0, never decrease and end at {x.shape[0]} "
-                             f"(the rows of {xname}), got {c}")
-        return [b - a for a, b in zip(c, c[1:])]
 
     def _start(self, sid: int, layer: int | None) -> int:
         lens = self._seqs[sid].lens

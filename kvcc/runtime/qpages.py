@@ -40,6 +40,13 @@ from kvcc.ir.formats import KVFormat, Scope
 ROLES = ("k", "v")
 
 
+def kernels_refuse(head_dim: int, fmt: KVFormat) -> str | None:
+    """Why the quantize-on-append kernels cannot serve this head dim and format, or None."""
+    from kvcc.codegen.triton.quant_append import check
+
+    return check(head_dim, fmt.group_size or head_dim)
+
+
 @dataclass(frozen=True)
 class RoleWrites:
     """One role's writes in a step (device int32 tensors, views of the step's upload)."""
@@ -56,7 +63,19 @@ class QuantPages:
 
     def __init__(self, fmt: KVFormat, layers: int, num_pages: int, page_size: int, hkv: int,
                  d: int, dtype: torch.dtype, device: torch.device, max_seqs: int,
-                 fp8_scale: torch.Tensor | None) -> None:
+                 fp8_scale: object) -> None:
+        if dtype == torch.float64:
+            raise ValueError("kv_format: a quantized cache takes float16, bfloat16 or float32 "
+                             "tokens (its scales are float16), not float64")
+        if fp8_scale is not None:
+            want = (layers, 2, hkv)
+            if not fmt.is_fp8:
+                raise ValueError(f"kv_scale is for fp8 formats (static per-head scales); "
+                                 f"{fmt.name} computes its scales as it stores")
+            if not isinstance(fp8_scale, torch.Tensor) or tuple(fp8_scale.shape) != want or \
+                    not fp8_scale.is_floating_point() or not bool((fp8_scale > 0).all()):
+                raise ValueError(f"kv_scale must be a positive float tensor {list(want)}")
+            fp8_scale = fp8_scale.to(device)
         if Scope.tensor in (fmt.k_scope, fmt.v_scope):
             raise ValueError(f"kv_format {fmt.name}: a cache needs per-head, per-token or "
                              "per-channel scales (one scale for the whole tensor cannot grow)")

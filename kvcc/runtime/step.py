@@ -14,93 +14,16 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from functools import lru_cache
 
+import sympy
 import torch
 
 from kvcc.ir.dtypes import DType
-from kvcc.ir.formats import KVFormat, Packed, Paged, Scope
-from kvcc.ir.mask import Mask, PageSelect
+from kvcc.ir.mask import Mask
 from kvcc.ir.ops import AttentionOp, Module
-from kvcc.ir.types import Value, tensor
-from kvcc.passes.pipeline import DEFAULT_PIPELINE, Pipeline
+from kvcc.runtime.modules import SELECTED, paged_module, paged_quant_module
 from kvcc.runtime.qpages import ROLES, RoleWrites
 from kvcc.runtime.varlen import check_sequence_mask
-
-SELECTED = "quest_pages"  # the page-selection tensor of a Quest step's mask
-
-
-def with_selection(mask: Mask, page: int, hkv: int, select: bool) -> tuple[Mask, tuple]:
-    """``mask`` and its mask arguments, with Quest's selected pages when ``select``."""
-    if not select:
-        return mask, ()
-    return mask & PageSelect(page, SELECTED), (Value(SELECTED, tensor(["B", hkv, "NP"],
-                                                                      DType.u8)),)
-
-
-@lru_cache(maxsize=256)
-def paged_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int, mask: Mask,
-                 scale: float, softcap: float | None, return_lse: bool,
-                 select: bool = False) -> Module:
-    """Attention of packed queries over the paged cache, after the default pipeline.
-    Lengths are symbols: one module (and one kernel) serves every batch. ``select``:
-    over Quest's selected pages only (a ``[B, Hkv, pages]`` tensor)."""
-    dt = DType.from_torch(dtype)
-    vq = Value("q", tensor(["Tq", hq, d], dt))
-    vk = Value("k", tensor(["P", page, hkv, d], dt))
-    vv = Value("v", vk.type)
-    cu, bt = Value("cu", tensor(["B1"], DType.i32)), Value("bt", tensor(["B", "NP"], DType.i32))
-    kl = Value("kl", tensor(["B"], DType.i32))
-    vo = Value("o", tensor(["Tq", hq, d], dt))
-    vl = Value("lse", tensor(["Tq", hq], DType.f32)) if return_lse else None
-    mask, margs = with_selection(mask, page, hkv, select)
-    op = AttentionOp(vq, vk, vv, vo, vl, scale=scale, softcap=softcap, mask=mask,
-                     q_layout=Packed(), kv_layout=Paged(page), cu_seqlens_q=cu,
-                     block_table=bt, kv_lens=kl, mask_args=margs)
-    m = Module("cache_attend", (vq, vk, vv, cu, bt, kl) + margs, (op,),
-               (vo,) + ((vl,) if vl else ()))
-    return Pipeline.parse(DEFAULT_PIPELINE).run(m)
-
-
-@lru_cache(maxsize=256)
-def paged_quant_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int, fmt: KVFormat,
-                       rings: tuple[int, int], mask: Mask, scale: float, softcap: float | None,
-                       return_lse: bool, precision: str = "full",
-                       select: bool = False) -> Module:
-    """Attention of packed queries over a quantized paged cache (codes, scales and zeros
-    in pages, each sequence's recent tokens in rings ``rings`` long per role)."""
-    dt = DType.from_torch(dtype)
-    i32 = DType.i32
-    width = (d * (2 if fmt.hierarchical else 1) // (32 // fmt.plane_bits) if fmt.packed else d)
-    code = fmt.code if fmt.is_fp8 else (i32 if fmt.packed else DType.u8)
-    vq = Value("q", tensor(["Tq", hq, d], dt))
-    vals = {}
-    for role, ring in zip(ROLES, rings):
-        vals[role] = Value(role, tensor(["P", page, hkv, width], code))
-        scope = fmt.scope(role)
-        sshape = {Scope.head: [hkv],
-                  Scope.channel: ["P", -(-page // max(1, fmt.group_size)), hkv, d],
-                  Scope.token: ["P", page, hkv, d // (fmt.group_size or d)]}[scope]
-        vals[f"{role}s"] = Value(f"{role}s", tensor(sshape, fmt.scale_dtype))
-        if not fmt.is_fp8:
-            vals[f"{role}z"] = Value(f"{role}z", tensor(sshape, fmt.scale_dtype))
-        if ring:
-            vals[f"{role}r"] = Value(f"{role}r", tensor(["S", ring, hkv, d], dt))
-    cu, bt = Value("cu", tensor(["B1"], i32)), Value("bt", tensor(["B", "NP"], i32))
-    kl = Value("kl", tensor(["B"], i32))
-    rs = Value("rs", tensor(["B"], i32)) if any(rings) else None
-    vo = Value("o", tensor(["Tq", hq, d], dt))
-    vl = Value("lse", tensor(["Tq", hq], DType.f32)) if return_lse else None
-    mask, margs = with_selection(mask, page, hkv, select)
-    op = AttentionOp(vq, vals["k"], vals["v"], vo, vl, scale=scale, softcap=softcap, mask=mask,
-                     q_layout=Packed(), kv_layout=Paged(page), cu_seqlens_q=cu,
-                     block_table=bt, kv_lens=kl, kv_format=fmt, k_scale=vals["ks"],
-                     k_zero=vals.get("kz"), v_scale=vals["vs"], v_zero=vals.get("vz"),
-                     k_residual=vals.get("kr"), v_residual=vals.get("vr"), residual_slot=rs,
-                     kv_precision=precision, mask_args=margs)
-    ins = (vq, *vals.values(), cu, bt, kl) + ((rs,) if rs is not None else ()) + margs
-    m = Module("cache_attend_quantized", ins, (op,), (vo,) + ((vl,) if vl else ()))
-    return Pipeline.parse(DEFAULT_PIPELINE).run(m)
 
 
 class Step:
@@ -122,10 +45,12 @@ class Step:
                  max_pages: int, masks: tuple[Mask, ...], scale: float,
                  softcap: float | None, return_lse: bool, num_q_heads: int | None,
                  layer: int | None = None, write_sizes: Sequence[int] = (),
-                 kv_precision: str = "full", quest=None) -> None:
+                 kv_precision: str = "full", quest=None,
+                 score_window: int | None = None) -> None:
         self.cache, self.seqs, self.q_lens, self.new, self.start = cache, seqs, q_lens, new, start
         self.layer = layer
         self.kv_precision = kv_precision
+        self.score_window = score_window
         self._epoch = cache._epoch
         b = len(seqs)
         self.total_q, self.total_new = sum(q_lens), sum(new)
@@ -209,13 +134,14 @@ class Step:
 
     def _module(self, mask: Mask, hq: int, select: bool) -> Module:
         c = self.cache
-        if c.quant is not None:
+        if c.quant is not None and self.score_window is None:
             return paged_quant_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size,
                                       c.kv_format, (c.quant.rlen["k"], c.quant.rlen["v"]),
                                       mask, self.scale, self.softcap, self.return_lse,
                                       self.kv_precision, select)
         return paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size, mask,
-                            self.scale, self.softcap, self.return_lse, select)
+                            self.scale, self.softcap, self.return_lse, select,
+                            self.score_window)
 
     def _plan_attend(self, mask: Mask, select: bool, hq: int):
         """The kernel launch (or the reference op) for one mask (over Quest's selected
@@ -223,19 +149,22 @@ class Step:
         c = self.cache
         module = self._module(mask, hq, select)
         op = module.ops[0] if len(module.ops) == 1 else None
-        if not isinstance(op, AttentionOp):  # the mask simplified away: fills
-            if c.quant is not None:  # (of the plain module's inputs: no codes to read)
-                return ("module", paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype,
-                                               c.page_size, mask, self.scale, self.softcap,
-                                               self.return_lse, select))
-            return ("module", module)
+        if not isinstance(op, AttentionOp):  # the mask simplified away: fills (of the plain
+            # module's inputs: no codes to read; scores, all zero, are made in attend)
+            return ("module", paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype,
+                                           c.page_size, mask, self.scale, self.softcap,
+                                           self.return_lse, select))
         if c.backend == "triton":
             from kvcc.codegen.triton.op import plan
             from kvcc.codegen.triton.spec import UnsupportedAttention
 
             q = torch.empty(self.total_q, hq, c.head_dim, dtype=c.dtype, device=c.device)
             try:
-                p = plan(op, self._tensors(q, 0), max_q_len=max(1, self.max_q),
+                if c.quant is not None and self.score_window is not None:
+                    raise UnsupportedAttention("the Triton backend has no eviction scores over "
+                                               "quantized pages yet; use backend='reference' "
+                                               "(or 'auto')")
+                p = plan(op, self._tensors(q, 0), self._dim, max_q_len=max(1, self.max_q),
                          max_kv_len=max(1, self.max_kv))
                 return ("launch", p.launcher())
             except UnsupportedAttention:
@@ -243,11 +172,20 @@ class Step:
                     raise
         if c.quant is not None:  # the reference reads the dequantized pages
             module = paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size, mask,
-                                  self.scale, self.softcap, self.return_lse, select)
+                                  self.scale, self.softcap, self.return_lse, select,
+                                  self.score_window)
             op = module.ops[0] if len(module.ops) == 1 else None
             if not isinstance(op, AttentionOp):
                 return ("module", module)
         return ("reference", op)
+
+    def _dim(self, d) -> int:
+        """A planned module's sizes: the step's sequences, and the positions its block
+        table holds (eviction scores' axis)."""
+        b, np_ = self.block_table.shape
+        sizes = {"B": b, "S": np_ * self.cache.page_size}
+        e = sympy.sympify(d)
+        return int(e.subs({x: sizes[x.name] for x in e.free_symbols}))
 
     def _tensors(self, q: torch.Tensor, layer: int) -> dict[str, torch.Tensor]:
         t = {"q": q, "k": self.cache.k(layer), "v": self.cache.v(layer), "cu": self.cu_q,
@@ -377,7 +315,7 @@ class Step:
             # the launch was planned for a contiguous q (a no-op when q is one)
             what.rebind(q.contiguous(), c.k(layer), c.v(layer),
                         self._kv_data(layer) if c.quant is not None else None)
-            o, lse = what()
+            o, lse, *scores = what()
         else:
             from kvcc.codegen import reference
             from kvcc.codegen.reference.interpreter import reference_attention
@@ -392,9 +330,15 @@ class Step:
                 t = self._tensors(q, layer)
             if kind == "module":
                 out = reference.run(what, **t)
-                o, lse = out[0], (out[1] if len(out) > 1 else None)
+                o, lse = out[0], (out[1] if self.return_lse else None)
+                b, np_ = self.block_table.shape
+                scores = ([torch.zeros(b, c.num_kv_heads, np_ * c.page_size,
+                                       dtype=torch.float32, device=c.device)]
+                          if self.score_window is not None else [])
             else:
-                o, lse = reference_attention(what, t, int)
+                o, lse, *scores = reference_attention(what, t, self._dim)
+        if scores:  # over the block table's positions
+            return (o, lse, scores[0]) if self.return_lse else (o, scores[0])
         return (o, lse) if self.return_lse else o
 
 

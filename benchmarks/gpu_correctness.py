@@ -192,7 +192,27 @@ def _quant_cache_case(dtype, fmt, b, hq, hkv, chunks, d, seed: int,
     codes_ok = same >= 0.999 * total and scale_err <= 1e-3
     ok = codes_ok and err.max() <= 2 * ref.max() + 1e-5 and err.mean() <= 2 * ref.mean() + 1e-6
     return {"max": err.max().item(), "mean": err.mean().item(), "ref_max": ref.max().item(),
-            "codes_equal": same / max(total, 1), "ok": bool(ok)}
+            "ref_mean": ref.mean().item(), "codes_equal": same / max(total, 1), "ok": bool(ok)}
+
+
+def _scores_case(dtype, b, hq, hkv, sq, skv, d, window, seed: int, split: bool | None = None,
+                 device: str = "cuda") -> dict:
+    """Eviction scores from the kernel (column sums of the probabilities over the last
+    ``window`` rows) against the float32 reference on the same 16-bit inputs: the
+    scores are sums of probabilities in [0, rows x group], compared to within 1e-3 of
+    the largest (the kernel's scores come from 16-bit dots accumulated in float32)."""
+    g = torch.Generator(device="cpu").manual_seed(seed)
+    q, k, v = (torch.randn(*s, generator=g).to(device, dtype)
+               for s in ((b, hq, sq, d), (b, hkv, skv, d), (b, hkv, skv, d)))
+    interp = os.environ.get("TRITON_INTERPRET") == "1"
+    _, sc = kvcc.attention(q, k, v, mask=M.causal(), return_scores=True, score_window=window,
+                           backend="triton" if q.is_cuda or interp else "auto")
+    _, gold = kvcc.attention(q.float(), k.float(), v.float(), mask=M.causal(),
+                             return_scores=True, score_window=window, backend="reference")
+    err = (sc.float() - gold).abs()
+    tol = 1e-3 * gold.abs().max().item() + 1e-6
+    return {"max": err.max().item(), "mean": err.mean().item(), "ref_max": tol,
+            "ref_mean": tol, "ok": bool(err.max() <= tol)}
 
 
 def _documents(mask) -> list[int]:
@@ -258,6 +278,14 @@ for _fmt in ("fp8", "int4", "kivi2", "quantspec"):
 CASES.append(("quantized KVCache kivi2 chunk 512 after 1536 bf16",
               lambda: _quant_cache_case(torch.bfloat16, _formats()["kivi2"], 2, 16, 4,
                                         [1536, 512], 128, 20)))
+
+
+CASES += [
+    ("eviction scores SnapKV W=32, prefill 2048 bf16", lambda: _scores_case(
+        torch.bfloat16, 1, 16, 4, 2048, 2048, 128, 32, 21)),
+    ("eviction scores H2O decode B=8 L=32768 bf16 (split)", lambda: _scores_case(
+        torch.bfloat16, 8, 32, 8, 1, 32768, 128, 0, 22)),
+]
 
 
 def _formats() -> dict:

@@ -138,6 +138,15 @@ def test_gpu_quantized_cache_cases_run_on_the_cpu(fmt):
     assert r["ok"] and r["max"] < 1e-4 and r["codes_equal"] == 1.0, r
 
 
+@needs_triton
+@pytest.mark.parametrize("sq,window", [(40, 8), (1, 0)])
+def test_gpu_scores_cases_run_on_the_cpu(sq, window):
+    from benchmarks.gpu_correctness import _scores_case
+
+    r = _scores_case(torch.float32, 2, 8, 2, sq, 150, 32, window, seed=6, device="cpu")
+    assert r["ok"] and r["max"] < 1e-5, r
+
+
 def test_compile_time_aot_mode_measures_without_a_gpu():
     from benchmarks.compile_time import measure_aot
 

@@ -161,8 +161,8 @@ def quantized_cache() -> dict[str, KernelSpec | QuantAppendSpec]:
     """The quantized paged cache: attention over pages of codes (GQA decode split, and
     chunked prefill; KIVI's rings) and the quantize-on-append kernel of each role."""
     from kvcc import quant
-    from kvcc.runtime.qpages import ROLES
     from kvcc.runtime.modules import paged_quant_module
+    from kvcc.runtime.qpages import ROLES
 
     out: dict = {}
     cases = [(quant.kivi(2), 16, (128, 128)), (quant.int4(), 16, (0, 0)),

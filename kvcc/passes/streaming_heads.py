@@ -12,7 +12,8 @@ serves both kinds of head (``kvcc/codegen/triton/mask_emit.py``: each program pi
 branch from its KV head). How far it is from dense attention depends on which heads
 are streaming: DuoAttention picks them with a trained gate; kvcc takes the assignment
 as input. (A ``KVCache`` takes the same mask per layer, ``plan(..., mask=[...])``, and
-reads it in one launch; bounded pages for the streaming heads are not built yet.)
+reads it in one launch; ``KVCache(..., streaming=StreamingHeads(...))`` also bounds the
+streaming heads' pages, see ``kvcc/runtime/streaming.py``.)
 
 Options: ``sinks`` (4, StreamingLLM; DuoAttention deploys 64), ``recent`` (256),
 ``heads`` and ``layers``. The syntax fits a pipeline string (no commas or braces)::

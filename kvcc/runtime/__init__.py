@@ -8,7 +8,8 @@ from kvcc.runtime.pages import CacheFull
 from kvcc.runtime.prepack import pack_prompts
 from kvcc.runtime.quest import Quest
 from kvcc.runtime.step import Step
+from kvcc.runtime.streaming import StreamingHeads
 from kvcc.runtime.varlen import attention_varlen
 
-__all__ = ["CacheFull", "CascadeStep", "KVCache", "MixedBatcher", "Quest", "Step", "attention_varlen",
-           "pack_prompts"]
+__all__ = ["CacheFull", "CascadeStep", "KVCache", "MixedBatcher", "Quest", "Step", "StreamingHeads",
+           "attention_varlen", "pack_prompts"]

@@ -24,11 +24,12 @@ from kvcc.checks import FLOAT_DTYPES, check_factor, check_head_dim, check_int
 from kvcc.frontend.quantized_call import check_format, check_precision
 from kvcc.ir.formats import KVFormat
 from kvcc.ir.mask import Mask
-from kvcc.runtime.inputs import check_lens, step_counts
+from kvcc.runtime.inputs import check_lens, step_counts, step_index
 from kvcc.runtime.pages import CacheFull, PageAllocator
 from kvcc.runtime.qpages import QuantPages, kernels_refuse
 from kvcc.runtime.quest import Quest
 from kvcc.runtime.step import Step, per_layer_masks
+from kvcc.runtime.streaming import StreamingHeads, StreamPages
 
 
 @dataclass
@@ -36,6 +37,7 @@ class _Seq:
     pages: list[int] = field(default_factory=list)
     lens: list[int] = field(default_factory=list)  # tokens per layer
     row: int | None = None  # its residual rings' row (quantized formats with a window)
+    srow: int | None = None  # its streaming heads' row (a cache with streaming heads)
 
 
 class KVCache:
@@ -56,13 +58,19 @@ class KVCache:
     ``page_stats``: keep each page's per-channel key min and max per layer and KV head,
     updated by every append (what Quest's page selection reads: ``plan(...,
     quest=kvcc.runtime.Quest(budget=2048))``, see ``kvcc/runtime/quest.py``).
+
+    ``streaming``: :class:`~kvcc.runtime.streaming.StreamingHeads`, KV heads per layer
+    whose pages are bounded (sinks and a ring of recent tokens, ``max_seqs`` rows); the
+    main pages then hold the retrieval heads only (``pool_heads`` of them), and attention
+    equals ``by_head(heads, m & streaming(sinks, recent), m)`` (``kvcc/runtime/streaming.py``).
     """
 
     def __init__(self, num_layers: int, num_kv_heads: int, head_dim: int, *, num_pages: int,
                  page_size: int = 16, dtype: torch.dtype = torch.bfloat16,
                  device: torch.device | str | None = None, backend: str = "auto",
                  kv_format: KVFormat | None = None, max_seqs: int = 64,
-                 kv_scale: torch.Tensor | None = None, page_stats: bool = False) -> None:
+                 kv_scale: torch.Tensor | None = None, page_stats: bool = False,
+                 streaming: StreamingHeads | None = None) -> None:
         self.num_layers = check_int("num_layers", num_layers, 1)
         self.num_kv_heads = check_int("num_kv_heads", num_kv_heads, 1)
         self.head_dim = check_int("head_dim", head_dim, 1)
@@ -87,9 +95,14 @@ class KVCache:
                              "at most 2^31 - 1 (slots are int32); use fewer or larger caches")
         self.kv_format = kv_format
         self.quant: QuantPages | None = None
+        self.stream: StreamPages | None = None
+        self.pool_heads = self.num_kv_heads  # the main pages' heads (the retrieval heads)
+        if streaming is not None:
+            self.stream = StreamPages.make(streaming, self, max_seqs, kv_format, page_stats)
+            self.pool_heads -= self.stream.count
         if kv_format is None:
             self.pool = torch.zeros(self.num_layers, 2, self.num_pages, self.page_size,
-                                    self.num_kv_heads, self.head_dim, dtype=dtype,
+                                    self.pool_heads, self.head_dim, dtype=dtype,
                                     device=self.device)
             self.device = self.pool.device  # "cuda" -> "cuda:0": tensors report the index
         else:
@@ -137,13 +150,14 @@ class KVCache:
 
     @property
     def bytes_per_token(self) -> float:
-        """Bytes one token's page slot takes across all layers (K and V): codes, scales and
+        """Bytes one token's page slot takes across all layers (K and V; the retrieval heads
+        of a cache with streaming heads): codes, scales and
         zeros for a quantized cache (``KVFormat.bytes_per_token``; per-channel scales when
         the group divides the page size)."""
         if self.quant is not None:
             return self.num_layers * self.kv_format.bytes_per_token(self.num_kv_heads,
                                                                      self.head_dim)
-        return self.num_layers * 2 * self.num_kv_heads * self.head_dim * self.pool.element_size()
+        return self.num_layers * 2 * self.pool_heads * self.head_dim * self.pool.element_size()
 
     @property
     def allocated_bytes(self) -> int:
@@ -151,10 +165,12 @@ class KVCache:
         per-head scales."""
         if self.quant is not None:
             return self.quant.nbytes()
-        return self.pool.numel() * self.pool.element_size()
+        extra = self.stream.nbytes() if self.stream is not None else 0
+        return self.pool.numel() * self.pool.element_size() + extra
 
     def bytes_used(self) -> float:
-        """Bytes of the pages in use (a partly filled page counts whole)."""
+        """Bytes of the main pages in use (a partly filled page counts whole; streaming
+        heads' rows: ``stream.bytes_used()``)."""
         return self._alloc.in_use * self.page_size * self.bytes_per_token
 
     @property
@@ -169,10 +185,16 @@ class KVCache:
 
     def add_sequence(self) -> int:
         """A new, empty sequence; returns its id."""
-        row = self.quant.take_row() if self.quant is not None else None
+        srow = self.stream.take_row() if self.stream is not None else None
+        try:
+            row = self.quant.take_row() if self.quant is not None else None
+        except CacheFull:
+            if srow is not None:
+                self.stream.release_row(srow)
+            raise
         sid = self._next_id
         self._next_id += 1
-        self._seqs[sid] = _Seq([], [0] * self.num_layers, row)
+        self._seqs[sid] = _Seq([], [0] * self.num_layers, row, srow)
         return sid
 
     def _seq(self, seq: object, name: str = "seq") -> _Seq:
@@ -190,6 +212,8 @@ class KVCache:
         self._alloc.release(s.pages)
         if self.quant is not None:
             self.quant.release_row(s.row)
+        if self.stream is not None:
+            self.stream.release_row(s.srow)
         del self._seqs[seq]
         self._epoch += 1
 
@@ -202,7 +226,10 @@ class KVCache:
         row = self._seqs[sid].row
         if self.quant is not None:
             self.quant.copy_row(s.row, row)
-        self._seqs[sid] = _Seq(list(s.pages), list(s.lens), row)
+        srow = self._seqs[sid].srow
+        if self.stream is not None:
+            self.stream.copy_row(s.srow, srow)
+        self._seqs[sid] = _Seq(list(s.pages), list(s.lens), row, srow)
         self._epoch += 1
         return sid
 
@@ -218,9 +245,12 @@ class KVCache:
 
     def read(self, seq: int, layer: int = 0) -> tuple[torch.Tensor, torch.Tensor]:
         """``seq``'s cached keys and values in ``layer``, each ``[L, Hkv, D]`` (a gather;
-        for checks and debugging, not the serving path)."""
+        for checks and debugging, not the serving path). With streaming heads, their
+        dropped tokens read as zeros."""
         s, layer = self._seq(seq), self._layer(layer)
         n = s.lens[layer]
+        if self.stream is not None:
+            return self.stream.read_full(self, s.pages, s.srow, layer, n)
         if self.quant is not None:  # dequantized, in the cache's dtype (what attention reads)
             from kvcc.codegen.reference.kv_store import dequantized
 
@@ -264,6 +294,8 @@ class KVCache:
         if quest is not None and return_scores:
             raise ValueError("return_scores with quest: scores of unselected pages are not "
                              "computed; plan the two separately")
+        if self.stream is not None and (quest is not None or return_scores):
+            raise ValueError("quest and return_scores are not supported with streaming heads yet")
         if quest is not None and not isinstance(quest, Quest):
             raise TypeError(f"quest must be a kvcc.runtime.Quest, got {type(quest).__name__}")
         if quest is not None and self.kmin is None:
@@ -283,11 +315,13 @@ class KVCache:
             if ql > s + n:
                 raise ValueError(f"q_lens: sequence {sid} would hold {s + n} tokens, fewer than "
                                  f"its {ql} queries (queries are its last tokens)")
+        stream = (self.stream.plan([self._seqs[sid].srow for sid in seqs_t], q_t, start, new_t,
+                                   masks, self.device) if self.stream is not None else None)
         self._allocate(seqs_t, start, new_t)
-        index, max_pages, sizes = self._index(seqs_t, q_t, new_t, start)
+        index, max_pages, sizes = step_index(self, seqs_t, q_t, new_t, start)
         return Step(self, seqs_t, q_t, new_t, start, index, max_pages, masks, scale, softcap,
                     bool(return_lse), num_q_heads, layer, sizes, kv_precision, quest,
-                    score_window if return_scores else None)
+                    score_window if return_scores else None, stream)
 
     def append(self, layer: int, seqs: Sequence[int], k: torch.Tensor, v: torch.Tensor,
                cu_seqlens: torch.Tensor) -> None:
@@ -382,38 +416,6 @@ class KVCache:
             if self.kmin is not None and taken:  # a page's stats start empty
                 idx = torch.tensor(taken, device=self.device)
                 self.kmin[:, idx], self.kmax[:, idx] = float("inf"), float("-inf")
-
-    def _index(self, seqs, q_lens, new, start) -> tuple[torch.Tensor, int, list[int]]:
-        """cu_seqlens_q, kv lengths, the new tokens' slots and the block tables (a quantized
-        cache: the ring rows and the writes, whose sizes come back), as one int32 buffer
-        on the device (one copy)."""
-        ps = self.page_size
-        lens = [s + n for s, n in zip(start, new)]
-        rows = [self._seqs[sid].pages[:math.ceil(n / ps)] for sid, n in zip(seqs, lens)]
-        max_pages = max([len(r) for r in rows] + [1])
-        bt = torch.zeros(len(seqs), max_pages, dtype=torch.int32)
-        for i, r in enumerate(rows):
-            bt[i, :len(r)] = torch.tensor(r, dtype=torch.int32)
-        pos = torch.cat([torch.arange(s, s + n, dtype=torch.int32) for s, n in zip(start, new)]
-                        + [torch.zeros(0, dtype=torch.int32)])
-        which = torch.repeat_interleave(torch.arange(len(seqs)), torch.tensor(new, dtype=torch.long))
-        slots = bt[which, (pos // ps).long()] * ps + pos % ps
-        cu = torch.tensor([0, *torch.cumsum(torch.tensor(q_lens, dtype=torch.long), 0).tolist()],
-                          dtype=torch.int32)
-        parts = [cu, torch.tensor(lens, dtype=torch.int32), slots.to(torch.int32), bt.flatten()]
-        if self.quant is not None:  # each sequence's ring row, and the step's writes
-            rows = [self._seqs[sid].row for sid in seqs]
-            parts.append(torch.tensor([r or 0 for r in rows], dtype=torch.int32))
-            lists = self.quant.plan_writes([self._seqs[sid].pages for sid in seqs], rows,
-                                           start, new)
-            parts += [torch.tensor(x, dtype=torch.int32) for x in lists]
-            sizes = [len(x) for x in lists]
-        else:
-            sizes = []
-        host = torch.cat(parts)
-        if self.device.type == "cuda":  # one asynchronous copy, not a stall on the stream
-            return host.pin_memory().to(self.device, non_blocking=True), max_pages, sizes
-        return host.to(self.device), max_pages, sizes
 
 
 __all__ = ["CacheFull", "KVCache", "Step"]

@@ -23,6 +23,7 @@ from kvcc.ir.mask import Mask
 from kvcc.ir.ops import AttentionOp, Module
 from kvcc.runtime.modules import SELECTED, paged_module, paged_quant_module
 from kvcc.runtime.qpages import ROLES, RoleWrites
+from kvcc.runtime.streaming import plan_stream_attend, run_stream_attend
 from kvcc.runtime.varlen import check_sequence_mask
 
 
@@ -46,7 +47,8 @@ class Step:
                  softcap: float | None, return_lse: bool, num_q_heads: int | None,
                  layer: int | None = None, write_sizes: Sequence[int] = (),
                  kv_precision: str = "full", quest=None,
-                 score_window: int | None = None) -> None:
+                 score_window: int | None = None, stream=None) -> None:
+        self.stream = stream  # the streaming heads' index tensors (a StreamIndex), or None
         self.cache, self.seqs, self.q_lens, self.new, self.start = cache, seqs, q_lens, new, start
         self.layer = layer
         self.kv_precision = kv_precision
@@ -91,7 +93,10 @@ class Step:
             for i, m in enumerate(masks):
                 key = (m, self._selects(i))
                 if key not in self._attend:
-                    self._attend[key] = self._plan_attend(*key, num_q_heads)
+                    self._attend[key] = self._plan_attend(*key, self._main_heads(num_q_heads))
+                if stream is not None and ("stream", m) not in self._attend:
+                    self._attend["stream", m] = plan_stream_attend(
+                        self, m, num_q_heads - self._main_heads(num_q_heads))
 
     # ------------------------------------------------------------- planning
 
@@ -106,7 +111,7 @@ class Step:
 
         spec = AppendSpec(DType.from_torch(c.dtype).value, c.head_dim, c.head_dim)
         fn = getattr(load(spec), kernel_name(spec))
-        grid = (math.ceil(self.total_new / spec.block_t), c.num_kv_heads)
+        grid = (math.ceil(self.total_new / spec.block_t), c.pool_heads)
         meta = dict(BLOCK_T=spec.block_t, BLOCK_D=spec.block_d, BLOCK_DV=spec.block_dv,
                     num_warps=spec.num_warps)
         return fn[grid], meta
@@ -139,9 +144,13 @@ class Step:
                                       c.kv_format, (c.quant.rlen["k"], c.quant.rlen["v"]),
                                       mask, self.scale, self.softcap, self.return_lse,
                                       self.kv_precision, select)
-        return paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size, mask,
+        return paged_module(hq, c.pool_heads, c.head_dim, c.dtype, c.page_size, mask,
                             self.scale, self.softcap, self.return_lse, select,
                             self.score_window)
+
+    def _main_heads(self, hq: int) -> int:
+        """The query heads attending over the main pages (the retrieval heads' ones)."""
+        return hq // self.cache.num_kv_heads * self.cache.pool_heads
 
     def _plan_attend(self, mask: Mask, select: bool, hq: int):
         """The kernel launch (or the reference op) for one mask (over Quest's selected
@@ -151,7 +160,7 @@ class Step:
         op = module.ops[0] if len(module.ops) == 1 else None
         if not isinstance(op, AttentionOp):  # the mask simplified away: fills (of the plain
             # module's inputs: no codes to read; scores, all zero, are made in attend)
-            return ("module", paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype,
+            return ("module", paged_module(hq, c.pool_heads, c.head_dim, c.dtype,
                                            c.page_size, mask, self.scale, self.softcap,
                                            self.return_lse, select))
         if c.backend == "triton":
@@ -255,6 +264,10 @@ class Step:
                                  f"{t.dtype} on {t.device}")
         if layer in self._appended:
             raise ValueError(f"layer {layer}'s new tokens are already appended in this step")
+        if c.stream is not None and self.total_new:  # streaming heads to their rows
+            c.stream.write(layer, self.stream, k, v)
+            ret = c.stream.retrieval[layer]
+            k, v = k[:, ret], v[:, ret]
         # the kernel reads rows with unit stride along the head dim
         k, v = (t if t.stride(-1) == 1 else t.contiguous() for t in (k, v))
         if self.total_new and c.quant is not None:  # quantize as it writes
@@ -304,6 +317,32 @@ class Step:
             raise ValueError(f"q has {q.shape[1]} heads; the step was planned for "
                              f"{self._num_q_heads}")
         self._num_q_heads = q.shape[1]
+        if c.stream is not None:
+            return self._attend_streaming(layer, q, m)
+        return self._attend_main(layer, q, m)
+
+    def _attend_streaming(self, layer: int, q: torch.Tensor, m: Mask):
+        """Two launches: the retrieval heads over the main pages, the streaming heads over
+        their rows' views (``kvcc/runtime/streaming.py``); outputs scattered by head."""
+        sp = self.cache.stream
+        qr, qs = sp.query_heads(layer, q.shape[1])
+        key = ("stream", m)
+        plan = self._attend.get(key)
+        if plan is None:
+            plan = self._attend[key] = plan_stream_attend(self, m, len(qs))
+        o_s, lse_s = run_stream_attend(self, plan, layer, q[:, qs])
+        main = self._attend_main(layer, q[:, qr], m)
+        o_r, lse_r = main if self.return_lse else (main, None)
+        o = torch.empty_like(q)
+        o[:, qr], o[:, qs] = o_r, o_s
+        if not self.return_lse:
+            return o
+        lse = torch.empty(q.shape[:2], dtype=torch.float32, device=q.device)
+        lse[:, qr], lse[:, qs] = lse_r, lse_s
+        return o, lse
+
+    def _attend_main(self, layer: int, q: torch.Tensor, m: Mask):
+        c = self.cache
         key = (m, self._selects(layer))
         plan = self._attend.get(key)
         if plan is None:

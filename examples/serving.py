@@ -1,7 +1,8 @@
 """Serving techniques on the built-in model through a paged KVCache: prompts packed into
 one prefill step (Prepacking), mixed batches of decodes and prefill chunks
-(Sarathi-Serve), decode over Quest's selected pages, and shared-prefix cascade
-attention after fork. Each checked against the plain computation it stands for.
+(Sarathi-Serve), decode over Quest's selected pages, shared-prefix cascade attention
+after fork, streaming heads in bounded pages, and SnapKV eviction from the kernel's
+scores. Each checked against the plain computation it stands for.
 
     TRITON_INTERPRET=1 python examples/serving.py    # the generated kernels on a CPU
     python examples/serving.py                       # on a GPU, or the reference on a CPU
@@ -93,3 +94,43 @@ diff = max((cascade.attend(layer, q) - step.attend(layer, q)).abs().max().item()
            for layer in range(cfg.layers))
 print(f"CascadeStep: groups {cascade.groups}, vs plain attend {diff:.1e}")
 assert diff < 1e-4
+
+# 5. Streaming heads: KV head 1 keeps 4 sinks and the 16 most recent tokens in a bounded
+#    ring, KV head 0 keeps everything; equal to the by_head mask's program
+c = cache(streaming=kvcc.runtime.StreamingHeads(heads=((1,),) * cfg.layers, sinks=4,
+                                               recent=16, chunk=64))
+seq = c.add_sequence()
+m = M.by_head((1,), M.causal() & M.streaming(sinks=4, recent=16), M.causal(),
+              num_kv_heads=cfg.kv_heads, group=cfg.heads // cfg.kv_heads)
+k_all, v_all = [], []
+for n in (60, 1, 1):
+    step = c.plan([seq], [n], layer=0, num_q_heads=cfg.heads, mask=M.causal())
+    k, v = (torch.randn(n, cfg.kv_heads, cfg.head_dim, generator=g).to(dev) for _ in range(2))
+    q = torch.randn(n, cfg.heads, cfg.head_dim, generator=g).to(dev)
+    step.append(0, k, v)
+    k_all.append(k)
+    v_all.append(v)
+    o = step.attend(0, q)
+kd, vd = (torch.cat(t)[None].transpose(1, 2).cpu() for t in (k_all, v_all))
+want = kvcc.attention(q[None].transpose(1, 2).cpu(), kd, vd, mask=m, backend="reference")
+diff = (o.cpu() - want[0].transpose(0, 1)).abs().max().item()
+print(f"StreamingHeads: streaming head bytes {c.stream.bytes_used()} (constant in context), "
+      f"vs the masked program {diff:.1e}")
+assert diff < 1e-4
+
+# 6. Eviction scores: SnapKV keeps 24 of 60 tokens per KV head by the last 8 queries' scores
+from kvcc.runtime.eviction import evict, snapkv_select  # noqa: E402
+
+c = cache()
+seq = c.add_sequence()
+step = c.plan([seq], [60], return_scores=True, score_window=8, num_q_heads=cfg.heads,
+              mask=M.causal())
+for layer in range(cfg.layers):
+    step.append(layer, *(torch.randn(60, cfg.kv_heads, cfg.head_dim, generator=g).to(dev)
+                         for _ in range(2)))
+_, scores = step.attend(0, torch.randn(60, cfg.heads, cfg.head_dim, generator=g).to(dev))
+keep = snapkv_select(scores[0, :, :60].cpu(), capacity=24, window=8)
+kept = evict(c, seq, keep)
+print(f"SnapKV: kept {c.length(kept)} of 60 tokens per KV head "
+      f"(the window's last 8 among them: {bool((keep[:, -8:] == torch.arange(52, 60)).all())})")
+assert c.length(kept) == 24

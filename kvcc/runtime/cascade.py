@@ -34,7 +34,6 @@ from kvcc.ir.types import Value, tensor
 from kvcc.passes.cascade import prefix_fully_visible
 from kvcc.passes.pipeline import DEFAULT_PIPELINE, Pipeline
 from kvcc.runtime.step import Step
-from kvcc.runtime.varlen import check_sequence_mask
 
 
 @dataclass(frozen=True)
@@ -283,23 +282,10 @@ class CascadeStep:
         """``step.attend(layer, q, mask=mask)`` through the shared prefixes: returns
         ``o [T_q, Hq, D]``, or ``(o, lse)`` when the step was planned with
         ``return_lse``."""
-        s, c = self.step, self.step.cache
-        s._check(layer)
-        m = s.masks[layer] if mask is None else check_sequence_mask(mask)
+        s = self.step
+        m = s.check_query(layer, q, mask)
         if not self._cascades(m):
             return s.attend(layer, q, mask=mask)
-        if s.total_new and layer not in s._appended:
-            raise ValueError(f"append layer {layer}'s new tokens before attending to them")
-        if not isinstance(q, torch.Tensor):
-            raise TypeError(f"q must be a torch.Tensor, got {type(q).__name__}")
-        if (q.dim() != 3 or q.shape[0] != s.total_q or q.shape[2] != c.head_dim
-                or q.shape[1] % c.num_kv_heads or q.dtype != c.dtype or q.device != c.device):
-            raise ValueError(f"q must be [{s.total_q}, Hq, {c.head_dim}] (Hq a multiple of "
-                             f"{c.num_kv_heads}) {c.dtype} on {c.device}, got {list(q.shape)} "
-                             f"{q.dtype} on {q.device}")
-        if s._num_q_heads not in (None, q.shape[1]):
-            raise ValueError(f"q has {q.shape[1]} heads; the step was planned for "
-                             f"{s._num_q_heads}")
         pre, own, rows = self._plan(m, q.shape[1])
         q = q.contiguous()
         n = rows.numel()
@@ -315,7 +301,7 @@ class CascadeStep:
                 lse.index_copy_(0, rows, lb)
         else:  # the grouped rows lead: views
             merge_into(o_pre, l_pre, o[:n], lse[:n], s.return_lse)
-        o = o.to(c.dtype)
+        o = o.to(s.cache.dtype)
         return (o, lse) if s.return_lse else o
 
     def _run(self, plan: tuple, q: torch.Tensor, layer: int):

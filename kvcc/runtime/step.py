@@ -299,6 +299,16 @@ class Step:
         with the mask planned for that layer (or ``mask``: another one, planned at its first
         use, which a CUDA-graph capture must not be).
         Returns ``o [T_q, Hq, D]``, or ``(o, lse)`` when the plan asked for lse."""
+        m = self.check_query(layer, q, mask)
+        if self.cache.stream is not None:
+            return self._attend_streaming(layer, q, m)
+        return self._attend_main(layer, q, m)
+
+    def check_query(self, layer: int, q: object, mask: Mask | None = None) -> Mask:
+        """Check an attend's arguments against the step (layer, appended tokens, q's shape,
+        dtype, device and head count, which it then binds); returns the layer's mask
+        (or ``mask``, checked). For :meth:`attend` and the objects that attend a step
+        their own way (``CascadeStep``)."""
         self._check(layer)
         c = self.cache
         if self.total_new and layer not in self._appended:
@@ -317,9 +327,7 @@ class Step:
             raise ValueError(f"q has {q.shape[1]} heads; the step was planned for "
                              f"{self._num_q_heads}")
         self._num_q_heads = q.shape[1]
-        if c.stream is not None:
-            return self._attend_streaming(layer, q, m)
-        return self._attend_main(layer, q, m)
+        return m
 
     def _attend_streaming(self, layer: int, q: torch.Tensor, m: Mask):
         """Two launches: the retrieval heads over the main pages, the streaming heads over

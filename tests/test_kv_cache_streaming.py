@@ -26,6 +26,22 @@ def make(backend="reference", *, sinks=3, recent=8, chunk=6, page_size=4, num_pa
                    streaming=StreamingHeads(heads, sinks=sinks, recent=recent, chunk=chunk))
 
 
+LAUNCHES: list = []  # the generated kernels' launches (a test that counts them patches)
+
+
+@pytest.fixture(autouse=True)
+def _count_launches(monkeypatch):
+    try:
+        from kvcc.codegen.triton.launch import Launcher
+    except ImportError:
+        yield
+        return
+    orig = Launcher._launch
+    monkeypatch.setattr(Launcher, "_launch", lambda self: (LAUNCHES.append(self), orig(self))[1])
+    yield
+    LAUNCHES.clear()
+
+
 class History:
     """Each sequence's full K/V history per layer, and the oracle over it."""
 
@@ -46,7 +62,7 @@ class History:
         """Plan, append and attend one step; check every layer against the oracle."""
         mask = M.causal() if causal else None
         st = self.c.plan(seqs, q_lens, new_tokens=new, mask=mask, return_lse=True,
-                         num_q_heads=HQ)  # both launches planned here (CUDA graphs)
+                         num_q_heads=HQ)  # planned here (CUDA graphs)
         sp = self.c.stream.opts
         for layer in range(self.c.num_layers):
             k, v = self.rand(sum(new), HKV, D), self.rand(sum(new), HKV, D)
@@ -58,7 +74,11 @@ class History:
                                        torch.cat([hv, v[at:at + n]]))
                 at += n
             q = self.rand(sum(q_lens), HQ, D)
+            before = len(LAUNCHES)
             o, lse = st.attend(layer, q)
+            if self.c.backend == "triton":  # both head kinds in one launch
+                assert len(LAUNCHES) == before + 1
+                assert LAUNCHES[-1].spec.kv_alt == ",".join(map(str, HEADS[layer]))
             at = 0
             base = M.causal() if causal else M.full()
             want_mask = M.by_head(list(HEADS[layer]), base & M.streaming(sp.sinks, sp.recent),

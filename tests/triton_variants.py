@@ -16,6 +16,7 @@ from kvcc.ir import Alibi, AttentionOp, DType, Packed, Paged, Value, tensor
 from kvcc.ir.mask import Causal
 from kvcc.passes import Pipeline
 from kvcc.passes.pipeline import DEFAULT_PIPELINE
+from kvcc.runtime.streaming import two_source_module
 from kvcc.runtime.varlen import lower_varlen_call, optimize
 
 
@@ -86,6 +87,12 @@ def variants() -> dict[str, KernelSpec | AppendSpec | QuantAppendSpec]:
                                                    return_scores=True, score_window=32))
     v["scores_decode_split_bf16"] = lower(_dense(bf, 32, 8, 1, 32768, 128, M.causal(),
                                                  return_scores=True), split=True)
+    # streaming heads in bounded pages: two sources of paged K/V in one launch, a split
+    # decode and a mixed batch (DuoAttention's 64 sinks and 256 recent)
+    two = two_source_module(32, 8, (1, 5), 128, bf, 16, M.causal(),
+                            M.causal() & M.streaming(64, 256), 0.088, None, False).ops[0]
+    v["paged16_two_sources_decode_split"] = lower(two, max_q_len=1, split=True)
+    v["paged16_two_sources_mixed_batch"] = lower(two, max_q_len=512)
     alibi = _dense(bf, 16, 16, 1024, 1024, 128, M.causal())
     v["alibi_bf16"] = lower(replace(alibi, alibi=Alibi()))
     # TMA descriptor loads for K/V (Hopper): compiled for sm_90 only

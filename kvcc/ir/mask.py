@@ -324,6 +324,18 @@ def head_dependent(m: Mask) -> bool:
     return any(isinstance(n, ByHead) for n in walk(m))
 
 
+def for_kv_head(m: Mask, kv_head: int) -> Mask:
+    """The mask KV head ``kv_head`` (and its query heads) sees: each per-head choice
+    resolved to its branch, so the result no longer depends on the head."""
+    if isinstance(m, ByHead):
+        return for_kv_head(m.a if kv_head in m.heads else m.b, kv_head)
+    if isinstance(m, (And, Or)):
+        return type(m)(for_kv_head(m.a, kv_head), for_kv_head(m.b, kv_head))
+    if isinstance(m, Not):
+        return Not(for_kv_head(m.a, kv_head))
+    return m
+
+
 _fresh = itertools.count()
 
 

@@ -134,6 +134,14 @@ class AttentionOp(Op):
     no visible key give
     o = 0 and lse = -inf.
 
+    Two sources of paged K/V (streaming heads in bounded pages): the KV heads in
+    ``alt_heads`` (sorted) read ``k_alt``/``v_alt`` ``[P2, page, len(alt_heads), D]``
+    through ``block_table_alt`` and ``kv_lens_alt``, in ``alt_heads`` order; the others
+    read ``k``/``v`` (``Hkv - len(alt_heads)`` heads, in increasing order) through
+    ``block_table`` and ``kv_lens``. Each head's keys are positioned by its own source's
+    lengths (bottom-right alignment per head), and the mask, usually per head
+    (``by_head``), sees the global KV head.
+
     Eviction scores (H2O, SnapKV): ``scores`` f32, each key's softmax probability summed
     over the last ``score_window`` query rows of its sequence (0: every row) and over the
     query heads of its KV head's GQA group: one score per cached (KV head, key), which is
@@ -177,6 +185,11 @@ class AttentionOp(Op):
     kv_total: Dim | None = None
     scores: Value | None = None
     score_window: int = 0
+    k_alt: Value | None = None
+    v_alt: Value | None = None
+    block_table_alt: Value | None = None
+    kv_lens_alt: Value | None = None
+    alt_heads: tuple[int, ...] = ()
 
 
 # ------------------------------------------------------------------ KV cache

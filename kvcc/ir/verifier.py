@@ -168,6 +168,8 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
     hq, dq = _heads_dim(op.q, ql)
     hk, dk = _heads_dim(op.k, kl)
     _, dv = _heads_dim(op.v, kl)
+    hk = hk + len(op.alt_heads)  # every KV head, both sources
+    _check_alt(op, fail, hk)
     if _int(hq) is not None and _int(hk) is not None:
         fail(_int(hk) > 0 and _int(hq) % _int(hk) == 0, "gqa-heads",
              f"Hq={hq} is not a multiple of Hkv={hk}")
@@ -236,6 +238,36 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
     dense = isinstance(ql, Dense) and isinstance(kl, Dense) and op.kv_lens is None
     fail(dense or (op.q_offset == 0 and op.kv_offset == 0 and op.q_total is None
                    and op.kv_total is None), "offsets", "offsets need dense layouts")
+
+
+def _check_alt(op: AttentionOp, fail: _Fail, hk: sympy.Expr) -> None:
+    """The second source of paged K/V (``alt_heads``): all of it or none, over paged
+    plain K/V of the same page, dtype and head dim, with structured masks."""
+    names = ("k_alt", "v_alt", "block_table_alt", "kv_lens_alt")
+    given = [getattr(op, n) is not None for n in names]
+    if not op.alt_heads:
+        fail(not any(given), "alt-kv", "k_alt/v_alt/block_table_alt/kv_lens_alt need alt_heads")
+        return
+    fail(all(given), "alt-kv", f"alt_heads need all of {', '.join(names)}")
+    if not all(given):
+        return
+    heads = list(op.alt_heads)
+    fail(heads == sorted(set(heads)) and heads[0] >= 0
+         and (_int(hk) is None or heads[-1] < _int(hk)), "alt-kv",
+         f"alt_heads must be distinct KV heads in increasing order, below Hkv={hk}; got {heads}")
+    fail(isinstance(op.kv_layout, Paged), "alt-kv", "alt_heads take paged k/v")
+    fail(op.kv_format is None and op.scores is None and not op.mask_args, "alt-kv",
+         "alt_heads take plain k/v, no eviction scores and no run-time mask tensors")
+    for name, main in (("k_alt", op.k), ("v_alt", op.v)):
+        t = getattr(op, name).type
+        fail(t.rank == 4 and t.dtype == main.type.dtype and _eq(t.shape[1], main.type.shape[1])
+             and _eq(t.shape[3], main.type.shape[3])
+             and _eq(t.shape[2], sympy.Integer(len(heads))), "alt-kv",
+             f"{name} should be [P2, {main.type.shape[1]}, {len(heads)}, {main.type.shape[3]}] "
+             f"{main.type.dtype.value}, got {t}")
+    for name, rank in (("block_table_alt", 2), ("kv_lens_alt", 1)):
+        t = getattr(op, name).type
+        fail(_index(t) and t.rank == rank, "alt-kv", f"{name} must be a rank-{rank} i32/i64 tensor")
 
 
 def _check_scores(op: AttentionOp, fail: _Fail, hk: sympy.Expr) -> None:

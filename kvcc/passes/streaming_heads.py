@@ -117,6 +117,9 @@ class StreamingHeads(Pass):
         heads = self.streaming(layer)
         if not heads:
             return op
+        if op.alt_heads:
+            raise PassOptionError(self.name, f"layer {layer} already reads its streaming "
+                                  f"heads {list(op.alt_heads)} from bounded pages")
         hq = as_int(op.q.type.shape[1])
         hkv = as_int(op.k.type.shape[2] if isinstance(op.kv_layout, Paged) else op.k.type.shape[1])
         if hq is None or hkv is None:

@@ -91,12 +91,14 @@ class Step:
         self._page_of_new = None  # the new tokens' pages (a cache that keeps page stats)
         if num_q_heads is not None:
             for i, m in enumerate(masks):
+                if stream is not None:  # one launch over both pools, per head set
+                    key = ("stream", m, cache.stream.opts.heads[i])
+                    if key not in self._attend:
+                        self._attend[key] = plan_stream_attend(self, m, i, num_q_heads)
+                    continue
                 key = (m, self._selects(i))
                 if key not in self._attend:
-                    self._attend[key] = self._plan_attend(*key, self._main_heads(num_q_heads))
-                if stream is not None and ("stream", m) not in self._attend:
-                    self._attend["stream", m] = plan_stream_attend(
-                        self, m, num_q_heads - self._main_heads(num_q_heads))
+                    self._attend[key] = self._plan_attend(*key, num_q_heads)
 
     # ------------------------------------------------------------- planning
 
@@ -147,10 +149,6 @@ class Step:
         return paged_module(hq, c.pool_heads, c.head_dim, c.dtype, c.page_size, mask,
                             self.scale, self.softcap, self.return_lse, select,
                             self.score_window)
-
-    def _main_heads(self, hq: int) -> int:
-        """The query heads attending over the main pages (the retrieval heads' ones)."""
-        return hq // self.cache.num_kv_heads * self.cache.pool_heads
 
     def _plan_attend(self, mask: Mask, select: bool, hq: int):
         """The kernel launch (or the reference op) for one mask (over Quest's selected
@@ -330,24 +328,14 @@ class Step:
         return m
 
     def _attend_streaming(self, layer: int, q: torch.Tensor, m: Mask):
-        """Two launches: the retrieval heads over the main pages, the streaming heads over
-        their rows' views (``kvcc/runtime/streaming.py``); outputs scattered by head."""
-        sp = self.cache.stream
-        qr, qs = sp.query_heads(layer, q.shape[1])
-        key = ("stream", m)
+        """One launch over both pools: the retrieval heads over the main pages, the
+        streaming heads over their rows' views (``kvcc/runtime/streaming.py``)."""
+        key = ("stream", m, self.cache.stream.opts.heads[layer])
         plan = self._attend.get(key)
         if plan is None:
-            plan = self._attend[key] = plan_stream_attend(self, m, len(qs))
-        o_s, lse_s = run_stream_attend(self, plan, layer, q[:, qs])
-        main = self._attend_main(layer, q[:, qr], m)
-        o_r, lse_r = main if self.return_lse else (main, None)
-        o = torch.empty_like(q)
-        o[:, qr], o[:, qs] = o_r, o_s
-        if not self.return_lse:
-            return o
-        lse = torch.empty(q.shape[:2], dtype=torch.float32, device=q.device)
-        lse[:, qr], lse[:, qs] = lse_r, lse_s
-        return o, lse
+            plan = self._attend[key] = plan_stream_attend(self, m, layer, q.shape[1])
+        o, lse = run_stream_attend(self, plan, layer, q)
+        return (o, lse) if self.return_lse else o
 
     def _attend_main(self, layer: int, q: torch.Tensor, m: Mask):
         c = self.cache

@@ -17,30 +17,33 @@ last ``recent + q_len - 1`` of its sequence, so the cache keeps only those:
   ``chunk`` bounds the queries of one sequence in a step (prefill in chunks of at most
   ``chunk``; new tokens beyond the ring's reach are not written).
 
-Attention is two launches per layer: the retrieval heads over the main pages with the
-step's mask, and the streaming heads over a per-sequence *view* of their row (sink
-pages, then the ring pages oldest first, its length cut after the newest token)
-with ``m & streaming`` bottom-right aligned; the outputs are scattered back by head.
-The view is exact: its tail holds the last ``recent + q_len - 1`` tokens or more in
-order, so windows and causality, relative to the end, are unchanged; the sinks keep
-their positions; and the padding tokens between the sinks and the tail are out of
-every query's window. One launch for both kinds needs a kernel whose address piece
-picks the pool, block table and lengths by KV head (the mask already branches per
-head, ``by_head``), a change to ``kvcc/codegen/triton``.
+Attention is one launch per layer over both pools (``AttentionOp.alt_heads``, two
+sources of paged K/V): the retrieval heads read the main pages with the step's mask,
+the streaming heads a per-sequence *view* of their row (sink pages, then the ring
+pages oldest first, its length cut after the newest token) with ``m & streaming``,
+bottom-right aligned to the view's length; the kernel picks pool, block table and
+lengths per KV head. The view is exact: its tail holds the last ``recent + q_len - 1``
+tokens or more in order, so windows and causality, relative to the end, are
+unchanged; the sinks keep their positions; and the padding tokens between the sinks
+and the tail are out of every query's window.
 """
 
 from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from functools import lru_cache
 
 import torch
 
 from kvcc import masks as M
 from kvcc.checks import check_int
+from kvcc.ir.dtypes import DType
+from kvcc.ir.formats import Packed, Paged
 from kvcc.ir.mask import Mask
-from kvcc.ir.ops import AttentionOp
-from kvcc.runtime.modules import paged_module
+from kvcc.ir.ops import AttentionOp, Module
+from kvcc.ir.types import Value, tensor
+from kvcc.passes.pipeline import DEFAULT_PIPELINE, Pipeline
 from kvcc.runtime.pages import CacheFull
 
 
@@ -248,12 +251,6 @@ class StreamPages:
             out.append(t)
         return tuple(out)
 
-    def query_heads(self, layer: int, hq: int) -> tuple[torch.Tensor, torch.Tensor]:
-        """The query heads of the retrieval and of the streaming KV heads of ``layer``."""
-        g = hq // (len(self.heads[layer]) + len(self.retrieval[layer]))
-        expand = lambda hs: (hs[:, None] * g + torch.arange(g, device=hs.device)).flatten()  # noqa: E731
-        return expand(self.retrieval[layer]), expand(self.heads[layer])
-
     def mask(self, m: Mask) -> Mask:
         """The streaming heads' mask for the step's mask ``m``, which must be full or
         causal (bottom-right): the shifts of the view keep nothing else exact."""
@@ -276,36 +273,69 @@ class StreamIndex:
     lens: torch.Tensor  # [B] int32: the views' lengths
 
 
-def plan_stream_attend(step, mask: Mask, hq: int):
-    """The streaming heads' launch (or reference op) of a step, for ``hq`` of their
-    query heads."""
+@lru_cache(maxsize=256)
+def two_source_module(hq: int, hkv: int, heads: tuple[int, ...], d: int, dtype: torch.dtype,
+                      page: int, mask: Mask, streaming: Mask, scale: float,
+                      softcap: float | None, return_lse: bool) -> Module:
+    """Attention of packed queries over both pools in one op: the streaming ``heads``
+    read their rows' views (the second source) with ``streaming``, the others the main
+    pages with ``mask``. Lengths are symbols: one module (and kernel) per head set."""
+    dt = DType.from_torch(dtype)
+    i32 = DType.i32
+    vq = Value("q", tensor(["Tq", hq, d], dt))
+    vk = Value("k", tensor(["P", page, hkv - len(heads), d], dt))
+    vv = Value("v", vk.type)
+    ka = Value("ka", tensor(["P2", page, len(heads), d], dt))
+    va = Value("va", ka.type)
+    cu, bt = Value("cu", tensor(["B1"], i32)), Value("bt", tensor(["B", "NP"], i32))
+    kl, bta = Value("kl", tensor(["B"], i32)), Value("bta", tensor(["B", "NA"], i32))
+    kla = Value("kla", tensor(["B"], i32))
+    vo = Value("o", tensor(["Tq", hq, d], dt))
+    vl = Value("lse", tensor(["Tq", hq], DType.f32)) if return_lse else None
+    both = M.by_head(heads, streaming, mask, num_kv_heads=hkv, group=hq // hkv)
+    op = AttentionOp(vq, vk, vv, vo, vl, scale=scale, softcap=softcap, mask=both,
+                     q_layout=Packed(), kv_layout=Paged(page), cu_seqlens_q=cu,
+                     block_table=bt, kv_lens=kl, k_alt=ka, v_alt=va, block_table_alt=bta,
+                     kv_lens_alt=kla, alt_heads=heads)
+    m = Module("cache_attend_streaming", (vq, vk, vv, ka, va, cu, bt, kl, bta, kla), (op,),
+               (vo,) + ((vl,) if vl else ()))
+    return Pipeline.parse(DEFAULT_PIPELINE).run(m)
+
+
+def plan_stream_attend(step, mask: Mask, layer: int, hq: int):
+    """The one launch (or reference op) of a step's attention over both pools, for
+    ``layer``'s streaming heads."""
     c, sp = step.cache, step.cache.stream
-    module = paged_module(hq, sp.count, c.head_dim, c.dtype, c.page_size, sp.mask(mask),
-                          step.scale, step.softcap, step.return_lse)
+    heads = sp.opts.heads[layer]
+    module = two_source_module(hq, c.num_kv_heads, heads, c.head_dim, c.dtype, c.page_size,
+                               mask, sp.mask(mask), step.scale, step.softcap,
+                               step.return_lse)
     op = module.ops[0]
     assert isinstance(op, AttentionOp)
     if c.backend == "triton":
         from kvcc.codegen.triton.op import plan
 
         q = torch.empty(step.total_q, hq, c.head_dim, dtype=c.dtype, device=c.device)
-        p = plan(op, stream_tensors(step, q, 0), step._dim, max_q_len=max(1, step.max_q),
-                 max_kv_len=sp.pages_per_seq * c.page_size)
+        p = plan(op, stream_tensors(step, q, layer), step._dim, max_q_len=max(1, step.max_q),
+                 max_kv_len=max(1, step.max_kv))
         return ("launch", p.launcher())
     return ("reference", op)
 
 
 def stream_tensors(step, q: torch.Tensor, layer: int) -> dict[str, torch.Tensor]:
-    sp, idx = step.cache.stream, step.stream
-    return {"q": q, "k": sp.pool[layer, 0], "v": sp.pool[layer, 1], "cu": step.cu_q,
-            "bt": idx.block_table, "kl": idx.lens}
+    c, sp, idx = step.cache, step.cache.stream, step.stream
+    return {"q": q, "k": c.k(layer), "v": c.v(layer), "ka": sp.pool[layer, 0],
+            "va": sp.pool[layer, 1], "cu": step.cu_q, "bt": step.block_table,
+            "kl": step.kv_lens, "bta": idx.block_table, "kla": idx.lens}
 
 
 def run_stream_attend(step, plan, layer: int, q: torch.Tensor):
-    """(o, lse) of the streaming heads' queries ``q``."""
+    """(o, lse) of the step's queries ``q`` over both pools of ``layer``."""
     kind, what = plan
     if kind == "launch":
-        sp = step.cache.stream
-        what.rebind(q.contiguous(), sp.pool[layer, 0], sp.pool[layer, 1], None)
+        c, sp = step.cache, step.cache.stream
+        what.rebind(q.contiguous(), c.k(layer), c.v(layer), None,
+                    alt=(sp.pool[layer, 0], sp.pool[layer, 1]))
         o, lse, *_ = what()
         return o, lse
     from kvcc.codegen.reference.interpreter import reference_attention

@@ -21,6 +21,7 @@ from kvcc.codegen.reference.attention import (
 )
 from kvcc.codegen.reference.quant import dequantize, quantize
 from kvcc.codegen.reference.quest import page_bounds, page_stats, select_pages
+from kvcc.codegen.reference.two_sources import attention_two_sources
 from kvcc.ir.formats import Dense, Packed, Paged
 from kvcc.ir.mask import PageSelect, walk
 from kvcc.ir.ops import (
@@ -173,6 +174,13 @@ def _attention(op: AttentionOp, ctx: _Ctx) -> None:
             ctx.set(op.lse, res[1], op)
         if op.scores is not None:
             ctx.set(op.scores, res[2], op)
+        return
+    if op.alt_heads:  # two sources of paged K/V: one KV head at a time
+        o, lse = attention_two_sources(op, {v.name: ctx.get(v) for v in op.operands()},
+                                       ctx.dim, lambda sop, t, d: reference_attention(sop, t, d)[:2])
+        ctx.set(op.o, o.to(ctx.opts.compute_dtype), op)
+        if op.lse is not None:
+            ctx.set(op.lse, lse.to(ctx.opts.compute_dtype), op)
         return
     q = ctx.get(op.q)
     k, v = _kv_for(op, ctx, "k"), _kv_for(op, ctx, "v")

@@ -24,7 +24,14 @@ from types import ModuleType
 
 from kvcc.codegen.triton import append, kvload, quant_append
 from kvcc.codegen.triton.append import AppendSpec
-from kvcc.codegen.triton.emit import CONSTEXPRS, PARAMS, emit, kernel_name, score_params
+from kvcc.codegen.triton.emit import (
+    CONSTEXPRS,
+    PARAMS,
+    alt_params,
+    emit,
+    kernel_name,
+    score_params,
+)
 from kvcc.codegen.triton.mask_emit import emit_mask
 from kvcc.codegen.triton.quant_append import QuantAppendSpec
 from kvcc.codegen.triton.sass import StaticProfile, cuobjdump, profile
@@ -157,7 +164,7 @@ def signature(spec: KernelSpec) -> dict[str, str]:
             sig[p] = "i32"
     for param in emit_mask(mask_of(spec)).params:
         sig[param.name] = param.type
-    for name, ty in kvload.params(spec) + score_params(spec):
+    for name, ty in kvload.params(spec) + score_params(spec) + alt_params(spec):
         sig[name] = ty
     for c in CONSTEXPRS:
         sig[c] = "constexpr"
@@ -179,7 +186,7 @@ def divisibility(spec: KernelSpec) -> dict[tuple[int], list]:
     """The alignment facts the JIT infers for typical calls (pointers, and strides when
     the head dims are multiples of 16), so AOT register and spill counts match it."""
     names = list(signature(spec))
-    aligned = [n for n in ("Q", "K", "V", "O", "LSE", "OPART", "LPART") if n in names
+    aligned = [n for n in ("Q", "K", "V", "O", "LSE", "OPART", "LPART", "K2", "V2") if n in names
                and n not in descriptors(spec)]
     if spec.head_dim % 16 == 0 and spec.head_dim_v % 16 == 0:
         aligned += [n for n in names if n.startswith("stride_") and n[-1] in "bsh"

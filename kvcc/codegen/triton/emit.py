@@ -43,6 +43,34 @@ def score_params(spec: KernelSpec) -> list[tuple[str, str]]:
     return SCORE_PARAMS if spec.scores else []
 
 
+def alt_params(spec: KernelSpec) -> list[tuple[str, str]]:
+    """The second K/V source's parameters (``spec.kv_alt``), after the score parameters:
+    its pools, block table and lengths, and their strides."""
+    if not spec.kv_alt:
+        return []
+    kv = {"f16": "*fp16", "bf16": "*bf16", "f32": "*fp32"}[spec.dtype]
+    return [("K2", kv), ("V2", kv), ("BT2", "*i32"), ("KVL2", "*i32")] + [
+        (f"stride_{n}", "i64") for n in ("k2b", "k2s", "k2h", "v2b", "v2s", "v2h", "bt2")]
+
+
+def _alt_select(spec: KernelSpec) -> list[str]:
+    """A program of a KV head in ``spec.alt_heads`` reads the second source: its pool,
+    block table, lengths and strides replace the first's (selects, not branches, so a
+    stride the JIT specialized to a constant still takes the other's value), and
+    ``hkv`` is the head's index within its pool."""
+    heads = spec.alt_heads
+    return [
+        f"# KV heads {spec.kv_alt} read the second source of K/V",
+        "alt = " + " | ".join(f"(hk == {h})" for h in heads),
+        "below = " + " + ".join(f"(hk > {h}).to(tl.int32)" for h in heads)
+        + "  # alt heads before hk",
+        "hkv = tl.where(alt, below, hk - below)",
+    ] + [f"{a} = tl.where(alt, {b}, {a})" for a, b in (
+        ("K", "K2"), ("V", "V2"), ("BT", "BT2"), ("KVL", "KVL2"), ("stride_kb", "stride_k2b"),
+        ("stride_ks", "stride_k2s"), ("stride_kh", "stride_k2h"), ("stride_vb", "stride_v2b"),
+        ("stride_vs", "stride_v2s"), ("stride_vh", "stride_v2h"), ("stride_bt", "stride_bt2"))]
+
+
 def kernel_name(spec: KernelSpec) -> str:
     return f"kvcc_attn_{spec.key()}"
 
@@ -69,12 +97,14 @@ def _prologue(spec: KernelSpec) -> list[str]:
     else:
         lines += ["q_start = 0", "q_len = q_len_static"]
     if spec.kv_layout == "packed":
-        lines += ["k_start = tl.load(CU_K + b).to(tl.int64)",
-                  "kv_len = (tl.load(CU_K + b + 1) - tl.load(CU_K + b)).to(tl.int32)"]
+        kv_lines = ["k_start = tl.load(CU_K + b).to(tl.int64)",
+                    "kv_len = (tl.load(CU_K + b + 1) - tl.load(CU_K + b)).to(tl.int32)"]
     elif spec.kv_layout == "paged" or spec.kv_lens:
-        lines += ["k_start = 0", "kv_len = tl.load(KVL + b).to(tl.int32)"]
+        kv_lines = ["k_start = 0", "kv_len = tl.load(KVL + b).to(tl.int32)"]
     else:
-        lines += ["k_start = 0", "kv_len = kv_len_static"]
+        kv_lines = ["k_start = 0", "kv_len = kv_len_static"]
+    if not spec.kv_alt:  # (with two sources, the lengths follow the head's source)
+        lines += kv_lines
     lines += [
         "rows = pid_m * BLOCK_M + tl.arange(0, BLOCK_M)",
         f"qrow = rows // {g}" if g > 1 else "qrow = rows",
@@ -86,6 +116,8 @@ def _prologue(spec: KernelSpec) -> list[str]:
         lines += ["hk = hp", f"hq_row = hk * {spec.group} + rows % {spec.group}"]
     else:
         lines += ["hq_row = hp + 0 * rows", f"hk = hp // {spec.group}"]
+    if spec.kv_alt:
+        lines += _alt_select(spec) + kv_lines
     if spec.placed:
         lines += ["q_shift = q_shift_in", "r_off = r_off_in", "kv_off = kv_off_in",
                   "kv_total = kv_total_in"]
@@ -146,6 +178,7 @@ def emit(spec: KernelSpec) -> str:
     params = ",\n    ".join(PARAMS + [p.name for p in mc.params]
                               + [n for n, _ in kvload.params(spec)]
                               + [n for n, _ in score_params(spec)]
+                              + [n for n, _ in alt_params(spec)]
                               + [f"{c}: tl.constexpr" for c in CONSTEXPRS])
     pro = _prologue(spec)
     main = list(pro)

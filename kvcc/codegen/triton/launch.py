@@ -117,6 +117,7 @@ class Launcher:
         kv_data: list[torch.Tensor | None] | None = None,
         scores_shape: tuple[int, ...] = (),
         score_window: int = 0,
+        alt: list[torch.Tensor] | None = None,
     ) -> None:
         if not isinstance(num_splits, int) or num_splits < 1:
             raise ValueError(f"num_splits must be an int >= 1, got {num_splits!r}")
@@ -186,6 +187,16 @@ class Launcher:
             self._sc_at = len(self.args)
             self.args += [None, *((0, st[0]) if len(st) == 2 else st[:2]),
                           score_window or 2**30]
+        self._alt_at = None
+        if spec.kv_alt:  # the second source: pools, block table, lengths, their strides
+            if alt is None or len(alt) != 4:
+                raise ValueError("a spec with two K/V sources needs alt = [k2, v2, "
+                                 "block_table2, kv_lens2]")
+            k2, v2 = (t if t.stride(-1) == 1 else t.contiguous() for t in alt[:2])
+            bt2 = i32(alt[2])
+            self._alt_at, self._alt_layouts = len(self.args), _kv_layouts([k2, v2])
+            self.args += [k2, v2, bt2, i32(alt[3]), *_strides3(k2, "paged"),
+                          *_strides3(v2, "paged"), bt2.stride(0)]
         module = load(spec)
         name = kernel_name(spec)
         self.grid = (grid_m, problem.batch, heads_prog * num_splits)
@@ -198,7 +209,8 @@ class Launcher:
         self.poison = os.environ.get("KVCC_DEBUG_POISON") == "1"
 
     def rebind(self, q: torch.Tensor, k: torch.Tensor, v: torch.Tensor,
-               kv_data: list[torch.Tensor | None] | None = None) -> None:
+               kv_data: list[torch.Tensor | None] | None = None,
+               alt: tuple[torch.Tensor, torch.Tensor] | None = None) -> None:
         """Point the launch at other q, k, v of the planned shapes, strides, dtype and
         device (the next layer's queries and cache pages; quantized K/V: ``kv_data``,
         the layer's scales, zeros and residual rings): no host work beyond this check,
@@ -223,6 +235,13 @@ class Launcher:
             for i, t in enumerate(kv_data[:6]):
                 if t is not None:
                     self.args[self._kv_at + i] = t
+        if (self._alt_at is not None) != (alt is not None):
+            raise ValueError("a launch with two K/V sources is rebound with alt=(k2, v2), "
+                             "one without takes none")
+        if alt is not None:
+            for name, t, want in zip(("k2", "v2"), alt, self._alt_layouts):
+                _same_layout(name, t, want)
+            self.args[self._alt_at], self.args[self._alt_at + 1] = alt
         self.args[0], self.args[1], self.args[2] = q, k, v
 
     def __call__(self) -> tuple[torch.Tensor, ...]:

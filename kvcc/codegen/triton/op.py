@@ -132,7 +132,9 @@ class Plan:
     sizes: list[int]
     placement: list[int]
     num_splits: int
-    kv_data: list[torch.Tensor | None] = field(default_factory=list)  # quantized K/V's rest
+    # quantized K/V's rest; with two K/V sources (spec.kv_alt), the second's pools,
+    # block table and lengths
+    kv_data: list[torch.Tensor | None] = field(default_factory=list)
     scores_shape: list[int] = field(default_factory=list)  # eviction scores' shape
     score_window: int = 0
 
@@ -161,8 +163,10 @@ class Plan:
                         cu_q=self.cu_q, cu_k=self.cu_k, block_table=self.block_table,
                         kv_lens=self.kv_lens, mask_data=self.mask_data,
                         placement=tuple(self.placement), num_splits=self.num_splits,
-                        kv_data=self.kv_data, scores_shape=tuple(self.scores_shape),
-                        score_window=self.score_window)
+                        kv_data=None if self.spec.kv_alt else self.kv_data,
+                        scores_shape=tuple(self.scores_shape),
+                        score_window=self.score_window,
+                        alt=list(self.kv_data) if self.spec.kv_alt else None)
 
 
 def tma_layout_ok(*tensors: torch.Tensor) -> bool:
@@ -213,6 +217,9 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
     else:
         max_kv, kv_static = k.shape[2], k.shape[2]
     kv_data = None
+    if op.alt_heads:  # the second source of K/V
+        kv_data = [get(x) for x in (op.k_alt, op.v_alt, op.block_table_alt, op.kv_lens_alt)]
+        max_kv = max(max_kv, kv_data[2].shape[1] * kl.page_size)
     if op.kv_format is not None and isinstance(kl, Paged):  # pages, and rings per sequence
         kv_data = [get(x) for x in (op.k_scale, op.k_zero, op.v_scale, op.v_zero,
                                     op.k_residual, op.v_residual, op.residual_slot)]

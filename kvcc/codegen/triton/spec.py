@@ -99,6 +99,13 @@ class KernelSpec:
     # rows' softmax is final, adds the window rows' probabilities into a per-KV-head
     # output (the merge kernel's pass when split: only it knows the final lse)
     scores: bool = False
+    # two sources of paged K/V (streaming heads in bounded pages): the KV heads listed
+    # ("0,3") read the second pool through their own block table and lengths
+    kv_alt: str = ""
+
+    @property
+    def alt_heads(self) -> tuple[int, ...]:
+        return tuple(int(h) for h in self.kv_alt.split(",")) if self.kv_alt else ()
 
     def text(self) -> str:
         """Canonical text: one ``key = value`` line per field, in declaration order."""
@@ -163,7 +170,7 @@ def _from_text(text: str) -> KernelSpec:
 
 # fields added after kernels were keyed print only when set, so the text (and the key,
 # and the committed static profiles) of every kernel without them stays the same
-_LATE = {"kv_kblock": 0, "kv_window": 0, "kv_upper": False, "scores": False}
+_LATE = {"kv_kblock": 0, "kv_window": 0, "kv_upper": False, "scores": False, "kv_alt": ""}
 
 
 @lru_cache(maxsize=1024)
@@ -252,6 +259,7 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
     hk = as_int(op.k.type.shape[2] if isinstance(kl, Paged) else op.k.type.shape[1])
     if None in (d, dv, hq, hk):
         raise UnsupportedAttention("head counts and head dims must be static")
+    hk += len(op.alt_heads)
     group = hq // hk
     if max_q_len is None:
         max_q_len = as_int(op.q.type.shape[2]) if isinstance(ql, Dense) else None
@@ -287,6 +295,7 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
         num_warps=t.num_warps,
         num_stages=t.num_stages,
         scores=op.scores is not None,
+        kv_alt=",".join(map(str, op.alt_heads)),
         **({} if fmt is None else dict(
             kv_code=fmt.code.value, k_scope=fmt.k_scope.value, v_scope=fmt.v_scope.value,
             kv_group=fmt.group_size, kv_packed=fmt.packed, kv_hier=fmt.hierarchical,

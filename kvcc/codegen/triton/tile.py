@@ -35,9 +35,10 @@ def _kv_offsets(spec: KernelSpec, which: str) -> list[str]:
     s = f"stride_{which}"
     if spec.kv_layout == "paged":
         ps = spec.page_size
+        hk = "hkv" if spec.kv_alt else "hk"  # two sources: the head's index in its pool
         return [
             f"{which}_rows = (page.to(tl.int64) * {s}b + (kv % {ps}).to(tl.int64) * {s}s"
-            f" + hk.to(tl.int64) * {s}h)",
+            f" + {hk}.to(tl.int64) * {s}h)",
         ]
     return [f"{which}_rows = (b.to(tl.int64) * {s}b + (k_start + kv).to(tl.int64) * {s}s"
             f" + hk.to(tl.int64) * {s}h)"]

@@ -201,3 +201,47 @@ def test_quest_step_errors():
         c.plan([s], [1], quest=Quest(budget=4))
     with pytest.raises(ValueError, match="budget"):
         Quest(budget=0)
+
+
+@pytest.mark.parametrize("backend", BACKENDS)
+def test_decode_steps_read_only_the_budget(backend):
+    """A decode step with a causal mask attends over the compacted selection: per
+    (sequence, KV head) a table row of budget / page pages and a length of at most the
+    budget, and the result equals the reference over the selected pages; a mask that
+    reads positions (a window) keeps the sequences' pages with page_select."""
+    g = torch.Generator().manual_seed(5)
+    c = _cache(backend)
+    lens = [100, 61, 17]
+    seqs = [c.add_sequence() for _ in lens]
+    step = c.plan(seqs, lens)
+    for layer in range(3):
+        step.append(layer, *(torch.randn(sum(lens), 2, 32, generator=g).to(DEVICE)
+                             for _ in range(2)))
+    quest = Quest(budget=24, dense_layers=1)
+    for mask in (M.causal(), M.sliding_window(40)):
+        step = c.plan(seqs, [1, 1, 1], new_tokens=[0, 0, 0], quest=quest, num_q_heads=8,
+                      mask=mask)
+        compacted = mask == M.causal()
+        if compacted:
+            assert step.quest.table.shape == (3, 2, 3)
+        if backend == "triton":
+            (kind, launch), = [p for k, p in step._attend.items() if k[1]]
+            assert launch.spec.bt_heads == compacted
+        q = torch.randn(3, 8, 32, generator=g).to(DEVICE)
+        for layer in range(3):
+            o = step.attend(layer, q)
+            if layer >= 1 and compacted:
+                assert int(step.quest.lens.max()) <= 24
+                assert step.quest.lens[2].tolist() == [17, 17]  # 3 pages: all of them
+            for i, s in enumerate(seqs):
+                k, v = (t.permute(1, 0, 2)[None].cpu() for t in c.read(s, layer))
+                qs = q[i:i + 1].permute(1, 0, 2)[None].cpu()
+                want_mask = mask
+                if layer >= 1:
+                    kmin, kmax = page_stats(k, 8)
+                    sel = select_pages(page_bounds(qs, kmin, kmax),
+                                       torch.tensor([kmin.shape[2]]), 3)
+                    want_mask = mask & M.page_selection(sel, 8)
+                want = kvcc.attention(qs, k, v, mask=want_mask, backend="reference")
+                torch.testing.assert_close(o[i:i + 1].cpu(), want[0].permute(1, 0, 2),
+                                           atol=2e-5, rtol=0)

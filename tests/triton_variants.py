@@ -16,6 +16,7 @@ from kvcc.ir import Alibi, AttentionOp, DType, Packed, Paged, Value, tensor
 from kvcc.ir.mask import Causal
 from kvcc.passes import Pipeline
 from kvcc.passes.pipeline import DEFAULT_PIPELINE
+from kvcc.runtime.modules import paged_heads_module
 from kvcc.runtime.streaming import two_source_module
 from kvcc.runtime.varlen import lower_varlen_call, optimize
 
@@ -93,6 +94,9 @@ def variants() -> dict[str, KernelSpec | AppendSpec | QuantAppendSpec]:
                             M.causal() & M.streaming(64, 256), 0.088, None, False).ops[0]
     v["paged16_two_sources_decode_split"] = lower(two, max_q_len=1, split=True)
     v["paged16_two_sources_mixed_batch"] = lower(two, max_q_len=512)
+    # Quest's compacted selection: per-head pages (block table [B, Hkv, W]), a decode
+    sel = paged_heads_module(32, 8, 128, bf, 16, M.full(), 0.088, None, False).ops[0]
+    v["paged16_per_head_pages_decode_split"] = lower(sel, max_q_len=1, split=True)
     alibi = _dense(bf, 16, 16, 1024, 1024, 128, M.causal())
     v["alibi_bf16"] = lower(replace(alibi, alibi=Alibi()))
     # TMA descriptor loads for K/V (Hopper): compiled for sm_90 only

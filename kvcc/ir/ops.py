@@ -134,6 +134,10 @@ class AttentionOp(Op):
     no visible key give
     o = 0 and lse = -inf.
 
+    Per-head pages (Quest's selected pages, compacted): a paged op's ``block_table``
+    may be ``[B, Hkv, W]`` with ``kv_lens`` ``[B, Hkv]``: KV head ``h`` of sequence
+    ``b`` reads its own pages and length, and its keys are positioned by that length.
+
     Two sources of paged K/V (streaming heads in bounded pages): the KV heads in
     ``alt_heads`` (sorted) read ``k_alt``/``v_alt`` ``[P2, page, len(alt_heads), D]``
     through ``block_table_alt`` and ``kv_lens_alt``, in ``alt_heads`` order; the others

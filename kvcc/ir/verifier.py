@@ -33,26 +33,18 @@ from kvcc.ir.ops import (
     UnpackOp,
     UpdateSliceOp,
 )
-from kvcc.ir.types import TensorType, Value
-
-
-class VerifyError(ValueError):
-    """Broken IR: ``op`` is the op's name, ``rule`` the short name of the broken rule."""
-
-    def __init__(self, op: str, rule: str, message: str) -> None:
-        super().__init__(f"{op}: [{rule}] {message}")
-        self.op, self.rule = op, rule
-
-
-class _Fail:
-    def __init__(self, op: Op) -> None:
-        first = op.results()[0].name if op.results() else "?"
-        self.where = f"{op.NAME} %{first}"
-
-    def __call__(self, cond: bool, rule: str, msg: str) -> None:
-        if not cond:
-            raise VerifyError(self.where, rule, msg)
-
+from kvcc.ir.types import Value
+from kvcc.ir.verify_rules import (
+    Fail,
+    VerifyError,
+    as_int,
+    check_alt,
+    check_per_head,
+    check_scores,
+    eq,
+    index_type,
+    per_head,
+)
 
 _NAME = re.compile(r"[A-Za-z_][\w.]*", re.ASCII)
 
@@ -81,7 +73,7 @@ def verify(m: Module) -> Module:
 
 def _verify_ops(ops: tuple[Op, ...], scope: set[str], env: dict[str, Value]) -> None:
     for op in ops:
-        fail = _Fail(op)
+        fail = Fail(op)
         for v in op.operands():
             fail(v.name in scope, "ssa", f"uses %{v.name} before it is defined")
             fail(env[v.name] == v, "ssa", f"%{v.name} used with type {v.type}, defined as "
@@ -105,20 +97,6 @@ def _verify_ops(ops: tuple[Op, ...], scope: set[str], env: dict[str, Value]) -> 
 # ------------------------------------------------------------------ helpers
 
 
-def _eq(a: sympy.Expr, b: sympy.Expr) -> bool:
-    """Dims are equal unless provably different."""
-    d = sympy.simplify(a - b)
-    return not (d.is_number and d != 0)
-
-
-def _index(t: TensorType) -> bool:
-    return t.dtype in (DType.i32, DType.i64)
-
-
-def _int(d: sympy.Expr) -> int | None:
-    return int(d) if d.is_Integer else None
-
-
 # ------------------------------------------------------------------ attention
 
 
@@ -132,7 +110,7 @@ def _heads_dim(v: Value, layout) -> tuple[sympy.Expr, sympy.Expr]:
     return s[2], s[3]  # paged [P, page, H, D]
 
 
-def _check_attention(op: AttentionOp, fail: _Fail) -> None:
+def _check_attention(op: AttentionOp, fail: Fail) -> None:
     ql, kl = op.q_layout, op.kv_layout
     fail(not isinstance(ql, Paged), "layout", "q cannot be paged")
     fail(op.q.type.dtype in (DType.f16, DType.bf16, DType.f32, DType.f64), "dtype",
@@ -156,22 +134,24 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
     if isinstance(kl, Paged):
         fail(op.block_table is not None and op.kv_lens is not None, "layout",
              "paged k/v need block_table and kv_lens")
-        fail(_eq(op.k.type.shape[1], sympy.Integer(kl.page_size)), "layout",
+        fail(eq(op.k.type.shape[1], sympy.Integer(kl.page_size)), "layout",
              f"paged k has page axis {op.k.type.shape[1]}, layout says {kl.page_size}")
     for name in ("cu_seqlens_q", "cu_seqlens_k", "block_table", "kv_lens",
                  "residual_slot"):
         v = getattr(op, name)
         if v is not None:
-            fail(_index(v.type), "dtype", f"{name} must be i32 or i64, got {v.type.dtype.value}")
-            fail(v.type.rank == (2 if name == "block_table" else 1), "rank",
+            fail(index_type(v.type), "dtype", f"{name} must be i32 or i64, got {v.type.dtype.value}")
+            fail(v.type.rank == (2 if name == "block_table" else 1)
+                 or (name in ("block_table", "kv_lens") and per_head(op)), "rank",
                  f"{name} has rank {v.type.rank}")
     hq, dq = _heads_dim(op.q, ql)
     hk, dk = _heads_dim(op.k, kl)
     _, dv = _heads_dim(op.v, kl)
     hk = hk + len(op.alt_heads)  # every KV head, both sources
-    _check_alt(op, fail, hk)
-    if _int(hq) is not None and _int(hk) is not None:
-        fail(_int(hk) > 0 and _int(hq) % _int(hk) == 0, "gqa-heads",
+    check_alt(op, fail, hk)
+    check_per_head(op, fail, hk)
+    if as_int(hq) is not None and as_int(hk) is not None:
+        fail(as_int(hk) > 0 and as_int(hq) % as_int(hk) == 0, "gqa-heads",
              f"Hq={hq} is not a multiple of Hkv={hk}")
     refs = set(data_refs(op.mask))
     args = {v.name for v in op.mask_args}
@@ -180,19 +160,19 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
     for a in op.mask_args:
         fail(1 <= a.type.rank <= 3, "mask-args", f"%{a.name} must have rank 1 to 3 "
              "([keys], [B, keys] or [B, H, pages])")
-        if a.type.rank == 3 and None not in (_int(a.type.shape[1]), _int(hq), _int(hk)):
-            fail(_int(a.type.shape[1]) in (1, _int(hk), _int(hq)), "mask-args",
+        if a.type.rank == 3 and None not in (as_int(a.type.shape[1]), as_int(hq), as_int(hk)):
+            fail(as_int(a.type.shape[1]) in (1, as_int(hk), as_int(hq)), "mask-args",
                  f"%{a.name} has {a.type.shape[1]} heads; use 1, Hkv={hk} or Hq={hq}")
     fmt = op.kv_format
     per_word = fmt.per_word if fmt is not None else 1
-    fail(_eq(dk * per_word, dq), "head-dim", f"q head dim {dq} but k head dim {dk}"
+    fail(eq(dk * per_word, dq), "head-dim", f"q head dim {dq} but k head dim {dk}"
          + (f" x {per_word} codes per word" if per_word > 1 else ""))
     dv = dv * (fmt.per_word if fmt is not None else 1)
     if isinstance(ql, Dense) and isinstance(kl, Dense):
-        fail(_eq(op.q.type.shape[0], op.k.type.shape[0]), "batch",
+        fail(eq(op.q.type.shape[0], op.k.type.shape[0]), "batch",
              f"q batch {op.q.type.shape[0]} != k batch {op.k.type.shape[0]}")
     want_o = op.q.type.shape[:-1] + (dv,)
-    fail(all(_eq(a, b) for a, b in zip(op.o.type.shape, want_o)) and op.o.type.rank == len(want_o),
+    fail(all(eq(a, b) for a, b in zip(op.o.type.shape, want_o)) and op.o.type.rank == len(want_o),
          "result-type", f"o should have shape {list(want_o)}, got {op.o.type}")
     fail(op.o.type.dtype.is_float, "dtype", "o must be a float type")
     if op.lse is not None:
@@ -201,7 +181,7 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
         fail(ok, "dtype", f"lse must be f32 (f64 allowed for f64 q), got {op.lse.type.dtype.value}")
         fail(op.lse.type.shape == op.q.type.shape[:-1], "result-type",
              f"lse should have shape {list(op.q.type.shape[:-1])}, got {op.lse.type}")
-    _check_scores(op, fail, hk)
+    check_scores(op, fail, hk)
     fail(math.isfinite(op.scale) and op.scale > 0, "scale", f"scale must be > 0, got {op.scale}")
     fail(op.softcap is None or (math.isfinite(op.softcap) and op.softcap > 0), "softcap",
          f"softcap must be > 0, got {op.softcap}")
@@ -240,79 +220,25 @@ def _check_attention(op: AttentionOp, fail: _Fail) -> None:
                    and op.kv_total is None), "offsets", "offsets need dense layouts")
 
 
-def _check_alt(op: AttentionOp, fail: _Fail, hk: sympy.Expr) -> None:
-    """The second source of paged K/V (``alt_heads``): all of it or none, over paged
-    plain K/V of the same page, dtype and head dim, with structured masks."""
-    names = ("k_alt", "v_alt", "block_table_alt", "kv_lens_alt")
-    given = [getattr(op, n) is not None for n in names]
-    if not op.alt_heads:
-        fail(not any(given), "alt-kv", "k_alt/v_alt/block_table_alt/kv_lens_alt need alt_heads")
-        return
-    fail(all(given), "alt-kv", f"alt_heads need all of {', '.join(names)}")
-    if not all(given):
-        return
-    heads = list(op.alt_heads)
-    fail(heads == sorted(set(heads)) and heads[0] >= 0
-         and (_int(hk) is None or heads[-1] < _int(hk)), "alt-kv",
-         f"alt_heads must be distinct KV heads in increasing order, below Hkv={hk}; got {heads}")
-    fail(isinstance(op.kv_layout, Paged), "alt-kv", "alt_heads take paged k/v")
-    fail(op.kv_format is None and op.scores is None and not op.mask_args, "alt-kv",
-         "alt_heads take plain k/v, no eviction scores and no run-time mask tensors")
-    for name, main in (("k_alt", op.k), ("v_alt", op.v)):
-        t = getattr(op, name).type
-        fail(t.rank == 4 and t.dtype == main.type.dtype and _eq(t.shape[1], main.type.shape[1])
-             and _eq(t.shape[3], main.type.shape[3])
-             and _eq(t.shape[2], sympy.Integer(len(heads))), "alt-kv",
-             f"{name} should be [P2, {main.type.shape[1]}, {len(heads)}, {main.type.shape[3]}] "
-             f"{main.type.dtype.value}, got {t}")
-    for name, rank in (("block_table_alt", 2), ("kv_lens_alt", 1)):
-        t = getattr(op, name).type
-        fail(_index(t) and t.rank == rank, "alt-kv", f"{name} must be a rank-{rank} i32/i64 tensor")
-
-
-def _check_scores(op: AttentionOp, fail: _Fail, hk: sympy.Expr) -> None:
-    """Eviction scores: f32, shaped like the keys without the head dim (see AttentionOp)."""
-    w = op.score_window
-    fail(isinstance(w, int) and not isinstance(w, bool) and w >= 0, "scores",
-         f"score_window must be an int >= 0 (0: every query row), got {w!r}")
-    if op.scores is None:
-        fail(w == 0, "scores", "score_window given without a scores result")
-        return
-    t, kl = op.scores.type, op.kv_layout
-    fail(t.dtype == DType.f32, "scores", f"scores must be f32, got {t.dtype.value}")
-    if isinstance(kl, Packed):
-        want = (hk, op.k.type.shape[0])
-        fail(t.rank == 2 and all(_eq(a, b) for a, b in zip(t.shape, want)), "scores",
-             f"scores over packed keys should be [Hkv, Tk] = {list(want)}, got {t}")
-        return
-    batch = (op.q.type.shape[0] if isinstance(op.q_layout, Dense)
-             else op.cu_seqlens_q.type.shape[0] - 1 if op.cu_seqlens_q is not None else None)
-    ok = t.rank == 3 and _eq(t.shape[1], hk) and (batch is None or _eq(t.shape[0], batch))
-    if isinstance(kl, Dense):
-        ok = ok and _eq(t.shape[2], op.k.type.shape[2])
-    fail(ok, "scores", f"scores should be [B, Hkv={hk}, "
-         f"{op.k.type.shape[2] if isinstance(kl, Dense) else 'S'}], got {t}")
-
-
 # ------------------------------------------------------------------ the others
 
 
-def _check_append(op: KVAppendOp, fail: _Fail) -> None:
+def _check_append(op: KVAppendOp, fail: Fail) -> None:
     fail(op.out.type == op.cache.type, "result-type", f"out must have the cache's type {op.cache.type}")
-    fail(_index(op.kv_lens.type) and op.kv_lens.type.rank == 1, "kv-lens",
+    fail(index_type(op.kv_lens.type) and op.kv_lens.type.rank == 1, "kv-lens",
          "kv_lens must be a rank-1 i32/i64 tensor")
     fail(op.new.type.dtype == op.cache.type.dtype, "dtype",
          f"new is {op.new.type.dtype.value}, cache is {op.cache.type.dtype.value}")
     fail(op.cache.type.rank == 4 and op.new.type.rank == 4, "rank", "cache and new have rank 4")
     if isinstance(op.layout, Paged):
         fail(op.block_table is not None, "layout", "a paged cache needs block_table")
-        fail(_eq(op.cache.type.shape[1], sympy.Integer(op.layout.page_size)), "layout",
+        fail(eq(op.cache.type.shape[1], sympy.Integer(op.layout.page_size)), "layout",
              "paged cache's page axis does not match the layout")
     else:
         fail(isinstance(op.layout, Dense), "layout", "cache is dense or paged")
 
 
-def _check_quantize(op: QuantizeOp, fail: _Fail) -> None:
+def _check_quantize(op: QuantizeOp, fail: Fail) -> None:
     fail(op.role in ("k", "v"), "role", f"role must be 'k' or 'v', got {op.role!r}")
     fail(op.x.type.dtype.is_float and op.x.type.rank == 4, "input", "x must be a rank-4 float tensor")
     fail((op.zero is None) == op.format.is_fp8, "zero", "integer formats have a zero, fp8 none")
@@ -324,24 +250,24 @@ def _check_quantize(op: QuantizeOp, fail: _Fail) -> None:
              f"static_scale {op.static_scale.type} must have the scale's type {op.scale.type}")
 
 
-def _check_dequantize(op: DequantizeOp, fail: _Fail) -> None:
+def _check_dequantize(op: DequantizeOp, fail: Fail) -> None:
     fail(op.role in ("k", "v"), "role", f"role must be 'k' or 'v', got {op.role!r}")
     fail(op.out.type.dtype.is_float and op.out.type.rank == 4, "result-type",
          "out must be a rank-4 float tensor")
     fail((op.zero is None) == op.format.is_fp8, "zero", "integer formats have a zero, fp8 none")
 
 
-def _check_pack(op: PackOp, fail: _Fail) -> None:
+def _check_pack(op: PackOp, fail: Fail) -> None:
     fail(op.x.type.rank == 4 and op.out.type.rank == 3, "rank", "pack takes [B,H,S,D] to [T,H,D]")
-    fail(_index(op.lens.type) and _index(op.cu_seqlens.type), "dtype", "lengths must be i32/i64")
+    fail(index_type(op.lens.type) and index_type(op.cu_seqlens.type), "dtype", "lengths must be i32/i64")
 
 
-def _check_unpack(op: UnpackOp, fail: _Fail) -> None:
+def _check_unpack(op: UnpackOp, fail: Fail) -> None:
     fail(op.x.type.rank == 3 and op.out.type.rank == 4, "rank", "unpack takes [T,H,D] to [B,H,S,D]")
-    fail(_index(op.cu_seqlens.type), "dtype", "cu_seqlens must be i32/i64")
+    fail(index_type(op.cu_seqlens.type), "dtype", "cu_seqlens must be i32/i64")
 
 
-def _check_quest(op: QuestSelectOp, fail: _Fail) -> None:
+def _check_quest(op: QuestSelectOp, fail: Fail) -> None:
     q, k, p = op.q.type, op.k.type, op.pages.type
     fail(q.rank == 4 and k.rank == 4, "rank", "quest_select takes dense q and k [B, H, S, D]")
     fail(isinstance(op.page, int) and op.page > 0, "page", f"page must be > 0, got {op.page}")
@@ -350,14 +276,14 @@ def _check_quest(op: QuestSelectOp, fail: _Fail) -> None:
     fail(p.dtype == DType.i1 and p.rank == 3, "result-type", "pages must be i1 [B, Hkv, P]")
     if q.rank == 4 and k.rank == 4 and p.rank == 3:
         n = sympy.ceiling(k.shape[2] / op.page)
-        fail(_eq(p.shape[0], k.shape[0]) and _eq(p.shape[1], k.shape[1]) and _eq(p.shape[2], n),
+        fail(eq(p.shape[0], k.shape[0]) and eq(p.shape[1], k.shape[1]) and eq(p.shape[2], n),
              "result-type", f"pages should be [{k.shape[0]}, {k.shape[1]}, {n}], got {p}")
-        hq, hk = _int(q.shape[1]), _int(k.shape[1])
+        hq, hk = as_int(q.shape[1]), as_int(k.shape[1])
         if hq is not None and hk is not None:
             fail(hk > 0 and hq % hk == 0, "gqa-heads", f"Hq={hq} is not a multiple of Hkv={hk}")
 
 
-def _check_merge(op: MergeStatesOp, fail: _Fail) -> None:
+def _check_merge(op: MergeStatesOp, fail: Fail) -> None:
     fail(len(op.os) == len(op.lses) >= 1, "arity", "needs one lse per o, at least one state")
     fail(all(o.type.shape == op.o.type.shape for o in op.os), "types",
          "every o must have the result's shape (dtypes may differ: merging computes in f32)")
@@ -366,31 +292,31 @@ def _check_merge(op: MergeStatesOp, fail: _Fail) -> None:
     fail(op.o.type.shape[:-1] == op.lse.type.shape, "types", "lse is o's shape without the head dim")
 
 
-def _check_fill(op: FillOp, fail: _Fail) -> None:
+def _check_fill(op: FillOp, fail: Fail) -> None:
     fail(op.out.type.dtype.is_float or not math.isinf(op.value), "value",
          "an integer tensor cannot hold inf")
 
 
-def _check_cast(op: CastOp, fail: _Fail) -> None:
+def _check_cast(op: CastOp, fail: Fail) -> None:
     fail(op.x.type.shape == op.out.type.shape, "types", "cast keeps the shape")
 
 
-def _check_slice(op: SliceOp, fail: _Fail) -> None:
+def _check_slice(op: SliceOp, fail: Fail) -> None:
     fail(0 <= op.axis < op.x.type.rank, "axis", f"axis {op.axis} out of range for {op.x.type}")
     fail(op.out.type.rank == op.x.type.rank and op.out.type.dtype == op.x.type.dtype, "types",
          "out must have x's rank and dtype")
-    fail(all(_eq(a, b) for i, (a, b) in enumerate(zip(op.x.type.shape, op.out.type.shape))
+    fail(all(eq(a, b) for i, (a, b) in enumerate(zip(op.x.type.shape, op.out.type.shape))
              if i != op.axis), "types", "slice changes only its axis")
 
 
-def _check_update(op: UpdateSliceOp, fail: _Fail) -> None:
+def _check_update(op: UpdateSliceOp, fail: Fail) -> None:
     fail(0 <= op.axis < op.dst.type.rank, "axis", f"axis {op.axis} out of range")
     fail(op.out.type == op.dst.type, "types", "out has dst's type")
     fail(op.src.type.rank == op.dst.type.rank and op.src.type.dtype == op.dst.type.dtype, "types",
          "src must have dst's rank and dtype")
 
 
-def _check_for(op: ForOp, fail: _Fail) -> None:
+def _check_for(op: ForOp, fail: Fail) -> None:
     b: Block = op.body
     fail(op.step > 0, "step", f"step must be > 0, got {op.step}")
     n = len(op.inits)

@@ -58,6 +58,28 @@ def paged_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int, mask:
 
 
 @lru_cache(maxsize=256)
+def paged_heads_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int, mask: Mask,
+                       scale: float, softcap: float | None, return_lse: bool) -> Module:
+    """Attention of packed queries over pages chosen per KV head (Quest's selection,
+    compacted): block table ``[B, Hkv, W]`` and lengths ``[B, Hkv]``, in the cache's pool."""
+    dt, i32 = DType.from_torch(dtype), DType.i32
+    vq = Value("q", tensor(["Tq", hq, d], dt))
+    vk = Value("k", tensor(["P", page, hkv, d], dt))
+    vv = Value("v", vk.type)
+    cu = Value("cu", tensor(["B1"], i32))
+    # (the step's compacted selection: QuestSelector.table and .lens)
+    bt, kl = Value("qbt", tensor(["B", hkv, "W"], i32)), Value("qkl", tensor(["B", hkv], i32))
+    vo = Value("o", tensor(["Tq", hq, d], dt))
+    vl = Value("lse", tensor(["Tq", hq], DType.f32)) if return_lse else None
+    op = AttentionOp(vq, vk, vv, vo, vl, scale=scale, softcap=softcap, mask=mask,
+                     q_layout=Packed(), kv_layout=Paged(page), cu_seqlens_q=cu,
+                     block_table=bt, kv_lens=kl)
+    m = Module("cache_attend_selected", (vq, vk, vv, cu, bt, kl), (op,),
+               (vo,) + ((vl,) if vl else ()))
+    return Pipeline.parse(DEFAULT_PIPELINE).run(m)
+
+
+@lru_cache(maxsize=256)
 def paged_quant_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int, fmt: KVFormat,
                        rings: tuple[int, int], mask: Mask, scale: float, softcap: float | None,
                        return_lse: bool, precision: str = "full",

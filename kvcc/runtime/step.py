@@ -21,7 +21,7 @@ import torch
 from kvcc.ir.dtypes import DType
 from kvcc.ir.mask import Mask
 from kvcc.ir.ops import AttentionOp, Module
-from kvcc.runtime.modules import SELECTED, paged_module, paged_quant_module
+from kvcc.runtime.modules import SELECTED, paged_heads_module, paged_module, paged_quant_module
 from kvcc.runtime.qpages import ROLES, RoleWrites
 from kvcc.runtime.streaming import plan_stream_attend, run_stream_attend
 from kvcc.runtime.varlen import check_sequence_mask
@@ -139,8 +139,17 @@ class Step:
         """Whether ``layer`` attends over Quest's selected pages."""
         return self.quest is not None and self.quest.applies(layer)
 
+    def _compacted(self, mask: Mask, select: bool) -> bool:
+        """Whether a Quest layer attends over its selection compacted into per-head pages
+        (``kvcc/runtime/quest.py``) rather than the sequences' pages with ``page_select``."""
+        return (select and self.score_window is None
+                and self.quest.compacts(self.cache, mask))
+
     def _module(self, mask: Mask, hq: int, select: bool) -> Module:
         c = self.cache
+        if self._compacted(mask, select):
+            return paged_heads_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size,
+                                      mask, self.scale, self.softcap, self.return_lse)
         if c.quant is not None and self.score_window is None:
             return paged_quant_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size,
                                       c.kv_format, (c.quant.rlen["k"], c.quant.rlen["v"]),
@@ -203,7 +212,7 @@ class Step:
                 t |= {f"{role}s": sc, f"{role}z": zz, f"{role}r": ring}
             t["rs"] = self.rows
         if self.quest is not None:
-            t[SELECTED] = self.quest.pages
+            t |= {SELECTED: self.quest.pages, "qbt": self.quest.table, "qkl": self.quest.lens}
         return t
 
     def _kv_data(self, layer: int) -> list:
@@ -343,7 +352,9 @@ class Step:
         plan = self._attend.get(key)
         if plan is None:
             plan = self._attend[key] = self._plan_attend(*key, q.shape[1])
-        if key[1]:  # this layer's pages, into the mask's tensor
+        if self._compacted(*key):  # this layer's pages, into the per-head tables
+            self.quest.compact(layer, q)
+        elif key[1]:  # or into the mask's tensor
             self.quest.select(layer, q)
         kind, what = plan
         if kind == "launch":

@@ -21,7 +21,7 @@ from kvcc.codegen.reference.attention import (
 )
 from kvcc.codegen.reference.quant import dequantize, quantize
 from kvcc.codegen.reference.quest import page_bounds, page_stats, select_pages
-from kvcc.codegen.reference.two_sources import attention_two_sources
+from kvcc.codegen.reference.two_sources import attention_by_head, per_head_pages
 from kvcc.ir.formats import Dense, Packed, Paged
 from kvcc.ir.mask import PageSelect, walk
 from kvcc.ir.ops import (
@@ -175,9 +175,9 @@ def _attention(op: AttentionOp, ctx: _Ctx) -> None:
         if op.scores is not None:
             ctx.set(op.scores, res[2], op)
         return
-    if op.alt_heads:  # two sources of paged K/V: one KV head at a time
-        o, lse = attention_two_sources(op, {v.name: ctx.get(v) for v in op.operands()},
-                                       ctx.dim, lambda sop, t, d: reference_attention(sop, t, d)[:2])
+    if per_head_pages(op):  # KV heads with pages of their own: one at a time
+        o, lse = attention_by_head(op, {v.name: ctx.get(v) for v in op.operands()}, ctx.dim,
+                                   lambda sop, t, d: reference_attention(sop, t, d)[:2])
         ctx.set(op.o, o.to(ctx.opts.compute_dtype), op)
         if op.lse is not None:
             ctx.set(op.lse, lse.to(ctx.opts.compute_dtype), op)

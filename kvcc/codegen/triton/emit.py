@@ -44,8 +44,12 @@ def score_params(spec: KernelSpec) -> list[tuple[str, str]]:
 
 
 def alt_params(spec: KernelSpec) -> list[tuple[str, str]]:
-    """The second K/V source's parameters (``spec.kv_alt``), after the score parameters:
-    its pools, block table and lengths, and their strides."""
+    """The parameters of pages read per KV head, after the score parameters: per-head
+    block tables' head stride and lengths' sequence stride (``spec.bt_heads``); the
+    second K/V source's pools, block table and lengths, and their strides
+    (``spec.kv_alt``)."""
+    if spec.bt_heads:
+        return [("stride_bth", "i64"), ("stride_klb", "i64")]
     if not spec.kv_alt:
         return []
     kv = {"f16": "*fp16", "bf16": "*bf16", "f32": "*fp32"}[spec.dtype]
@@ -99,11 +103,13 @@ def _prologue(spec: KernelSpec) -> list[str]:
     if spec.kv_layout == "packed":
         kv_lines = ["k_start = tl.load(CU_K + b).to(tl.int64)",
                     "kv_len = (tl.load(CU_K + b + 1) - tl.load(CU_K + b)).to(tl.int32)"]
+    elif spec.bt_heads:  # this KV head's length (its pages: tile.py)
+        kv_lines = ["k_start = 0", "kv_len = tl.load(KVL + b * stride_klb + hk).to(tl.int32)"]
     elif spec.kv_layout == "paged" or spec.kv_lens:
         kv_lines = ["k_start = 0", "kv_len = tl.load(KVL + b).to(tl.int32)"]
     else:
         kv_lines = ["k_start = 0", "kv_len = kv_len_static"]
-    if not spec.kv_alt:  # (with two sources, the lengths follow the head's source)
+    if not (spec.kv_alt or spec.bt_heads):  # (else the lengths follow the KV head)
         lines += kv_lines
     lines += [
         "rows = pid_m * BLOCK_M + tl.arange(0, BLOCK_M)",
@@ -117,7 +123,9 @@ def _prologue(spec: KernelSpec) -> list[str]:
     else:
         lines += ["hq_row = hp + 0 * rows", f"hk = hp // {spec.group}"]
     if spec.kv_alt:
-        lines += _alt_select(spec) + kv_lines
+        lines += _alt_select(spec)
+    if spec.kv_alt or spec.bt_heads:
+        lines += kv_lines
     if spec.placed:
         lines += ["q_shift = q_shift_in", "r_off = r_off_in", "kv_off = kv_off_in",
                   "kv_total = kv_total_in"]

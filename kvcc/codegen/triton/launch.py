@@ -188,6 +188,9 @@ class Launcher:
             self.args += [None, *((0, st[0]) if len(st) == 2 else st[:2]),
                           score_window or 2**30]
         self._alt_at = None
+        if spec.bt_heads:  # per-head pages: [B, Hkv, W] tables, [B, Hkv] lengths (the
+            # contiguous int32 ones passed above)
+            self.args += [bt.stride(1), self.args[10].stride(0)]
         if spec.kv_alt:  # the second source: pools, block table, lengths, their strides
             if alt is None or len(alt) != 4:
                 raise ValueError("a spec with two K/V sources needs alt = [k2, v2, "

@@ -211,7 +211,7 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
         batch, max_q, q_static = q.shape[0], q.shape[2], q.shape[2]
     kl = op.kv_layout
     if isinstance(kl, Paged):
-        max_kv, kv_static = bt.shape[1] * kl.page_size, 0  # the block table's capacity
+        max_kv, kv_static = bt.shape[-1] * kl.page_size, 0  # the block table's capacity
     elif isinstance(kl, Packed):
         max_kv, kv_static = k.shape[0], 0
     else:

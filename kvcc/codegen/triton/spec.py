@@ -102,6 +102,9 @@ class KernelSpec:
     # two sources of paged K/V (streaming heads in bounded pages): the KV heads listed
     # ("0,3") read the second pool through their own block table and lengths
     kv_alt: str = ""
+    # per-head pages (Quest's compacted selection): block table [B, Hkv, W], lengths
+    # [B, Hkv]; each program reads its KV head's row
+    bt_heads: bool = False
 
     @property
     def alt_heads(self) -> tuple[int, ...]:
@@ -170,7 +173,8 @@ def _from_text(text: str) -> KernelSpec:
 
 # fields added after kernels were keyed print only when set, so the text (and the key,
 # and the committed static profiles) of every kernel without them stays the same
-_LATE = {"kv_kblock": 0, "kv_window": 0, "kv_upper": False, "scores": False, "kv_alt": ""}
+_LATE = {"kv_kblock": 0, "kv_window": 0, "kv_upper": False, "scores": False, "kv_alt": "",
+         "bt_heads": False}
 
 
 @lru_cache(maxsize=1024)
@@ -296,6 +300,7 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
         num_stages=t.num_stages,
         scores=op.scores is not None,
         kv_alt=",".join(map(str, op.alt_heads)),
+        bt_heads=isinstance(kl, Paged) and op.block_table.type.rank == 3,
         **({} if fmt is None else dict(
             kv_code=fmt.code.value, k_scope=fmt.k_scope.value, v_scope=fmt.v_scope.value,
             kv_group=fmt.group_size, kv_packed=fmt.packed, kv_hier=fmt.hierarchical,

@@ -44,6 +44,14 @@ def _kv_offsets(spec: KernelSpec, which: str) -> list[str]:
             f" + hk.to(tl.int64) * {s}h)"]
 
 
+def _page(spec: KernelSpec) -> str:
+    """The page of each of the tile's keys, from the sequence's (or, with per-head pages,
+    its KV head's) block table row."""
+    row = "b.to(tl.int64) * stride_bt" + (" + hk.to(tl.int64) * stride_bth"
+                                          if spec.bt_heads else "")
+    return f"page = tl.load(BT + {row} + kv // {spec.page_size}, mask=kv_ok, other=0)"
+
+
 def _load_mask(spec: KernelSpec, kind: str, keys: str, which: str) -> str:
     """The predicate of a pointer load of K (``which`` k, [D, N]) or V (v, [N, DV]):
     keys out of range (not in full tiles) and head-dim padding (when there is any)."""
@@ -130,8 +138,7 @@ def tile(spec: KernelSpec, mc: MaskCode, kind: str) -> list[str]:
     if spec.alibi or (kind == "masked" and mc.predicate):
         lines.append("kva = kv + kv_off")
     if spec.kv_layout == "paged":
-        lines.append(f"page = tl.load(BT + b.to(tl.int64) * stride_bt + kv // {spec.page_size},"
-                     " mask=kv_ok, other=0)")
+        lines.append(_page(spec))
     keys = "kv_ok"
     if kind == "masked":
         # rows past q_len matter only where they could make a generic mask load a tile
@@ -169,8 +176,7 @@ def score_tile(spec: KernelSpec, mc: MaskCode) -> list[str]:
     if spec.alibi or mc.predicate:
         lines.append("kva = kv + kv_off")
     if spec.kv_layout == "paged":
-        lines.append(f"page = tl.load(BT + b.to(tl.int64) * stride_bt + kv // {spec.page_size},"
-                     " mask=kv_ok, other=0)")
+        lines.append(_page(spec))
     vis = "sc_row[:, None] & kv_ok[None, :]" + (f" & {mc.predicate}" if mc.predicate else "")
     plain = not (spec.softcap or spec.alibi)
     return lines + _load_k(spec, "masked", "kv_ok") + _score_mods(spec) + [

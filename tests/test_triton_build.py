@@ -161,7 +161,9 @@ def test_emitted_source_snapshot(name, update_goldens):
     (M.sinks(4) & M.causal(), ["full", "masked"]),
     (M.sliding_window(64), ["masked", "full", "masked"]),
     (M.document([40, 24]) & M.causal(), ["masked", "full", "masked"]),
-    (M.sinks(4) | M.sliding_window(64), ["masked"]),  # generic: tiles tested at run time
+    # generic (tiles tested at run time), stepping over the gap between the two ranges
+    (M.sinks(4) | M.sliding_window(64), ["masked", "masked"]),
+    (M.page_selection(torch.ones(4, dtype=torch.bool), 16) | M.sinks(4), ["masked"]),
     (~M.causal(), ["masked"]),
 ], ids=str)
 def test_only_the_key_loops_a_mask_needs_are_emitted(mask, kinds):

@@ -157,6 +157,8 @@ def loops(mc: MaskCode) -> list[tuple[str, str, str]]:
     keys, a masked leading edge, the unmasked middle and a masked trailing edge."""
     if mc.all_visible:
         return [("s_lo", "s_hi", "bounded")]
+    if mc.generic and mc.gap:  # the tiles before and after the keys no row sees
+        return [("s_lo", "gap_a", "masked"), ("gap_b", "s_hi", "masked")]
     if mc.generic:
         return [("s_lo", "s_hi", "masked")]
     if mc.lead_free:
@@ -203,7 +205,7 @@ def emit(spec: KernelSpec) -> str:
         main += [f"full_lo = {mc.full_lo} - kv_off",
                  "fb_lo = tl.minimum(tl.maximum(tl.cdiv(tl.maximum(full_lo, 0), BLOCK_N), blk_lo),"
                  " blk_hi)"]
-    if len(plan) > 1:
+    if len(plan) > 1 and not mc.generic:
         main += [f"full_hi = tl.minimum({mc.full_hi} - kv_off, kv_len)",
                  "fb_hi = tl.minimum(tl.maximum(full_hi // BLOCK_N, "
                  f"{'fb_lo' if len(plan) == 3 else 'blk_lo'}), blk_hi)"]
@@ -216,6 +218,14 @@ def emit(spec: KernelSpec) -> str:
         ]
     else:
         main += ["s_lo = blk_lo", "s_hi = blk_hi"]
+    if mc.generic and mc.gap:
+        main += [
+            "# the tiles wholly inside the keys no row sees: stepped over",
+            f"gap_lo = tl.maximum({mc.gap[0]} - kv_off, 0)",
+            f"gap_hi = tl.maximum({mc.gap[1]} - kv_off, 0)",
+            "gap_a = tl.minimum(tl.maximum(tl.cdiv(gap_lo, BLOCK_N), s_lo), s_hi)",
+            "gap_b = tl.minimum(tl.maximum(gap_hi // BLOCK_N, gap_a), s_hi)",
+        ]
     main += [
         "m_i = tl.full([BLOCK_M], float('-inf'), tl.float32)",
         "l_i = tl.zeros([BLOCK_M], tl.float32)",

@@ -7,10 +7,13 @@ non-decreasing in the position: every visible key lies in ``[L(p_lo), H(p_hi))``
 visible to every row (so tiles inside skip the predicate). Atoms: causal
 ``[0, p+1)``, window ``[p-w+1, p+1)``, sinks ``[0, n)``, static documents
 ``[doc_lo[p], doc_hi[p])`` from host tables; ``&`` takes max of lower and min of
-upper bounds. Any other node (``|``, ``~``, run-time ids, page selections) is
-*generic*: it widens the range to all keys and empties the full range, and the
-kernel evaluates each tile's predicate first and predicates the K/V loads of a
-tile no row can see, so empty tiles still move no data.
+upper bounds. Any other node (``~``, run-time ids, page selections) is *generic*: it
+widens the range to all keys and empties the full range, and the kernel evaluates
+each tile's predicate first and predicates the K/V loads of a tile no row can see, so
+empty tiles still move no data. ``|`` is generic too, over the union of its two
+ranges, and the keys between them that no row sees are a *gap* the key loop steps
+over (sinks plus a window visits the sink tiles and the window's, not the tiles
+between).
 
 A per-head choice ``by_head(heads, A, B)`` chooses per row by its query head
 (``hq_row // group`` in ``heads``: per KV head, so under GQA packing every row of a
@@ -18,7 +21,8 @@ program takes the same branch) and per program for the bounds: A's when every ro
 takes A, B's when none does, and their union (intersection for the full range)
 otherwise. So one launch serves both kinds of head, and a program of window heads
 iterates the window's tiles only; a branch with ``|`` (sinks plus a window) is
-generic, so its programs walk ``[L, H)`` and load only the tiles some row sees.
+generic, so its programs walk ``[L, H)`` less the gap and load only the tiles some
+row sees.
 
 Kernel names used: ``p``/``r`` (row vectors), ``kva`` (absolute key positions of
 the tile), ``kv_total``, ``b`` (sequence), ``hq_row`` (query head per row).
@@ -81,6 +85,9 @@ class MaskCode:
     generic: bool = False  # some tile may be empty inside [lo, hi): test before loading
     all_visible: bool = False  # no key is ever masked (no masked tiles at all)
     lead_free: bool = False  # the visible keys start at key 0: no masked leading edge
+    # keys [gap[0], gap[1]) no row of the program sees, inside [lo, hi) (the space
+    # between the two ranges of a ``|``): the key loop steps over their tiles
+    gap: tuple[str, str] | None = None
     tables: list[tuple[str, tuple[int, ...]]] = field(default_factory=list)  # static doc tables
 
 
@@ -94,6 +101,7 @@ class _Bounds:
     flo: object
     fhi: object
     zero_lo: bool = False
+    gap: tuple[str, str] | None = None  # program-level keys no row sees (see MaskCode)
 
 
 def _zero(p, r) -> str:
@@ -207,7 +215,10 @@ class _Emitter:
                 lambda p, r: f"tl.maximum({a.flo(p, r)}, {b.flo(p, r)})",
                 lambda p, r: f"tl.minimum({a.fhi(p, r)}, {b.fhi(p, r)})",
                 a.zero_lo and b.zero_lo,
+                a.gap or b.gap,  # a key one side hides is hidden
             )
+        if isinstance(m, Or):
+            return self._or(m)
         if isinstance(m, ByHead):
             n = self._heads(m)
             a, b = self.bounds(m.a), self.bounds(m.b)
@@ -215,11 +226,37 @@ class _Emitter:
             def pick(fa, fb, merge):
                 return lambda p, r: (f"tl.where({n}_all, {fa(p, r)}, tl.where({n}_any, "
                                      f"{merge}({fa(p, r)}, {fb(p, r)}), {fb(p, r)}))")
+            gap = None
+            if a.gap or b.gap:  # a program whose rows all take one branch has its gap
+                (alo, ahi), (blo, bhi) = a.gap or ("0", "0"), b.gap or ("0", "0")
+                gap = (f"tl.where({n}_all, {alo}, tl.where({n}_any, 0, {blo}))",
+                       f"tl.where({n}_all, {ahi}, tl.where({n}_any, 0, {bhi}))")
             return _Bounds(pick(a.lo, b.lo, "tl.minimum"), pick(a.hi, b.hi, "tl.maximum"),
                            pick(a.flo, b.flo, "tl.maximum"), pick(a.fhi, b.fhi, "tl.minimum"),
-                           a.zero_lo and b.zero_lo)
+                           a.zero_lo and b.zero_lo, gap)
         self.code.generic = True
         return _GENERIC
+
+    def _or(self, m: Or) -> _Bounds:
+        """``a | b`` (sinks plus a window): tiles are classified at run time (generic), in
+        the union of the two ranges, ``[min L, max H)``; the keys between them that no
+        row sees, ``[max H_a, min L_b)`` (or the same with ``b`` first, whichever is
+        wider), are a gap the key loop steps over, so a program visits the tiles of its
+        two ranges, not every tile between."""
+        # (the flag only ever turns on: cleared here to see whether a side sets it)
+        self.code.generic = False
+        a, b = self.bounds(m.a), self.bounds(m.b)
+        inner, self.code.generic = self.code.generic, True
+        if inner:  # a side with no bounds of its own (ids, pages, ~): no gap to find
+            return _GENERIC
+        g1 = (a.hi("p_hi", "r_hi"), b.lo("p_lo", "r_lo"))
+        g2 = (b.hi("p_hi", "r_hi"), a.lo("p_lo", "r_lo"))
+        first = f"({g1[1]}) - ({g1[0]}) >= ({g2[1]}) - ({g2[0]})"
+        return _Bounds(lambda p, r: f"tl.minimum({a.lo(p, r)}, {b.lo(p, r)})",
+                       lambda p, r: f"tl.maximum({a.hi(p, r)}, {b.hi(p, r)})",
+                       lambda p, r: "kv_total", _zero, False,
+                       (f"tl.where({first}, {g1[0]}, {g2[0]})",
+                        f"tl.where({first}, {g1[1]}, {g2[1]})"))
 
     def _heads(self, m: ByHead) -> str:
         """The name of the per-row choice of ``m`` (declared once per head set):
@@ -277,6 +314,7 @@ def emit_mask(m: Mask) -> MaskCode:
     e.code.full_hi = b.fhi("p_lo", "r_lo")
     if isinstance(m, Empty):
         e.code.hi = "0"
+    e.code.gap = b.gap if e.code.generic else None
     e.code.all_visible = e.code.predicate is None and not e.code.generic
     e.code.lead_free = b.zero_lo and not e.code.generic
     return e.code

@@ -13,6 +13,7 @@ sequences share after ``fork`` (cascade attention).
 from kvcc import masks, quant
 from kvcc.api import attention
 from kvcc.backends import BackendUnavailable
+from kvcc.integrations import install_transformers_hook as _install_transformers_hook
 from kvcc.runtime import (
     CacheFull,
     CascadeStep,
@@ -23,6 +24,10 @@ from kvcc.runtime import (
 )
 
 __version__ = "0.1.0"
+
+# attn_implementation="kvcc" for transformers, registered when transformers loads (a
+# post-import hook, as importing it here would cost seconds: kvcc/integrations/__init__.py)
+_install_transformers_hook(attention)
 
 __all__ = ["BackendUnavailable", "CacheFull", "CascadeStep", "KVCache", "MixedBatcher",
            "__version__", "attention", "attention_varlen", "masks", "pack_prompts", "quant"]

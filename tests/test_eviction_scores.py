@@ -14,7 +14,7 @@ import kvcc
 from kvcc import masks as M
 from kvcc.codegen import reference
 from kvcc.codegen.triton.emit import emit
-from kvcc.codegen.triton.spec import KernelSpec, Tiles, UnsupportedAttention, lower
+from kvcc.codegen.triton.spec import KernelSpec, Tiles, lower
 from kvcc.ir import AttentionOp, DType, Module, Value, tensor
 from kvcc.ir.mask import Causal
 from kvcc.ir.parser import parse
@@ -174,7 +174,7 @@ def test_packed_keys():
 
 def test_spec_and_emitted_source():
     """The spec field is late (existing keys stay); the source has the pass only when
-    asked; quantized K/V with scores are refused by name."""
+    asked, quantized K/V included."""
     plain = dense_module(1, 4, 2, 40, 40, 16)
     spec = lower(plain.ops[0])
     assert "scores" not in spec.text() and "atomic_add" not in emit(spec)
@@ -188,8 +188,8 @@ def test_spec_and_emitted_source():
     qop = lower_attention_call(torch.zeros(1, 4, 8, 32), torch.zeros(1, 2, 8, 32),
                                torch.zeros(1, 2, 8, 32), kv_format=quant.int8()).module.ops[0]
     sc = Value("sc", tensor([1, 2, 8], DType.f32))
-    with pytest.raises(UnsupportedAttention, match="eviction scores over quantized"):
-        lower(replace(qop, scores=sc))
+    qspec = lower(replace(qop, scores=sc))  # quantized K/V: the pass dequantizes too
+    assert qspec.scores and qspec.kv_code and emit(qspec).count("tl.atomic_add") == 1
 
 
 # ------------------------------------------------------------------ the public API
@@ -211,6 +211,29 @@ def test_public_api(backend):
                                   score_window=32, backend=backend)
     assert lse.shape == (1, 8, 48)
     torch.testing.assert_close(sc2, sc)
+
+
+@pytest.mark.parametrize("fmt", ["int8", "int4", "kivi2"])
+@pytest.mark.parametrize("backend", ["reference", "triton"])
+def test_public_api_over_quantized_kv(backend, fmt):
+    """Scores over quantized K/V are the probabilities of attention over the dequantized
+    keys (KIVI: its full-precision residual last), on both backends."""
+    if backend == "triton" and not RUNS_TRITON:
+        pytest.skip("needs CUDA or TRITON_INTERPRET=1")
+    from kvcc import quant
+    from kvcc.codegen.reference.kv_store import dequantized, store
+
+    f = {"int8": quant.int8(), "int4": quant.int4(),
+         "kivi2": quant.kivi(2, group=8, residual=16)}[fmt]
+    q, k, v = rand(1, 4, 40, 32, seed=4), rand(1, 2, 40, 32, seed=5), rand(1, 2, 40, 32, seed=6)
+    o, sc = kvcc.attention(q, k, v, mask=M.causal(), kv_format=f, return_scores=True,
+                           score_window=8, backend=backend)
+    assert sc.shape == (1, 2, 40)
+    kd, vd = dequantized(store(k, v, f), q.dtype)
+    want_o, want = kvcc.attention(q, kd, vd, mask=M.causal(), return_scores=True,
+                                  score_window=8, backend="reference")
+    torch.testing.assert_close(sc, want, rtol=1e-4, atol=1e-6)
+    torch.testing.assert_close(o, want_o, rtol=1e-4, atol=2e-5)
 
 
 def test_public_api_errors():

@@ -30,8 +30,11 @@ def _fill(c, seqs, lens, g):
 
 @pytest.mark.parametrize("backend,fmt", [
     ("reference", None), ("reference", quant.int8()),  # (the reference over the dequantized)
-    pytest.param("triton", None, marks=needs_triton)], ids=["reference", "reference-int8",
-                                                           "triton"])
+    pytest.param("triton", None, marks=needs_triton),
+    # quantized pages: the score pass dequantizes as the main loop does (KIVI: its rings)
+    pytest.param("triton", quant.int8(), marks=needs_triton),
+    pytest.param("triton", quant.kivi(2, group=8, residual=16), marks=needs_triton)],
+    ids=["reference", "reference-int8", "triton", "triton-int8", "triton-kivi2"])
 @pytest.mark.parametrize("q_lens,window", [([1, 1, 1], 0), ([5, 1, 3], 2)])
 def test_step_scores_equal_the_reference(backend, fmt, q_lens, window):
     g = torch.Generator().manual_seed(1)
@@ -88,12 +91,3 @@ def test_score_errors():
         c.plan([s], [1], return_scores=True, score_window=-1)
     with pytest.raises(ValueError, match="return_scores with quest"):
         c.plan([s], [1], return_scores=True, quest=Quest())
-
-
-@needs_triton
-def test_triton_refuses_scores_over_quantized_pages():
-    c = _cache("triton", kv_format=quant.int8())
-    s = c.add_sequence()
-    _fill(c, [s], [10], torch.Generator().manual_seed(3))
-    with pytest.raises(ValueError, match="no eviction scores over quantized pages"):
-        c.plan([s], [1], new_tokens=[0], return_scores=True, num_q_heads=HQ)

@@ -186,6 +186,10 @@ def quantized_cache() -> dict[str, KernelSpec | QuantAppendSpec]:
             op = paged_quant_module(hq, 8, 128, torch.bfloat16, page, fmt, rings, M.causal(),
                                     0.088, None, False).ops[0]
             out[f"qpaged{page}_{fmt.name}_{name}"] = lower(op, max_q_len=max_q, split=split)
+    # eviction scores over KIVI pages (H2O's decode steps): the score pass in the merge
+    op = paged_quant_module(32, 8, 128, torch.bfloat16, 16, quant.kivi(2), (128, 128),
+                            M.causal(), 0.088, None, False, score_window=0).ops[0]
+    out["qpaged16_kivi2_scores_decode_split"] = lower(op, max_q_len=1, split=True)
     for fmt in (quant.int8(), quant.int4(), quant.kivi(2), quant.quantspec(), quant.fp8("e4m3"),
                 quant.fp8("e5m2")):
         for role in ROLES:

@@ -117,9 +117,6 @@ def lower_attention_call(
     # shape lowers to the same module (its compiled form is cached) and nothing
     # keeps the caller's tensors alive.
     mask, refs = unbind(mask)
-    if kv_format is not None and return_scores:
-        raise ValueError("return_scores with kv_format is not supported yet: eviction scores "
-                         "are computed over full-precision K")
     if kv_format is not None:
         fmt = check_format(check_format(kv_format, d), v.shape[3])
         precision = check_precision(kv_precision, fmt)
@@ -127,7 +124,8 @@ def lower_attention_call(
         margs = tuple((r, tuple(t.shape), t.dtype) for r, t in refs.items())
         module = build_quantized(q, stored, fmt, mask, margs, float(scale),
                                  None if softcap is None else float(softcap), return_lse,
-                                 v.shape[3], precision)
+                                 v.shape[3], precision, k.shape[2] if return_scores else None,
+                                 score_window if return_scores else 0)
         return AttentionCall(module, {"q": q} | stored | dict(refs))
     check_precision(kv_precision, None)
     module = _build(name, tuple(q.shape), tuple(k.shape), tuple(v.shape), q.dtype,

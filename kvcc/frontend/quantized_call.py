@@ -79,28 +79,34 @@ def check_precision(precision: object, fmt: KVFormat | None) -> str:
 
 def build_quantized(q: torch.Tensor, inputs: dict[str, torch.Tensor], fmt: KVFormat, mask: Mask,
                     margs_spec: tuple, scale: float, softcap: float | None, return_lse: bool,
-                    dv: int, precision: str = "full") -> Module:
+                    dv: int, precision: str = "full", scores_len: int | None = None,
+                    score_window: int = 0) -> Module:
     """The module over stored K/V and the mask's tensors (``margs_spec``: name, shape,
-    dtype), cached by shapes: a loop of equal calls builds once."""
+    dtype), cached by shapes: a loop of equal calls builds once. ``scores_len`` (the
+    keys' length, not None): also each key's eviction score ``[B, Hkv, Skv]``."""
     spec = tuple((n, tuple(t.shape), t.dtype) for n, t in inputs.items())
     return _build(tuple(q.shape), q.dtype, spec, margs_spec, fmt, mask, scale, softcap,
-                  return_lse, dv, precision)
+                  return_lse, dv, precision, scores_len, score_window)
 
 
 @lru_cache(maxsize=128)
 def _build(qs: tuple, dtype: torch.dtype, spec: tuple, margs_spec: tuple, fmt: KVFormat,
            mask: Mask, scale: float, softcap: float | None, return_lse: bool, dv: int,
-           precision: str) -> Module:
+           precision: str, scores_len: int | None, score_window: int) -> Module:
     dt = DType.from_torch(dtype)
     vals = {n: Value(n, tensor(list(s), DType.from_torch(d))) for n, s, d in spec}
     margs = tuple(Value(r, tensor(list(s), DType.from_torch(d))) for r, s, d in margs_spec)
     vq = Value("q", tensor(list(qs), dt))
     vo = Value("o", tensor([*qs[:3], dv], dt))
     vl = Value("lse", tensor(list(qs[:3]), DType.f32)) if return_lse else None
+    hkv = vals["k_codes"].type.shape[1]
+    vs = (Value("scores", tensor([qs[0], hkv, scores_len], DType.f32))
+          if scores_len is not None else None)
     op = AttentionOp(vq, vals["k_codes"], vals["v_codes"], vo, vl, scale=scale, softcap=softcap,
                      mask=mask, kv_format=fmt, k_scale=vals["k_scale"], k_zero=vals.get("k_zero"),
                      v_scale=vals["v_scale"], v_zero=vals.get("v_zero"),
                      k_residual=vals["k_residual"], v_residual=vals["v_residual"],
-                     mask_args=margs, kv_precision=precision)
+                     mask_args=margs, kv_precision=precision, scores=vs,
+                     score_window=score_window)
     return Module("attention_quantized", (vq, *vals.values(), *margs), (op,),
-                  (vo,) + ((vl,) if vl else ()))
+                  (vo,) + ((vl,) if vl else ()) + ((vs,) if vs else ()))

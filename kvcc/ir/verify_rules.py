@@ -110,7 +110,10 @@ def check_scores(op: AttentionOp, fail: Fail, hk: sympy.Expr) -> None:
     batch = (op.q.type.shape[0] if isinstance(op.q_layout, Dense)
              else op.cu_seqlens_q.type.shape[0] - 1 if op.cu_seqlens_q is not None else None)
     ok = t.rank == 3 and eq(t.shape[1], hk) and (batch is None or eq(t.shape[0], batch))
+    keys = op.k.type.shape[2]  # dense: the quantized tokens, then the residual's
+    if isinstance(kl, Dense) and op.k_residual is not None:
+        keys = keys + op.k_residual.type.shape[2]
     if isinstance(kl, Dense):
-        ok = ok and eq(t.shape[2], op.k.type.shape[2])
+        ok = ok and eq(t.shape[2], keys)
     fail(ok, "scores", f"scores should be [B, Hkv={hk}, "
-         f"{op.k.type.shape[2] if isinstance(kl, Dense) else 'S'}], got {t}")
+         f"{keys if isinstance(kl, Dense) else 'S'}], got {t}")

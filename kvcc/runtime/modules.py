@@ -83,9 +83,10 @@ def paged_heads_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int,
 def paged_quant_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int, fmt: KVFormat,
                        rings: tuple[int, int], mask: Mask, scale: float, softcap: float | None,
                        return_lse: bool, precision: str = "full",
-                       select: bool = False) -> Module:
+                       select: bool = False, score_window: int | None = None) -> Module:
     """Attention of packed queries over a quantized paged cache (codes, scales and zeros
-    in pages, each sequence's recent tokens in rings ``rings`` long per role)."""
+    in pages, each sequence's recent tokens in rings ``rings`` long per role);
+    ``score_window`` (not None): also each key's eviction score ``[B, Hkv, S]``."""
     dt = DType.from_torch(dtype)
     i32 = DType.i32
     width = (d * (2 if fmt.hierarchical else 1) // (32 // fmt.plane_bits) if fmt.packed else d)
@@ -109,12 +110,16 @@ def paged_quant_module(hq: int, hkv: int, d: int, dtype: torch.dtype, page: int,
     vo = Value("o", tensor(["Tq", hq, d], dt))
     vl = Value("lse", tensor(["Tq", hq], DType.f32)) if return_lse else None
     mask, margs = with_selection(mask, page, hkv, select)
+    vs = (Value("scores", tensor(["B", hkv, "S"], DType.f32)) if score_window is not None
+          else None)
     op = AttentionOp(vq, vals["k"], vals["v"], vo, vl, scale=scale, softcap=softcap, mask=mask,
                      q_layout=Packed(), kv_layout=Paged(page), cu_seqlens_q=cu,
                      block_table=bt, kv_lens=kl, kv_format=fmt, k_scale=vals["ks"],
                      k_zero=vals.get("kz"), v_scale=vals["vs"], v_zero=vals.get("vz"),
                      k_residual=vals.get("kr"), v_residual=vals.get("vr"), residual_slot=rs,
-                     kv_precision=precision, mask_args=margs)
+                     kv_precision=precision, mask_args=margs, scores=vs,
+                     score_window=score_window or 0)
     ins = (vq, *vals.values(), cu, bt, kl) + ((rs,) if rs is not None else ()) + margs
-    m = Module("cache_attend_quantized", ins, (op,), (vo,) + ((vl,) if vl else ()))
+    m = Module("cache_attend_quantized", ins, (op,),
+               (vo,) + ((vl,) if vl else ()) + ((vs,) if vs else ()))
     return Pipeline.parse(DEFAULT_PIPELINE).run(m)

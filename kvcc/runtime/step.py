@@ -150,11 +150,11 @@ class Step:
         if self._compacted(mask, select):
             return paged_heads_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size,
                                       mask, self.scale, self.softcap, self.return_lse)
-        if c.quant is not None and self.score_window is None:
+        if c.quant is not None:
             return paged_quant_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size,
                                       c.kv_format, (c.quant.rlen["k"], c.quant.rlen["v"]),
                                       mask, self.scale, self.softcap, self.return_lse,
-                                      self.kv_precision, select)
+                                      self.kv_precision, select, self.score_window)
         return paged_module(hq, c.pool_heads, c.head_dim, c.dtype, c.page_size, mask,
                             self.scale, self.softcap, self.return_lse, select,
                             self.score_window)
@@ -176,10 +176,6 @@ class Step:
 
             q = torch.empty(self.total_q, hq, c.head_dim, dtype=c.dtype, device=c.device)
             try:
-                if c.quant is not None and self.score_window is not None:
-                    raise UnsupportedAttention("the Triton backend has no eviction scores over "
-                                               "quantized pages yet; use backend='reference' "
-                                               "(or 'auto')")
                 p = plan(op, self._tensors(q, 0), self._dim, max_q_len=max(1, self.max_q),
                          max_kv_len=max(1, self.max_kv))
                 return ("launch", p.launcher())

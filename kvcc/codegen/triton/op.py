@@ -78,16 +78,18 @@ def attention_scores_kernel(
     num_splits: int,
     scores_shape: list[int],
     score_window: int,
+    kv_data: list[torch.Tensor],
 ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
-    """``kvcc::attention`` with eviction scores (plain K/V): ``(o, lse, scores)``."""
+    """``kvcc::attention`` with eviction scores: ``(o, lse, scores)``."""
+    kv = [None if t.dim() == 1 and t.numel() == 0 else t for t in kv_data]
     return Plan(KernelSpec.from_text(spec_text), q, k, v, cu_q, cu_k, block_table, kv_lens,
-                mask_data, scale, softcap, alibi_max_bias, sizes, placement, num_splits, [],
+                mask_data, scale, softcap, alibi_max_bias, sizes, placement, num_splits, kv,
                 scores_shape, score_window).launcher()()
 
 
 @attention_scores_kernel.register_fake
 def _(q, k, v, cu_q, cu_k, block_table, kv_lens, mask_data, spec_text, scale, softcap,
-      alibi_max_bias, sizes, placement, num_splits, scores_shape, score_window):
+      alibi_max_bias, sizes, placement, num_splits, scores_shape, score_window, kv_data):
     spec = KernelSpec.from_text(spec_text)
     o = q.new_empty(*q.shape[:-1], spec.head_dim_v, dtype=DType(spec.out_dtype).to_torch())
     return (o, q.new_empty(q.shape[:-1], dtype=torch.float32),
@@ -141,14 +143,14 @@ class Plan:
     def run(self) -> tuple[torch.Tensor, ...]:
         """Launch through the custom op (composes with torch.compile/export); ``(o, lse)``,
         plus the eviction scores when the spec returns them."""
+        # the op's schema takes tensors: an absent one (fp8 has no zero) travels empty
+        kv = [self.q.new_empty(0) if t is None else t for t in self.kv_data]
         if self.spec.scores:
             return torch.ops.kvcc.attention_scores(
                 self.q, self.k, self.v, self.cu_q, self.cu_k, self.block_table, self.kv_lens,
                 self.mask_data, self.spec.text(), self.scale, self.softcap,
                 self.alibi_max_bias, self.sizes, self.placement, self.num_splits,
-                self.scores_shape, self.score_window)
-        # the op's schema takes tensors: an absent one (fp8 has no zero) travels empty
-        kv = [self.q.new_empty(0) if t is None else t for t in self.kv_data]
+                self.scores_shape, self.score_window, kv)
         return torch.ops.kvcc.attention(
             self.q, self.k, self.v, self.cu_q, self.cu_k, self.block_table, self.kv_lens,
             self.mask_data, self.spec.text(), self.scale, self.softcap, self.alibi_max_bias,

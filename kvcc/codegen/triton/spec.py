@@ -240,7 +240,7 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
           tiles: Tiles | None = None, tma: bool = False) -> KernelSpec:
     """The KernelSpec for ``op``; raises :class:`UnsupportedAttention` for features the
     Triton backend does not have (quantized KV in the packed layout, a whole-tensor
-    scale, eviction scores over quantized KV)."""
+    scale)."""
     fmt = op.kv_format
     if fmt is not None and Scope.tensor in (fmt.k_scope, fmt.v_scope):
         raise UnsupportedAttention(f"quantized KV ({fmt.name}) with one scale for the whole "
@@ -249,9 +249,6 @@ def lower(op: AttentionOp, *, max_q_len: int | None = None, split: bool = False,
     if fmt is not None and isinstance(op.kv_layout, Packed):
         raise UnsupportedAttention(f"quantized KV ({fmt.name}) in the packed layout is not "
                                    "supported by the Triton backend (dense and paged are)")
-    if op.scores is not None and fmt is not None:
-        raise UnsupportedAttention(f"eviction scores over quantized KV ({fmt.name}) are not "
-                                   "supported by the Triton backend (plain K/V are)")
     dt = op.q.type.dtype
     if dt not in SUPPORTED_DTYPES:
         raise UnsupportedAttention(f"q dtype {dt.value} is not supported by the Triton backend "

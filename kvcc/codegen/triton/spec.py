@@ -20,6 +20,7 @@ import hashlib
 from dataclasses import dataclass, fields
 from functools import lru_cache
 
+from kvcc.codegen.backend import UnsupportedOp
 from kvcc.codegen.triton.mask_emit import emit_mask
 from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import Dense, Packed, Paged, Scope
@@ -31,7 +32,7 @@ from kvcc.ir.types import as_int
 SUPPORTED_DTYPES = (DType.f16, DType.bf16, DType.f32)
 
 
-class UnsupportedAttention(ValueError):
+class UnsupportedAttention(UnsupportedOp):
     """The Triton backend cannot run this attention op; the message says which feature."""
 
 

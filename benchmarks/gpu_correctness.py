@@ -319,7 +319,19 @@ def main() -> int:
     except Exception as e:  # noqa: BLE001 - report it with the rest
         print(f"  FAIL CUDA graph replay of a cached decode step: {type(e).__name__}: {e}")
         bad += 1
-    print(f"{len(CASES) + 1 - bad} passed, {bad} failed")
+    from benchmarks.frontend_check import aoti_package, compiled_model
+
+    for label, fn in (("AOTInductor package of the tiny model with kvcc ops", aoti_package),
+                      ("torch.compile(tiny model, backend='kvcc') with Inductor", compiled_model)):
+        try:
+            r = fn()
+            print(f"  {'ok  ' if r['ok'] else 'FAIL'} {label} (fp32): max |logits - plain "
+                  f"model| {r['max']:.2e} ({r})")
+            bad += not r["ok"]
+        except Exception as e:  # noqa: BLE001 - report it with the rest
+            print(f"  FAIL {label}: {type(e).__name__}: {e}")
+            bad += 1
+    print(f"{len(CASES) + 3 - bad} passed, {bad} failed")
     if bad >= len(CASES):
         return 3  # nothing works: gpu_check.sh then skips the benchmarks to save GPU time
     return 1 if bad else 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import torch
 
 from kvcc import backends
-from kvcc.frontend.attention_call import lower_attention_call
+from kvcc.frontend.attention_call import lower_attention_call, mask_data_arg
 from kvcc.grad import keep_in_graph
 from kvcc.ir.mask import Full, Mask, bind_data, data_refs, unbind
 from kvcc.ir.ops import Module
@@ -118,8 +118,9 @@ def _traced_call(q, k, v, mask, scale, softcap, return_lse, backend, pipeline):
     unbound, refs = unbind(mask)
     if any(t is None for t in refs.values()):
         raise ValueError("mask tensors must be bound (pass them to the mask constructors)")
-    o, lse = torch.ops.kvcc.attention_call(q, k, v, print_mask(unbound), list(refs.values()),
-                                           scale, softcap, return_lse, backend, pipeline)
+    o, lse = torch.ops.kvcc.attention_call(q, k, v, print_mask(unbound),
+                                           mask_data_arg(list(refs.values()), q), scale, softcap,
+                                           return_lse, backend, pipeline)
     return (o, lse) if return_lse else o
 
 
@@ -129,7 +130,11 @@ def _attention_call(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor, mask: str
                     return_lse: bool, backend: str, pipeline: str
                     ) -> tuple[torch.Tensor, torch.Tensor]:
     parsed = parse_mask(mask)
-    bound = bind_data(parsed, dict(zip(data_refs(parsed), mask_data, strict=True)))
+    refs = data_refs(parsed)
+    if len(mask_data) != len(refs) + 1:
+        raise ValueError(f"mask {mask!r} reads {len(refs)} tensors; mask_data holds "
+                         f"{len(mask_data)} (its tensors, then q: see mask_data_arg)")
+    bound = bind_data(parsed, dict(zip(refs, mask_data[:-1], strict=True)))
     out = _eager(q, k, v, bound, scale, softcap, return_lse, backend, pipeline)
     if return_lse:
         return out[0], out[1]

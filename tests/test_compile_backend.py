@@ -296,3 +296,22 @@ def test_exported_program_with_kvcc_ops_saves_and_loads(tmp_path):
         for n in (13, 57):
             t = tokens(1, n, seed=n)
             assert (loaded.module()(t) - model(t)).abs().max() < 1e-4
+
+
+@pytest.mark.slow
+def test_aotinductor_packages_the_model_with_kvcc_ops():
+    """AOTInductor compiles the exported model around kvcc's op (its runner calls the op
+    back through the dispatcher), loads the package and runs it at new lengths; the GPU
+    check runs the same on a GPU (benchmarks/frontend_check.py)."""
+    from benchmarks.frontend_check import aoti_package
+
+    r = aoti_package("cpu")
+    assert r["kvcc_ops"] == 2 and r["ok"], r
+
+
+def test_frontend_check_compiles_the_built_in_model():
+    """The GPU check's torch.compile case, on the CPU with aot_eager around kvcc."""
+    from benchmarks.frontend_check import compiled_model
+
+    r = compiled_model("cpu", lengths=(24, 40), graph_backend="aot_eager")
+    assert r["lowered"] >= 2 and r["ok"], r

@@ -151,3 +151,10 @@ def _build(name: str, qs: tuple, ks: tuple, vs: tuple, dtype: torch.dtype, margs
                      mask_args=margs, scores=vs_, score_window=score_window)
     return Module(name, (vq, vk, vv) + margs, (op,),
                   (vo,) + tuple(x for x in (vl, vs_) if x is not None))
+
+
+def mask_data_arg(data: list, q):
+    """The opaque op ``kvcc::attention_call``'s ``mask_data``: the mask's tensors, then
+    ``q`` (ignored): a list never empty, as AOTInductor's runner passes an empty tensor
+    list as None."""
+    return [*data, q]

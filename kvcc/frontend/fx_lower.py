@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import torch
 from torch.fx import Graph, GraphModule, Node
 
+from kvcc.frontend.attention_call import mask_data_arg
 from kvcc.frontend.fx_mask_values import DataRef
 from kvcc.frontend.fx_masks import MaskReader
 from kvcc.frontend.fx_matmul import match_softmax
@@ -112,8 +113,8 @@ def _rewrite(graph: Graph, r: Region, backend: str, pipeline: str) -> str:
         if r.rank3:
             q, k, v = (_node(graph, "call_method", "unsqueeze", (x, 1), _fake(x, 1)) for x in (q, k, v))
         data = [_materialize(graph, r.data[name]) for name in refs]
-        call = graph.call_function(attention_op(), (q, k, v, text, data, r.scale, r.softcap,
-                                                    False, backend, pipeline))
+        call = graph.call_function(attention_op(), (q, k, v, text, mask_data_arg(data, q),
+                                                    r.scale, r.softcap, False, backend, pipeline))
         o = graph.call_function(operator.getitem, (call, 0))
         if r.rank3:
             o = graph.call_method("squeeze", (o, 1))

@@ -394,7 +394,7 @@ def d3(b: int, length: int, budget: int = 2048, page: int = 16) -> Bench:
         as_dense = (lambda o: o.view(B, 32, 1, D))  # noqa: E731
 
         def reference():
-            sel = quest.quest.pages.bool()  # the last call's selection
+            sel = quest.quest.selected  # the last call's selection
             return kvcc.attention(q, k, v, mask=M.page_selection(sel, page), backend="reference")
 
         kept = min(bud // page, -(-L // page))

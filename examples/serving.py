@@ -68,13 +68,15 @@ q = torch.randn(1, cfg.heads, cfg.head_dim, generator=g).to(dev)
 step = c.plan([seq], [1], new_tokens=[0], quest=Quest(budget=16, dense_layers=0))
 o = step.attend(0, q)
 k, v = (t.permute(1, 0, 2)[None] for t in c.read(seq, 0))
-sel = step.quest.pages.bool()
+sel = step.quest.selected  # the pages each KV head read
 want = kvcc.attention(q[None].transpose(1, 2).cpu(), k.cpu(), v.cpu(),
                       mask=M.page_selection(sel.cpu(), 8), backend="reference")
 dense = kvcc.attention(q[None].transpose(1, 2).cpu(), k.cpu(), v.cpu(), backend="reference")
+err = (o.cpu() - want[0].transpose(0, 1)).abs().max().item()
 print(f"Quest: {int(sel[0].sum(-1)[0])} of 8 pages per KV head; vs the reference over them "
-      f"{(o.cpu() - want[0].transpose(0, 1)).abs().max():.1e}, vs dense attention "
+      f"{err:.1e}, vs dense attention "
       f"{(o.cpu() - dense[0].transpose(0, 1)).abs().max():.2f} (approximate by design)")
+assert int(sel[0].sum(-1).max()) == 2 and err < 1e-4
 
 # 4. Cascade: three forks of a 40-token prompt decode; the shared pages are read once
 c = cache()

@@ -70,6 +70,8 @@ class QuestSelector:
         self.table = torch.zeros(b, c.num_kv_heads, max(1, width), dtype=torch.int32,
                                  device=dev)
         self.lens = torch.zeros(b, c.num_kv_heads, dtype=torch.int32, device=dev)
+        # the last attend's selection, bool [B, Hkv, max_pages] (for inspection)
+        self.selected: torch.Tensor | None = None
 
     @staticmethod
     def compacts(cache, mask) -> bool:
@@ -99,7 +101,8 @@ class QuestSelector:
     def select(self, layer: int, q: torch.Tensor) -> torch.Tensor:
         """Write layer ``layer``'s selection for queries ``q [T, Hq, D]`` into the mask's
         buffer (and return it)."""
-        self.pages.copy_(self._selection(layer, q))
+        self.selected = self._selection(layer, q)
+        self.pages.copy_(self.selected)
         return self.pages
 
     def compact(self, layer: int, q: torch.Tensor) -> None:
@@ -107,7 +110,7 @@ class QuestSelector:
         (sequence, KV head) the selected pages in order, then their token count (the
         last selected page is the sequence's last, partly filled)."""
         c, st = self.step.cache, self.step
-        sel = self._selection(layer, q)
+        sel = self.selected = self._selection(layer, q)
         # a stable sort of "not selected" keeps the selected pages first, in order
         order = torch.sort((~sel).to(torch.uint8), dim=-1, stable=True).indices
         order = order[..., :self.table.shape[-1]]

@@ -53,8 +53,9 @@ def attention(
     and over the query heads of its KV head. The result is then ``(o, scores)``, or
     ``(o, lse, scores)`` with ``return_lse``; feed it to
     :func:`kvcc.runtime.eviction.snapkv_select` or accumulate it for
-    :func:`~kvcc.runtime.eviction.h2o_select`. Not with ``kv_format``; called under
-    ``torch.compile`` it raises (call it outside compiled code).
+    :func:`~kvcc.runtime.eviction.h2o_select`. With ``kv_format`` the scores are those
+    of attention over the dequantized keys. Called under ``torch.compile`` it raises
+    (call it outside compiled code).
 
     Under ``torch.compile`` and ``torch.export`` the call is one opaque op,
     ``torch.ops.kvcc.attention_call``: symbolic sizes pass through (``dynamic=True``,

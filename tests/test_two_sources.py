@@ -224,3 +224,28 @@ def test_per_head_pages_verifier():
     bad = replace(op, block_table=Value("bt", tensor(["B", 3, "W"], DType.i32)))
     with pytest.raises(VerifyError, match="Hkv=4 on axis 1"):
         verify(Module("bad", bad.operands(), (bad,), (bad.o, bad.lse)))
+
+
+def test_per_head_and_alt_sources_refuse_alibi_tensors_and_other_batches():
+    """Head and position indices would not follow a KV head's own pages: ALiBi and mask
+    tensors are refused; the second source's batch must be the first's; the cascade
+    pass leaves such ops alone."""
+    from kvcc.ir.formats import Alibi
+    from kvcc.passes.cascade import applies
+
+    op = per_head_module(M.causal()).ops[0]
+    for bad, msg in ((replace(op, alibi=Alibi()), "no ALiBi"),
+                     (replace(op, kv_lens=Value("kl", tensor([3, HKV], DType.i32)),
+                              block_table=Value("bt", tensor([2, HKV, "W"], DType.i32))),
+                      "differ in batch")):
+        with pytest.raises(VerifyError, match=msg):
+            verify(Module("bad", bad.operands(), (bad,), (bad.o, bad.lse)))
+    assert "pages of their own" in applies(op)
+    two = module().ops[0]
+    assert "pages of their own" in applies(two)
+    for bad, msg in ((replace(two, alibi=Alibi()), "no ALiBi"),
+                     (replace(two, kv_lens_alt=Value("kla", tensor([3], DType.i32)),
+                              block_table=Value("bt", tensor([2, "NP"], DType.i32))),
+                      "differ in batch")):
+        with pytest.raises(VerifyError, match=msg):
+            verify(Module("bad", bad.operands(), (bad,), (bad.o, bad.lse)))

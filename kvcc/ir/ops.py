@@ -136,7 +136,9 @@ class AttentionOp(Op):
 
     Per-head pages (Quest's selected pages, compacted): a paged op's ``block_table``
     may be ``[B, Hkv, W]`` with ``kv_lens`` ``[B, Hkv]``: KV head ``h`` of sequence
-    ``b`` reads its own pages and length, and its keys are positioned by that length.
+    ``b`` reads its own pages and length, and its keys are positioned by that length
+    (plain K/V; no ALiBi, eviction scores or run-time mask tensors, whose head and
+    position indices would not follow).
 
     Two sources of paged K/V (streaming heads in bounded pages): the KV heads in
     ``alt_heads`` (sorted) read ``k_alt``/``v_alt`` ``[P2, page, len(alt_heads), D]``
@@ -144,7 +146,8 @@ class AttentionOp(Op):
     read ``k``/``v`` (``Hkv - len(alt_heads)`` heads, in increasing order) through
     ``block_table`` and ``kv_lens``. Each head's keys are positioned by its own source's
     lengths (bottom-right alignment per head), and the mask, usually per head
-    (``by_head``), sees the global KV head.
+    (``by_head``), sees the global KV head (plain K/V; no ALiBi, eviction scores or
+    run-time mask tensors).
 
     Eviction scores (H2O, SnapKV): ``scores`` f32, each key's softmax probability summed
     over the last ``score_window`` query rows of its sequence (0: every row) and over the

@@ -58,8 +58,12 @@ def check_per_head(op: AttentionOp, fail: Fail, hk: sympy.Expr) -> None:
     for name in ("block_table", "kv_lens"):
         fail(eq(getattr(op, name).type.shape[1], hk), "per-head-pages",
              f"{name} {getattr(op, name).type} should have Hkv={hk} on axis 1")
-    fail(not op.alt_heads and op.kv_format is None and op.scores is None, "per-head-pages",
-         "per-head pages take plain K/V of one source and no eviction scores")
+    fail(not op.alt_heads and op.kv_format is None and op.scores is None
+         and op.alibi is None and not op.mask_args, "per-head-pages",
+         "per-head pages take plain K/V of one source, no eviction scores, no ALiBi and no "
+         "run-time mask tensors")
+    fail(eq(op.kv_lens.type.shape[0], op.block_table.type.shape[0]), "per-head-pages",
+         f"kv_lens {op.kv_lens.type} and block_table {op.block_table.type} differ in batch")
 
 
 def check_alt(op: AttentionOp, fail: Fail, hk: sympy.Expr) -> None:
@@ -78,8 +82,9 @@ def check_alt(op: AttentionOp, fail: Fail, hk: sympy.Expr) -> None:
          and (as_int(hk) is None or heads[-1] < as_int(hk)), "alt-kv",
          f"alt_heads must be distinct KV heads in increasing order, below Hkv={hk}; got {heads}")
     fail(isinstance(op.kv_layout, Paged), "alt-kv", "alt_heads take paged k/v")
-    fail(op.kv_format is None and op.scores is None and not op.mask_args, "alt-kv",
-         "alt_heads take plain k/v, no eviction scores and no run-time mask tensors")
+    fail(op.kv_format is None and op.scores is None and not op.mask_args and op.alibi is None,
+         "alt-kv", "alt_heads take plain k/v, no eviction scores, no ALiBi and no run-time "
+         "mask tensors")
     for name, main in (("k_alt", op.k), ("v_alt", op.v)):
         t = getattr(op, name).type
         fail(t.rank == 4 and t.dtype == main.type.dtype and eq(t.shape[1], main.type.shape[1])
@@ -90,6 +95,9 @@ def check_alt(op: AttentionOp, fail: Fail, hk: sympy.Expr) -> None:
     for name, rank in (("block_table_alt", 2), ("kv_lens_alt", 1)):
         t = getattr(op, name).type
         fail(index_type(t) and t.rank == rank, "alt-kv", f"{name} must be a rank-{rank} i32/i64 tensor")
+        if op.block_table is not None:
+            fail(eq(t.shape[0], op.block_table.type.shape[0]), "alt-kv",
+                 f"{name} {t} and block_table {op.block_table.type} differ in batch")
 
 
 def check_scores(op: AttentionOp, fail: Fail, hk: sympy.Expr) -> None:

@@ -73,8 +73,8 @@ def applies(op: AttentionOp) -> str | None:
         return "needs packed q over paged K/V (the serving layout)"
     if op.kv_format is not None:
         return f"K/V are quantized ({op.kv_format.name})"
-    if op.alt_heads:
-        return "some heads read a second source of K/V (the prefix's pages are the first's)"
+    if op.alt_heads or op.block_table.type.rank == 3:
+        return "KV heads read pages of their own (a second source, or per-head block tables)"
     if op.scores is not None:
         return "it returns eviction scores (over the whole cache, not a prefix and a rest)"
     if op.alibi is not None:  # its bias reads positions, which the prefix part renumbers

@@ -8,7 +8,8 @@ layer past ``dense_layers``, per sequence and KV head, the page holding the last
 and the top ``budget / page_size - 1`` others by Quest's bound on the sequence's last
 query (the rule of ``kvcc/codegen/reference/quest.py``, shared with the ``quest``
 pass), and attends over those pages only. With a full or causal mask over plain
-pages, the selection is *compacted*: each (sequence, KV head) gets a block table row
+pages, and no eviction scores (which are indexed by position), the selection is
+*compacted*: each (sequence, KV head) gets a block table row
 of its selected pages in order and a length (whole pages, then the last page's
 tokens), and the kernel's programs iterate those pages alone (per-head pages,
 ``AttentionOp``), so a decode step's work follows the budget, not the context. The
@@ -44,8 +45,10 @@ class Quest:
 
 
 class QuestSelector:
-    """The selection of one step: its buffer (``[B, Hkv, max_pages]`` uint8, the mask's
-    tensor, rewritten in place per layer) and what it reads (see the module docstring)."""
+    """The selection of one step and what it reads (see the module docstring): compacted,
+    the per-head ``table`` ``[B, Hkv, W]`` and ``lens`` ``[B, Hkv]``; otherwise the mask's
+    ``pages`` ``[B, Hkv, max_pages]`` uint8; either rewritten in place per layer. The
+    last attend's selection is ``selected``."""
 
     def __init__(self, step, quest: Quest) -> None:
         c = step.cache

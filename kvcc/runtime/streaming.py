@@ -314,11 +314,16 @@ def plan_stream_attend(step, mask: Mask, layer: int, hq: int):
     assert isinstance(op, AttentionOp)
     if c.backend == "triton":
         from kvcc.codegen.triton.op import plan
+        from kvcc.codegen.triton.spec import UnsupportedAttention
 
         q = torch.empty(step.total_q, hq, c.head_dim, dtype=c.dtype, device=c.device)
-        p = plan(op, stream_tensors(step, q, layer), step._dim, max_q_len=max(1, step.max_q),
-                 max_kv_len=max(1, step.max_kv))
-        return ("launch", p.launcher())
+        try:
+            p = plan(op, stream_tensors(step, q, layer), step._dim,
+                     max_q_len=max(1, step.max_q), max_kv_len=max(1, step.max_kv))
+            return ("launch", p.launcher())
+        except UnsupportedAttention:
+            if not c.auto:  # (auto: the reference, as for the cache's other steps)
+                raise
     return ("reference", op)
 
 

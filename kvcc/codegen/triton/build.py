@@ -190,7 +190,8 @@ def divisibility(spec: KernelSpec) -> dict[tuple[int], list]:
                and n not in descriptors(spec)]
     if spec.head_dim % 16 == 0 and spec.head_dim_v % 16 == 0:
         aligned += [n for n in names if n.startswith("stride_") and n[-1] in "bsh"
-                    and not n.startswith("stride_l") and n != "stride_bt"
+                    and not n.startswith("stride_l")
+                    and n not in ("stride_bt", "stride_bth", "stride_klb")  # widths, counts
                     # quantized rows: aligned when a row of codes is (as the JIT infers)
                     and not (spec.kv_code and n[7] in "kv" and _code_row(spec) % 16)
                     # scale strides: the per-token one is often 1 (the JIT specializes it)

@@ -6,12 +6,14 @@ the interface in ``kvcc/codegen/backend.py``): its capabilities as data,
 None) and ``run_attention``. ``reference`` runs everywhere and defines the semantics.
 ``triton`` runs generated kernels on CUDA tensors (or on the CPU under
 ``TRITON_INTERPRET=1``); its attention ops run as kernels and the glue ops of a module
-(loops, merges) in torch. ``tvm`` is not registered yet: asking for it raises
-:class:`BackendUnavailable`.
+(loops, merges) in torch. ``tvm`` runs generated TensorIR kernels on CPU tensors
+(dense layouts; ``kvcc/codegen/tvm/``).
 
 ``auto`` picks, for the device, the first generated-kernel backend of :data:`AUTO`
-that is available (Triton on CUDA tensors), else the reference; and per op, an op that
-backend does not support runs on the reference instead (``fallback``).
+that is available (Triton on CUDA tensors, TVM on CPU tensors when apache-tvm is
+installed), else the reference; and per op, an op that backend does not support (by
+``supports``, or refused when planning from the call's tensors) runs on the reference
+instead (``fallback``).
 """
 
 from __future__ import annotations
@@ -19,19 +21,17 @@ from __future__ import annotations
 import torch
 
 from kvcc.codegen import reference
-from kvcc.codegen.backend import Backend
+from kvcc.codegen.backend import Backend, UnsupportedOp
 from kvcc.codegen.reference.backend import ReferenceBackend
 from kvcc.codegen.triton.backend import TritonBackend
+from kvcc.codegen.tvm.backend import TvmBackend
 from kvcc.ir.ops import AttentionOp, Module
 
-REGISTRY: dict[str, Backend] = {b.name: b for b in (ReferenceBackend(), TritonBackend())}
+REGISTRY: dict[str, Backend] = {b.name: b for b in (ReferenceBackend(), TritonBackend(),
+                                                     TvmBackend())}
 BACKENDS = ("auto", "reference", "triton", "tvm")
 # what ``auto`` tries, per device type, before the reference
-AUTO: dict[str, tuple[str, ...]] = {"cuda": ("triton",), "cpu": ()}
-
-_PENDING = {
-    "tvm": "the TVM code generator has not landed yet",
-}
+AUTO: dict[str, tuple[str, ...]] = {"cuda": ("triton",), "cpu": ("tvm",)}
 
 
 class BackendUnavailable(RuntimeError):
@@ -47,9 +47,6 @@ def resolve(backend: str, device: torch.device) -> str:
             if REGISTRY[name].available(device) is None:
                 return name
         return "reference"
-    if backend in _PENDING:
-        raise BackendUnavailable(f"backend {backend!r} is not available: {_PENDING[backend]}; "
-                                 "use backend='reference' (or 'auto')")
     reason = REGISTRY[backend].available(device)
     if reason is not None:
         raise BackendUnavailable(f"backend {backend!r} is not available: {reason}")
@@ -76,11 +73,19 @@ def execute(backend: str, module: Module, inputs: dict[str, torch.Tensor],
         return reference.run(module, options=reference.ReferenceOptions(compute), **inputs)
     chosen = REGISTRY[backend]
     ref = REGISTRY["reference"]
+    if fallback and chosen.forward_only and torch.is_grad_enabled() and any(
+            t.requires_grad for t in inputs.values()):
+        return execute("reference", module, inputs)  # differentiable
 
     def attention(op, tensors, dim):
         reason = chosen.supports(op)
         if reason is None:
-            return chosen.run_attention(op, tensors, dim, **(hints or {}))
+            try:
+                return chosen.run_attention(op, tensors, dim, **(hints or {}))
+            except UnsupportedOp:  # refused when planning, from the call's tensors
+                if not fallback:
+                    raise
+                return ref.run_attention(op, tensors, dim)
         if not fallback:
             raise chosen.refuse(reason)
         return ref.run_attention(op, tensors, dim)

@@ -35,8 +35,9 @@ def main(argv: list[str] | None = None) -> int:
                     f"(default: {DEFAULT_PIPELINE!r})")
     ap.add_argument("--batch", type=int, default=2)
     ap.add_argument("--seq", type=int, default=96)
-    ap.add_argument("--backend", default="best", help="best (default: Triton kernels on a GPU, "
-                    "the same kernels in Triton's CPU interpreter otherwise), auto, reference, triton")
+    ap.add_argument("--backend", default="best", help="best (default: Triton kernels on a GPU; "
+                    "on a CPU, TVM kernels for attention and the cache's paged Triton kernels "
+                    "in Triton's CPU interpreter), auto, reference, triton, tvm")
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     ap.add_argument("--new-tokens", type=int, default=8, help="tokens to generate per prompt "
                     "through the KV cache (default 8)")
@@ -44,10 +45,13 @@ def main(argv: list[str] | None = None) -> int:
 
     pipeline = Pipeline.parse(args.pipeline)
     device = torch.device(args.device)
-    backend_note = ""
+    backend_note, cache_backend = "", None
     if args.backend == "best":
-        args.backend, backend_note = _best_backend(device)
+        args.backend, cache_backend, backend_note = _best_backend(device)
     backend = backends.resolve(args.backend, device)
+    if cache_backend is None:  # (the TVM backend has no paged kernels: auto's choice)
+        cache_backend = backends.resolve("auto" if backend == "tvm" else backend, device)
+        cache_backend = "reference" if cache_backend == "tvm" else cache_backend
     cfg = TinyConfig()
     model = TinyDecoder(cfg).to(device).eval()
     tokens = torch.randint(0, cfg.vocab, (args.batch, args.seq),
@@ -78,6 +82,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"== layer {layer}: IR after\n{print_module(optimized)}")
         if backend == "triton":
             _show_kernels(optimized)
+        elif backend == "tvm":
+            _show_tvm_kernels(optimized, q.shape[2])
         t0 = time.perf_counter()
         o, lse = backends.execute(backend, optimized, call.inputs)
         t_run = time.perf_counter() - t0
@@ -101,7 +107,7 @@ def main(argv: list[str] | None = None) -> int:
     good_logits = err_logits <= 1e-4 * max(1.0, scale)
     ok &= good_logits
 
-    gen_ok, gen_line = _generation(model, cfg, backend, device, args.new_tokens)
+    gen_ok, gen_line = _generation(model, cfg, cache_backend, device, args.new_tokens)
     ok &= gen_ok
 
     print("== report")
@@ -145,22 +151,44 @@ def _generation(model, cfg, backend: str, device: torch.device, new_tokens: int
     return good, line
 
 
-def _best_backend(device: torch.device) -> tuple[str, str]:
-    """Triton on a GPU; on a CPU, the same generated kernels under Triton's interpreter
-    (set before triton is imported), else the reference."""
+def _best_backend(device: torch.device) -> tuple[str, str, str]:
+    """(attention backend, cache backend, note). Triton on a GPU. On a CPU: TVM kernels
+    for attention when apache-tvm is installed, and the cache's paged kernels (Triton
+    only) under Triton's interpreter (set before triton is imported); else the
+    reference."""
     import importlib.util
     import os
 
-    if importlib.util.find_spec("triton") is None:
-        return "reference", " (triton is not installed)"
+    has_triton = importlib.util.find_spec("triton") is not None
     if device.type == "cuda":
-        reason = backends.triton_unavailable(device)
-        return ("triton", "") if reason is None else ("reference", f" ({reason})")
-    if "triton" not in sys.modules:
-        os.environ.setdefault("TRITON_INTERPRET", "1")
-    if os.environ.get("TRITON_INTERPRET") == "1":
-        return "triton", " (generated kernels in Triton's CPU interpreter; fp32)"
-    return "reference", ""
+        reason = backends.triton_unavailable(device) if has_triton else "triton is not installed"
+        return ("triton", "triton", "") if reason is None else \
+            ("reference", "reference", f" ({reason})")
+    cache = "reference"
+    if has_triton:
+        if "triton" not in sys.modules:
+            os.environ.setdefault("TRITON_INTERPRET", "1")
+        if os.environ.get("TRITON_INTERPRET") == "1":
+            cache = "triton"
+    tvm_reason = backends.REGISTRY["tvm"].available(device)
+    where = ("; the cache's paged kernels in Triton's CPU interpreter, fp32" if cache == "triton"
+             else "")
+    if tvm_reason is None:
+        return "tvm", cache, f" (generated TensorIR kernels for this CPU{where})"
+    if cache == "triton":
+        return "triton", cache, f" (generated kernels in Triton's CPU interpreter, fp32; TVM: {tvm_reason})"
+    return "reference", cache, f" ({tvm_reason})"
+
+
+def _show_tvm_kernels(module, q_len: int) -> None:
+    from kvcc.codegen.tvm.op import spec_for
+    from kvcc.ir.ops import AttentionOp
+
+    for op in module.walk():
+        if isinstance(op, AttentionOp):
+            spec = spec_for(op, q_len)
+            print(f"   TVM kernel ({spec.kind}): mask {spec.mask}, gqa group {spec.group}, "
+                  f"{spec.block_m}x{spec.block_n} tiles, {spec.vec}-lane SIMD, {spec.dtype}")
 
 
 def _show_kernels(module) -> None:

@@ -82,9 +82,12 @@ def test_bad_input_is_rejected_before_compute(args, kw, exc, msg):
         kvcc.attention(*args, **kw)
 
 
-def test_pending_backends_say_so():
-    with pytest.raises(kvcc.BackendUnavailable, match="backend 'tvm' is not available"):
-        kvcc.attention(Q, K, V, backend="tvm")
+def test_tvm_on_cuda_tensors_says_where_it_runs():
+    from kvcc import backends
+
+    with pytest.raises(kvcc.BackendUnavailable, match="backend 'tvm' is not available: the "
+                                                      "TVM backend runs on CPU tensors"):
+        backends.resolve("tvm", torch.device("cuda", 0))
 
 
 def test_triton_on_cpu_without_interpreter_says_how(monkeypatch):

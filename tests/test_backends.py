@@ -31,7 +31,7 @@ class _Half(Backend):
 
 
 def test_the_table_and_the_reference():
-    assert set(backends.REGISTRY) == {"reference", "triton"}
+    assert set(backends.REGISTRY) == {"reference", "triton", "tvm"}
     assert all(b.name == n for n, b in backends.REGISTRY.items())
     ref = backends.REGISTRY["reference"]
     for op in (_op(), _op(torch.float64), _op(kv_format=quant.kivi(2, group=8, residual=8)),
@@ -60,6 +60,29 @@ def test_triton_refuses_by_its_lowering_and_auto_falls_back():
     assert tri.supports(op) is tri.supports(op)  # answered once per op object
     with pytest.raises(ValueError, match="one of auto, reference, triton, tvm"):
         backends.resolve("cuda-graphs", torch.device("cpu"))
-    with pytest.raises(backends.BackendUnavailable, match="TVM code generator"):
-        backends.resolve("tvm", torch.device("cpu"))
-    assert backends.resolve("auto", torch.device("cpu")) == "reference"
+    tvm_here = backends.REGISTRY["tvm"].available(torch.device("cpu")) is None
+    assert backends.resolve("auto", torch.device("cpu")) == ("tvm" if tvm_here else "reference")
+
+
+def test_auto_falls_back_per_op_also_when_planning_refuses():
+    """An op the lowering accepts but planning refuses (a static document mask over a
+    cache with lengths) runs on the reference under auto, and is refused without it."""
+    from kvcc.codegen.triton.spec import UnsupportedAttention
+    from tests.triton_helpers import RUNS_TRITON
+
+    if not RUNS_TRITON:
+        pytest.skip("needs CUDA or TRITON_INTERPRET=1")
+    from dataclasses import replace
+
+    from kvcc.ir import Module, Value, tensor
+
+    q, k = torch.randn(1, 2, 8, 16), torch.randn(1, 2, 8, 16)
+    op = lower_attention_call(q, k, k, mask=M.document([4, 4])).module.ops[0]
+    op = replace(op, kv_lens=Value("kl", tensor([1], DType.i32)))
+    m = Module("m", op.operands(), (op,), (op.o,))
+    t = {"q": q, "k": k, "v": k, "kl": torch.tensor([8], dtype=torch.int32)}
+    assert backends.REGISTRY["triton"].supports(op) is None
+    with pytest.raises(UnsupportedAttention, match="static document"):
+        backends.execute("triton", m, t)
+    (o,) = backends.execute("triton", m, t, fallback=True)
+    torch.testing.assert_close(o, backends.execute("reference", m, t)[0])

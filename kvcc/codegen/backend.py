@@ -64,13 +64,28 @@ class Backend:
 
     name: ClassVar[str]
     caps: ClassVar[Capabilities]
+    # no backward: ``auto`` runs calls that need gradients on the reference instead
+    forward_only: ClassVar[bool] = False
 
     def available(self, device: torch.device) -> str | None:
         """None when the backend can run on ``device``, else why not (and what to use)."""
         raise NotImplementedError
 
     def supports(self, op: AttentionOp) -> str | None:
-        """None when the backend runs ``op``, else the missing capability."""
+        """None when the backend runs ``op``, else the missing capability. Answers are
+        kept by the op's identity (ops come from cached modules, and every call asks)."""
+        answers = self.__dict__.setdefault("_answers", {})
+        hit = answers.get(id(op))
+        if hit is not None and hit[0] is op:
+            return hit[1]
+        reason = self._check(op)
+        if len(answers) >= 4096:
+            answers.clear()
+        answers[id(op)] = (op, reason)
+        return reason
+
+    def _check(self, op: AttentionOp) -> str | None:
+        """``supports`` without the memo: the capabilities, then ``_supports_more``."""
         missing = self.caps.missing(op)
         return missing if missing is not None else self._supports_more(op)
 

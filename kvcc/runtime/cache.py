@@ -85,6 +85,11 @@ class KVCache:
         self.device = torch.device(device)
         self.backend = backends.resolve(backend, self.device)
         self.auto = backend == "auto"
+        if self.backend == "tvm":  # no paged TVM kernels yet: auto takes the reference
+            if not self.auto:
+                raise ValueError("backend 'tvm' has no paged kernels yet; use backend='reference' "
+                                 "(or 'auto', which picks it on the CPU) for a KVCache")
+            self.backend = "reference"
         if self.backend == "triton" and dtype == torch.float64 and self.auto:
             self.backend = "reference"  # the kernels compute float32: auto takes the reference
         if self.backend == "triton" and dtype == torch.float64:

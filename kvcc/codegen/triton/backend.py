@@ -27,27 +27,16 @@ class TritonBackend(Backend):
 
         return available(device)
 
-    def __init__(self) -> None:
-        self._answers: dict[int, tuple[AttentionOp, str | None]] = {}
-
-    def supports(self, op: AttentionOp) -> str | None:
+    def _check(self, op: AttentionOp) -> str | None:
         # the lowering knows every rule (the capabilities above are its summary), and its
-        # reasons already name this backend; answers are kept by the op's identity (ops
-        # come from cached modules, and a call asks every time)
-        hit = self._answers.get(id(op))
-        if hit is not None and hit[0] is op:
-            return hit[1]
+        # reasons already name this backend
         from kvcc.codegen.triton.spec import UnsupportedAttention, lower
 
         try:
             lower(op)
-            reason = None
         except UnsupportedAttention as e:
-            reason = str(e)
-        if len(self._answers) >= 4096:
-            self._answers.clear()
-        self._answers[id(op)] = (op, reason)
-        return reason
+            return str(e)
+        return None
 
     def refuse(self, reason: str) -> Exception:
         from kvcc.codegen.triton.spec import UnsupportedAttention

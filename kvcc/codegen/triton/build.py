@@ -22,6 +22,7 @@ import threading
 from dataclasses import dataclass
 from types import ModuleType
 
+from kvcc.codegen.cachedir import private_cache_dir
 from kvcc.codegen.triton import append, kvload, quant_append
 from kvcc.codegen.triton.append import AppendSpec
 from kvcc.codegen.triton.emit import (
@@ -42,19 +43,9 @@ _LOADED: dict[tuple[str, str], ModuleType] = {}
 
 
 def cache_dir() -> pathlib.Path:
-    """``$KVCC_CACHE_DIR``, else ``$XDG_CACHE_HOME/kvcc``, else ``~/.cache/kvcc``; mode 0700."""
-    base = os.environ.get("KVCC_CACHE_DIR")
-    if base:
-        root = pathlib.Path(base)
-    else:
-        xdg = os.environ.get("XDG_CACHE_HOME")
-        root = (pathlib.Path(xdg) if xdg else pathlib.Path.home() / ".cache") / "kvcc"
-    d = root / "triton"
-    d.mkdir(parents=True, exist_ok=True, mode=0o700)
-    for p in (root, d):
-        if p.stat().st_uid == os.getuid() and p.stat().st_mode & 0o077:
-            p.chmod(0o700)
-    return d
+    """The Triton build cache: ``$KVCC_CACHE_DIR``, else ``$XDG_CACHE_HOME/kvcc``, else
+    ``~/.cache/kvcc``, then ``triton/``; mode 0700 (``kvcc/codegen/cachedir.py``)."""
+    return private_cache_dir("triton")
 
 
 def _digest(text: str) -> str:

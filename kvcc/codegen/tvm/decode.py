@@ -1,0 +1,197 @@
+"""The decode kernel's body: GQA-packed split-KV attention for CPU SIMD.
+
+Schedule (llvm): one parallel task per (sequence, KV head, split). A task's rows are
+its KV head's ``group`` query heads x the ``q_rows`` queries, so each K and V row is
+read once for all of them; the splits divide the tiles of the keys some row sees
+(``emit.key_ranges``), so a single sequence still fills every core. Per tile of
+``block_n`` keys:
+
+- ``s[row, key] = q . k``, vectorized over the head dim: a register block of
+  (up to 8) rows x one SIMD vector accumulates the products, then a halving tree adds
+  its lanes (the one horizontal step, once per key and row);
+- softcap, the keys past the end and, on tiles not entirely visible, each element
+  tested against its row's interval (-inf);
+- online softmax per row, vectorized over keys (running max and sum);
+- ``acc += p V`` in register blocks of rows x a chunk of the head dim.
+
+Each task then writes its rows' ``O``/``lse`` directly (one split) or its normalized
+partial state and log2-sum-exp to the workspace, and a second parallel loop merges the
+splits exactly: ``o = sum_s w_s o_s / sum_s w_s`` with ``w_s = 2**(lse_s - max)``
+(an empty split has lse -inf and weight 0; all empty gives 0 and -inf).
+"""
+
+from __future__ import annotations
+
+from kvcc.codegen.tvm.emit import divisor_chunk, full_tile, key_ranges, tvm_dtype
+from kvcc.codegen.tvm.script import LN2, NEG_INF, Code, f32, simd_width
+from kvcc.codegen.tvm.spec import TvmSpec
+
+
+def body(c: Code, spec: TvmSpec) -> None:
+    rows, qr, g, bn = spec.rows, spec.q_rows, spec.group, spec.block_n
+    d, dv, vec = spec.head_dim, spec.head_dim_v, spec.vec
+    with c.block("for task in T.parallel(B * Hk * NS)"):
+        c.let("b", "task // (Hk * NS)")
+        c.let("hk", "task // NS % Hk")
+        c.let("sp", "task % NS")
+        key_ranges(c, spec, rows, f"i % {qr}", None)
+        c.buffer("q", (rows, d))
+        c.buffer("s", (rows, bn))
+        c.buffer("acc", (rows, dv))
+        for n in ("m", "ms", "al", "l"):
+            c.tile(n, (rows,))
+        with c.block(f"for r in range({rows})"):
+            with c.lanes("d", d, vec) as dd:
+                c(f"q[r, {dd}] = T.Cast(\"float32\", Q[b, hk * {g} + r // {qr}, r % {qr}, "
+                  f"{dd}]) * qscale")
+            with c.lanes("d", dv, vec) as dd:
+                c(f"acc[r, {dd}] = {f32(0.0)}")
+            c(f"m[r] = {NEG_INF}", f"l[r] = {f32(0.0)}")
+        c.let("t_lo", f"rng[0] // {bn}")
+        c.let("t_all", f"T.Select(rng[0] < rng[1], (rng[1] + {bn - 1}) // {bn} - t_lo, 0)")
+        c.let("per", "(t_all + NS - 1) // NS")
+        with c.block("for kt in range(T.max(T.min(per, t_all - sp * per), 0))"):
+            c.let("j0", f"(t_lo + sp * per + kt) * {bn}")
+            c.let("nk", f"T.min({bn}, Skv - j0)")
+            _scores(c, spec)
+            _softmax(c, spec)
+            _pv(c, spec)
+        _write(c, spec)
+    with c.block("if NS > 1"):
+        _merge(c, spec)
+
+
+def _scores(c: Code, spec: TvmSpec) -> None:
+    rows, d, bn, vec = spec.rows, spec.head_dim, spec.block_n, spec.vec
+    w = simd_width(d, vec)
+    rc = max(r for r in range(1, min(rows, 8) + 1) if rows % r == 0)
+    with c.block("for jj in range(nk)"):
+        with c.block(f"for rc in range({rows // rc})"):
+            c.tile("pr", (rc, w))
+            with c.block(f"for rr in T.unroll({rc})"):
+                with c.block(f"for v in T.vectorized({w})"):
+                    c(f"pr[rr, v] = {f32(0.0)}")
+            with c.block(f"for c in range({d // w})"):
+                with c.block(f"for rr in T.unroll({rc})"):
+                    with c.block(f"for v in T.vectorized({w})"):
+                        c(f"pr[rr, v] = pr[rr, v] + q[rc * {rc} + rr, c * {w} + v] * "
+                          f"T.Cast(\"float32\", K[b, hk, j0 + jj, c * {w} + v])")
+            with c.block(f"for rr in T.unroll({rc})"):
+                width = w
+                while width > 1:
+                    width //= 2
+                    with c.block(f"for v in T.vectorized({width})"):
+                        c(f"pr[rr, v] = pr[rr, v] + pr[rr, v + {width}]")
+                c(f"s[rc * {rc} + rr, jj] = pr[rr, 0]")
+    with c.block(f"for r in range({rows})"):
+        if spec.softcap:
+            with c.lanes("j", bn, vec) as j:
+                c.tanh(f"s[r, {j}]", f"s[r, {j}]")
+                c(f"s[r, {j}] = s[r, {j}] * cap")
+        with c.block(f"for j in range(nk, {bn})"):
+            c(f"s[r, j] = {NEG_INF}")
+        with c.block(f"if not ({full_tile(spec)})"):
+            with c.lanes("j", bn, vec) as j:
+                c(f"s[r, {j}] = T.Select(j0 + {j} >= rlo[r] and j0 + {j} < rhi[r], "
+                  f"s[r, {j}], {NEG_INF})")
+
+
+def _softmax(c: Code, spec: TvmSpec) -> None:
+    bn, vec = spec.block_n, spec.vec
+    w = simd_width(bn, vec)
+    with c.block(f"for r in range({spec.rows})"):
+        c.tile("red", (w,))
+        with c.block(f"for v in T.vectorized({w})"):
+            c("red[v] = s[r, v]")
+        with c.block(f"for jc in range(1, {bn // w})"):
+            with c.block(f"for v in T.vectorized({w})"):
+                c(f"red[v] = T.max(red[v], s[r, jc * {w} + v])")
+        width = w
+        while width > 1:
+            width //= 2
+            with c.block(f"for v in T.vectorized({width})"):
+                c(f"red[v] = T.max(red[v], red[v + {width}])")
+        c("ms[r] = T.max(m[r], red[0])")
+        safe = f"T.Select(ms[r] == {NEG_INF}, {f32(0.0)}, ms[r])"
+        c.exp2("al[r]", f"m[r] - {safe}")
+        c("m[r] = ms[r]", f"ms[r] = {safe}")
+        with c.lanes("j", bn, vec) as j:
+            c.exp2(f"s[r, {j}]", f"s[r, {j}] - ms[r]")
+        with c.block(f"for v in T.vectorized({w})"):
+            c("red[v] = s[r, v]")
+        with c.block(f"for jc in range(1, {bn // w})"):
+            with c.block(f"for v in T.vectorized({w})"):
+                c(f"red[v] = red[v] + s[r, jc * {w} + v]")
+        width = w
+        while width > 1:
+            width //= 2
+            with c.block(f"for v in T.vectorized({width})"):
+                c(f"red[v] = red[v] + red[v + {width}]")
+        c("l[r] = l[r] * al[r] + red[0]")
+
+
+def _pv(c: Code, spec: TvmSpec) -> None:
+    rows, dv, vec = spec.rows, spec.head_dim_v, spec.vec
+    rp = max(r for r in range(1, min(rows, 4) + 1) if rows % r == 0)
+    dc = divisor_chunk(dv, rp, vec)
+    with c.block(f"for rc in range({rows // rp})"):
+        with c.block(f"for dc in range({dv // dc})"):
+            c.tile("pv", (rp, dc))
+            with c.block(f"for rr in T.unroll({rp})"):
+                with c.lanes("d", dc, vec) as d:
+                    c(f"pv[rr, {d}] = acc[rc * {rp} + rr, dc * {dc} + {d}] * al[rc * {rp} + rr]")
+            with c.block("for jj in range(nk)"):
+                with c.block(f"for rr in T.unroll({rp})"):
+                    with c.lanes("d", dc, vec) as d:
+                        c(f"pv[rr, {d}] = pv[rr, {d}] + s[rc * {rp} + rr, jj] * "
+                          f"T.Cast(\"float32\", V[b, hk, j0 + jj, dc * {dc} + {d}])")
+            with c.block(f"for rr in T.unroll({rp})"):
+                with c.lanes("d", dc, vec) as d:
+                    c(f"acc[rc * {rp} + rr, dc * {dc} + {d}] = pv[rr, {d}]")
+
+
+def _write(c: Code, spec: TvmSpec) -> None:
+    qr, g, dv, vec = spec.q_rows, spec.group, spec.head_dim_v, spec.vec
+    odt = tvm_dtype(spec.out_dtype)
+    with c.block(f"for r in range({spec.rows})"):
+        li = c.let("li", "l[r]", "float32")
+        c.let("inv", f"T.Select({li} > {f32(0.0)}, {f32(1.0)} / {li}, {f32(0.0)})", "float32")
+        with c.block("if NS == 1"):
+            with c.lanes("d", dv, vec) as d:
+                c(f"O[b, hk * {g} + r // {qr}, r % {qr}, {d}] = T.Cast(\"{odt}\", "
+                  f"acc[r, {d}] * inv)")
+            c(f"LSE[b, hk * {g} + r // {qr}, r % {qr}] = T.Select({li} > {f32(0.0)}, "
+              f"(m[r] + T.log2({li})) * {f32(LN2)}, {NEG_INF})")
+        with c.block("else"):
+            with c.lanes("d", dv, vec) as d:
+                c(f"WO[b, hk, sp, r, {d}] = acc[r, {d}] * inv")
+            c(f"WL[b, hk, sp, r] = T.Select({li} > {f32(0.0)}, m[r] + T.log2({li}), "
+              f"{NEG_INF})")
+
+
+def _merge(c: Code, spec: TvmSpec) -> None:
+    rows, qr, g, dv, vec = spec.rows, spec.q_rows, spec.group, spec.head_dim_v, spec.vec
+    with c.block(f"for task in T.parallel(B * Hk * {rows})"):
+        c.let("b", f"task // (Hk * {rows})")
+        c.let("hk", f"task // {rows} % Hk")
+        c.let("r", f"task % {rows}")
+        c.tile("st", (2,))
+        c.buffer("o", (dv,))
+        c(f"st[0] = {NEG_INF}", f"st[1] = {f32(0.0)}")
+        with c.block("for sp in range(NS)"):
+            c("st[0] = T.max(st[0], WL[b, hk, sp, r])")
+        c.let("mx", f"T.Select(st[0] == {NEG_INF}, {f32(0.0)}, st[0])", "float32")
+        with c.lanes("d", dv, vec) as d:
+            c(f"o[{d}] = {f32(0.0)}")
+        with c.block("for sp in range(NS)"):
+            c.exp2("w", "WL[b, hk, sp, r] - mx", let=True)
+            c("st[1] = st[1] + w")
+            with c.lanes("d", dv, vec) as d:
+                c(f"o[{d}] = o[{d}] + w * WO[b, hk, sp, r, {d}]")
+        c.let("den", "st[1]", "float32")
+        c.let("inv", f"T.Select(den > {f32(0.0)}, {f32(1.0)} / den, {f32(0.0)})", "float32")
+        with c.lanes("d", dv, vec) as d:
+            c(f"O[b, hk * {g} + r // {qr}, r % {qr}, {d}] = T.Cast(\"{tvm_dtype(spec.out_dtype)}\""
+              f", o[{d}] * inv)")
+        c(f"LSE[b, hk * {g} + r // {qr}, r % {qr}] = T.Select(den > {f32(0.0)}, "
+          f"(st[0] + T.log2(den)) * {f32(LN2)}, {NEG_INF})")

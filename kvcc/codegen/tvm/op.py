@@ -1,0 +1,129 @@
+"""Run IR attention ops with generated TVM kernels on CPU tensors.
+
+:func:`run_attention` mirrors the Triton backend's entry point: it lowers the op (for
+the call's query length), builds or loads the kernel, and calls it on the torch
+tensors themselves (zero-copy through DLPack; q, k and v may be strided views with a
+unit last stride). The outputs are allocated here as torch tensors and written in
+place by the kernel. The split count of decode kernels is chosen per call from the
+batch, KV heads, key length and the cores. Forward only: the kernels have no
+backward, so inputs that need gradients are refused (the reference backend is
+differentiable).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from functools import lru_cache
+
+import torch
+
+from kvcc.codegen.tvm import build
+from kvcc.codegen.tvm.mask import doc_tables, table_values
+from kvcc.codegen.tvm.script import LOG2E
+from kvcc.codegen.tvm.spec import TvmSpec, UnsupportedAttention, lower
+from kvcc.ir.dtypes import DType
+from kvcc.ir.ops import AttentionOp
+
+_INT32 = 2**31 - 1
+
+
+def available(device: torch.device) -> str | None:
+    """None when TVM kernels can run on ``device``, else the reason they cannot."""
+    try:
+        import tvm  # noqa: F401
+    except ImportError:
+        return "apache-tvm is not installed (pip install apache-tvm)"
+    if device.type != "cpu":
+        return (f"the TVM backend runs on CPU tensors (got {device.type}); use "
+                "backend='triton' on GPUs")
+    return None
+
+
+_LOWERED: dict[tuple, tuple[AttentionOp, TvmSpec]] = {}
+
+
+def spec_for(op: AttentionOp, q_len: int) -> TvmSpec:
+    """``lower``, memoized by the op's identity (ops come from cached modules)."""
+    key = (id(op), q_len)
+    hit = _LOWERED.get(key)
+    if hit is not None and hit[0] is op:
+        return hit[1]
+    spec = lower(op, q_len, build.simd_lanes())
+    if len(_LOWERED) >= 4096:
+        _LOWERED.clear()
+    _LOWERED[key] = (op, spec)
+    return spec
+
+
+def choose_splits(tasks: int, tiles: int, cores: int) -> int:
+    """Splits of the keys per decode program: enough tasks for two per core, each
+    split at least two tiles long."""
+    if tasks >= 2 * cores or tiles < 4:
+        return 1
+    return max(1, min(-(-2 * cores // tasks), tiles // 2))
+
+
+def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
+                  num_splits: int | None = None, **hints) -> tuple[torch.Tensor, ...]:
+    """Execute one IR attention op with a generated TVM kernel: ``(o, lse)``, lse
+    float32 in natural log. ``num_splits`` forces the decode split count; ``hints``
+    (sizes other backends use) are accepted and unused."""
+    q, k, v = t[op.q.name], t[op.k.name], t[op.v.name]
+    for name, x in (("q", q), ("k", k), ("v", v)):
+        if x.device.type != "cpu":
+            raise ValueError(f"the TVM backend runs on CPU tensors; {name} is on {x.device}")
+        if x.dim() != 4:
+            raise ValueError(f"{name} must have 4 dims ([B, H, S, D]), got {tuple(x.shape)}")
+    if torch.is_grad_enabled() and any(x.requires_grad for x in (q, k, v)):
+        raise RuntimeError("the TVM backend is forward only and q, k or v requires grad; "
+                           "use backend='reference' to differentiate, or torch.no_grad()")
+    b, hq, sq, _ = q.shape
+    hk, skv, dv = k.shape[1], k.shape[2], v.shape[3]
+    spec = spec_for(op, sq)
+    o = torch.empty(b, hq, sq, dv, dtype=DType(spec.out_dtype).to_torch())
+    lse = torch.empty(b, hq, sq, dtype=torch.float32)
+    q_total = dim(op.q_total) if op.q_total is not None else dim(op.q_offset) + sq
+    kv_total = dim(op.kv_total) if op.kv_total is not None else dim(op.kv_offset) + skv
+    tables = _tables(spec, kv_total)
+    if o.numel() == 0:
+        return o, lse
+    if skv == 0:
+        return o.zero_(), lse.fill_(-math.inf)
+    q, k, v = (x if x.stride(-1) == 1 else x.contiguous() for x in (q, k, v))
+    for name, x in (("q", q), ("k", k), ("v", v), ("o", o)):
+        if sum((n - 1) * s for n, s in zip(x.shape, x.stride())) >= _INT32:
+            raise UnsupportedAttention(f"the TVM backend indexes with int32: {name} "
+                                       f"{tuple(x.shape)} spans over 2**31 elements")
+    if op.softcap is not None:
+        scalars = (op.scale / op.softcap, op.softcap * LOG2E)
+    else:
+        scalars = (op.scale * LOG2E, 0.0)
+    q_off = dim(op.q_offset)
+    scalars += (q_off + kv_total - q_total, q_off, dim(op.kv_offset), kv_total)
+    args: list = [q, k, v, o, lse]
+    if spec.kind == "decode":
+        ns = num_splits or choose_splits(b * hk, -(-skv // spec.block_n), build.cores())
+        args += [torch.empty(b, hk, ns, spec.rows, dv), torch.empty(b, hk, ns, spec.rows)]
+    build.load(spec).fn(*args, *tables, *scalars)
+    return o, lse
+
+
+def _tables(spec: TvmSpec, kv_total: int) -> list[torch.Tensor]:
+    """The document tables of ``spec``'s mask, checked against the key count."""
+    out: list[torch.Tensor] = []
+    for lengths in doc_tables(spec.mask_ir):
+        if sum(lengths) != kv_total:
+            raise ValueError(f"mask document(lengths): lengths sum to {sum(lengths)} but the "
+                             f"key length is {kv_total}")
+        out += _table(lengths)
+    return out
+
+
+@lru_cache(maxsize=64)
+def _table(lengths: tuple[int, ...]) -> tuple[torch.Tensor, torch.Tensor]:
+    lo, hi = table_values(lengths)
+    return (torch.tensor(lo, dtype=torch.int32), torch.tensor(hi, dtype=torch.int32))
+
+
+__all__ = ["available", "choose_splits", "run_attention", "spec_for"]

@@ -1,0 +1,157 @@
+"""TvmSpec: everything the TVM emitter needs to know about one attention op.
+
+Lowering reads an :class:`~kvcc.ir.ops.AttentionOp` and the query length of the call
+and produces a frozen, hashable spec; its canonical text (:meth:`TvmSpec.text`) is
+what the generated kernel's name and the build cache key are made of. Sizes that
+change from call to call (batch, head counts, lengths, placement, split count) are
+run-time arguments: one kernel serves them all. Only the query length chooses the
+kernel *kind*:
+
+- ``decode``: the ``group`` query heads of one KV head and all ``q_rows`` queries
+  (``group * q_rows`` rows, at most :data:`MAX_DECODE_ROWS`) share a program, so each
+  K/V row is read once per KV head; programs split the keys (split-KV) and a merge
+  combines the splits exactly.
+- ``prefill``: a program owns ``block_m`` queries of one query head and walks the
+  keys in tiles of ``block_n``.
+
+The TVM backend runs dense q and K/V with structured masks (see ``mask.py``); what it
+cannot express raises :class:`UnsupportedAttention` naming the feature, and the
+caller (``auto``) runs the reference instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, fields
+from functools import lru_cache
+
+from kvcc.codegen.backend import UnsupportedOp
+from kvcc.codegen.tvm.mask import check_mask
+from kvcc.ir.dtypes import DType
+from kvcc.ir.formats import Dense
+from kvcc.ir.mask import ByHead, Mask, walk
+from kvcc.ir.ops import AttentionOp
+from kvcc.ir.syntax import parse_mask, print_mask
+from kvcc.ir.types import as_int
+
+SUPPORTED_DTYPES = (DType.f16, DType.bf16, DType.f32)
+# rows of one decode program (GQA group x queries); past it, programs per query head
+MAX_DECODE_ROWS = 32
+
+
+class UnsupportedAttention(UnsupportedOp):
+    """The TVM backend cannot run this attention op; the message says which feature."""
+
+
+@dataclass(frozen=True)
+class TvmSpec:
+    """One generated TVM kernel (see the module docstring for ``kind``).
+
+    ``q_rows``: the query length a decode kernel is built for (0 for prefill, whose
+    length is a run-time size). ``vec``: SIMD lanes of the target (16 with AVX-512,
+    8 with AVX2) that the schedule vectorizes by. Tiles: ``block_m`` query rows per
+    prefill program; ``block_n`` keys per tile; ``qk_keys`` keys per register block of
+    the prefill QK product, ``pv_rows`` rows per register block of the PV product.
+    """
+
+    kind: str
+    mask: str
+    group: int
+    q_rows: int
+    head_dim: int
+    head_dim_v: int
+    dtype: str
+    out_dtype: str
+    softcap: bool
+    vec: int
+    block_m: int
+    block_n: int
+    qk_keys: int
+    pv_rows: int
+
+    def text(self) -> str:
+        """Canonical text: one ``key = value`` line per field, in declaration order."""
+        return "".join(f"{f.name} = {getattr(self, f.name)}\n" for f in fields(self))
+
+    def key(self) -> str:
+        """Content hash of :meth:`text`."""
+        return hashlib.sha256(self.text().encode()).hexdigest()[:20]
+
+    @property
+    def rows(self) -> int:
+        """Rows of one program: a decode program's GQA group x queries, else block_m."""
+        return self.group * self.q_rows if self.kind == "decode" else self.block_m
+
+    @property
+    def mask_ir(self) -> Mask:
+        return _parse(self.mask)
+
+
+@lru_cache(maxsize=512)
+def _parse(text: str) -> Mask:
+    return parse_mask(text)
+
+
+def lower(op: AttentionOp, q_len: int, vec: int = 16) -> TvmSpec:
+    """The TvmSpec for ``op`` called with ``q_len`` queries; raises
+    :class:`UnsupportedAttention` naming the first feature the TVM backend lacks."""
+    missing = _missing(op)
+    if missing:
+        raise UnsupportedAttention(f"the TVM backend does not support {missing}; "
+                                   "backend='auto' runs this op on the reference backend")
+    d, dv = as_int(op.q.type.shape[-1]), as_int(op.o.type.shape[-1])
+    hq, hk = as_int(op.q.type.shape[1]), as_int(op.k.type.shape[1])
+    if None in (d, dv, hq, hk):
+        raise UnsupportedAttention("the TVM backend needs static head counts and head dims")
+    if hq % hk:
+        raise ValueError(f"Hq={hq} is not a multiple of Hkv={hk}")
+    group = hq // hk
+    for node in walk(op.mask):
+        if isinstance(node, ByHead) and (node.group != group or node.num_heads != hk):
+            raise UnsupportedAttention(
+                f"the TVM backend does not support by_head masks over {node.num_heads} KV "
+                f"heads of {node.group} query heads on an op with {hk} KV heads of {group}")
+    decode = 0 < group * q_len <= MAX_DECODE_ROWS
+    return TvmSpec(
+        kind="decode" if decode else "prefill",
+        mask=print_mask(op.mask),
+        group=group,
+        q_rows=q_len if decode else 0,
+        head_dim=d,
+        head_dim_v=dv,
+        dtype=op.q.type.dtype.value,
+        out_dtype=op.o.type.dtype.value,
+        softcap=op.softcap is not None,
+        vec=vec,
+        # prefill: 4 vectors of rows (64 with AVX-512); register blocks of 8 vectors,
+        # under the 1 KiB TVM keeps on the stack (script.py); decode: 64-key tiles. On a
+        # 2-core AVX-512 machine, 64 x 64 tiles with blocks of 2 keys x 64 rows (QK) and
+        # 4 rows x 32 dims (PV) ran within 5% of every other shape tried
+        block_m=0 if decode else 4 * vec,
+        block_n=64,
+        qk_keys=0 if decode else 2,
+        pv_rows=0 if decode else 4,
+    )
+
+
+def _missing(op: AttentionOp) -> str | None:
+    """The first feature of ``op`` outside what the TVM kernels run, in words."""
+    dt = op.q.type.dtype
+    if dt not in SUPPORTED_DTYPES:
+        return f"q dtype {dt.value} (it runs f16, bf16 and f32, computing in f32)"
+    if not isinstance(op.q_layout, Dense) or not isinstance(op.kv_layout, Dense):
+        return "packed or paged layouts (it runs dense q, k and v)"
+    if op.kv_lens is not None:
+        return "per-sequence KV lengths (kv_lens)"
+    if op.kv_format is not None:
+        return f"quantized KV ({op.kv_format.name})"
+    if op.alibi is not None:
+        return "ALiBi biases"
+    if op.scores is not None:
+        return "eviction scores"
+    if op.alt_heads:
+        return "two sources of K/V (streaming heads in bounded pages)"
+    if op.k.type.dtype != dt or op.v.type.dtype != dt:
+        return (f"mixed dtypes (q {dt.value}, k {op.k.type.dtype.value}, "
+                f"v {op.v.type.dtype.value})")
+    return check_mask(op.mask)

@@ -3,7 +3,8 @@
 # generated kernels (the checks behind the GPU-marked tests, run without pytest,
 # which the GPU machine may lack; the KVCache append + attend path and a decode step
 # captured in a CUDA graph included), cold/warm compile times, host time per call
-# against SDPA, then the benchmark suite against the anchors. Runs from a plain checkout with what the GPU machine
+# against SDPA, then the benchmark suite against the anchors, then kvcc tune on the
+# anchors' shapes with the time left. Runs from a plain checkout with what the GPU machine
 # has (torch 2.11, triton 3.6, Python 3.12):
 #   OUT=/some/dir bash benchmarks/gpu_check.sh
 # Writes results.json, results.md (and plots when matplotlib is present) to $OUT,
@@ -42,11 +43,17 @@ if [ "${KVCC_GPU_TESTS:-0}" = 1 ]; then
 fi
 "$PY" -m benchmarks.compile_time "$OUT" 2>&1 | tee "$OUT/compile.txt"
 "$PY" -m benchmarks.host_overhead --out "$OUT" 2>&1 | tee "$OUT/host_overhead.txt"
-budget=$((420 - ($(date +%s) - start)))
+# the benchmarks, leaving 90 s for tuning the anchors' shapes (kvcc tune) at the end
+budget=$((330 - ($(date +%s) - start)))
 [ "$budget" -lt 60 ] && budget=60  # benchmarks.run reads 0 as no limit
 "$PY" -m benchmarks.run --out "$OUT" --budget-s "$budget" 2>&1 \
     | tee "$OUT/bench.log"
 rc_bench=${PIPESTATUS[0]}
+tune=$((450 - ($(date +%s) - start)))
+if [ "$tune" -ge 45 ]; then  # measured tile configs for kvcc/autotune/data (autotune/README.md)
+    OUT="$OUT/tuning" BUDGET="$tune" bash autotune/tune_gpu.sh 2>&1 | tail -30 \
+        | tee "$OUT/tuning.txt"
+fi
 echo "gpu_check: correctness rc=$rc_correct, benchmarks rc=$rc_bench, $(( $(date +%s) - start ))s"
 echo
 cat "$OUT/results.md" 2>/dev/null  # the table last

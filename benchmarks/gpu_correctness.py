@@ -20,6 +20,7 @@ import torch
 import kvcc
 from benchmarks.suite import P2_DOCS, kvcc_call, paged_decode, varlen_causal
 from kvcc import masks as M
+from kvcc.autotune.gpucheck import artifact_roundtrip
 from kvcc.ir.mask import Document, evaluate, walk
 
 
@@ -286,6 +287,9 @@ CASES += [
     ("eviction scores H2O decode B=8 L=32768 bf16 (split)", lambda: _scores_case(
         torch.bfloat16, 8, 32, 8, 1, 32768, 128, 0, 22)),
 ]
+# kvcc compile's artifact for this GPU, loaded and launched from its cubins (Triton's
+# CompiledKernel route) against the JIT kernel: split-KV decode, main and merge kernels
+CASES.append(("prebuilt artifact (kvcc compile) vs JIT, decode bf16", artifact_roundtrip))
 
 
 def _formats() -> dict:

@@ -12,6 +12,7 @@ sequences share after ``fork`` (cascade attention).
 
 from kvcc import masks, quant
 from kvcc.api import attention
+from kvcc.autotune.artifacts import load_artifacts
 from kvcc.backends import BackendUnavailable
 from kvcc.integrations import install_transformers_hook as _install_transformers_hook
 from kvcc.runtime import (
@@ -30,4 +31,5 @@ __version__ = "0.1.0"
 _install_transformers_hook(attention)
 
 __all__ = ["BackendUnavailable", "CacheFull", "CascadeStep", "KVCache", "MixedBatcher",
-           "__version__", "attention", "attention_varlen", "masks", "pack_prompts", "quant"]
+           "__version__", "attention", "attention_varlen", "load_artifacts", "masks", "pack_prompts",
+           "quant"]

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import torch
 
+from kvcc.autotune.artifacts import kernel_for
 from kvcc.codegen.triton.build import descriptors, load
 from kvcc.codegen.triton.emit import kernel_name
 from kvcc.codegen.triton.mask_emit import doc_tables, emit_mask
@@ -203,9 +204,10 @@ class Launcher:
         module = load(spec)
         name = kernel_name(spec)
         self.grid = (grid_m, problem.batch, heads_prog * num_splits)
-        self.kernel = getattr(module, name)[self.grid]
-        self.merge = (getattr(module, name + "_merge")[(grid_m, problem.batch, heads_prog)]
-                      if spec.split else None)
+        # a prebuilt cubin (kvcc.load_artifacts) where one matches, else the JIT kernel
+        self.kernel = kernel_for(spec, name, getattr(module, name), dev)[self.grid]
+        self.merge = (kernel_for(spec, name + "_merge", getattr(module, name + "_merge"),
+                                 dev)[(grid_m, problem.batch, heads_prog)] if spec.split else None)
         self.meta = dict(BLOCK_M=spec.block_m, BLOCK_N=spec.block_n, BLOCK_D=spec.block_d,
                          BLOCK_DV=spec.block_dv, num_warps=spec.num_warps,
                          num_stages=spec.num_stages)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field, replace
 
 import torch
 
+from kvcc.autotune.lookup import tuned_config
 from kvcc.codegen.triton.launch import (
     GRID_YZ_MAX,
     Launcher,
@@ -194,7 +195,8 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
     """Decide the kernel and its arguments for one IR attention op on these tensors.
     The split count is chosen here, at run time, from batch, heads, key length and
     the GPU's SM count, unless ``num_splits`` is given; ``tiles`` overrides the
-    default tile sizes (tuning); ``tma`` forces TMA loads on or off (default: on
+    default tile sizes (else the tuning database's entry for this GPU and shape, when
+    there is one: ``kvcc/autotune/lookup.py``); ``tma`` forces TMA loads on or off (default: on
     Hopper and later when K/V allow it). ``max_q_len``: the longest sequence of a
     packed q (an upper bound is fine); without it ``cu_seqlens_q`` is read back from
     the device once, a host sync. ``max_kv_len``: the longest key sequence (packed or
@@ -239,6 +241,7 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
     kv_total = dim(op.kv_total) if op.kv_total is not None else dim(op.kv_offset) + kv_static
     placement = [dim(op.q_offset) + kv_total - q_total, dim(op.q_offset), dim(op.kv_offset),
                  kv_total]
+    auto_tma = tma is None
     if tma is None:
         tma = use_tma(q.device, k, v)
     elif tma and tma_eligible(op) and not tma_layout_ok(k, v):
@@ -249,6 +252,13 @@ def plan(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
     _check_static_documents(op, kv_static if not isinstance(kl, (Paged, Packed)) else None,
                             dim(op.kv_total) if op.kv_total is not None else None)
     probe = _lower(op, max_q, tiles, tma)
+    if tiles is None and q.device.type == "cuda":  # tuned for this GPU, when recorded
+        tuned = tuned_config(probe, (batch, q.shape[1], q.shape[1] // probe.group, max_q,
+                                     max_kv), q.device)
+        if tuned is not None:
+            tma = tma and (tuned.tma is not False or not auto_tma)
+            probe = _lower(op, max_q, tuned.tiles(), tma)
+            num_splits = tuned.num_splits if num_splits is None else num_splits
     if probe.tma_qo and not tma_layout_ok(q):
         # Q and O go through TMA with K and V; a q that TMA cannot address keeps the
         # whole kernel on pointer loads (one kernel per spec, not one per operand)

@@ -1,10 +1,4 @@
-"""The ``kvcc`` command line.
-
-    kvcc opt FILE --pipeline "simplify-masks,split-kv{splits=4}" [--print-ir-after-all]
-    kvcc explain FILE [--pipeline ...] [--sass]
-    kvcc passes
-    kvcc demo [--pipeline ...]
-"""
+"""The IR commands: ``kvcc opt``, ``kvcc explain FILE.kvcc``, ``kvcc passes``."""
 
 from __future__ import annotations
 
@@ -18,7 +12,7 @@ from kvcc.ir.verifier import VerifyError, verify
 from kvcc.passes import PASSES, PassError, Pipeline
 
 
-def _opt(args: argparse.Namespace) -> int:
+def opt(args: argparse.Namespace) -> int:
     text = sys.stdin.read() if args.file == "-" else open(args.file, encoding="utf-8").read()
     try:
         module = verify(parse(text))
@@ -33,7 +27,7 @@ def _opt(args: argparse.Namespace) -> int:
     return 0
 
 
-def _explain(args: argparse.Namespace) -> int:
+def explain(args: argparse.Namespace) -> int:
     """For each attention op after the pipeline: its KernelSpec, its tile structure
     (when lengths are static) and the generated Triton source."""
     from kvcc.codegen.triton.emit import emit
@@ -99,41 +93,8 @@ def _static_profile(op, spec) -> str:
     return "\n".join("// " + ln for ln in markdown(rows, "static profile (SASS)").splitlines())
 
 
-def _passes(_: argparse.Namespace) -> int:
+def passes(_: argparse.Namespace) -> int:
     for name, cls in sorted(PASSES.items()):
         doc = (cls.__module__ and sys.modules[cls.__module__].__doc__ or "").strip().splitlines()
         print(f"{name:<16} {doc[0] if doc else ''}")
     return 0
-
-
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    ap = argparse.ArgumentParser(prog="kvcc", description="kvcc: a compiler for attention")
-    sub = ap.add_subparsers(dest="cmd", required=True)
-    p = sub.add_parser("opt", help="parse IR, run a pipeline, print the result")
-    p.add_argument("file", help="IR file, or - for stdin")
-    p.add_argument("--pipeline", default="", help='e.g. "simplify-masks,split-kv{splits=4}"')
-    p.add_argument("--print-ir-after-all", action="store_true", help="print IR after each pass "
-                   "(to stderr)")
-    p.add_argument("--no-verify", action="store_true", help="skip verification between passes")
-    p.set_defaults(fn=_opt)
-    p = sub.add_parser("explain", help="show the kernel spec, tile structure and generated "
-                       "Triton source of each attention op")
-    p.add_argument("file", help="IR file, or - for stdin")
-    p.add_argument("--pipeline", default="simplify-masks")
-    p.add_argument("--sass", action="store_true", help="also compile each kernel for sm_80 and "
-                   "sm_90 (no GPU needed) and print its static profile: registers, spills, "
-                   "shared memory, tensor-core and load instructions, SASS size, programs/SM")
-    p.set_defaults(fn=_explain)
-    sub.add_parser("passes", help="list the registered passes").set_defaults(fn=_passes)
-    sub.add_parser("demo", help="run the demo (see `kvcc demo --help`)", add_help=False)
-    if argv[:1] == ["demo"]:
-        from kvcc.demo import main as demo_main
-
-        return demo_main(argv[1:])
-    args = ap.parse_args(argv)
-    return args.fn(args)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

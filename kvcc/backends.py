@@ -7,7 +7,7 @@ None) and ``run_attention``. ``reference`` runs everywhere and defines the seman
 ``triton`` runs generated kernels on CUDA tensors (or on the CPU under
 ``TRITON_INTERPRET=1``); its attention ops run as kernels and the glue ops of a module
 (loops, merges) in torch. ``tvm`` runs generated TensorIR kernels on CPU tensors
-(dense layouts; ``kvcc/codegen/tvm/``).
+(dense, packed and paged layouts; ``kvcc/codegen/tvm/``).
 
 ``auto`` picks, for the device, the first generated-kernel backend of :data:`AUTO`
 that is available (Triton on CUDA tensors, TVM on CPU tensors when apache-tvm is

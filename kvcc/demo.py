@@ -36,8 +36,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--batch", type=int, default=2)
     ap.add_argument("--seq", type=int, default=96)
     ap.add_argument("--backend", default="best", help="best (default: Triton kernels on a GPU; "
-                    "on a CPU, TVM kernels for attention and the cache's paged Triton kernels "
-                    "in Triton's CPU interpreter), auto, reference, triton, tvm")
+                    "on a CPU, TVM kernels for attention and the cache's paged attention, "
+                    "else Triton's CPU interpreter), auto, reference, triton, tvm")
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
     ap.add_argument("--new-tokens", type=int, default=8, help="tokens to generate per prompt "
                     "through the KV cache (default 8)")
@@ -49,9 +49,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.backend == "best":
         args.backend, cache_backend, backend_note = _best_backend(device)
     backend = backends.resolve(args.backend, device)
-    if cache_backend is None:  # (the TVM backend has no paged kernels: auto's choice)
-        cache_backend = backends.resolve("auto" if backend == "tvm" else backend, device)
-        cache_backend = "reference" if cache_backend == "tvm" else cache_backend
+    if cache_backend is None:
+        cache_backend = backend
     cfg = TinyConfig()
     model = TinyDecoder(cfg).to(device).eval()
     tokens = torch.randint(0, cfg.vocab, (args.batch, args.seq),
@@ -153,9 +152,8 @@ def _generation(model, cfg, backend: str, device: torch.device, new_tokens: int
 
 def _best_backend(device: torch.device) -> tuple[str, str, str]:
     """(attention backend, cache backend, note). Triton on a GPU. On a CPU: TVM kernels
-    for attention when apache-tvm is installed, and the cache's paged kernels (Triton
-    only) under Triton's interpreter (set before triton is imported); else the
-    reference."""
+    for attention and the cache's paged attention when apache-tvm is installed; else
+    Triton's interpreter (set before triton is imported); else the reference."""
     import importlib.util
     import os
 
@@ -164,17 +162,15 @@ def _best_backend(device: torch.device) -> tuple[str, str, str]:
         reason = backends.triton_unavailable(device) if has_triton else "triton is not installed"
         return ("triton", "triton", "") if reason is None else \
             ("reference", "reference", f" ({reason})")
+    tvm_reason = backends.REGISTRY["tvm"].available(device)
+    if tvm_reason is None:
+        return "tvm", "tvm", " (generated TensorIR kernels for this CPU, the cache's included)"
     cache = "reference"
     if has_triton:
         if "triton" not in sys.modules:
             os.environ.setdefault("TRITON_INTERPRET", "1")
         if os.environ.get("TRITON_INTERPRET") == "1":
             cache = "triton"
-    tvm_reason = backends.REGISTRY["tvm"].available(device)
-    where = ("; the cache's paged kernels in Triton's CPU interpreter, fp32" if cache == "triton"
-             else "")
-    if tvm_reason is None:
-        return "tvm", cache, f" (generated TensorIR kernels for this CPU{where})"
     if cache == "triton":
         return "triton", cache, f" (generated kernels in Triton's CPU interpreter, fp32; TVM: {tvm_reason})"
     return "reference", cache, f" ({tvm_reason})"

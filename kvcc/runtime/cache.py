@@ -43,8 +43,10 @@ class _Seq:
 class KVCache:
     """A paged KV cache shared by ``num_layers`` layers (see the module docstring).
 
-    ``backend``: ``"auto"`` (generated Triton kernels on CUDA, the reference
-    elsewhere), ``"triton"`` or ``"reference"``. Errors for bad arguments are
+    ``backend``: ``"auto"`` (generated Triton kernels on CUDA, generated TVM kernels
+    on the CPU when apache-tvm is installed, else the reference), ``"triton"``,
+    ``"tvm"`` (plain pages; quantized pages, Quest, streaming heads and eviction scores
+    run on the reference) or ``"reference"``. Errors for bad arguments are
     ``ValueError``/``TypeError`` naming the argument; running out of pages raises
     :class:`CacheFull` before anything is written.
 
@@ -85,10 +87,11 @@ class KVCache:
         self.device = torch.device(device)
         self.backend = backends.resolve(backend, self.device)
         self.auto = backend == "auto"
-        if self.backend == "tvm":  # no paged TVM kernels yet: auto takes the reference
+        if self.backend == "tvm" and dtype == torch.float64:  # the kernels compute float32
             if not self.auto:
-                raise ValueError("backend 'tvm' has no paged kernels yet; use backend='reference' "
-                                 "(or 'auto', which picks it on the CPU) for a KVCache")
+                raise ValueError("dtype float64 is not supported by the TVM kernels; use "
+                                 "backend='reference' (or 'auto', which picks it) for a "
+                                 "float64 cache")
             self.backend = "reference"
         if self.backend == "triton" and dtype == torch.float64 and self.auto:
             self.backend = "reference"  # the kernels compute float32: auto takes the reference

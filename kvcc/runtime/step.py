@@ -182,6 +182,12 @@ class Step:
             except UnsupportedAttention:
                 if not c.auto:
                     raise
+        if c.backend == "tvm":
+            from kvcc.runtime.tvm_step import plan_tvm
+
+            planned = plan_tvm(self, op)
+            if planned is not None:
+                return planned
         if c.quant is not None:  # the reference reads the dequantized pages
             module = paged_module(hq, c.num_kv_heads, c.head_dim, c.dtype, c.page_size, mask,
                                   self.scale, self.softcap, self.return_lse, select,
@@ -358,6 +364,8 @@ class Step:
             what.rebind(q.contiguous(), c.k(layer), c.v(layer),
                         self._kv_data(layer) if c.quant is not None else None)
             o, lse, *scores = what()
+        elif kind == "tvm":
+            o, lse, *scores = what(self._tensors(q, layer))
         else:
             from kvcc.codegen import reference
             from kvcc.codegen.reference.interpreter import reference_attention

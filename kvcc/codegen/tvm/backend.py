@@ -20,7 +20,8 @@ class TvmBackend(Backend):
     forward_only = True
     caps = Capabilities(devices=frozenset({"cpu"}),
                         dtypes=frozenset({DType.f16, DType.bf16, DType.f32}),
-                        q_layouts=frozenset({"dense"}), kv_layouts=frozenset({"dense"}),
+                        q_layouts=frozenset({"dense", "packed"}),
+                        kv_layouts=frozenset({"dense", "packed", "paged"}),
                         kv_formats=frozenset(), scores=False)
 
     def available(self, device: torch.device) -> str | None:

@@ -22,7 +22,18 @@ splits exactly: ``o = sum_s w_s o_s / sum_s w_s`` with ``w_s = 2**(lse_s - max)`
 
 from __future__ import annotations
 
-from kvcc.codegen.tvm.emit import divisor_chunk, full_tile, key_ranges, tvm_dtype
+from contextlib import nullcontext
+
+from kvcc.codegen.tvm.emit import (
+    divisor_chunk,
+    full_tile,
+    key_ranges,
+    kv_at,
+    o_at,
+    q_at,
+    seq_lets,
+    tvm_dtype,
+)
 from kvcc.codegen.tvm.script import LN2, NEG_INF, Code, f32, simd_width
 from kvcc.codegen.tvm.spec import TvmSpec
 
@@ -34,7 +45,8 @@ def body(c: Code, spec: TvmSpec) -> None:
         c.let("b", "task // (Hk * NS)")
         c.let("hk", "task // NS % Hk")
         c.let("sp", "task % NS")
-        key_ranges(c, spec, rows, f"i % {qr}", None)
+        seq_lets(c, spec)
+        key_ranges(c, spec, rows, f"i % {qr}", _valid(spec, "i"))
         c.buffer("q", (rows, d))
         c.buffer("s", (rows, bn))
         c.buffer("acc", (rows, dv))
@@ -42,8 +54,8 @@ def body(c: Code, spec: TvmSpec) -> None:
             c.tile(n, (rows,))
         with c.block(f"for r in range({rows})"):
             with c.lanes("d", d, vec) as dd:
-                c(f"q[r, {dd}] = T.Cast(\"float32\", Q[b, hk * {g} + r // {qr}, r % {qr}, "
-                  f"{dd}]) * qscale")
+                c(f"q[r, {dd}] = T.Cast(\"float32\", "
+                  f"{q_at(spec, f'hk * {g} + r // {qr}', f'r % {qr}', dd)}) * qscale")
             with c.lanes("d", dv, vec) as dd:
                 c(f"acc[r, {dd}] = {f32(0.0)}")
             c(f"m[r] = {NEG_INF}", f"l[r] = {f32(0.0)}")
@@ -75,7 +87,7 @@ def _scores(c: Code, spec: TvmSpec) -> None:
                 with c.block(f"for rr in T.unroll({rc})"):
                     with c.block(f"for v in T.vectorized({w})"):
                         c(f"pr[rr, v] = pr[rr, v] + q[rc * {rc} + rr, c * {w} + v] * "
-                          f"T.Cast(\"float32\", K[b, hk, j0 + jj, c * {w} + v])")
+                          f"T.Cast(\"float32\", {kv_at(spec, 'K', 'j0 + jj', f'c * {w} + v')})")
             with c.block(f"for rr in T.unroll({rc})"):
                 width = w
                 while width > 1:
@@ -144,7 +156,7 @@ def _pv(c: Code, spec: TvmSpec) -> None:
                 with c.block(f"for rr in T.unroll({rp})"):
                     with c.lanes("d", dc, vec) as d:
                         c(f"pv[rr, {d}] = pv[rr, {d}] + s[rc * {rp} + rr, jj] * "
-                          f"T.Cast(\"float32\", V[b, hk, j0 + jj, dc * {dc} + {d}])")
+                          f"T.Cast(\"float32\", {kv_at(spec, 'V', 'j0 + jj', f'dc * {dc} + {d}')})")
             with c.block(f"for rr in T.unroll({rp})"):
                 with c.lanes("d", dc, vec) as d:
                     c(f"acc[rc * {rp} + rr, dc * {dc} + {d}] = pv[rr, {d}]")
@@ -153,16 +165,16 @@ def _pv(c: Code, spec: TvmSpec) -> None:
 def _write(c: Code, spec: TvmSpec) -> None:
     qr, g, dv, vec = spec.q_rows, spec.group, spec.head_dim_v, spec.vec
     odt = tvm_dtype(spec.out_dtype)
+    h, row = f"hk * {g} + r // {qr}", f"r % {qr}"
     with c.block(f"for r in range({spec.rows})"):
         li = c.let("li", "l[r]", "float32")
         c.let("inv", f"T.Select({li} > {f32(0.0)}, {f32(1.0)} / {li}, {f32(0.0)})", "float32")
-        with c.block("if NS == 1"):
+        with c.block("if NS == 1" + (f" and {_valid(spec, 'r')}" if _valid(spec, "r") else "")):
             with c.lanes("d", dv, vec) as d:
-                c(f"O[b, hk * {g} + r // {qr}, r % {qr}, {d}] = T.Cast(\"{odt}\", "
-                  f"acc[r, {d}] * inv)")
-            c(f"LSE[b, hk * {g} + r // {qr}, r % {qr}] = T.Select({li} > {f32(0.0)}, "
+                c(f"{o_at(spec, h, row, d)} = T.Cast(\"{odt}\", acc[r, {d}] * inv)")
+            c(f"{o_at(spec, h, row)} = T.Select({li} > {f32(0.0)}, "
               f"(m[r] + T.log2({li})) * {f32(LN2)}, {NEG_INF})")
-        with c.block("else"):
+        with c.block("if NS > 1"):
             with c.lanes("d", dv, vec) as d:
                 c(f"WO[b, hk, sp, r, {d}] = acc[r, {d}] * inv")
             c(f"WL[b, hk, sp, r] = T.Select({li} > {f32(0.0)}, m[r] + T.log2({li}), "
@@ -175,6 +187,7 @@ def _merge(c: Code, spec: TvmSpec) -> None:
         c.let("b", f"task // (Hk * {rows})")
         c.let("hk", f"task // {rows} % Hk")
         c.let("r", f"task % {rows}")
+        seq_lets(c, spec)
         c.tile("st", (2,))
         c.buffer("o", (dv,))
         c(f"st[0] = {NEG_INF}", f"st[1] = {f32(0.0)}")
@@ -190,8 +203,16 @@ def _merge(c: Code, spec: TvmSpec) -> None:
                 c(f"o[{d}] = o[{d}] + w * WO[b, hk, sp, r, {d}]")
         c.let("den", "st[1]", "float32")
         c.let("inv", f"T.Select(den > {f32(0.0)}, {f32(1.0)} / den, {f32(0.0)})", "float32")
-        with c.lanes("d", dv, vec) as d:
-            c(f"O[b, hk * {g} + r // {qr}, r % {qr}, {d}] = T.Cast(\"{tvm_dtype(spec.out_dtype)}\""
-              f", o[{d}] * inv)")
-        c(f"LSE[b, hk * {g} + r // {qr}, r % {qr}] = T.Select(den > {f32(0.0)}, "
-          f"(st[0] + T.log2(den)) * {f32(LN2)}, {NEG_INF})")
+        h, row, odt = f"hk * {g} + r // {qr}", f"r % {qr}", tvm_dtype(spec.out_dtype)
+        valid = _valid(spec, "r")
+        with c.block(f"if {valid}") if valid else nullcontext():
+            with c.lanes("d", dv, vec) as d:
+                c(f"{o_at(spec, h, row, d)} = T.Cast(\"{odt}\", o[{d}] * inv)")
+            c(f"{o_at(spec, h, row)} = T.Select(den > {f32(0.0)}, "
+              f"(st[0] + T.log2(den)) * {f32(LN2)}, {NEG_INF})")
+
+
+def _valid(spec: TvmSpec, r: str) -> str | None:
+    """Whether row ``r`` of a program is a query of its sequence (packed q: sequences
+    may be shorter than the ``q_rows`` the kernel is built for); None: every row is."""
+    return f"{r} % {spec.q_rows} < Sq" if spec.q_layout == "packed" else None

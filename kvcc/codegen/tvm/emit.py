@@ -14,6 +14,17 @@ A kernel is one ``T.prim_func`` over torch tensors passed zero-copy:
   and ``kv_total`` (the mask's logical key count): a chunk of a larger problem keeps
   its mask.
 
+Per-sequence kernels (``spec.varlen``: packed q, packed or paged K/V, or dense K/V
+with ``kv_lens``) take the layouts' tensors instead, ``Q [Tq, Hq, D]`` (packed) and
+``K``/``V [Tk, Hkv, D]`` (packed) or ``[P, page, Hkv, D]`` (paged), ``O``/``LSE``
+in q's layout, the int32 tables ``CUQ``/``CUK [B + 1]``, ``BT [B, pages]``, ``KVL
+[B]`` that the layouts name, and the scalars ``qscale``, ``cap``, ``nseq`` (the
+sequences) and ``mq`` (a bound on the longest query sequence). Each program derives
+its sequence's rows and keys from the tables (:func:`seq_lets`) and binds the same
+names the dense kernel takes as arguments (``Sq``, ``Skv``, ``p_shift``, ...), so
+the kinds' bodies are shared; they read and write through :func:`q_at`,
+:func:`kv_at`, :func:`o_at` and :func:`lse_at`.
+
 Scores live in log2 units (``exp2`` of the polynomial in ``script.py``); lse is
 converted to natural log on the way out. The kinds' bodies are in ``prefill.py`` and
 ``decode.py``.
@@ -30,6 +41,7 @@ from kvcc.ir.dtypes import DType
 
 SCALARS = ("qscale: T.float32", "cap: T.float32", "p_shift: T.int32", "r_shift: T.int32",
            "kv_off: T.int32", "kv_total: T.int32")
+VARLEN_SCALARS = ("qscale: T.float32", "cap: T.float32", "nseq: T.int32", "mq: T.int32")
 
 
 def tvm_dtype(dt: str) -> str:
@@ -53,12 +65,17 @@ def emit(spec: TvmSpec) -> str:
     handles = ["q_h", "k_h", "v_h", "o_h", "lse_h"]
     if spec.kind == "decode":
         handles += ["wo_h", "wl_h"]
+    handles += [f"{t.lower()}_h" for t in seq_tables(spec)]
     for i in range(len(doc_tables(spec.mask_ir))):
         handles += [f"dlo{i}_h", f"dhi{i}_h"]
-    params = ", ".join([f"{h}: T.handle" for h in handles] + list(SCALARS))
+    scalars = VARLEN_SCALARS if spec.varlen else SCALARS
+    params = ", ".join([f"{h}: T.handle" for h in handles] + list(scalars))
     with c.block(f"def {kernel_name(spec)}({params})"):
         c(f"T.func_attr({{\"global_symbol\": \"{kernel_name(spec)}\", \"tir.noalias\": True}})")
-        _buffers(c, spec)
+        if spec.varlen:
+            _varlen_buffers(c, spec)
+        else:
+            _buffers(c, spec)
         (decode.body if spec.kind == "decode" else prefill.body)(c, spec)
     return c.text()
 
@@ -82,6 +99,111 @@ def _buffers(c: Code, spec: TvmSpec) -> None:
     for i in range(len(doc_tables(spec.mask_ir))):
         c(f"DLO{i} = T.match_buffer(dlo{i}_h, (T.int32(),), \"int32\")",
           f"DHI{i} = T.match_buffer(dhi{i}_h, (T.int32(),), \"int32\")")
+
+
+def seq_tables(spec: TvmSpec) -> tuple[str, ...]:
+    """The int32 tables a per-sequence kernel takes, in argument order."""
+    if not spec.varlen:
+        return ()
+    out = ("CUQ",) if spec.q_layout == "packed" else ()
+    if spec.kv_layout == "packed":
+        out += ("CUK",)
+    if spec.kv_layout == "paged":
+        out += ("BT",)
+    if spec.kv_layout == "paged" or spec.kv_lens:
+        out += ("KVL",)
+    return out
+
+
+def _varlen_buffers(c: Code, spec: TvmSpec) -> None:
+    dt, odt = tvm_dtype(spec.dtype), tvm_dtype(spec.out_dtype)
+    es = DType(spec.dtype).to_torch().itemsize
+    d, dv = spec.head_dim, spec.head_dim_v
+    c("Hq = T.int32()", "Hk = T.int32()")
+    if spec.q_layout == "packed":
+        c("TQ = T.int32()")
+        qs, os = "(TQ, Hq, {})", "(TQ, Hq)"
+        qstr = f"strides=(T.int32(), T.int32(), 1), align={es}"
+    else:
+        c("QB = T.int32()", "SQ = T.int32()")
+        qs, os = "(QB, Hq, SQ, {})", "(QB, Hq, SQ)"
+        qstr = f"strides=(T.int32(), T.int32(), T.int32(), 1), align={es}"
+    kstr = f"strides=(T.int32(), T.int32(), T.int32(), 1), align={es}"
+    if spec.kv_layout == "packed":
+        c("TK = T.int32()")
+        ks = "(TK, Hk, {})"
+        kstr = f"strides=(T.int32(), T.int32(), 1), align={es}"
+    elif spec.kv_layout == "paged":
+        c("NP = T.int32()")
+        ks = f"(NP, {spec.page_size}, Hk, {{}})"
+    else:
+        c("KB = T.int32()", "SKV = T.int32()")
+        ks = "(KB, Hk, SKV, {})"
+    c(f"Q = T.match_buffer(q_h, {qs.format(d)}, \"{dt}\", {qstr})",
+      f"K = T.match_buffer(k_h, {ks.format(d)}, \"{dt}\", {kstr})",
+      f"V = T.match_buffer(v_h, {ks.format(dv)}, \"{dt}\", {kstr})",
+      f"O = T.match_buffer(o_h, {qs.format(dv)}, \"{odt}\")",
+      f"LSE = T.match_buffer(lse_h, {os}, \"float32\")")
+    if spec.kind == "decode":
+        c("WB = T.int32()", "NS = T.int32()",
+          f"WO = T.match_buffer(wo_h, (WB, Hk, NS, {spec.rows}, {dv}), \"float32\")",
+          f"WL = T.match_buffer(wl_h, (WB, Hk, NS, {spec.rows}), \"float32\")")
+    for t in seq_tables(spec):
+        shape = "(T.int32(), T.int32())" if t == "BT" else "(T.int32(),)"
+        strides = "strides=(T.int32(), 1), " if t == "BT" else ""
+        c(f"{t} = T.match_buffer({t.lower()}_h, {shape}, \"int32\", {strides}align=4)")
+    c("B: T.let[T.int32] = nseq")
+
+
+def seq_lets(c: Code, spec: TvmSpec) -> None:
+    """A per-sequence kernel's view of sequence ``b`` (an int32 let in scope): its
+    first query row ``q0`` and key ``k0``, and the names the dense kernel takes as
+    arguments: ``Sq``/``Skv`` (its lengths), ``p_shift`` (bottom-right: its queries end
+    at its last key), ``r_shift``, ``kv_off`` and ``kv_total``."""
+    if not spec.varlen:
+        return
+    if spec.q_layout == "packed":
+        c.let("q0", "CUQ[b]")
+        c.let("Sq", "CUQ[b + 1] - q0")
+    else:
+        c.let("q0", "0")
+        c.let("Sq", "SQ")
+    c.let("k0", "CUK[b]" if spec.kv_layout == "packed" else "0")
+    if spec.kv_layout == "packed":
+        c.let("Skv", "CUK[b + 1] - k0")
+    elif spec.kv_layout == "paged":
+        c.let("Skv", "KVL[b]")
+    else:
+        c.let("Skv", "T.min(KVL[b], SKV)" if spec.kv_lens else "SKV")
+    c.let("p_shift", "Skv - Sq")
+    c.let("r_shift", "0")
+    c.let("kv_off", "0")
+    c.let("kv_total", "Skv")
+
+
+def q_at(spec: TvmSpec, h: str, row: str, d: str) -> str:
+    """Q of query head ``h``, row ``row`` of sequence ``b`` (a packed row is clamped into
+    the tensor: rows past a sequence's end are masked, never written)."""
+    if spec.q_layout == "packed":
+        return f"Q[T.min(q0 + {row}, TQ - 1), {h}, {d}]"
+    return f"Q[b, {h}, {row}, {d}]"
+
+
+def kv_at(spec: TvmSpec, t: str, j: str, d: str) -> str:
+    """K or V (``t``) of KV head ``hk``, key ``j`` (``0 <= j < Skv``) of sequence ``b``."""
+    if spec.kv_layout == "packed":
+        return f"{t}[k0 + {j}, hk, {d}]"
+    if spec.kv_layout == "paged":
+        ps = spec.page_size
+        return f"{t}[BT[b, ({j}) // {ps}], ({j}) % {ps}, hk, {d}]"
+    return f"{t}[b, hk, {j}, {d}]"
+
+
+def o_at(spec: TvmSpec, h: str, row: str, d: str | None = None) -> str:
+    """O (or LSE, with ``d`` None) of query head ``h``, row ``row`` of sequence ``b``."""
+    if spec.q_layout == "packed":
+        return f"O[q0 + {row}, {h}, {d}]" if d is not None else f"LSE[q0 + {row}, {h}]"
+    return f"O[b, {h}, {row}, {d}]" if d is not None else f"LSE[b, {h}, {row}]"
 
 
 def key_ranges(c: Code, spec: TvmSpec, rows: int, query: str, valid: str | None) -> None:

@@ -1,5 +1,10 @@
 """Run IR attention ops with generated TVM kernels on CPU tensors.
 
+Dense ops take ``[B, H, S, D]`` tensors; per-sequence ops (packed q, packed or paged
+K/V, ``kv_lens``) take the layouts' tensors and int32 tables as they are (int64
+tables are converted) and the longest query sequence from the ``max_q_len`` hint,
+else from ``cu_seqlens_q`` (see :func:`run_varlen`).
+
 :func:`run_attention` mirrors the Triton backend's entry point: it lowers the op (for
 the call's query length), builds or loads the kernel, and calls it on the torch
 tensors themselves (zero-copy through DLPack; q, k and v may be strided views with a
@@ -70,6 +75,8 @@ def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = i
     float32 in natural log. ``num_splits`` forces the decode split count; ``hints``
     (sizes other backends use) are accepted and unused."""
     q, k, v = t[op.q.name], t[op.k.name], t[op.v.name]
+    if op.q.type.rank != 4 or op.k.type.rank != 4 or op.kv_lens is not None:
+        return run_varlen(op, t, num_splits=num_splits, **hints)
     for name, x in (("q", q), ("k", k), ("v", v)):
         if x.device.type != "cpu":
             raise ValueError(f"the TVM backend runs on CPU tensors; {name} is on {x.device}")
@@ -109,6 +116,77 @@ def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = i
     return o, lse
 
 
+def run_varlen(op: AttentionOp, t: dict[str, torch.Tensor], num_splits: int | None = None,
+               max_q_len: int | None = None, max_kv_len: int | None = None,
+               **hints) -> tuple[torch.Tensor, ...]:
+    """A per-sequence op (packed q; packed or paged K/V; ``kv_lens``): ``(o, lse)``.
+    ``max_q_len``/``max_kv_len``: bounds on the longest query and key sequences (read
+    from the tables when not given)."""
+    q, k, v = t[op.q.name], t[op.k.name], t[op.v.name]
+    for name, x in (("q", q), ("k", k), ("v", v)):
+        if x.device.type != "cpu":
+            raise ValueError(f"the TVM backend runs on CPU tensors; {name} is on {x.device}")
+    if torch.is_grad_enabled() and any(x.requires_grad for x in (q, k, v)):
+        raise RuntimeError("the TVM backend is forward only and q, k or v requires grad; "
+                           "use backend='reference' to differentiate, or torch.no_grad()")
+    packed_q = q.dim() == 3
+    cu_q = _i32(t[op.cu_seqlens_q.name]) if op.cu_seqlens_q is not None else None
+    nseq = len(cu_q) - 1 if packed_q else q.shape[0]
+    if max_q_len is None:
+        max_q_len = (int((cu_q[1:] - cu_q[:-1]).max()) if nseq > 0 else 0) if packed_q \
+            else q.shape[2]
+    spec = spec_for(op, max(1, max_q_len))
+    hq, dv = q.shape[1], v.shape[-1]
+    hk = k.shape[2] if spec.kv_layout == "paged" else k.shape[1]
+    odt = DType(spec.out_dtype).to_torch()
+    if packed_q:
+        o, lse = torch.empty(q.shape[0], hq, dv, dtype=odt), torch.empty(q.shape[0], hq)
+    else:
+        o, lse = torch.empty(*q.shape[:3], dv, dtype=odt), torch.empty(q.shape[:3])
+    if o.numel() == 0:
+        return o, lse
+    if nseq == 0 or k.numel() == 0 or max_q_len <= 0:
+        return o.zero_(), lse.fill_(-math.inf)
+    q, k, v = (x if x.stride(-1) == 1 else x.contiguous() for x in (q, k, v))
+    for name, x in (("q", q), ("k", k), ("v", v), ("o", o)):
+        if sum((n - 1) * s for n, s in zip(x.shape, x.stride())) >= _INT32:
+            raise UnsupportedAttention(f"the TVM backend indexes with int32: {name} "
+                                       f"{tuple(x.shape)} spans over 2**31 elements")
+    named = {"CUQ": op.cu_seqlens_q, "CUK": op.cu_seqlens_k, "BT": op.block_table,
+             "KVL": op.kv_lens}
+    tables = {n: _i32(t[val.name]) for n, val in named.items() if val is not None}
+    from kvcc.codegen.tvm.emit import seq_tables
+
+    args: list = [q, k, v, o, lse]
+    if spec.kind == "decode":
+        if max_kv_len is None:
+            max_kv_len = _longest_kv(spec, k, tables)
+        ns = num_splits or choose_splits(nseq * hk, -(-max_kv_len // spec.block_n),
+                                         build.cores())
+        args += [torch.empty(nseq, hk, ns, spec.rows, dv), torch.empty(nseq, hk, ns, spec.rows)]
+    args += [tables[n] for n in seq_tables(spec)]
+    if op.softcap is not None:
+        scalars = (op.scale / op.softcap, op.softcap * LOG2E)
+    else:
+        scalars = (op.scale * LOG2E, 0.0)
+    build.load(spec).fn(*args, *scalars, nseq, max_q_len)
+    return o, lse
+
+
+def _i32(x: torch.Tensor) -> torch.Tensor:
+    return x if x.dtype == torch.int32 else x.to(torch.int32)
+
+
+def _longest_kv(spec: TvmSpec, k: torch.Tensor, tables: dict[str, torch.Tensor]) -> int:
+    """The longest key sequence (a host read of the tables)."""
+    if spec.kv_layout == "packed":
+        cu = tables["CUK"]
+        return int((cu[1:] - cu[:-1]).max()) if len(cu) > 1 else 0
+    if "KVL" in tables:
+        return int(tables["KVL"].max()) if len(tables["KVL"]) else 0
+    return k.shape[2]
+
+
 def _tables(spec: TvmSpec, kv_total: int) -> list[torch.Tensor]:
     """The document tables of ``spec``'s mask, checked against the key count."""
     out: list[torch.Tensor] = []
@@ -126,4 +204,4 @@ def _table(lengths: tuple[int, ...]) -> tuple[torch.Tensor, torch.Tensor]:
     return (torch.tensor(lo, dtype=torch.int32), torch.tensor(hi, dtype=torch.int32))
 
 
-__all__ = ["available", "choose_splits", "run_attention", "spec_for"]
+__all__ = ["available", "choose_splits", "run_attention", "run_varlen", "spec_for"]

@@ -23,14 +23,23 @@ A task
 
 from __future__ import annotations
 
-from kvcc.codegen.tvm.emit import divisor_chunk, full_tile, key_ranges, tvm_dtype
+from kvcc.codegen.tvm.emit import (
+    divisor_chunk,
+    full_tile,
+    key_ranges,
+    kv_at,
+    o_at,
+    q_at,
+    seq_lets,
+    tvm_dtype,
+)
 from kvcc.codegen.tvm.script import LN2, NEG_INF, Code, f32
 from kvcc.codegen.tvm.spec import TvmSpec
 
 
 def body(c: Code, spec: TvmSpec) -> None:
     bm, bn, d, vec = spec.block_m, spec.block_n, spec.head_dim, spec.vec
-    c.let("nqb", f"(Sq + {bm - 1}) // {bm}")
+    c.let("nqb", f"({'mq' if spec.varlen else 'Sq'} + {bm - 1}) // {bm}")
     with c.block("for task in T.parallel(B * Hq * nqb)"):
         c.let("bh", "task // nqb")
         c.let("t", "task % nqb")
@@ -38,6 +47,7 @@ def body(c: Code, spec: TvmSpec) -> None:
         c.let("b", "bh // Hq")
         c.let("h", "bh % Hq")
         c.let("hk", f"h // {spec.group}")
+        seq_lets(c, spec)
         c.let("r0", f"qb * {bm}")
         c.let("nr", f"T.min({bm}, Sq - r0)")
         key_ranges(c, spec, bm, "r0 + i", "i < nr")
@@ -48,8 +58,9 @@ def body(c: Code, spec: TvmSpec) -> None:
             c.tile(n, (bm,))
         with c.block(f"for i in range({bm})"):
             with c.block(f"for d in range({d})"):
-                c(f"qT[d, i] = T.Select(i < nr, T.Cast(\"float32\", "
-                  f"Q[b, h, T.min(r0 + i, Sq - 1), d]) * qscale, {f32(0.0)})")
+                qv = q_at(spec, "h", "T.max(T.min(r0 + i, Sq - 1), 0)", "d")
+                c(f"qT[d, i] = T.Select(i < nr, T.Cast(\"float32\", {qv}) * qscale, "
+                  f"{f32(0.0)})")
             with c.lanes("d", spec.head_dim_v, vec) as dd:
                 c(f"acc[i, {dd}] = {f32(0.0)}")
         with c.lanes("i", bm, vec) as i:
@@ -66,8 +77,9 @@ def body(c: Code, spec: TvmSpec) -> None:
             c.let("inv", f"T.Select({li} > {f32(0.0)}, {f32(1.0)} / {li}, {f32(0.0)})",
                   "float32")
             with c.lanes("d", spec.head_dim_v, vec) as dd:
-                c(f"O[b, h, r0 + i, {dd}] = T.Cast(\"{tvm_dtype(spec.out_dtype)}\", acc[i, {dd}] * inv)")
-            c(f"LSE[b, h, r0 + i] = T.Select({li} > {f32(0.0)}, "
+                c(f"{o_at(spec, 'h', 'r0 + i', dd)} = "
+                  f"T.Cast(\"{tvm_dtype(spec.out_dtype)}\", acc[i, {dd}] * inv)")
+            c(f"{o_at(spec, 'h', 'r0 + i')} = T.Select({li} > {f32(0.0)}, "
               f"(m[i] + T.log2({li})) * {f32(LN2)}, {NEG_INF})")
 
 
@@ -83,7 +95,7 @@ def _scores(c: Code, spec: TvmSpec) -> None:
             with c.block(f"for ji in T.unroll({jr})"):
                 with c.lanes("i", bm, vec) as i:
                     c(f"qk[ji, {i}] = qk[ji, {i}] + T.Cast(\"float32\", "
-                      f"K[b, hk, T.min(j0 + jo * {jr} + ji, Skv - 1), d]) * qT[d, {i}]")
+                      f"{kv_at(spec, 'K', f'T.min(j0 + jo * {jr} + ji, Skv - 1)', 'd')}) * qT[d, {i}]")
         with c.block(f"for ji in T.unroll({jr})"):
             with c.lanes("i", bm, vec) as i:
                 if spec.softcap:
@@ -133,7 +145,7 @@ def _pv(c: Code, spec: TvmSpec) -> None:
                 with c.block(f"for ii in T.unroll({ri})"):
                     with c.lanes("d", dc, vec) as d:
                         c(f"pv[ii, {d}] = pv[ii, {d}] + sT[jj, io * {ri} + ii] * "
-                          f"T.Cast(\"float32\", V[b, hk, j0 + jj, dc * {dc} + {d}])")
+                          f"T.Cast(\"float32\", {kv_at(spec, 'V', 'j0 + jj', f'dc * {dc} + {d}')})")
             with c.block(f"for ii in T.unroll({ri})"):
                 with c.lanes("d", dc, vec) as d:
                     c(f"acc[io * {ri} + ii, dc * {dc} + {d}] = pv[ii, {d}]")

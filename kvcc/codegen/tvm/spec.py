@@ -14,9 +14,14 @@ kernel *kind*:
 - ``prefill``: a program owns ``block_m`` queries of one query head and walks the
   keys in tiles of ``block_n``.
 
-The TVM backend runs dense q and K/V with structured masks (see ``mask.py``); what it
-cannot express raises :class:`UnsupportedAttention` naming the feature, and the
-caller (``auto``) runs the reference instead.
+Layouts: q dense ``[B, Hq, Sq, D]`` or packed ``[Tq, Hq, D]`` (``cu_seqlens_q``);
+K/V dense ``[B, Hkv, Skv, D]`` (optionally cut per sequence by ``kv_lens``), packed
+``[Tk, Hkv, D]`` (``cu_seqlens_k``) or paged ``[P, page, Hkv, D]`` (``block_table``
+and ``kv_lens``). Any layout other than dense q over dense K/V is *per sequence*:
+each sequence's queries end at its last key (bottom-right, its own lengths; no
+placement), as the reference runs them. Masks are the structured ones (see
+``mask.py``); what the kernels cannot express raises :class:`UnsupportedAttention`
+naming the feature, and the caller (``auto``) runs the reference instead.
 """
 
 from __future__ import annotations
@@ -28,8 +33,8 @@ from functools import lru_cache
 from kvcc.codegen.backend import UnsupportedOp
 from kvcc.codegen.tvm.mask import check_mask
 from kvcc.ir.dtypes import DType
-from kvcc.ir.formats import Dense
-from kvcc.ir.mask import ByHead, Mask, walk
+from kvcc.ir.formats import Dense, Packed, Paged
+from kvcc.ir.mask import ByHead, Document, Mask, walk
 from kvcc.ir.ops import AttentionOp
 from kvcc.ir.syntax import parse_mask, print_mask
 from kvcc.ir.types import as_int
@@ -68,6 +73,10 @@ class TvmSpec:
     block_n: int
     qk_keys: int
     pv_rows: int
+    q_layout: str = "dense"
+    kv_layout: str = "dense"
+    kv_lens: bool = False
+    page_size: int = 0
 
     def text(self) -> str:
         """Canonical text: one ``key = value`` line per field, in declaration order."""
@@ -83,6 +92,11 @@ class TvmSpec:
         return self.group * self.q_rows if self.kind == "decode" else self.block_m
 
     @property
+    def varlen(self) -> bool:
+        """Per-sequence lengths and positions (any layout but dense over dense)."""
+        return self.q_layout != "dense" or self.kv_layout != "dense" or self.kv_lens
+
+    @property
     def mask_ir(self) -> Mask:
         return _parse(self.mask)
 
@@ -93,14 +107,16 @@ def _parse(text: str) -> Mask:
 
 
 def lower(op: AttentionOp, q_len: int, vec: int = 16) -> TvmSpec:
-    """The TvmSpec for ``op`` called with ``q_len`` queries; raises
+    """The TvmSpec for ``op`` called with ``q_len`` queries (packed q: the longest
+    sequence's, or a bound on it); raises
     :class:`UnsupportedAttention` naming the first feature the TVM backend lacks."""
     missing = _missing(op)
     if missing:
         raise UnsupportedAttention(f"the TVM backend does not support {missing}; "
                                    "backend='auto' runs this op on the reference backend")
     d, dv = as_int(op.q.type.shape[-1]), as_int(op.o.type.shape[-1])
-    hq, hk = as_int(op.q.type.shape[1]), as_int(op.k.type.shape[1])
+    hq = as_int(op.q.type.shape[1])
+    hk = as_int(op.k.type.shape[2 if isinstance(op.kv_layout, Paged) else 1])
     if None in (d, dv, hq, hk):
         raise UnsupportedAttention("the TVM backend needs static head counts and head dims")
     if hq % hk:
@@ -131,7 +147,14 @@ def lower(op: AttentionOp, q_len: int, vec: int = 16) -> TvmSpec:
         block_n=64,
         qk_keys=0 if decode else 2,
         pv_rows=0 if decode else 4,
+        q_layout=_LAYOUT[type(op.q_layout)],
+        kv_layout=_LAYOUT[type(op.kv_layout)],
+        kv_lens=isinstance(op.kv_layout, Dense) and op.kv_lens is not None,
+        page_size=op.kv_layout.page_size if isinstance(op.kv_layout, Paged) else 0,
     )
+
+
+_LAYOUT = {Dense: "dense", Packed: "packed", Paged: "paged"}
 
 
 def _missing(op: AttentionOp) -> str | None:
@@ -139,10 +162,15 @@ def _missing(op: AttentionOp) -> str | None:
     dt = op.q.type.dtype
     if dt not in SUPPORTED_DTYPES:
         return f"q dtype {dt.value} (it runs f16, bf16 and f32, computing in f32)"
-    if not isinstance(op.q_layout, Dense) or not isinstance(op.kv_layout, Dense):
-        return "packed or paged layouts (it runs dense q, k and v)"
-    if op.kv_lens is not None:
-        return "per-sequence KV lengths (kv_lens)"
+    if isinstance(op.q_layout, Paged):
+        return "a paged q (it runs dense or packed q)"
+    if isinstance(op.kv_layout, Paged) and op.block_table is not None and (
+            op.block_table.type.rank != 2):
+        return "block tables per KV head (it runs one block table per sequence)"
+    varlen = not (isinstance(op.q_layout, Dense) and isinstance(op.kv_layout, Dense)
+                  and op.kv_lens is None)
+    if varlen and any(isinstance(n, Document) for n in walk(op.mask)):
+        return "document masks over packed or paged sequences"
     if op.kv_format is not None:
         return f"quantized KV ({op.kv_format.name})"
     if op.alibi is not None:

@@ -34,6 +34,12 @@ if [ "$rc_correct" -eq 3 ]; then
     echo "gpu_check: every correctness case failed; skipping the benchmarks" >&2
     exit 1
 fi
+# TVM's CUDA kernels, built ahead of time on the development machine (no TVM here):
+# python -m kvcc.codegen.tvm.cuda --out benchmarks/tvm_cuda, committed
+TVM_CUDA_DIR="${KVCC_TVM_CUDA_DIR:-benchmarks/tvm_cuda}"
+if [ -d "$TVM_CUDA_DIR" ]; then
+    "$PY" -m benchmarks.tvm_cuda_check "$TVM_CUDA_DIR" 2>&1 | tee "$OUT/tvm_cuda.txt"
+fi
 if [ "${KVCC_GPU_TESTS:-0}" = 1 ]; then
     # Opt-in: the kernel test suite (every layout, mask and split path, fp32) on real
     # hardware instead of the interpreter; its time comes out of the benchmarks' budget.

@@ -212,7 +212,6 @@ LOAD36 = r"""
 import sys
 from kvcc.autotune import artifacts
 from kvcc.autotune.prebuilt import PrebuiltKernel
-from tests.autotune_helpers import TINY, isolated_tuning  # noqa: F401 (autouse)
 (res,) = artifacts.load_artifacts(sys.argv[1])
 assert res.error is None and not res.skipped, (res.error, res.skipped)
 for a in res.kernels:

@@ -172,3 +172,17 @@ def test_kernels_match_sdpa_on_a_gpu(built, tmp_path):
     cuda.export(root, cuda.ARCHS, KERNELS)
     results = run_checks(CudaKernels.from_dir(root))
     assert all(ok for _, ok, _ in results), results
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("arch", ["sm_80", "sm_90"])
+def test_committed_artifacts_are_current(arch):
+    """benchmarks/tvm_cuda (what the GPU machine, which has no TVM, launches) holds the
+    CUDA source the kernels generate today, and a cubin matching its manifest's hash:
+    after a kernel change, rebuild it with ``python -m kvcc.codegen.tvm.cuda --out
+    benchmarks/tvm_cuda``."""
+    d = pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "tvm_cuda" / arch
+    man = cuda.read_check(d)
+    src = cuda.cuda_source(cuda_kernels.kernel_set(), arch)
+    assert src == (d / "kernels.cu").read_text(), "stale: rebuild benchmarks/tvm_cuda"
+    assert man["arch"] == arch and man["kernels"]

@@ -10,6 +10,8 @@ import numbers
 
 import torch
 
+from kvcc.ir.formats import KVFormat
+
 FLOAT_DTYPES = (torch.float16, torch.bfloat16, torch.float32, torch.float64)
 MAX_HEAD_DIM = 256
 # float16, bfloat16 and float32 attention computes in float32, whose exponentials the
@@ -84,3 +86,27 @@ def check_qkv(q: torch.Tensor, k: torch.Tensor, v: torch.Tensor) -> None:
         raise ValueError(f"k head dim {k.shape[-1]} must equal q head dim {q.shape[-1]}")
     check_head_dim("q", q.shape[-1])
     check_head_dim("v", v.shape[-1])
+
+
+def check_format(fmt: object, head_dim: int) -> KVFormat:
+    """A ``kv_format`` argument: a KVFormat (from :mod:`kvcc.quant`) that can store rows of
+    ``head_dim`` channels."""
+    if not isinstance(fmt, KVFormat):
+        raise TypeError(f"kv_format must be a kvcc.quant format (kvcc.quant.int4(), "
+                        f"kvcc.quant.kivi(), ...), got {type(fmt).__name__}")
+    try:
+        fmt.check_head_dim(head_dim)
+    except ValueError as e:
+        raise ValueError(f"kv_format: {e}") from None
+    return fmt
+
+
+def check_precision(precision: object, fmt: KVFormat | None) -> str:
+    """A ``kv_precision`` argument: ``"full"``, or ``"upper"`` for hierarchical codes."""
+    if precision not in ("full", "upper"):
+        raise ValueError(f"kv_precision must be 'full' or 'upper', got {precision!r}")
+    if precision == "upper" and (fmt is None or not fmt.hierarchical):
+        raise ValueError("kv_precision='upper' reads the upper codes of a hierarchical format "
+                         f"(kvcc.quant.quantspec()); got kv_format "
+                         f"{None if fmt is None else fmt.name}")
+    return precision

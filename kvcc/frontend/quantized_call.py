@@ -14,25 +14,13 @@ from functools import lru_cache
 
 import torch
 
+from kvcc.checks import check_format, check_precision  # noqa: F401 (re-exported)
 from kvcc.codegen.reference.kv_store import KVStore, RoleStore, store
 from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import KVFormat, Scope
 from kvcc.ir.mask import Mask
 from kvcc.ir.ops import AttentionOp, Module
 from kvcc.ir.types import Value, tensor
-
-
-def check_format(fmt: object, head_dim: int) -> KVFormat:
-    """A ``kv_format`` argument: a KVFormat (from :mod:`kvcc.quant`) that can store rows of
-    ``head_dim`` channels."""
-    if not isinstance(fmt, KVFormat):
-        raise TypeError(f"kv_format must be a kvcc.quant format (kvcc.quant.int4(), "
-                        f"kvcc.quant.kivi(), ...), got {type(fmt).__name__}")
-    try:
-        fmt.check_head_dim(head_dim)
-    except ValueError as e:
-        raise ValueError(f"kv_format: {e}") from None
-    return fmt
 
 
 def _role_tensors(r: RoleStore, fmt: KVFormat, role: str, like: torch.Tensor) -> list:
@@ -64,17 +52,6 @@ def quantized_inputs(k: torch.Tensor, v: torch.Tensor, fmt: KVFormat) -> dict[st
             if t is not None:
                 out[f"{role}_{n}"] = t
     return out
-
-
-def check_precision(precision: object, fmt: KVFormat | None) -> str:
-    """A ``kv_precision`` argument: ``"full"``, or ``"upper"`` for hierarchical codes."""
-    if precision not in ("full", "upper"):
-        raise ValueError(f"kv_precision must be 'full' or 'upper', got {precision!r}")
-    if precision == "upper" and (fmt is None or not fmt.hierarchical):
-        raise ValueError("kv_precision='upper' reads the upper codes of a hierarchical format "
-                         f"(kvcc.quant.quantspec()); got kv_format "
-                         f"{None if fmt is None else fmt.name}")
-    return precision
 
 
 def build_quantized(q: torch.Tensor, inputs: dict[str, torch.Tensor], fmt: KVFormat, mask: Mask,

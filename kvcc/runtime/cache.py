@@ -20,8 +20,14 @@ from dataclasses import dataclass, field
 import torch
 
 from kvcc import backends
-from kvcc.checks import FLOAT_DTYPES, check_factor, check_head_dim, check_int
-from kvcc.frontend.quantized_call import check_format, check_precision
+from kvcc.checks import (
+    FLOAT_DTYPES,
+    check_factor,
+    check_format,
+    check_head_dim,
+    check_int,
+    check_precision,
+)
 from kvcc.ir.formats import KVFormat
 from kvcc.ir.mask import Mask
 from kvcc.runtime.inputs import check_lens, step_counts, step_index

@@ -16,7 +16,7 @@ import math
 
 import torch
 
-from kvcc.frontend.quantized_call import check_format
+from kvcc.checks import check_format
 from kvcc.runtime.cache import KVCache
 from kvcc.runtime.varlen import check_offsets
 

@@ -8,7 +8,7 @@ import torch
 
 from kvcc import backends, quant
 from kvcc import masks as M
-from kvcc.codegen.backend import ALL_LAYOUTS, Backend, Capabilities, UnsupportedOp
+from kvcc.codegen.backend import Backend, Capabilities, UnsupportedOp
 from kvcc.frontend.attention_call import lower_attention_call
 from kvcc.ir.dtypes import DType
 
@@ -49,7 +49,6 @@ def test_capabilities_name_what_is_missing():
     assert b.supports(_op(torch.float16, return_scores=True)) == "eviction scores"
     err = b.refuse(b.supports(_op()))
     assert isinstance(err, UnsupportedOp) and "backend 'half'" in str(err)
-    assert "paged" in ALL_LAYOUTS
 
 
 def test_triton_refuses_by_its_lowering_and_auto_falls_back():

@@ -24,6 +24,12 @@ from kvcc.ir.mask import Document, data_refs, walk
 from kvcc.ir.ops import AttentionOp
 
 
+def _absent_as_none(kv_data: list[torch.Tensor]) -> list[torch.Tensor | None]:
+    """The custom ops' ``kv_data``: a tensor absent from the format (fp8 has no zero)
+    travels as a 1-D empty tensor (the schema takes tensors); back to None here."""
+    return [None if t.dim() == 1 and t.numel() == 0 else t for t in kv_data]
+
+
 @torch.library.custom_op("kvcc::attention", mutates_args=())
 def attention_kernel(
     q: torch.Tensor,
@@ -46,7 +52,7 @@ def attention_kernel(
     """One generated kernel launch: a :class:`Plan`'s fields, the spec as its text.
     ``sizes``: batch, max_q, max_kv, q_len, kv_len. ``kv_data``: a quantized K/V's
     scales, zeros and residuals (a 1-D empty tensor for one that is absent)."""
-    kv = [None if t.dim() == 1 and t.numel() == 0 else t for t in kv_data]
+    kv = _absent_as_none(kv_data)
     return Plan(KernelSpec.from_text(spec_text), q, k, v, cu_q, cu_k, block_table, kv_lens,
                 mask_data, scale, softcap, alibi_max_bias, sizes, placement,
                 num_splits, kv).launcher()()
@@ -82,7 +88,7 @@ def attention_scores_kernel(
     kv_data: list[torch.Tensor],
 ) -> tuple[torch.Tensor, torch.Tensor, torch.Tensor]:
     """``kvcc::attention`` with eviction scores: ``(o, lse, scores)``."""
-    kv = [None if t.dim() == 1 and t.numel() == 0 else t for t in kv_data]
+    kv = _absent_as_none(kv_data)
     return Plan(KernelSpec.from_text(spec_text), q, k, v, cu_q, cu_k, block_table, kv_lens,
                 mask_data, scale, softcap, alibi_max_bias, sizes, placement, num_splits, kv,
                 scores_shape, score_window).launcher()()

@@ -14,6 +14,11 @@ A file looks like this (``schema`` 1)::
                     "num_splits": 4, "tma": false},
          "ms": 0.0123, "default_ms": 0.0150, "candidates": 12, "measured": "2026-12-03T10:00:00Z"}}}
 
+Entries for the TVM CPU kernels (in a CPU's file, e.g. ``cpu-Intel_Xeon-avx512-2c``) say
+``"backend": "tvm"`` and hold the TVM series under ``"tvm"`` instead of ``"triton"``;
+their ``config`` is a :class:`TvmConfig` (``block_m``, ``block_n``, ``qk_keys``,
+``pv_rows``, ``num_splits``).
+
 Only measured entries are ever written. Reading is :func:`json.loads` and type checks:
 a file that is not JSON (corrupt, truncated), JSON that is not a kvcc database
 (foreign), a newer schema, or a file for another GPU (mismatched) gives one
@@ -111,24 +116,74 @@ class Config:
 
 
 @dataclass(frozen=True)
+class TvmConfig:
+    """A tuned configuration of a TVM CPU kernel (``kvcc.codegen.tvm.spec.TvmSpec``'s
+    tile fields): query rows per prefill program (0 for decode), keys per tile, the
+    register blocks of the prefill's QK and PV products (0 for decode), and the decode
+    split count (None: the run-time rule)."""
+
+    block_m: int
+    block_n: int
+    qk_keys: int
+    pv_rows: int
+    num_splits: int | None = None
+
+    def text(self) -> str:
+        s = (f"{self.block_m}x{self.block_n} qk{self.qk_keys} pv{self.pv_rows}"
+             if self.block_m else f"decode n{self.block_n}")
+        return s + (f" splits {self.num_splits}" if self.num_splits is not None else "")
+
+    def as_dict(self) -> dict:
+        return {"block_m": self.block_m, "block_n": self.block_n, "qk_keys": self.qk_keys,
+                "pv_rows": self.pv_rows, "num_splits": self.num_splits}
+
+    @staticmethod
+    def from_dict(d: object) -> TvmConfig:
+        if not isinstance(d, dict):
+            raise ValueError(f"config must be an object, got {type(d).__name__}")
+        vals: dict[str, int] = {}
+        for name in ("block_m", "block_n", "qk_keys", "pv_rows"):
+            v = d.get(name)
+            low = 1 if name == "block_n" else 0
+            if isinstance(v, bool) or not isinstance(v, int) or not low <= v <= 4096:
+                raise ValueError(f"config {name} must be an int in [{low}, 4096], got {v!r}")
+            vals[name] = v
+        if bool(vals["block_m"]) != bool(vals["qk_keys"]) or \
+                bool(vals["block_m"]) != bool(vals["pv_rows"]):
+            raise ValueError("config block_m, qk_keys and pv_rows are all 0 (decode) or all "
+                             f"positive (prefill), got {vals}")
+        s = d.get("num_splits")
+        if s is not None and (isinstance(s, bool) or not isinstance(s, int) or s < 1):
+            raise ValueError(f"config num_splits must be null or an int >= 1, got {s!r}")
+        return TvmConfig(**vals, num_splits=s)
+
+
+CONFIGS: dict[str, type] = {"triton": Config, "tvm": TvmConfig}
+
+
+@dataclass(frozen=True)
 class Entry:
-    """One measured result: the kernel (its tuning key and text), the bucket, the Triton
-    series, the best configuration and its median time."""
+    """One measured result: the kernel (its tuning key and text), the bucket, the code
+    generator's series (``triton``: the Triton release; ``tvm``: TVM's), the best
+    configuration and its median time."""
 
     key: str
     spec: str
     bucket: Bucket
-    triton: str
-    config: Config
+    triton: str  # the series of ``backend``'s code generator
+    config: Config | TvmConfig
     ms: float
     extra: dict = field(default_factory=dict, compare=False, hash=False)
+    backend: str = "triton"
 
     @property
     def id(self) -> str:
-        return entry_id(self.key, self.bucket, self.triton)
+        return entry_id(self.key, self.bucket, self.triton, self.backend)
 
     def as_dict(self) -> dict:
-        return {"spec": self.spec, "bucket": self.bucket.as_dict(), "triton": self.triton,
+        gen = {"triton": self.triton} if self.backend == "triton" else \
+            {"backend": self.backend, self.backend: self.triton}
+        return {"spec": self.spec, "bucket": self.bucket.as_dict(), **gen,
                 "config": self.config.as_dict(), "ms": self.ms, **self.extra}
 
     @staticmethod
@@ -136,17 +191,22 @@ class Entry:
         if not isinstance(d, dict):
             raise ValueError("an entry must be an object")
         key = eid.split("/", 1)[0]
-        spec, triton, ms = d.get("spec"), d.get("triton"), d.get("ms")
-        if not isinstance(spec, str) or not isinstance(triton, str):
-            raise ValueError("an entry needs 'spec' and 'triton' strings")
+        backend = d.get("backend", "triton")
+        if backend not in CONFIGS:
+            raise ValueError(f"an entry's 'backend' must be one of {', '.join(CONFIGS)}, got "
+                             f"{backend!r}")
+        spec, series, ms = d.get("spec"), d.get(backend), d.get("ms")
+        if not isinstance(spec, str) or not isinstance(series, str):
+            raise ValueError(f"an entry needs 'spec' and {backend!r} strings")
         if isinstance(ms, bool) or not isinstance(ms, (int, float)) or not math.isfinite(ms) \
                 or ms <= 0:
             raise ValueError(f"an entry's 'ms' must be a positive time, got {ms!r}")
         if not isinstance(d.get("bucket"), dict):
             raise ValueError("an entry needs a 'bucket' object")
-        e = Entry(key, spec, Bucket.from_dict(d["bucket"]), triton, Config.from_dict(d.get("config")),
-                  float(ms), {k: v for k, v in d.items()
-                              if k not in ("spec", "bucket", "triton", "config", "ms")})
+        known = ("spec", "bucket", "backend", backend, "config", "ms")
+        e = Entry(key, spec, Bucket.from_dict(d["bucket"]), series,
+                  CONFIGS[backend].from_dict(d.get("config")), float(ms),
+                  {k: v for k, v in d.items() if k not in known}, backend)
         if e.id != eid:
             raise ValueError(f"entry key {eid!r} does not match its contents ({e.id!r})")
         return e
@@ -283,4 +343,5 @@ def _atomic_write(path: pathlib.Path, text: str) -> None:
         raise
 
 
-__all__ = ["Config", "Database", "Entry", "TuningDatabaseWarning", "parse", "read", "write"]
+__all__ = ["CONFIGS", "Config", "Database", "Entry", "TuningDatabaseWarning", "TvmConfig",
+           "parse", "read", "write"]

@@ -11,7 +11,10 @@ shape bucket, the GPU, and the Triton release.
   tuned configs (the device name with spaces as underscores), e.g. ``NVIDIA_H100_80GB_HBM3-sm90``;
   one database file per device key.
 - The **Triton series** (``3.6``) is part of an entry's key: configurations measured
-  with one Triton release are not trusted for another.
+  with one Triton release are not trusted for another. Entries for the TVM CPU kernels
+  carry the TVM series instead (``tvm0.27``), their kernel's key comes from its
+  ``TvmSpec`` (:mod:`kvcc.autotune.tvm_space`) and their device key names the CPU
+  (:mod:`kvcc.autotune.cpu`).
 """
 
 from __future__ import annotations
@@ -101,9 +104,10 @@ def as_shape(shape: Shape | tuple) -> Shape:
     return Shape(*(int(x) for x in shape))
 
 
-def entry_id(key: str, bucket: Bucket, triton: str) -> str:
-    """An entry's key in a database file."""
-    return f"{key}/{bucket.text()}/triton{triton}"
+def entry_id(key: str, bucket: Bucket, series: str, backend: str = "triton") -> str:
+    """An entry's key in a database file: the tuning key, the bucket, and the code
+    generator with its release series (``triton3.6``, ``tvm0.27``)."""
+    return f"{key}/{bucket.text()}/{backend}{series}"
 
 
 def device_slug(name: str) -> str:

@@ -9,6 +9,10 @@ without its tuned fields) on this GPU and Triton release, from the bucket neares
    ``kvcc tune`` writes),
 3. the database shipped with kvcc, ``kvcc/autotune/data/<device key>.json``.
 
+The TVM CPU kernels look their configurations up in the CPU's files through the
+same sources (:func:`find`, used by :mod:`kvcc.autotune.tvm_space`); a file named with
+:func:`use_database` serves the lookups of its own kind (GPU or CPU) only.
+
 Each file is read once per process, when the first lookup for its device happens;
 after that a lookup is a dictionary access (answers are memoized per kernel and
 bucket). A file that cannot be used gives one warning and is skipped
@@ -30,8 +34,16 @@ DATA_DIR = pathlib.Path(__file__).resolve().parent / "data"
 
 _LOCK = threading.Lock()
 _EXTRA: list[pathlib.Path] = []
-_INDEX: dict[tuple[str, str], dict[tuple, list[tuple[Bucket, _db.Config]]]] = {}
+_INDEX: dict[tuple[str, str, str], dict[tuple, list[tuple[Bucket, _db.Config]]]] = {}
 _MEMO: dict[tuple, tuple[KernelSpec, Match | None]] = {}
+_FORGET: list = []  # other memos of lookups (tvm_space), cleared with this one's
+
+
+def on_reload(clear) -> None:
+    """Call ``clear()`` whenever the sources change or are forgotten (a memo built on
+    :func:`find` registers its own clearing here)."""
+    if clear not in _FORGET:
+        _FORGET.append(clear)
 
 
 def user_dir() -> pathlib.Path:
@@ -56,6 +68,8 @@ def use_database(path: str | pathlib.Path) -> None:
         _EXTRA.insert(0, p)
         _INDEX.clear()
         _MEMO.clear()
+        for clear in _FORGET:
+            clear()
 
 
 def reload(forget_databases: bool = False) -> None:
@@ -63,6 +77,8 @@ def reload(forget_databases: bool = False) -> None:
     with _LOCK:
         _INDEX.clear()
         _MEMO.clear()
+        for clear in _FORGET:
+            clear()
         if forget_databases:
             _EXTRA.clear()
 
@@ -85,25 +101,42 @@ class Match:
         return _db.Config(c.block_m, c.block_n, c.num_warps, c.num_stages, None, c.tma)
 
 
-def _index(device_key: str, series: str) -> dict[tuple, list[tuple[Bucket, _db.Config]]]:
-    hit = _INDEX.get((device_key, series))
+def _index(device_key: str, series: str, backend: str = "triton"
+           ) -> dict[tuple, list[tuple[Bucket, _db.Config]]]:
+    """The entries for ``backend`` at ``series`` in the device's files, by kernel and
+    head counts."""
+    hit = _INDEX.get((device_key, series, backend))
     if hit is not None:
         return hit
     with _LOCK:
         seen: set[str] = set()
         index: dict[tuple, list[tuple[Bucket, _db.Config]]] = {}
         for path in sources(device_key):
+            if path in _EXTRA and _other_kind(path, device_key):
+                continue  # a CPU's file named for GPU lookups, or the other way round
             d = _db.read(path, device_key)
             if d is None:
                 continue
             for eid, e in d.entries.items():
-                if eid in seen or e.triton != series:  # a higher-priority file had it
+                if eid in seen or e.triton != series or e.backend != backend:
                     continue
-                seen.add(eid)
+                seen.add(eid)  # a lower-priority file's entry with this id is shadowed
                 index.setdefault((e.key, e.bucket.heads, e.bucket.kv_heads), []).append(
                     (e.bucket, e.config))
-        _INDEX[(device_key, series)] = index
+        _INDEX[(device_key, series, backend)] = index
         return index
+
+
+def _other_kind(path: pathlib.Path, device_key: str) -> bool:
+    """Whether the file at ``path`` is for a CPU while ``device_key`` is a GPU's, or the
+    other way round (such a file is skipped without a warning: :func:`use_database`
+    files serve both kinds of lookup)."""
+    try:
+        d = _db.parse(path.read_text(encoding="utf-8"), path)
+    except (ValueError, OSError, UnicodeDecodeError):
+        return False  # read() warns about it
+    return d.device_key is not None and (d.device_key.startswith("cpu-")
+                                         != device_key.startswith("cpu-"))
 
 
 def lookup(spec: KernelSpec, shape: Shape | tuple, device: object = None) -> Match | None:
@@ -129,6 +162,15 @@ def lookup(spec: KernelSpec, shape: Shape | tuple, device: object = None) -> Mat
     return best
 
 
+def find(key: str, shape: Shape | tuple, device_key: str, backend: str, series: str
+         ) -> Match | None:
+    """The entry for the kernel with tuning key ``key`` nearest to ``shape`` among the
+    device's files, for one code generator and series (any backend; uncached)."""
+    bucket = as_shape(shape).bucket()
+    return nearest(_index(device_key, series, backend).get(
+        (key, bucket.heads, bucket.kv_heads), []), bucket)
+
+
 def nearest(cands: list[tuple[Bucket, _db.Config]], bucket: Bucket) -> Match | None:
     """The candidate measured at the bucket nearest to ``bucket`` (same head counts)."""
     cands = [bc for bc in cands if bc[0].distance(bucket) != float("inf")]
@@ -144,7 +186,7 @@ def in_database(d: _db.Database, spec: KernelSpec, shape: Shape | tuple,
     series = triton_series(triton or triton_version() or "")
     key, bucket = tuning_key(spec), as_shape(shape).bucket()
     return nearest([(e.bucket, e.config) for e in d.entries.values()
-                    if e.key == key and e.triton == series], bucket)
+                    if e.key == key and e.triton == series and e.backend == "triton"], bucket)
 
 
 def tuned_config(spec: KernelSpec, shape: Shape | tuple, device: object = None
@@ -179,5 +221,5 @@ def _device_key(device: object) -> str | None:
     return cuda_device(torch.cuda.current_device() if index is None else index).key
 
 
-__all__ = ["DATA_DIR", "Match", "in_database", "lookup", "nearest", "reload", "sources",
-           "tuned_config", "tuned_tiles", "use_database", "user_dir"]
+__all__ = ["DATA_DIR", "Match", "find", "in_database", "lookup", "nearest", "on_reload", "reload",
+           "sources", "tuned_config", "tuned_tiles", "use_database", "user_dir"]

@@ -9,97 +9,286 @@ machine. There::
 
     python -m benchmarks.tvm_cuda_check DIR      # or KVCC_TVM_CUDA_DIR=DIR
 
-loads them through the CUDA driver (``kvcc/codegen/tvm/cuda_launch.py``), launches
-the causal prefill and the GQA split-KV decode on fp16 and bf16 inputs, and compares
-them with torch SDPA: the output's error against an fp32 reference must stay within
-a few times the error of SDPA run in the same low precision, and the lse within a
-small absolute error of the fp32 log-sum-exp. Prints one ok/FAIL line per case;
-exit status 0 when all pass, 1 when any fails, 2 when the check cannot run here.
+loads them through the CUDA driver (``kvcc/codegen/tvm/cuda_launch.py`` over
+``cuda_driver.py``) and runs every kernel kind on fp16 and bf16 inputs: dense prefill
+and decode, paged decode (pages gathered through a shuffled block table, sequences of
+different lengths, an empty one), packed (varlen) prefill (an empty sequence, more
+queries than keys), each causal and with a sliding window, with and without sinks.
+Per case it compares the output with an fp32 reference of the same mask (per
+sequence, on the gathered keys): the error must stay within a few times the error of
+torch SDPA with that mask run in the same low precision, the lse within a small
+absolute error of the fp32 log-sum-exp, and a row that sees no key must give o = 0
+and lse = -inf exactly (outputs are poisoned with NaN before each run). Then it times
+the kernel beside SDPA on the equivalent dense problem (padded, explicit mask).
+
+Prints one ``PASS``/``FAIL`` line per case and one ``time`` line per timed case; a
+failing case never stops the others (an error that loses the CUDA context reruns the
+remaining cases in a fresh process). Exit status 0 when all pass, 1 when any fails,
+2 when the check cannot run here.
 """
 
 from __future__ import annotations
 
 import math
 import os
+import subprocess
 import sys
 
-
-def _ref(q, k, v, causal_offset: int | None):
-    """fp32 attention and its lse; ``causal_offset``: key ``j`` visible to query ``i``
-    when ``j <= i + offset`` (None: all keys)."""
-    import torch
-
-    g = q.shape[1] // k.shape[1]
-    kf = k.float().repeat_interleave(g, dim=1)
-    vf = v.float().repeat_interleave(g, dim=1)
-    s = q.float() @ kf.transpose(-1, -2) / math.sqrt(q.shape[-1])
-    if causal_offset is not None:
-        i = torch.arange(q.shape[2], device=q.device)[:, None]
-        j = torch.arange(k.shape[2], device=q.device)[None, :]
-        s = s.masked_fill(j > i + causal_offset, float("-inf"))
-    lse = torch.logsumexp(s, dim=-1)
-    p = torch.softmax(s, dim=-1).nan_to_num(0.0)
-    return p @ vf, lse
-
-
-def _sdpa_lowp(q, k, v, causal_offset: int | None):
-    import torch
-    import torch.nn.functional as F
-
-    mask = None
-    if causal_offset is not None:
-        i = torch.arange(q.shape[2], device=q.device)[:, None]
-        j = torch.arange(k.shape[2], device=q.device)[None, :]
-        mask = j <= i + causal_offset
-    return F.scaled_dot_product_attention(q, k, v, attn_mask=mask, enable_gqa=True)
-
-
+LOST = "CUDA context lost"
+# kind, dtype, Hq, Hk, D, per-sequence query and key lengths, window, sinks
+# (decode and paged: one query per sequence; window None: causal)
 CASES = [
-    # kind, dtype, B, Hq, Hk, S, L, D
-    ("prefill", "float16", 2, 8, 8, 256, 256, 64),
-    ("prefill", "bfloat16", 1, 8, 2, 300, 300, 128),
-    ("prefill", "float16", 1, 4, 4, 100, 357, 128),  # chunk: bottom-right causal
-    ("decode", "float16", 2, 32, 8, 1, 4096, 128),
-    ("decode", "bfloat16", 3, 8, 8, 1, 1000, 64),
-    ("decode", "bfloat16", 1, 16, 4, 1, 77, 128),
+    ("prefill", "float16", 8, 8, 64, [256, 256], [256, 256], None, 0),
+    ("prefill", "bfloat16", 8, 2, 128, [300], [300], None, 0),
+    ("prefill", "float16", 4, 4, 128, [100], [357], None, 0),  # chunk: bottom-right causal
+    ("prefill", "float16", 8, 2, 128, [500], [500], 100, 0),
+    ("prefill", "bfloat16", 4, 4, 64, [300, 300], [700, 700], 96, 4),
+    ("prefill", "float16", 4, 2, 64, [200], [150], 40, 3),  # rows before key 0: sinks only
+    ("decode", "float16", 32, 8, 128, [1, 1], [4096, 4096], None, 0),
+    ("decode", "bfloat16", 8, 8, 64, [1, 1, 1], [1000, 1000, 1000], None, 0),
+    ("decode", "bfloat16", 16, 4, 128, [1], [77], None, 0),
+    ("decode", "float16", 32, 8, 128, [1, 1], [4096, 4096], 1000, 4),
+    ("decode", "bfloat16", 8, 8, 64, [1], [1000], 130, 0),
+    ("paged16", "float16", 32, 8, 128, [1] * 4, [1, 77, 1000, 4096], None, 0),
+    ("paged32", "bfloat16", 8, 2, 64, [1] * 3, [513, 0, 64], 200, 4),
+    ("paged16", "float16", 8, 1, 128, [1] * 2, [300, 2000], 256, 0),
+    ("varlen", "float16", 8, 2, 128, [100, 1, 0, 300], [100, 500, 7, 300], None, 0),
+    ("varlen", "bfloat16", 4, 4, 64, [64, 200], [1000, 200], 128, 4),
+    ("varlen", "float16", 4, 2, 64, [50, 10], [0, 5], 3, 0),  # no keys; more queries than keys
 ]
 
 
-def run_checks(kernels, cases=CASES) -> list[tuple[str, bool, str]]:
-    """(label, ok, detail) per case, against SDPA (outputs poisoned before each run)."""
+def visible(s: int, length: int, window: int | None, sinks: int, device):
+    """``[s, length]``: key ``j`` visible to query ``i`` (position ``i + length - s``)."""
     import torch
 
-    out = []
-    gen = torch.Generator(device="cuda").manual_seed(0)
-    for kind, dt, b, hq, hk, s, length, d in cases:
-        dtype = getattr(torch, dt)
-        label = f"tvm-cuda {kind} {dt} B={b} Hq={hq} Hk={hk} S={s} L={length} D={d}"
-        try:
-            q = torch.randn(b, hq, s, d, device="cuda", dtype=dtype, generator=gen)
-            k = torch.randn(b, hk, length, d, device="cuda", dtype=dtype, generator=gen)
-            v = torch.randn(b, hk, length, d, device="cuda", dtype=dtype, generator=gen)
-            off = (length - s) if kind == "prefill" else None
-            if kind == "prefill":
-                o, lse = kernels.prefill(q, k, v)
+    p = torch.arange(s, device=device)[:, None] + (length - s)
+    j = torch.arange(length, device=device)[None, :]
+    w = length + s + 1 if window is None else window
+    return (j < sinks) | ((j <= p) & (j > p - w))
+
+
+def reference(q, k, v, vis):
+    """fp32 attention and its natural-log lse: q ``[Hq, S, D]``, K/V ``[Hk, L, D]``."""
+    import torch
+
+    g = q.shape[0] // k.shape[0]
+    kf, vf = k.float().repeat_interleave(g, 0), v.float().repeat_interleave(g, 0)
+    s = (q.float() @ kf.transpose(-1, -2)) / math.sqrt(q.shape[-1])
+    s = s.masked_fill(~vis, float("-inf"))
+    return torch.softmax(s, dim=-1).nan_to_num(0.0) @ vf, torch.logsumexp(s, dim=-1)
+
+
+def sdpa(q, k, v, vis):
+    """SDPA in q's dtype with the boolean mask (a row with no key: 0)."""
+    import torch
+    import torch.nn.functional as F
+
+    if k.shape[-2] == 0:
+        return torch.zeros_like(q)
+    return F.scaled_dot_product_attention(q[None], k[None], v[None], attn_mask=vis,
+                                          enable_gqa=True)[0].nan_to_num(0.0)
+
+
+class Case:
+    """One case's inputs, the launch, and its sequences in ``[H, S, D]`` form."""
+
+    def __init__(self, spec, gen):
+        import torch
+
+        self.kind, dt, self.hq, self.hk, self.d, self.ql, self.kl, self.window, self.sinks = spec
+        self.dtype = getattr(torch, dt)
+        b = len(self.ql)
+        rnd = lambda *s: torch.randn(*s, device="cuda", dtype=self.dtype, generator=gen)  # noqa: E731
+        if self.kind in ("prefill", "decode"):
+            s, n = self.ql[0], self.kl[0]
+            self.q, self.k, self.v = rnd(b, self.hq, s, self.d), rnd(b, self.hk, n, self.d), \
+                rnd(b, self.hk, n, self.d)
+        elif self.kind.startswith("paged"):
+            self.page = int(self.kind[5:])
+            need = [-(-n // self.page) for n in self.kl]
+            total = sum(need) + 3
+            self.k, self.v = (rnd(total, self.page, self.hk, self.d) for _ in range(2))
+            perm = torch.randperm(total, generator=torch.Generator().manual_seed(1)).tolist()
+            self.bt = torch.zeros(b, max(1, max(need)), dtype=torch.int32)
+            for i, c in enumerate(need):
+                self.bt[i, :c] = torch.tensor(perm[:c], dtype=torch.int32)
+                perm = perm[c:]
+            self.bt = self.bt.cuda()
+            self.kvl = torch.tensor(self.kl, dtype=torch.int32, device="cuda")
+            self.q = rnd(b, self.hq, self.d)
+        else:
+            self.q = rnd(sum(self.ql), self.hq, self.d)
+            self.k, self.v = (rnd(sum(self.kl), self.hk, self.d) for _ in range(2))
+            cu = lambda x: torch.tensor([0, *x], device="cuda").cumsum(0).to(torch.int32)  # noqa: E731
+            self.cuq, self.cuk = cu(self.ql), cu(self.kl)
+
+    def label(self) -> str:
+        mask = ("causal" if self.window is None else f"window {self.window}") + \
+            (f" + sinks {self.sinks}" if self.sinks else "")
+        return (f"tvm-cuda {self.kind} {str(self.dtype)[6:]} Hq={self.hq} Hk={self.hk} "
+                f"D={self.d} q={self.ql} kv={self.kl} {mask}")
+
+    def run(self, ks):
+        m = {"window": self.window, "sinks": self.sinks}
+        if self.kind == "prefill":
+            return ks.prefill(self.q, self.k, self.v, **m)
+        if self.kind == "decode":
+            return ks.decode(self.q, self.k, self.v, **m)
+        if self.kind.startswith("paged"):
+            return ks.paged_decode(self.q, self.k, self.v, self.bt, self.kvl, **m)
+        return ks.varlen_prefill(self.q, self.k, self.v, self.cuq, self.cuk, max(self.ql), **m)
+
+    def sequences(self, o, lse):
+        """Per sequence: (q, k, v, o, lse) as ``[H, S, D]`` / ``[H, S]``."""
+        out, q0, k0 = [], 0, 0
+        for i, (s, n) in enumerate(zip(self.ql, self.kl)):
+            if self.kind in ("prefill", "decode"):
+                out.append((self.q[i], self.k[i], self.v[i], o[i], lse[i]))
+            elif self.kind.startswith("paged"):
+                pages = self.bt[i, :-(-n // self.page)].long()
+                k, v = (t[pages].flatten(0, 1)[:n].transpose(0, 1) for t in (self.k, self.v))
+                out.append((self.q[i][:, None], k, v, o[i][:, None], lse[i][:, None]))
             else:
-                o, lse = kernels.decode(q, k, v)
+                q, oi, li = (t[q0:q0 + s].transpose(0, 1) for t in (self.q, o, lse))
+                k, v = (t[k0:k0 + n].transpose(0, 1) for t in (self.k, self.v))
+                out.append((q, k, v, oi, li))
+            q0, k0 = q0 + s, k0 + n
+        return out
+
+    def dense(self):
+        """The problem padded to dense ``[B, H, S, D]`` with a ``[B, 1, S, L]`` mask, for
+        timing SDPA beside the kernel."""
+        import torch
+
+        seqs = self.sequences(*self.run_shapes())
+        s, n = max(x[0].shape[1] for x in seqs), max(1, max(x[1].shape[1] for x in seqs))
+        b = len(seqs)
+        q = torch.zeros(b, self.hq, s, self.d, device="cuda", dtype=self.dtype)
+        k = torch.zeros(b, self.hk, n, self.d, device="cuda", dtype=self.dtype)
+        v, mask = torch.zeros_like(k), torch.zeros(b, 1, s, n, device="cuda", dtype=torch.bool)
+        for i, (qi, ki, vi, _, _) in enumerate(seqs):
+            si, ni = qi.shape[1], ki.shape[1]
+            q[i, :, :si], k[i, :, :ni], v[i, :, :ni] = qi, ki, vi
+            mask[i, 0, :si, :ni] = visible(si, ni, self.window, self.sinks, "cuda")
+        mask[..., 0] |= ~mask.any(-1)  # SDPA's kernels need a key per row
+        return q, k, v, mask
+
+    def run_shapes(self):
+        import torch
+
+        if self.kind in ("prefill", "decode"):
+            o = torch.empty_like(self.q)
+            return o, o[..., 0].float()
+        return torch.empty_like(self.q), self.q[..., 0].float()
+
+
+def check(case: Case, o, lse) -> tuple[bool, str]:
+    import torch
+
+    err = base = lse_err = 0.0
+    ok = True
+    for q, k, v, oi, li in case.sequences(o, lse):
+        vis = visible(q.shape[1], k.shape[1], case.window, case.sinks, q.device)
+        ref, ref_lse = reference(q, k, v, vis)
+        empty = ~vis.any(-1).expand_as(ref_lse)
+        if empty.any():  # rows that see no key: exactly 0 and -inf
+            ok &= bool((oi[empty] == 0).all()) and bool(torch.isneginf(li[empty]).all())
+        err = max(err, (oi.float() - ref).abs().max().item() if ref.numel() else 0.0)
+        base = max(base, (sdpa(q, k, v, vis).float() - ref).abs().max().item()
+                   if ref.numel() else 0.0)
+        full = ~empty
+        if full.any():
+            d = (li[full] - ref_lse[full]).abs().max().item()
+            lse_err = max(lse_err, d / max(1.0, ref_lse[full].abs().max().item()))
+        ok &= bool(torch.isfinite(oi).all())
+    tol = 3 * base + 1e-3
+    ok = ok and err <= tol and lse_err <= 2e-3
+    return ok, f"max err {err:.2e} (SDPA {base:.2e}, tol {tol:.2e}), rel lse err {lse_err:.2e}"
+
+
+def _poison() -> None:
+    """Fill free memory of torch's allocator with NaN, so unwritten outputs show."""
+    import torch
+
+    x = torch.full((64 << 20,), float("nan"), device="cuda")
+    del x
+
+
+def _bench(fn) -> float:
+    """Median milliseconds of ``fn``."""
+    import torch
+
+    try:
+        from triton.testing import do_bench
+
+        return float(do_bench(fn, warmup=10, rep=50, return_mode="median"))
+    except ImportError:
+        start, end = torch.cuda.Event(enable_timing=True), torch.cuda.Event(enable_timing=True)
+        fn()
+        times = []
+        for _ in range(20):
+            start.record()
+            fn()
+            end.record()
             torch.cuda.synchronize()
-            ref, ref_lse = _ref(q, k, v, off)
-            base = (_sdpa_lowp(q, k, v, off).float() - ref).abs().max().item()
-            err = (o.float() - ref).abs().max().item()
-            lse_err = (lse - ref_lse).abs().max().item()
-            tol = 3 * base + 1e-3
-            ok = err <= tol and lse_err <= 1e-3 * max(1.0, ref_lse.abs().max().item()) + 1e-3
-            ok = ok and bool(torch.isfinite(o).all())
-            out.append((label, ok, f"max err {err:.2e} (SDPA {base:.2e}, tol {tol:.2e}), "
-                                   f"lse err {lse_err:.2e}"))
-        except Exception as e:  # one failing case does not hide the others
-            out.append((label, False, f"{type(e).__name__}: {e}"))
+            times.append(start.elapsed_time(end))
+        return sorted(times)[len(times) // 2]
+
+
+def _lost() -> bool:
+    import torch
+
+    try:
+        torch.cuda.synchronize()
+        return False
+    except Exception:  # noqa: BLE001  (a sticky error: every later call fails)
+        return True
+
+
+def run_checks(kernels, cases=CASES, time_it: bool = False, report=None
+               ) -> list[tuple[str, bool, str]]:
+    """(label, ok, detail) per case, in order; stops after a case that loses the CUDA
+    context (its detail then starts with :data:`LOST`). ``report(label, ok, detail)``
+    sees each result as it comes; with ``time_it`` a timing line follows each case."""
+    import torch
+    import torch.nn.functional as F
+
+    out: list[tuple[str, bool, str]] = []
+    gen = torch.Generator(device="cuda").manual_seed(0)
+    for spec in cases:
+        label = f"tvm-cuda {spec[0]} {spec[1]} (inputs)"
+        try:
+            case = Case(spec, gen)
+            label = case.label()
+            _poison()
+            o, lse = case.run(kernels)
+            torch.cuda.synchronize()
+            ok, detail = check(case, o, lse)
+            if time_it:
+                q, k, v, mask = case.dense()
+                t_k = _bench(lambda c=case: c.run(kernels))
+                t_s = _bench(lambda a=(q, k, v), m=mask: F.scaled_dot_product_attention(
+                    *a, attn_mask=m, enable_gqa=True))
+                detail += f"; time {t_k * 1e3:.1f} us, SDPA {t_s * 1e3:.1f} us ({t_s / t_k:.2f}x)"
+        except Exception as e:  # noqa: BLE001  (one failing case does not hide the others)
+            ok, detail = False, f"{type(e).__name__}: {e}"
+            if _lost():
+                detail = f"{LOST}: {detail}"
+        out.append((label, ok, detail))
+        if report is not None:
+            report(label, ok, detail)
+        if detail.startswith(LOST):
+            break
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    start = 0
+    if "--start" in argv:  # the rest of a run whose CUDA context was lost
+        i = argv.index("--start")
+        start, argv = int(argv[i + 1]), argv[:i] + argv[i + 2:]
     try:
         import torch
 
@@ -116,12 +305,23 @@ def main(argv: list[str] | None = None) -> int:
     except (CudaUnavailable, OSError, ValueError) as e:
         print(f"tvm-cuda: SKIP ({e})")
         return 2
-    print(f"tvm-cuda: {kernels.folder} ({kernels.manifest['arch']}, "
-          f"built with TVM {kernels.manifest['tvm']}, {kernels.manifest['nvcc']})")
-    results = run_checks(kernels)
-    for label, ok, detail in results:
-        print(f"{'ok  ' if ok else 'FAIL'} {label}: {detail}")
-    return 0 if all(ok for _, ok, _ in results) else 1
+    if start == 0:
+        print(f"tvm-cuda: {kernels.folder} ({kernels.manifest['arch']}, "
+              f"built with TVM {kernels.manifest['tvm']}, {kernels.manifest['nvcc']})")
+
+    def report(label: str, ok: bool, detail: str) -> None:
+        print(f"{'PASS' if ok else 'FAIL'} {label}: {detail}", flush=True)
+
+    results = run_checks(kernels, CASES[start:], time_it=True, report=report)
+    ok = all(r[1] for r in results)
+    done = start + len(results)
+    if results and results[-1][2].startswith(LOST) and done < len(CASES):
+        print(f"tvm-cuda: rerunning the {len(CASES) - done} remaining cases in a new process",
+              flush=True)
+        rc = subprocess.run([sys.executable, "-m", "benchmarks.tvm_cuda_check", str(root),
+                             "--start", str(done)]).returncode
+        ok = ok and rc == 0
+    return 0 if ok else 1
 
 
 if __name__ == "__main__":

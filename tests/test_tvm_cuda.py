@@ -2,13 +2,16 @@
 for sm_80 and sm_90, the manifest, and the driver-API launcher (no TVM import).
 
 On a machine without a GPU this checks everything but the numbers: the kernels'
-source, the cubins' symbols and resource use, the manifest and the launcher's errors.
-The GPU-marked test launches both kernels against SDPA (``benchmarks/tvm_cuda_check``).
+source, the cubins' symbols and resource use, the manifest, the launcher's argument
+binding and errors, and the key ranges the kernels visit (their index statements run
+as plain Python against the mask). The GPU-marked test launches every kernel kind
+against SDPA (``benchmarks/tvm_cuda_check``).
 """
 
 from __future__ import annotations
 
 import importlib.util
+import itertools
 import json
 import os
 import pathlib
@@ -20,12 +23,15 @@ import pytest
 
 pytest.importorskip("tvm")
 
-from kvcc.codegen.tvm import cuda, cuda_kernels  # noqa: E402
-from kvcc.codegen.tvm.cuda_launch import CudaKernels, CudaUnavailable, read_manifest  # noqa: E402
+from kvcc.codegen.tvm import cuda, cuda_kernels, cuda_ranges  # noqa: E402
+from kvcc.codegen.tvm.cuda_driver import CudaUnavailable, read_manifest  # noqa: E402
+from kvcc.codegen.tvm.cuda_launch import CudaKernels  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
-# a smaller set than the CLI builds (two groups), to keep nvcc's share of the run short
-KERNELS = cuda_kernels.kernel_set(head_dims=(64, 128), groups=(1, 4))
+# a smaller set than the CLI builds (two groups, two paged kernels), to keep nvcc's share
+# of the run short
+KERNELS = cuda_kernels.kernel_set(head_dims=(64, 128), groups=(1, 4), page_sizes=()) + [
+    cuda_kernels.decode("float16", 128, 4, 16), cuda_kernels.decode("bfloat16", 64, 1, 32)]
 
 
 def _cuobjdump() -> str | None:
@@ -57,6 +63,8 @@ def built(tmp_path_factory):
 def test_kernel_definitions_reject_what_they_cannot_run():
     with pytest.raises(ValueError, match="powers of two"):
         cuda_kernels.decode("float16", 128, 3)
+    with pytest.raises(ValueError, match="page sizes"):
+        cuda_kernels.decode("float16", 128, 4, 8)
     assert cuda_kernels.decode_threads(1) == 64 and cuda_kernels.decode_threads(4) == 128
 
 
@@ -69,8 +77,17 @@ def test_cuda_source_has_every_kernel_with_plain_parameters(built, arch):
         assert bound == k.block[0]
         names = [n for _, n in params]
         # every parameter is a tensor pointer, a named size or qscale (no derived value)
-        assert all(n.endswith("_ptr") or n in ("B", "Hq", "Hk", "S", "L", "NS", "qscale")
-                   for n in names), names
+        assert all(n.endswith("_ptr") or n in (*cuda.SIZES, "qscale") for n in names), names
+        if k.kind != "merge":  # every attention kernel takes the mask's sizes
+            assert {"window", "sinks", "qscale"} <= set(names), (k.name, names)
+    # the paged decode looks pages up by shift and mask (page size compiled in)
+    paged = src[src.rindex("kvcc_cuda_paged_decode_fp16_d128_g4_p16_kernel("):]  # its body
+    paged = paged[:paged.index("\n}\n")]
+    assert "BT_ptr[" in paged and ">> 4)" in paged and "& 15)" in paged and "KVL_ptr[" in paged
+    # a key count past the block table's pages is cut to them: no page index reaches MP
+    assert "min(KVL_ptr[((int)blockIdx.z)], (MP * 16))" in paged
+    varlen = src[src.rindex("kvcc_cuda_varlen_prefill_fp16_d64_kernel("):]
+    assert "CUQ_ptr[" in varlen[:varlen.index("\n}\n")]
     assert "__syncthreads()" in src and "__shared__" in src and "exp2f" in src
 
 
@@ -83,9 +100,21 @@ def test_manifest_round_trips_and_describes_the_launch(built, arch):
     assert pre["grid"] == [["S", cuda_kernels.PRE_BM], ["Hq", 1], ["B", 1]]
     assert pre["block"] == [128, 1, 1]
     assert {p["arg"] for p in pre["params"]} == {"q", "k", "v", "o", "lse", "B", "Hq", "Hk",
-                                                "S", "L", "qscale"}
+                                                "S", "L", "qscale", "window", "sinks"}
     dec = man["kernels"]["kvcc_cuda_decode_bf16_d64_g1"]
     assert dec["block"] == [64, 1, 1] and dec["grid"][0] == ["NS", 1]
+    pg = man["kernels"]["kvcc_cuda_paged_decode_fp16_d128_g4_p16"]
+    assert pg["kind"] == "paged_decode" and pg["page_size"] == 16 and pg["group"] == 4
+    assert pg["grid"] == [["NS", 1], ["Hk", 1], ["B", 1]] and pg["block"] == [128, 1, 1]
+    assert {p["arg"] for p in pg["params"]} == {"q", "k", "v", "bt", "kvl", "wo", "wl", "B", "Hk",
+                                               "MP", "NS", "qscale", "window", "sinks"}
+    assert man["kernels"]["kvcc_cuda_paged_decode_bf16_d64_g1_p32"]["page_size"] == 32
+    vl = man["kernels"]["kvcc_cuda_varlen_prefill_bf16_d128"]
+    assert vl["kind"] == "varlen_prefill" and vl["grid"] == [["MQ", cuda_kernels.PRE_BM],
+                                                             ["Hq", 1], ["B", 1]]
+    assert {p["arg"] for p in vl["params"]} == {"q", "k", "v", "cuq", "cuk", "o", "lse", "B", "Hq",
+                                               "Hk", "MQ", "TQ", "qscale", "window", "sinks"}
+    assert man["decode_block_n"] == cuda_kernels.DEC_BN and man["no_window"] == 2**31 - 1
     for name, k in man["kernels"].items():
         # no spills, static shared memory within the 48 KiB a launch gets by default
         assert k["spill_stores"] == 0 and k["spill_loads"] == 0, (name, k)
@@ -137,7 +166,8 @@ def test_cubins_are_elf_with_the_expected_kernels(built, arch):
 
 
 def test_launcher_imports_without_tvm_or_cuda():
-    code = ("import sys; import kvcc.codegen.tvm.cuda_launch as m; "
+    code = ("import sys; import kvcc.codegen.tvm.cuda_launch; "
+            "import kvcc.codegen.tvm.cuda_driver as m; "
             "assert 'tvm' not in sys.modules, 'tvm imported'; "
             "assert m._DRIVER == []; print('ok')")
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT,
@@ -160,6 +190,172 @@ def test_launching_without_a_gpu_says_why(built):
         ks.prefill(q.float(), q.float(), q.float())
 
 
+def _recording(ks, monkeypatch) -> list:
+    """Make ``ks.launch`` record what it would launch (entry, grid, argument values)."""
+    calls = []
+    monkeypatch.setattr(ks, "launch", lambda name, t, sz, sc=None: calls.append(
+        (name, t, *ks.arguments(name, t, sz, sc))))
+    return calls
+
+
+def _check_binding(name, tensors, entry, values) -> dict:
+    """Every pointer argument is its tensor's data; returns the int32 sizes bound."""
+    sizes = {}
+    for p, v in zip(entry["params"], values, strict=True):
+        if p["kind"] == "ptr":
+            assert v.value == tensors[p["arg"]].data_ptr(), (name, p)
+        elif p["kind"] == "i32":
+            sizes[p["arg"]] = v.value
+    return sizes
+
+
+def test_the_launcher_binds_every_parameter_of_the_new_kernels(built, monkeypatch):
+    import torch
+
+    ks = CudaKernels(built["sm_90"])
+    calls = _recording(ks, monkeypatch)
+    f16 = dict(dtype=torch.float16)
+    # paged decode: 3 sequences, pages of 16, group 4, head dim 128
+    q = torch.randn(3, 8, 128, **f16)
+    kp, vp = torch.randn(10, 16, 2, 128, **f16), torch.randn(10, 16, 2, 128, **f16)
+    bt = torch.tensor([[3, 1, 0], [2, 0, 0], [9, 8, 7]], dtype=torch.int32)
+    kvl = torch.tensor([40, 0, 33], dtype=torch.int32)
+    o, lse = ks.paged_decode(q, kp, vp, bt, kvl, num_splits=2, window=20, sinks=4)
+    assert o.shape == (3, 8, 128) and lse.shape == (3, 8)
+    (n1, t1, e1, g1, v1), (n2, t2, e2, g2, v2) = calls
+    assert n1 == "kvcc_cuda_paged_decode_fp16_d128_g4_p16" and n2 == "kvcc_cuda_merge_fp16_d128"
+    assert _check_binding(n1, t1, e1, v1) == {"B": 3, "Hk": 2, "MP": 3, "NS": 2, "window": 20,
+                                              "sinks": 4}
+    assert t1["bt"].data_ptr() == bt.data_ptr() and g1 == [2, 2, 3]
+    assert _check_binding(n2, t2, e2, v2) == {"B": 3, "Hq": 8, "NS": 2} and g2 == [8, 3, 1]
+    assert t2["o"] is o and t2["wo"] is t1["wo"] and tuple(t1["wo"].shape) == (3, 8, 2, 128)
+    qscale = next(v for p, v in zip(e1["params"], v1) if p["kind"] == "f32").value
+    assert qscale == pytest.approx(128 ** -0.5 * 1.4426950408889634, rel=1e-6)
+    # varlen prefill: sequences of 5, 0 and 40 queries
+    calls.clear()
+    q = torch.randn(45, 4, 64, dtype=torch.bfloat16)
+    k, v = torch.randn(50, 4, 64, dtype=torch.bfloat16), torch.randn(50, 4, 64, dtype=torch.bfloat16)
+    cuq = torch.tensor([0, 5, 5, 45], dtype=torch.int32)
+    cuk = torch.tensor([0, 10, 10, 50], dtype=torch.int32)
+    o, lse = ks.varlen_prefill(q, k, v, cuq, cuk, window=None)
+    assert o.shape == q.shape and lse.shape == (45, 4)
+    ((n, t, e, g, vals),) = calls
+    assert n == "kvcc_cuda_varlen_prefill_bf16_d64"
+    assert _check_binding(n, t, e, vals) == {"B": 3, "Hq": 4, "Hk": 4, "TQ": 45, "MQ": 40,
+                                             "window": cuda_kernels.NO_WINDOW, "sinks": 0}
+    assert g == [2, 4, 3]  # ceil(40 / 32) query blocks per sequence
+    # the dense kernels take the mask too
+    calls.clear()
+    qd = torch.randn(2, 4, 1, 64, **f16)
+    kd = torch.randn(2, 4, 300, 64, **f16)
+    ks.decode(qd, kd, kd, num_splits=3, window=128, sinks=2)
+    ks.prefill(torch.randn(1, 4, 70, 128, **f16), torch.randn(1, 1, 90, 128, **f16),
+               torch.randn(1, 1, 90, 128, **f16), window=16)
+    (nd, td, ed, gd, vd), _, (npf, tp, ep, gp, vp_) = calls
+    assert _check_binding(nd, td, ed, vd) == {"B": 2, "Hk": 4, "L": 300, "NS": 3, "window": 128,
+                                              "sinks": 2}
+    assert _check_binding(npf, tp, ep, vp_) == {"B": 1, "Hq": 4, "Hk": 1, "S": 70, "L": 90,
+                                                "window": 16, "sinks": 0} and gp == [3, 4, 1]
+
+
+def test_the_launcher_refuses_what_the_kernels_cannot_take(built):
+    import torch
+
+    ks = CudaKernels(built["sm_90"])
+    q = torch.zeros(2, 8, 128, dtype=torch.float16)
+    kp = torch.zeros(4, 16, 2, 128, dtype=torch.float16)
+    bt, kvl = torch.zeros(2, 2, dtype=torch.int32), torch.zeros(2, dtype=torch.int32)
+    with pytest.raises(TypeError, match="block_table must be a 2-d int32"):
+        ks.paged_decode(q, kp, kp, bt.long(), kvl, num_splits=1)
+    with pytest.raises(ValueError, match="one row per sequence"):
+        ks.paged_decode(q, kp, kp, bt[:1], kvl, num_splits=1)
+    with pytest.raises(KeyError, match="no prebuilt kernel .*_p8"):
+        ks.paged_decode(q, kp[:, :8], kp[:, :8], bt, kvl, num_splits=1)
+    with pytest.raises(ValueError, match="window must be an int >= 0"):
+        ks.paged_decode(q, kp, kp, bt, kvl, num_splits=1, window=-1)
+    with pytest.raises(KeyError, match="no value for parameter BT_ptr"):
+        ks.arguments("kvcc_cuda_paged_decode_fp16_d128_g4_p16", {}, {}, {})
+
+
+class _T:
+    """The TensorIR operators of the kernels' index statements, in plain Python."""
+
+    max, min = max, min
+
+    @staticmethod
+    def Select(c, a, b):  # noqa: N802
+        return a if c else b
+
+
+def _run(stmts: list[str], env: dict) -> list[int]:
+    iv = [0] * 16
+    for s in stmts:
+        exec(s, {"T": _T}, {**env, "iv": iv})
+    return iv
+
+
+@pytest.mark.parametrize("sinks, window", [(0, None), (0, 1), (0, 100), (4, 100), (70, 100),
+                                           (200, 64), (3, 0), (5000, 10)])
+def test_decode_splits_visit_exactly_the_visible_keys_once(sinks, window):
+    bn = cuda_kernels.DEC_BN
+    win = cuda_kernels.NO_WINDOW if window is None else window
+    stmts = cuda_ranges.decode_ranges(bn)
+    for nk, ns in itertools.product((0, 1, 63, 64, 65, 300, 1000), (1, 2, 3, 7, 40)):
+        seen, tiles = set(), []
+        for bx in range(ns):
+            env = {"window": win, "sinks": sinks, "NS": ns, "bx": bx}
+            iv = [0] * 16
+            iv[cuda_ranges.NK] = nk
+            for s in stmts:
+                exec(s, {"T": _T}, {**env, "iv": iv})
+            for t in range(iv[cuda_ranges.NTL]):
+                exec(cuda_ranges.decode_tile(bn), {"T": _T}, {**env, "iv": iv, "t": t})
+                j0 = iv[cuda_ranges.J0]
+                assert 0 <= j0 < nk, (nk, ns, bx, t, j0)  # loads stay in the sequence
+                tiles.append(j0)
+                seen |= {j for j in range(j0, j0 + bn)
+                         if eval(cuda_ranges.decode_visible("j"), {}, {"j": j, "iv": iv})}
+        assert len(tiles) == len(set(tiles)), (nk, ns, tiles)  # no tile twice
+        want = {j for j in range(nk) if j < sinks or nk - 1 - win < j}
+        assert seen == want, (nk, ns)
+        assert len(tiles) <= max(1, _visible_tiles_bound(nk, win, sinks, bn))
+
+
+def _visible_tiles_bound(nk: int, win: int, sinks: int, bn: int) -> int:
+    return cuda_ranges.visible_tiles(nk, win, sinks, bn)
+
+
+@pytest.mark.parametrize("sinks, window", [(0, None), (0, 1), (0, 50), (3, 40), (40, 33),
+                                           (0, 0), (2, 0)])
+def test_prefill_blocks_visit_exactly_the_visible_keys(sinks, window):
+    bm, bn = cuda_kernels.PRE_BM, cuda_kernels.PRE_BN
+    win = cuda_kernels.NO_WINDOW if window is None else window
+    stmts = cuda_ranges.prefill_ranges(bm, bn)
+    for s_len, n in ((1, 1), (40, 40), (100, 100), (33, 200), (100, 37), (64, 0), (5, 131)):
+        for bx in range(-(-s_len // bm)):
+            r0 = bx * bm
+            env = {"window": win, "sinks": sinks, "S": s_len, "L": n, "r0": r0}
+            iv = _run(stmts, env)
+            tiles, seen = [], {r: set() for r in range(r0, min(r0 + bm, s_len))}
+            for t in range(iv[cuda_ranges.NTL]):
+                exec(cuda_ranges.prefill_tile(bn), {"T": _T}, {**env, "iv": iv, "t": t})
+                j0 = iv[cuda_ranges.J0]
+                assert 0 <= j0 < n, (s_len, n, r0, t, j0)
+                tiles.append(j0)
+                for r, j in itertools.product(seen, range(j0, j0 + bn)):
+                    p = r + n - s_len
+                    if eval(cuda_ranges.prefill_visible("j", "p"), {},
+                            {"j": j, "p": p, "L": n, "iv": iv}):
+                        seen[r].add(j)
+            assert len(tiles) == len(set(tiles)), (s_len, n, r0, tiles)
+            for r, keys in seen.items():
+                p = r + n - s_len
+                assert keys == {j for j in range(n) if j < sinks or p - win < j <= p}, (s_len, n, r)
+            # no tile is visited that no row of the block sees
+            for j0 in tiles:
+                assert any(seen[r] & set(range(j0, j0 + bn)) for r in seen), (s_len, n, r0, j0)
+
+
 @pytest.mark.gpu
 def test_kernels_match_sdpa_on_a_gpu(built, tmp_path):
     import torch
@@ -169,7 +365,7 @@ def test_kernels_match_sdpa_on_a_gpu(built, tmp_path):
     from benchmarks.tvm_cuda_check import run_checks
 
     root = tmp_path / "art"
-    cuda.export(root, cuda.ARCHS, KERNELS)
+    cuda.export(root, cuda.ARCHS)  # every kernel the check launches
     results = run_checks(CudaKernels.from_dir(root))
     assert all(ok for _, ok, _ in results), results
 

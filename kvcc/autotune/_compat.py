@@ -38,15 +38,16 @@ class _NoBar:
         self.close()
 
 
-def progress(total: int, desc: str, enabled: bool | None = None):
-    """A progress bar on stderr (``enabled``: None shows it on a terminal only)."""
+def progress(total: int, desc: str, enabled: bool | None = None, unit: str = "kernel"):
+    """A progress bar on stderr, counting in ``unit`` (``enabled``: None shows it on a
+    terminal only)."""
     if enabled is False:
         return _NoBar(total)
     try:
         from tqdm import tqdm
     except ImportError:
         return _NoBar(total)
-    return tqdm(total=total, desc=desc, file=sys.stderr, unit="kernel",
+    return tqdm(total=total, desc=desc, file=sys.stderr, unit=unit,
                 disable=None if enabled is None else not enabled, dynamic_ncols=True)
 
 

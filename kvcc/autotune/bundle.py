@@ -1,5 +1,6 @@
 """``kvcc compile``: every kernel a SPEC's problems launch on a target, compiled ahead of
-time into an artifact directory (see :mod:`kvcc.autotune.artifacts` for its layout).
+time into an artifact directory (see :mod:`kvcc.autotune.artifacts` for its layout). This
+is the Triton backend; ``--backend tvm`` is :mod:`kvcc.autotune.tvm_bundle`.
 
 The directory is built beside the destination and renamed into place when complete,
 so an interrupted or failed compile leaves no half-written directory; an existing
@@ -72,6 +73,18 @@ def plan_kernels(spec: SpecFile, target: Target, tuned=None
     return out
 
 
+def check_out_dir(out: str | pathlib.Path) -> pathlib.Path:
+    """``out`` as a path, once it is known that replacing it loses nothing of the user's:
+    absent, empty, or an earlier output (with its ``manifest.json``); else ValueError."""
+    out = pathlib.Path(out)
+    if out.exists() and not out.is_dir():
+        raise ValueError(f"--out {out}: exists and is not a directory")
+    if out.is_dir() and any(out.iterdir()) and not (out / "manifest.json").exists():
+        raise ValueError(f"--out {out}: a non-empty directory without manifest.json; refusing "
+                         "to replace it (choose a new or empty directory)")
+    return out
+
+
 def compile_spec(spec: SpecFile, target: Target, out: pathlib.Path, *, python: str | None = None,
                  workers: int | None = None, progress: bool | None = None, tuned=None,
                  log=print) -> dict:
@@ -80,12 +93,7 @@ def compile_spec(spec: SpecFile, target: Target, out: pathlib.Path, *, python: s
     from kvcc.autotune._compat import progress as bar
     from kvcc.autotune.versions import versions
 
-    out = pathlib.Path(out)
-    if out.exists() and not out.is_dir():
-        raise ValueError(f"--out {out}: exists and is not a directory")
-    if out.is_dir() and any(out.iterdir()) and not (out / "manifest.json").exists():
-        raise ValueError(f"--out {out}: a non-empty directory without manifest.json; refusing "
-                         "to replace it (choose a new or empty directory)")
+    out = check_out_dir(out)
     jobs_map = plan_kernels(spec, target, tuned)
     jobs = [(s, target.arch, f) for s, f in jobs_map]
     log(f"kvcc compile: {len(jobs)} kernels for sm_{target.arch} from {spec.path} "

@@ -7,6 +7,7 @@
     kvcc passes
     kvcc env [--json]                                     device, versions, backends here
     kvcc compile SPEC --target cuda:90 --out DIR          ahead of time, no GPU needed
+                 [--backend tvm [--skip-unsupported]]     (Triton, or TVM CUDA kernels)
     kvcc tune SPEC [--db PATH] [--budget S] [--dry-run]   measure on a GPU, record
     kvcc db ls | show | merge | export                    the tuning databases
     kvcc bench [ARGS ...]                                 python -m benchmarks.run (checkout)
@@ -81,21 +82,39 @@ def _parser() -> argparse.ArgumentParser:
         "compile", formatter_class=fmt,
         help="compile a SPEC's kernels ahead of time (no GPU needed)",
         description="Compile every kernel the SPEC's problems launch for --target, without "
-        "a GPU: per kernel its cubin and PTX, the generated source and Triton's launch "
-        "metadata, and a manifest.json naming them with their hashes. Load them at run "
-        "time with kvcc.load_artifacts(DIR) or KVCC_ARTIFACTS=DIR: matching kernels launch "
-        "the cubins instead of compiling. The directory is replaced only when every kernel "
-        "compiled.")
+        "a GPU.\n\n"
+        "--backend triton (default): per kernel its cubin and PTX, the generated source and "
+        "Triton's launch metadata, and a manifest.json naming them with their hashes. Load "
+        "them at run time with kvcc.load_artifacts(DIR) or KVCC_ARTIFACTS=DIR: matching "
+        "kernels launch the cubins instead of compiling.\n\n"
+        "--backend tvm: the TVM CUDA kernels the problems need (TVM + nvcc), in one cubin: "
+        "DIR/sm_<arch>/ holds kernels.cu, kernels.cubin and the TVM manifest, DIR/"
+        "manifest.json the SPEC, versions, hashes and the problems of each kernel; on the "
+        "GPU, CudaKernels.from_dir(DIR) (kvcc.codegen.tvm.cuda_launch) or "
+        "KVCC_TVM_CUDA_DIR=DIR. It compiles f16/bf16 attention at head dim 64 or 128, for "
+        "cuda:80 and cuda:90: dense decode (q_len 1, GQA group 1, 2, 4, 8 or 16) and prefill, "
+        "paged decode (a KVCache step, page size 16 or 32) and packed (varlen) prefill, "
+        "under causal, sliding_window(w) and sinks(n) | sliding_window(w) masks (full in "
+        "decode). Other configurations (paged prefill, kv_format, f32, softcap, other masks "
+        "or head dims, passes that change the result) are refused before anything is built, "
+        "naming the file, configuration and feature; --skip-unsupported leaves them out and "
+        "lists them.\n\n"
+        "The directory is replaced only when every kernel compiled.")
     p.add_argument("spec", help="SPEC file (.toml)")
     p.add_argument("--target", required=True, help="cuda:90 (H100, H200) or cuda:80 (A100)")
-    p.add_argument("--backend", default="triton", help="code generator (triton)")
+    p.add_argument("--backend", default="triton", help="code generator: triton (default) or "
+                   "tvm (TVM CUDA kernels; see above for the configurations it takes)")
+    p.add_argument("--skip-unsupported", action="store_true", help="--backend tvm: leave out "
+                   "the problems its kernels cannot run (listed in the output and the "
+                   "manifest) instead of refusing the SPEC")
     p.add_argument("--out", required=True, help="output directory")
-    p.add_argument("--db", help="take tiles from this tuning database, as planning on the GPU "
-                   "will (use the database that GPU reads, or the kernels will not match; "
-                   "default: heuristic tiles)")
-    p.add_argument("--python", help="compile with this Python's Triton (e.g. the GPU machine's "
-                   "triton 3.6: artifacts load only under the Triton that built them)")
-    p.add_argument("--jobs", type=int, help="compiler processes (default: one per core, <= 16)")
+    p.add_argument("--db", help="triton: take tiles from this tuning database, as planning on "
+                   "the GPU will (use the database that GPU reads, or the kernels will not "
+                   "match; default: heuristic tiles)")
+    p.add_argument("--python", help="triton: compile with this Python's Triton (e.g. the GPU "
+                   "machine's triton 3.6: artifacts load only under the Triton that built them)")
+    p.add_argument("--jobs", type=int, help="triton: compiler processes (default: one per "
+                   "core, <= 16)")
     p.add_argument("--no-progress", action="store_true", help="no progress bar")
     p.set_defaults(fn=_spec("compile"))
 

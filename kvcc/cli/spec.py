@@ -1,4 +1,5 @@
-"""The SPEC commands: ``kvcc explain SPEC.toml``, ``kvcc compile``, ``kvcc tune``."""
+"""The SPEC commands: ``kvcc explain SPEC.toml``, ``kvcc compile`` (Triton, or TVM CUDA
+kernels with ``--backend tvm``), ``kvcc tune``."""
 
 from __future__ import annotations
 
@@ -152,9 +153,14 @@ def _tuned_text(tuned, dev, spec, shape) -> str:
 def compile(args: argparse.Namespace) -> int:  # noqa: A001 - the command's name
     from kvcc.autotune.bundle import CompileError, compile_spec, summary
 
-    if args.backend != "triton":
+    if args.backend not in ("triton", "tvm"):
         return _err("compile", f"--backend {args.backend!r}: ahead-of-time compilation is "
-                    "available for the triton backend only")
+                    "available for the triton and tvm backends only")
+    if args.backend == "tvm":
+        return _compile_tvm(args)
+    if args.skip_unsupported:
+        return _err("compile", "--skip-unsupported applies to --backend tvm only (the triton "
+                    "backend compiles every SPEC configuration)")
     sf = _load("compile", args.spec)
     target = _target("compile", args.target)
     if sf is None or target is None:
@@ -181,6 +187,34 @@ def compile(args: argparse.Namespace) -> int:  # noqa: A001 - the command's name
     print(f"wrote {len(m['kernels'])} kernels (triton {m['triton']}, sm_{target.arch}) and "
           f"manifest.json to {args.out}; load them with kvcc.load_artifacts({args.out!r}) or "
           f"KVCC_ARTIFACTS={args.out}")
+    return 0
+
+
+def _compile_tvm(args: argparse.Namespace) -> int:
+    """``kvcc compile --backend tvm``: the SPEC's TVM CUDA kernels, one cubin."""
+    from kvcc.autotune import tvm_bundle
+    from kvcc.codegen.tvm.cuda import BuildError
+
+    for flag, value in (("--db", args.db), ("--python", args.python), ("--jobs", args.jobs)):
+        if value is not None:
+            return _err("compile", f"{flag} applies to the triton backend only (the TVM CUDA "
+                        "kernels have fixed tiles and build in one nvcc run)")
+    sf = _load("compile", args.spec)
+    target = _target("compile", args.target)
+    if sf is None or target is None:
+        return 1
+    out = pathlib.Path(args.out)
+    try:
+        m = tvm_bundle.compile_spec(sf, target.arch, out, skip_unsupported=args.skip_unsupported,
+                                    progress=False if args.no_progress else None)
+    except (BuildError, ValueError, OSError) as e:
+        return _err("compile", e)
+    print(tvm_bundle.summary(m, out))
+    print(f"wrote {len(m['kernels'])} TVM CUDA kernels (tvm {m['tvm']}, sm_{target.arch}) to "
+          f"{args.out}/sm_{target.arch} and manifest.json to {args.out}"
+          + (f", skipped {len(m['skipped'])} problem(s)" if m["skipped"] else "")
+          + f"; on the GPU: kvcc.codegen.tvm.cuda_launch.CudaKernels.from_dir({args.out!r}) "
+          f"or KVCC_TVM_CUDA_DIR={args.out}")
     return 0
 
 

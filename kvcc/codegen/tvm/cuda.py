@@ -1,9 +1,11 @@
 """CUDA kernels ahead of time: TensorIR -> CUDA source -> cubin, built without a GPU.
 
-kvcc's TVM CUDA kernels (``cuda_kernels.py``: GQA split-KV decode with its merge,
-causal prefill) are compiled on the development machine, where apache-tvm and nvcc
-are, and only loaded on the GPU machine, which has neither (``cuda_launch.py`` loads
-the cubins through the CUDA driver, with no TVM import).
+kvcc's TVM CUDA kernels (``cuda_kernels.py``: GQA split-KV decode over dense K/V or
+pages with its merge, prefill over dense or packed sequences, each with the window
+and sinks masks, visiting the key tiles of ``cuda_ranges.py``) are compiled on the
+development machine, where apache-tvm and nvcc are, and only loaded on the GPU
+machine, which has neither (``cuda_launch.py`` makes the attention calls,
+``cuda_driver.py`` loads the cubins through the CUDA driver, with no TVM import).
 
 Build path, per architecture (``sm_80``, ``sm_90``):
 
@@ -15,13 +17,20 @@ Build path, per architecture (``sm_80``, ``sm_90``):
 2. ``nvcc -cubin -arch=<arch> -O3 -Xptxas -v``: the cubin, and from ptxas's report each
    kernel's registers, spills, stack and static shared memory;
 3. a manifest (``manifest.json``) beside ``kernels.cu`` and ``kernels.cubin``: per
-   kernel the entry symbol, parameter order and C types (read from the generated
-   signature, and what each one is bound to), grid (per dimension ``ceil(size /
-   divisor)``) and block, shared memory and resource use, plus the cubin's sha256.
+   kernel the entry symbol, kind, dtype, head dim, group and page size, parameter order
+   and C types (read from the generated signature, and what each one is bound to: a
+   tensor's data pointer, an int32 size of :data:`SIZES`, the float ``qscale``), grid
+   (per dimension ``ceil(size / divisor)``) and block, shared memory and resource use,
+   plus the cubin's sha256 and the tile sizes the launcher needs.
 
 Builds are cached in ``private_cache_dir("tvm-cuda")/<key>`` (``kvcc/codegen/
 cachedir.py``), ``key`` a hash of the TVMScript, the arch, the TVM and nvcc versions
 and the flags; a build is written to a temporary folder and renamed into place.
+
+Any list of kernels can be built (:func:`build` takes a list of ``KernelDef``: names
+must be unique): the default set is :func:`cuda_kernels.kernel_set`, and ``kvcc compile
+SPEC --backend tvm`` (``kvcc/autotune/tvm_bundle.py``) builds just the kernels a SPEC's
+problems launch, through the same path and cache.
 
 The GPU machine needs the artifacts: ``python -m kvcc.codegen.tvm.cuda --out DIR``
 writes ``DIR/sm_80`` and ``DIR/sm_90``; commit DIR or carry it to the GPU machine and
@@ -40,7 +49,7 @@ import re
 import shutil
 import subprocess
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from kvcc.codegen.cachedir import private_cache_dir
 from kvcc.codegen.tvm import cuda_kernels
@@ -49,7 +58,9 @@ from kvcc.codegen.tvm.cuda_kernels import KernelDef
 ARCHS = ("sm_80", "sm_90")
 NVCC_FLAGS = ("-cubin", "-O3", "-Xptxas", "-v", "-diag-suppress", "177")
 MANIFEST = "manifest.json"
-FORMAT = 1
+FILES = ("kernels.cu", "kernels.cubin", MANIFEST)  # one arch's artifact folder
+FORMAT = 2
+SIZES = ("B", "Hq", "Hk", "S", "L", "NS", "MP", "TQ", "MQ", "window", "sinks")  # int32 parameters
 _SIG = re.compile(r'extern "C" __global__ void (?:__launch_bounds__\((\d+)\) )?(\w+)\(([^)]*)\)\s*\{')
 
 
@@ -103,7 +114,7 @@ def _bind(k: KernelDef, ctype: str, name: str) -> dict:
         if not name.endswith("_ptr") or name[:-4].lower() not in k.tensors:
             raise BuildError(f"{k.name}: unexpected pointer parameter {name}")
         return {"name": name, "ctype": ctype, "kind": "ptr", "arg": name[:-4].lower()}
-    if ctype == "int" and name in ("B", "Hq", "Hk", "S", "L", "NS"):
+    if ctype == "int" and name in SIZES:
         return {"name": name, "ctype": ctype, "kind": "i32", "arg": name}
     if ctype == "float" and name == "qscale":
         return {"name": name, "ctype": ctype, "kind": "f32", "arg": name}
@@ -141,13 +152,22 @@ def build_key(kernels: Sequence[KernelDef], arch: str, nvcc: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 
-def build(arch: str, kernels: Sequence[KernelDef] | None = None, use_cache: bool = True
-          ) -> pathlib.Path:
+def build(arch: str, kernels: Sequence[KernelDef] | None = None, use_cache: bool = True,
+          on_step: Callable[[str], None] | None = None) -> pathlib.Path:
     """The folder of ``arch``'s artifacts (``kernels.cu``, ``kernels.cubin``,
-    ``manifest.json``): from the cache, else built now and stored."""
+    ``manifest.json``) for ``kernels`` (default: :func:`cuda_kernels.kernel_set`): from
+    the cache, else built now and stored. ``on_step(name)`` is called as each step
+    finishes: ``"cuda source"``, ``"nvcc"``, ``"manifest"``, or only ``"cached"``."""
     if arch not in ARCHS:
         raise ValueError(f"arch must be one of {ARCHS}, not {arch!r}")
     kernels = list(kernels) if kernels is not None else cuda_kernels.kernel_set()
+    if not kernels:
+        raise ValueError("no kernels to build")
+    names = [k.name for k in kernels]
+    dup = sorted({n for n in names if names.count(n) > 1})
+    if dup:
+        raise ValueError(f"kernel names must be unique; given more than once: {', '.join(dup)}")
+    step = on_step or (lambda name: None)
     nvcc = nvcc_path()
     if nvcc is None:
         raise BuildError("nvcc is not on PATH (nor /usr/local/cuda/bin): cannot build cubins")
@@ -160,12 +180,13 @@ def build(arch: str, kernels: Sequence[KernelDef] | None = None, use_cache: bool
     if use_cache and (final / MANIFEST).is_file():
         try:
             read_check(final)
+            step("cached")
             return final
         except (OSError, ValueError):
             shutil.rmtree(final, ignore_errors=True)  # damaged: rebuilt, never loaded
     tmp = pathlib.Path(tempfile.mkdtemp(dir=root, prefix=".tmp-"))
     try:
-        _build_into(tmp, arch, kernels, nvcc)
+        _build_into(tmp, arch, kernels, nvcc, step)
         if final.exists():
             shutil.rmtree(final, ignore_errors=True)
         try:
@@ -178,15 +199,18 @@ def build(arch: str, kernels: Sequence[KernelDef] | None = None, use_cache: bool
     return final
 
 
-def _build_into(d: pathlib.Path, arch: str, kernels: list[KernelDef], nvcc: str) -> None:
+def _build_into(d: pathlib.Path, arch: str, kernels: list[KernelDef], nvcc: str,
+                step: Callable[[str], None]) -> None:
     import tvm
 
     src = cuda_source(kernels, arch)
     (d / "kernels.cu").write_text(src)
+    step("cuda source")
     proc = subprocess.run([nvcc, *NVCC_FLAGS, f"-arch={arch}", "-o", str(d / "kernels.cubin"),
                            str(d / "kernels.cu")], capture_output=True, text=True)
     if proc.returncode != 0:
         raise BuildError(f"nvcc failed for {arch}:\n{proc.stderr[-4000:]}")
+    step("nvcc")
     report = ptxas_report(proc.stdout + proc.stderr)
     sigs = signatures(src)
     cubin = (d / "kernels.cubin").read_bytes()
@@ -203,7 +227,8 @@ def _build_into(d: pathlib.Path, arch: str, kernels: list[KernelDef], nvcc: str)
             raise BuildError(f"ptxas reported nothing for {sym}")
         entries[k.name] = {
             "entry": sym, "kind": k.kind, "dtype": k.dtype, "head_dim": k.head_dim,
-            "group": k.group, "block": list(k.block), "grid": [list(g) for g in k.grid],
+            "group": k.group, "page_size": k.page_size, "block": list(k.block),
+            "grid": [list(g) for g in k.grid],
             "params": [_bind(k, t, n) for t, n in params], "dynamic_shared_bytes": 0, **res,
         }
     manifest = {
@@ -211,9 +236,11 @@ def _build_into(d: pathlib.Path, arch: str, kernels: list[KernelDef], nvcc: str)
         "cubin_sha256": hashlib.sha256(cubin).hexdigest(), "tvm": tvm.__version__,
         "nvcc": _nvcc_version(nvcc), "nvcc_flags": [*NVCC_FLAGS, f"-arch={arch}"],
         "decode_block_n": cuda_kernels.DEC_BN, "prefill_block_m": cuda_kernels.PRE_BM,
+        "prefill_block_n": cuda_kernels.PRE_BN, "no_window": cuda_kernels.NO_WINDOW,
         "kernels": entries,
     }
     (d / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True) + "\n")
+    step("manifest")
 
 
 def read_check(d: pathlib.Path) -> dict:
@@ -234,6 +261,12 @@ def build_all(archs: Sequence[str] = ARCHS, kernels: Sequence[KernelDef] | None 
         return {a: f.result() for a, f in futs.items()}
 
 
+def copy_artifacts(src: pathlib.Path, dst: pathlib.Path) -> None:
+    """Copy one arch's artifact files (:data:`FILES`) from ``src`` into the folder ``dst``."""
+    for name in FILES:
+        shutil.copyfile(src / name, dst / name)
+
+
 def export(out: pathlib.Path, archs: Sequence[str] = ARCHS,
            kernels: Sequence[KernelDef] | None = None) -> dict[str, pathlib.Path]:
     """Copy the artifacts of ``archs`` to ``out/<arch>/`` (for the GPU machine)."""
@@ -244,8 +277,7 @@ def export(out: pathlib.Path, archs: Sequence[str] = ARCHS,
         dst = out / arch
         tmp = pathlib.Path(tempfile.mkdtemp(dir=out, prefix=f".tmp-{arch}-"))
         try:
-            for name in ("kernels.cu", "kernels.cubin", MANIFEST):
-                shutil.copyfile(src / name, tmp / name)
+            copy_artifacts(src, tmp)
             tmp.chmod(0o755)
             if dst.exists():
                 shutil.rmtree(dst)

@@ -1,43 +1,68 @@
 """TensorIR (TVMScript text) of kvcc's CUDA attention kernels, scheduled by hand.
 
-Three kernels, each a ``T.prim_func`` over contiguous tensors, written at the thread
-level (``T.thread_binding`` over ``blockIdx``/``threadIdx``, shared-memory tiles,
+Each kernel is a ``T.prim_func`` over contiguous tensors, written at the thread level
+(``T.thread_binding`` over ``blockIdx``/``threadIdx``, shared-memory tiles,
 ``T.tvm_storage_sync`` between the phases of a tile). Scores are kept in log2 units:
 ``qscale`` is the softmax scale times log2(e), ``exp2`` does the exponentials, and the
 lse is converted to the natural log on the way out. A row that sees no key gets
 ``o = 0`` and ``lse = -inf`` (the convention of every kvcc backend).
 
 - **decode** (``decode_{dtype}_d{D}_g{G}``): GQA split-KV decode. ``q [B, Hk*G, 1, D]``,
-  ``K``/``V [B, Hk, L, D]``; every key is visible (the one new query is the last
-  position). One thread block per (split, KV head, sequence): its ``G`` query heads
-  share every K/V row, which is staged once per tile of :data:`DEC_BN` keys in shared
-  memory. Per tile: ``G x BN`` scores from shared memory (keys past the split's end
-  are -inf), then each thread updates the accumulators it owns (``G x D`` spread over
-  the threads): new running max of the row, rescale ``2**(m_old - m_new)``,
-  ``acc = acc * rescale + sum_j p_j V[j]`` and the running sum, the row's max and sum
-  kept in registers (no shared softmax state is written under a condition, which
-  TVM's barrier planner cannot handle). Groups are powers of two up to 16 so every
-  phase divides evenly among the threads. A block writes its normalized partial
-  output ``WO [B, Hq, NS, D]`` and log2-sum-exp ``WL [B, Hq, NS]`` (float32).
+  ``K``/``V [B, Hk, L, D]``; the one new query is the last position. One thread block
+  per (split, KV head, sequence): its ``G`` query heads share every K/V row, which is
+  staged once per tile of :data:`DEC_BN` keys in shared memory. Per tile: ``G x BN``
+  scores from shared memory (keys the mask hides are -inf), then each thread updates
+  the accumulators it owns (``G x D`` spread over the threads): new running max of the
+  row, rescale ``2**(m_old - m_new)``, ``acc = acc * rescale + sum_j p_j V[j]`` and the
+  running sum, the row's max and sum kept in registers (no shared softmax state is
+  written under a condition, which TVM's barrier planner cannot handle). Groups are
+  powers of two up to 16 so every phase divides evenly among the threads. A block
+  writes its normalized partial output ``WO [B, Hq, NS, D]`` and log2-sum-exp ``WL
+  [B, Hq, NS]`` (float32).
+- **paged decode** (``paged_decode_{dtype}_d{D}_g{G}_p{P}``): the same over a
+  ``kvcc.KVCache`` layer's pages: ``q [B, Hq, D]`` (one query per sequence), ``K``/``V
+  [pages, P, Hk, D]``, ``BT [B, MP]`` int32 (sequence ``b``'s key ``j`` is in page
+  ``BT[b, j // P]`` at slot ``j % P``), ``KVL [B]`` int32 (its key count; the query is
+  key ``KVL[b] - 1``, ``KVL[b]`` taken as at most ``MP * P``, the keys its block-table
+  row holds, so no page index passes ``MP - 1``). The page size ``P`` (16 or 32) is
+  compiled in; only block-table entries of a sequence's first ``ceil(KVL[b] / P)``
+  pages are read.
 - **merge** (``merge_{dtype}_d{D}``): one block per (query head, sequence), one
   thread per head dim: ``o = sum_s w_s o_s / sum_s w_s`` with
   ``w_s = 2**(WL_s - max)``; an empty split has weight 0, all empty gives 0 and -inf.
-- **prefill** (``prefill_{dtype}_d{D}``): causal flash attention, bottom-right aligned
-  (query ``i`` of ``S`` sits at key position ``i + L - S``; with ``S == L`` that is
-  plain causal). ``q [B, Hq, S, D]``, ``K``/``V [B, Hk, L, D]`` with ``Hq`` a multiple
-  of ``Hk`` (GQA at run time). One block per (query block of :data:`PRE_BM` rows,
-  query head, sequence); the pre-scaled queries stay in shared memory, the key tiles
-  of :data:`PRE_BN` rows that some row sees are staged in turn; the ``BM x D``
-  accumulators are spread over the threads (one head dim each) and updated as in decode.
+  It writes ``o [B, Hq, 1, D]`` and ``lse [B, Hq, 1]``, which serve the paged decode's
+  ``[B, Hq, D]`` and ``[B, Hq]`` as they are (the same memory).
+- **prefill** (``prefill_{dtype}_d{D}``): flash attention, bottom-right aligned (query
+  ``i`` of ``S`` sits at key position ``p = i + L - S``). ``q [B, Hq, S, D]``,
+  ``K``/``V [B, Hk, L, D]`` with ``Hq`` a multiple of ``Hk`` (GQA at run time). One
+  block per (query block of :data:`PRE_BM` rows, query head, sequence); the pre-scaled
+  queries stay in shared memory, the key tiles of :data:`PRE_BN` rows that some row of
+  the block sees are staged in turn; the ``BM x D`` accumulators are spread over the
+  threads (one head dim each) and updated as in decode.
+- **varlen prefill** (``varlen_prefill_{dtype}_d{D}``): the same over packed sequences
+  (``kvcc.attention_varlen``): ``q [Tq, Hq, D]``, ``K``/``V [Tk, Hk, D]``, ``CUQ``/``CUK
+  [B + 1]`` int32; sequence ``b`` has queries ``CUQ[b]:CUQ[b+1]`` and keys
+  ``CUK[b]:CUK[b+1]``, bottom-right aligned. The grid's x runs over ``ceil(MQ / BM)``
+  query blocks, ``MQ`` a bound on the longest query sequence; a block past its
+  sequence's queries does nothing.
 
-Sizes that vary per call (``B``, heads, lengths, the split count) are run-time
-parameters of one kernel; dtype, head dim and the decode group are compiled in.
+**Masks** are run-time int32 parameters of every decode and prefill kernel:
+``window`` and ``sinks``. Key ``j`` is visible to the query at position ``p`` when
+``j < sinks`` or ``p - window < j <= p`` (and ``j < L``): ``window >= L`` and
+``sinks = 0`` is causal (in decode: every key), ``sinks = 0`` alone is kvcc's
+``sliding_window(window)``, both are ``sinks(n) | sliding_window(w)`` (StreamingLLM;
+as in kvcc's mask algebra, sink keys are visible to every query, also the ones before
+them). A program visits only the key tiles some row of it sees (``cuda_ranges.py``).
+
+Sizes that vary per call (``B``, heads, lengths, the split count) and the mask's sizes
+are run-time parameters of one kernel; dtype, head dim, the decode group and the page
+size are compiled in.
 
 Known performance gaps (correctness first): scalar fp32 FMAs, no tensor cores; the
 score loop reads K rows at a stride of ``D`` elements across a warp, which conflicts
 in shared-memory banks (a padded row would avoid it, but TVM compacts a shared buffer
 to the region it indexes, dropping the pad); the prefill's per-thread state is close
-to the 255-register limit at ``D = 128``.
+to the 255-register limit at ``D = 128``; a paged load looks its page up per element.
 """
 
 # ruff: noqa: E501  (TVMScript templates: one TensorIR statement per line)
@@ -46,6 +71,9 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from kvcc.codegen.tvm import cuda_ranges as cr
+from kvcc.codegen.tvm.cuda_ranges import IV_SLOTS, J0, K0, NK, NTL, Q0, SK, SQ
+
 NT = 128  # threads per block of the decode and prefill kernels
 DEC_BN = 64  # keys per decode tile
 PRE_BM = 32  # query rows per prefill block
@@ -53,15 +81,19 @@ PRE_BN = 32  # keys per prefill tile
 LN2 = math.log(2.0)
 NEG_INF = "T.float32('-inf')"
 DTYPES = {"float16": "fp16", "bfloat16": "bf16"}
-
+HEAD_DIMS = (64, 128)  # the head dims the kernels are built and checked at
+DECODE_GROUPS = (1, 2, 4, 8, 16)  # query heads per KV head that :func:`decode` takes
+PAGE_SIZES = (16, 32)  # the page sizes of the paged decode
+NO_WINDOW = 2**31 - 1  # the ``window`` that hides no key before the query
 
 @dataclass(frozen=True)
 class KernelDef:
     """One generated kernel: its name, kind, TVMScript text, and launch geometry.
 
     ``grid``: per dimension (x, y, z), ``(size name, divisor)``: the dimension is
-    ``ceil(size / divisor)``. ``block``: threads. ``scalars``: the run-time sizes and
-    scalars the kernel reads, by name (see :func:`param_meaning`)."""
+    ``ceil(size / divisor)``. ``block``: threads. ``tensors``: the tensor parameters,
+    by the names the launcher binds them to. ``page_size``: paged kernels only (0
+    otherwise)."""
 
     name: str
     kind: str
@@ -72,10 +104,7 @@ class KernelDef:
     grid: tuple[tuple[str, int], ...]
     block: tuple[int, int, int]
     tensors: tuple[str, ...]
-
-
-def _ceil(a: int, b: int) -> int:
-    return -(-a // b)
+    page_size: int = 0
 
 
 def decode_threads(g: int) -> int:
@@ -83,25 +112,58 @@ def decode_threads(g: int) -> int:
     return min(NT, g * DEC_BN)
 
 
-def decode(dtype: str, d: int, g: int) -> KernelDef:
-    if g < 1 or g & (g - 1) or g > 16:
+def _lines(indent: int, *lines: str) -> str:
+    return "\n".join(" " * indent + s for s in lines)
+
+
+def decode(dtype: str, d: int, g: int, page_size: int | None = None) -> KernelDef:
+    """The GQA split-KV decode of group ``g`` over dense K/V, or over pages of
+    ``page_size`` keys (see the module docstring)."""
+    if g not in DECODE_GROUPS:
         raise ValueError(f"decode groups are powers of two up to 16, not {g}")
-    name = f"kvcc_cuda_decode_{DTYPES[dtype]}_d{d}_g{g}"
+    if page_size is not None and page_size not in PAGE_SIZES:
+        raise ValueError(f"paged decode page sizes are {PAGE_SIZES}, not {page_size}")
+    paged = page_size is not None
+    kind = "paged_decode" if paged else "decode"
+    name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}_g{g}" + (f"_p{page_size}" if paged else "")
     bn, nt = DEC_BN, decode_threads(g)
     pt = g * d // nt  # accumulators per thread
     assert g * d % nt == 0 and g * bn % nt == 0 and bn * d % nt == 0
+    row, col = f"(k * {nt} + tx) // {d}", f"(k * {nt} + tx) % {d}"  # a load's key row, head dim
+    jj = f"T.min(iv[{J0}] + {row}, iv[{NK}] - 1)"  # a loaded key (clamped into the sequence)
+    if paged:
+        ps = page_size
+        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, bt_h: T.handle, kvl_h: T.handle, wo_h: T.handle, wl_h: T.handle"
+        decl = _lines(4, "B = T.int32()", "Hk = T.int32()", "NS = T.int32()", "NP = T.int32()",
+                      "MP = T.int32()",
+                      f'Q = T.match_buffer(q_h, (B, Hk * {g}, {d}), "{dtype}")',
+                      f'K = T.match_buffer(k_h, (NP, {ps}, Hk, {d}), "{dtype}")',
+                      f'V = T.match_buffer(v_h, (NP, {ps}, Hk, {d}), "{dtype}")',
+                      'BT = T.match_buffer(bt_h, (B, MP), "int32")',
+                      'KVL = T.match_buffer(kvl_h, (B,), "int32")')
+        q_at = f"Q[bz, by * {g} + {row}, {col}]"
+        # a key count past the block table's MP pages is cut to them: the pages of the
+        # sequence's keys, and only those, are looked up
+        nk = f"T.min(KVL[bz], MP * {ps})"
+        k_at, v_at = (f"{t}[BT[bz, {jj} // {ps}], {jj} % {ps}, by, {col}]" for t in "KV")
+        tensors: tuple[str, ...] = ("q", "k", "v", "bt", "kvl", "wo", "wl")
+    else:
+        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, wo_h: T.handle, wl_h: T.handle"
+        decl = _lines(4, "B = T.int32()", "Hk = T.int32()", "L = T.int32()", "NS = T.int32()",
+                      f'Q = T.match_buffer(q_h, (B, Hk * {g}, 1, {d}), "{dtype}")',
+                      f'K = T.match_buffer(k_h, (B, Hk, L, {d}), "{dtype}")',
+                      f'V = T.match_buffer(v_h, (B, Hk, L, {d}), "{dtype}")')
+        q_at = f"Q[bz, by * {g} + {row}, 0, {col}]"
+        nk = "L"
+        k_at, v_at = (f"{t}[bz, by, {jj}, {col}]" for t in "KV")
+        tensors = ("q", "k", "v", "wo", "wl")
+    sj = f"iv[{J0}] + (k * {nt} + tx) % {bn}"  # a score's key
     src = f'''
 @T.prim_func
-def {name}(q_h: T.handle, k_h: T.handle, v_h: T.handle, wo_h: T.handle, wl_h: T.handle,
-           qscale: T.float32):
+def {name}({handles},
+           qscale: T.float32, window: T.int32, sinks: T.int32):
     T.func_attr({{"global_symbol": "{name}", "tir.noalias": True}})
-    B = T.int32()
-    Hk = T.int32()
-    L = T.int32()
-    NS = T.int32()
-    Q = T.match_buffer(q_h, (B, Hk * {g}, 1, {d}), "{dtype}")
-    K = T.match_buffer(k_h, (B, Hk, L, {d}), "{dtype}")
-    V = T.match_buffer(v_h, (B, Hk, L, {d}), "{dtype}")
+{decl}
     WO = T.match_buffer(wo_h, (B, Hk * {g}, NS, {d}), "float32")
     WL = T.match_buffer(wl_h, (B, Hk * {g}, NS), "float32")
     for bz in T.thread_binding(B, thread="blockIdx.z"):
@@ -115,38 +177,38 @@ def {name}(q_h: T.handle, k_h: T.handle, v_h: T.handle, wo_h: T.handle, wl_h: T.
                 m = T.alloc_buffer(({pt},), "float32", scope="local")
                 l = T.alloc_buffer(({pt},), "float32", scope="local")
                 red = T.alloc_buffer((5,), "float32", scope="local")
+                iv = T.alloc_buffer(({IV_SLOTS},), "int32", scope="local")
                 for tx in T.thread_binding({nt}, thread="threadIdx.x"):
                     for k in range({pt}):
-                        qs[(k * {nt} + tx) // {d}, (k * {nt} + tx) % {d}] = T.Cast("float32", Q[bz, by * {g} + (k * {nt} + tx) // {d}, 0, (k * {nt} + tx) % {d}]) * qscale
+                        qs[{row}, {col}] = T.Cast("float32", {q_at}) * qscale
                     for k in T.unroll({pt}):
                         acc[k] = T.float32(0)
                         m[k] = {NEG_INF}
                         l[k] = T.float32(0)
-                    per: T.let[T.int32] = (((L + {bn - 1}) // {bn} + NS - 1) // NS) * {bn}
-                    j_lo: T.let[T.int32] = bx * per
-                    j_hi: T.let[T.int32] = T.min(j_lo + per, L)
-                    for t in range(T.max((j_hi - j_lo + {bn - 1}) // {bn}, 0)):
-                        j0: T.let[T.int32] = j_lo + t * {bn}
+                    iv[{NK}] = {nk}
+{_lines(20, *cr.decode_ranges(bn))}
+                    for t in range(iv[{NTL}]):
+                        {cr.decode_tile(bn)}
                         T.evaluate(T.tvm_storage_sync("shared"))
                         for k in range({bn * d // nt}):
-                            ks[(k * {nt} + tx) // {d}, (k * {nt} + tx) % {d}] = K[bz, by, T.min(j0 + (k * {nt} + tx) // {d}, L - 1), (k * {nt} + tx) % {d}]
-                            vs[(k * {nt} + tx) // {d}, (k * {nt} + tx) % {d}] = V[bz, by, T.min(j0 + (k * {nt} + tx) // {d}, L - 1), (k * {nt} + tx) % {d}]
+                            ks[{row}, {col}] = {k_at}
+                            vs[{row}, {col}] = {v_at}
                         T.evaluate(T.tvm_storage_sync("shared"))
                         for k in range({g * bn // nt}):
                             red[0] = T.float32(0)
                             for c in range({d}):
                                 red[0] = red[0] + qs[(k * {nt} + tx) // {bn}, c] * T.Cast("float32", ks[(k * {nt} + tx) % {bn}, c])
-                            ss[(k * {nt} + tx) // {bn}, (k * {nt} + tx) % {bn}] = T.Select(j0 + (k * {nt} + tx) % {bn} < j_hi, red[0], {NEG_INF})
+                            ss[(k * {nt} + tx) // {bn}, (k * {nt} + tx) % {bn}] = T.Select({cr.decode_visible(sj)}, red[0], {NEG_INF})
                         T.evaluate(T.tvm_storage_sync("shared"))
                         for k in T.unroll({pt}):
-{_pv_step(f"(k * {nt} + tx) // {d}", d, bn, nt, 28)}
+{_pv_step(row, d, bn, nt, 28)}
                     for k in T.unroll({pt}):
-                        WO[bz, by * {g} + (k * {nt} + tx) // {d}, bx, (k * {nt} + tx) % {d}] = T.Select(l[k] > T.float32(0), acc[k] / l[k], T.float32(0))
-                        if (k * {nt} + tx) % {d} == 0:
-                            WL[bz, by * {g} + (k * {nt} + tx) // {d}, bx] = T.Select(l[k] > T.float32(0), m[k] + T.log2(l[k]), {NEG_INF})
+                        WO[bz, by * {g} + {row}, bx, {col}] = T.Select(l[k] > T.float32(0), acc[k] / l[k], T.float32(0))
+                        if {col} == 0:
+                            WL[bz, by * {g} + {row}, bx] = T.Select(l[k] > T.float32(0), m[k] + T.log2(l[k]), {NEG_INF})
 '''
-    return KernelDef(name, "decode", dtype, d, g, src, (("NS", 1), ("Hk", 1), ("B", 1)),
-                     (nt, 1, 1), ("q", "k", "v", "wo", "wl"))
+    return KernelDef(name, kind, dtype, d, g, src, (("NS", 1), ("Hk", 1), ("B", 1)),
+                     (nt, 1, 1), tensors, page_size or 0)
 
 
 def _pv_step(rows_expr: str, d: int, bn: int, nt: int, indent: int) -> str:
@@ -156,7 +218,8 @@ def _pv_step(rows_expr: str, d: int, bn: int, nt: int, indent: int) -> str:
     Every thread keeps the max and sum of the rows it owns in registers, so no shared
     softmax state is written under a condition."""
     r = rows_expr
-    lines = [
+    return _lines(
+        indent,
         "red[0] = m[k]",
         f"for j in range({bn}):",
         f"    red[0] = T.max(red[0], ss[{r}, j])",
@@ -171,8 +234,7 @@ def _pv_step(rows_expr: str, d: int, bn: int, nt: int, indent: int) -> str:
         f"    acc[k] = acc[k] + red[4] * T.Cast(\"float32\", vs[j, (k * {nt} + tx) % {d}])",
         "l[k] = l[k] * red[2] + red[3]",
         "m[k] = red[0]",
-    ]
-    return "\n".join(" " * indent + s for s in lines)
+    )
 
 
 def merge(dtype: str, d: int) -> KernelDef:
@@ -210,29 +272,66 @@ def {name}(wo_h: T.handle, wl_h: T.handle, o_h: T.handle, lse_h: T.handle):
                      (d, 1, 1), ("wo", "wl", "o", "lse"))
 
 
-def prefill(dtype: str, d: int) -> KernelDef:
-    name = f"kvcc_cuda_prefill_{DTYPES[dtype]}_d{d}"
+def prefill(dtype: str, d: int, varlen: bool = False) -> KernelDef:
+    """The flash-attention prefill over dense ``[B, H, S, D]`` tensors, or with
+    ``varlen`` over packed sequences (see the module docstring)."""
+    kind = "varlen_prefill" if varlen else "prefill"
+    name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}"
     bm, bn, nt = PRE_BM, PRE_BN, NT
     pt = bm * d // nt
     assert bm * d % nt == 0 and bm * bn % nt == 0 and bn * d % nt == 0
+    row, col = f"(k * {nt} + tx) // {d}", f"(k * {nt} + tx) % {d}"
+    if varlen:
+        S, L = f"iv[{SQ}]", f"iv[{SK}]"
+        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, cuq_h: T.handle, cuk_h: T.handle, o_h: T.handle, lse_h: T.handle"
+        sizes = ", B: T.int32, MQ: T.int32"
+        decl = _lines(4, "Hq = T.int32()", "Hk = T.int32()", "TQ = T.int32()", "TK = T.int32()",
+                      f'Q = T.match_buffer(q_h, (TQ, Hq, {d}), "{dtype}")',
+                      f'K = T.match_buffer(k_h, (TK, Hk, {d}), "{dtype}")',
+                      f'V = T.match_buffer(v_h, (TK, Hk, {d}), "{dtype}")',
+                      'CUQ = T.match_buffer(cuq_h, (B + 1,), "int32")',
+                      'CUK = T.match_buffer(cuk_h, (B + 1,), "int32")',
+                      f'O = T.match_buffer(o_h, (TQ, Hq, {d}), "{dtype}")',
+                      'LSE = T.match_buffer(lse_h, (TQ, Hq), "float32")')
+        xs = f"(MQ + {bm - 1}) // {bm}"
+        seq = _lines(20, f"iv[{Q0}] = CUQ[bz]", f"iv[{SQ}] = CUQ[bz + 1] - iv[{Q0}]",
+                     f"iv[{K0}] = CUK[bz]", f"iv[{SK}] = CUK[bz + 1] - iv[{K0}]") + "\n"
+        q_at = f"Q[T.min(iv[{Q0}] + r0 + {row}, TQ - 1), by, {col}]"
+        k_at, v_at = (f"{t}[iv[{K0}] + T.min(iv[{J0}] + {row}, {L} - 1), hk, {col}]" for t in "KV")
+        o_at = f"O[iv[{Q0}] + r0 + {row}, by, {col}]"
+        lse_at = f"LSE[iv[{Q0}] + r0 + {row}, by]"
+        tensors: tuple[str, ...] = ("q", "k", "v", "cuq", "cuk", "o", "lse")
+        grid: tuple[tuple[str, int], ...] = (("MQ", bm), ("Hq", 1), ("B", 1))
+    else:
+        S, L = "S", "L"
+        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, o_h: T.handle, lse_h: T.handle"
+        sizes = ""
+        decl = _lines(4, "B = T.int32()", "Hq = T.int32()", "Hk = T.int32()", "S = T.int32()",
+                      "L = T.int32()",
+                      f'Q = T.match_buffer(q_h, (B, Hq, S, {d}), "{dtype}")',
+                      f'K = T.match_buffer(k_h, (B, Hk, L, {d}), "{dtype}")',
+                      f'V = T.match_buffer(v_h, (B, Hk, L, {d}), "{dtype}")',
+                      f'O = T.match_buffer(o_h, (B, Hq, S, {d}), "{dtype}")',
+                      'LSE = T.match_buffer(lse_h, (B, Hq, S), "float32")')
+        xs = f"(S + {bm - 1}) // {bm}"
+        seq = ""
+        q_at = f"Q[bz, by, T.min(r0 + {row}, S - 1), {col}]"
+        k_at, v_at = (f"{t}[bz, hk, T.min(iv[{J0}] + {row}, L - 1), {col}]" for t in "KV")
+        o_at = f"O[bz, by, r0 + {row}, {col}]"
+        lse_at = f"LSE[bz, by, r0 + {row}]"
+        tensors = ("q", "k", "v", "o", "lse")
+        grid = (("S", bm), ("Hq", 1), ("B", 1))
+    sj = f"iv[{J0}] + (k * {nt} + tx) % {bn}"  # a score's key
+    sp = f"r0 + (k * {nt} + tx) // {bn} + {L} - {S}"  # its query's position
     src = f'''
 @T.prim_func
-def {name}(q_h: T.handle, k_h: T.handle, v_h: T.handle, o_h: T.handle, lse_h: T.handle,
-           qscale: T.float32):
+def {name}({handles},
+           qscale: T.float32, window: T.int32, sinks: T.int32{sizes}):
     T.func_attr({{"global_symbol": "{name}", "tir.noalias": True}})
-    B = T.int32()
-    Hq = T.int32()
-    Hk = T.int32()
-    S = T.int32()
-    L = T.int32()
-    Q = T.match_buffer(q_h, (B, Hq, S, {d}), "{dtype}")
-    K = T.match_buffer(k_h, (B, Hk, L, {d}), "{dtype}")
-    V = T.match_buffer(v_h, (B, Hk, L, {d}), "{dtype}")
-    O = T.match_buffer(o_h, (B, Hq, S, {d}), "{dtype}")
-    LSE = T.match_buffer(lse_h, (B, Hq, S), "float32")
+{decl}
     for bz in T.thread_binding(B, thread="blockIdx.z"):
         for by in T.thread_binding(Hq, thread="blockIdx.y"):
-            for bx in T.thread_binding((S + {bm - 1}) // {bm}, thread="blockIdx.x"):
+            for bx in T.thread_binding({xs}, thread="blockIdx.x"):
                 qs = T.alloc_buffer(({bm}, {d}), "float32", scope="shared")
                 ks = T.alloc_buffer(({bn}, {d}), "{dtype}", scope="shared")
                 vs = T.alloc_buffer(({bn}, {d}), "{dtype}", scope="shared")
@@ -241,50 +340,52 @@ def {name}(q_h: T.handle, k_h: T.handle, v_h: T.handle, o_h: T.handle, lse_h: T.
                 m = T.alloc_buffer(({pt},), "float32", scope="local")
                 l = T.alloc_buffer(({pt},), "float32", scope="local")
                 red = T.alloc_buffer((5,), "float32", scope="local")
+                iv = T.alloc_buffer(({IV_SLOTS},), "int32", scope="local")
                 for tx in T.thread_binding({nt}, thread="threadIdx.x"):
                     hk: T.let[T.int32] = by // (Hq // Hk)
                     r0: T.let[T.int32] = bx * {bm}
-                    for k in range({pt}):
-                        qs[(k * {nt} + tx) // {d}, (k * {nt} + tx) % {d}] = T.Select(r0 + (k * {nt} + tx) // {d} < S, T.Cast("float32", Q[bz, by, T.min(r0 + (k * {nt} + tx) // {d}, S - 1), (k * {nt} + tx) % {d}]) * qscale, T.float32(0))
+{seq}                    for k in range({pt}):
+                        qs[{row}, {col}] = T.Select(r0 + {row} < {S}, T.Cast("float32", {q_at}) * qscale, T.float32(0))
                     for k in T.unroll({pt}):
                         acc[k] = T.float32(0)
                         m[k] = {NEG_INF}
                         l[k] = T.float32(0)
-                    j_hi: T.let[T.int32] = T.min(L, r0 + {bm} + L - S)
-                    for t in range(T.max((j_hi + {bn - 1}) // {bn}, 0)):
-                        j0: T.let[T.int32] = t * {bn}
+{_lines(20, *cr.prefill_ranges(bm, bn, S, L))}
+                    for t in range(iv[{NTL}]):
+                        {cr.prefill_tile(bn)}
                         T.evaluate(T.tvm_storage_sync("shared"))
                         for k in range({bn * d // nt}):
-                            ks[(k * {nt} + tx) // {d}, (k * {nt} + tx) % {d}] = K[bz, hk, T.min(j0 + (k * {nt} + tx) // {d}, L - 1), (k * {nt} + tx) % {d}]
-                            vs[(k * {nt} + tx) // {d}, (k * {nt} + tx) % {d}] = V[bz, hk, T.min(j0 + (k * {nt} + tx) // {d}, L - 1), (k * {nt} + tx) % {d}]
+                            ks[{row}, {col}] = {k_at}
+                            vs[{row}, {col}] = {v_at}
                         T.evaluate(T.tvm_storage_sync("shared"))
                         for k in range({bm * bn // nt}):
                             red[0] = T.float32(0)
                             for c in range({d}):
                                 red[0] = red[0] + qs[(k * {nt} + tx) // {bn}, c] * T.Cast("float32", ks[(k * {nt} + tx) % {bn}, c])
-                            ss[(k * {nt} + tx) // {bn}, (k * {nt} + tx) % {bn}] = T.Select(j0 + (k * {nt} + tx) % {bn} < L and j0 + (k * {nt} + tx) % {bn} <= r0 + (k * {nt} + tx) // {bn} + L - S, red[0], {NEG_INF})
+                            ss[(k * {nt} + tx) // {bn}, (k * {nt} + tx) % {bn}] = T.Select({cr.prefill_visible(sj, sp, L)}, red[0], {NEG_INF})
                         T.evaluate(T.tvm_storage_sync("shared"))
                         for k in T.unroll({pt}):
-{_pv_step(f"(k * {nt} + tx) // {d}", d, bn, nt, 28)}
+{_pv_step(row, d, bn, nt, 28)}
                     for k in T.unroll({pt}):
-                        if r0 + (k * {nt} + tx) // {d} < S:
-                            O[bz, by, r0 + (k * {nt} + tx) // {d}, (k * {nt} + tx) % {d}] = T.Cast("{dtype}", T.Select(l[k] > T.float32(0), acc[k] / l[k], T.float32(0)))
-                            if (k * {nt} + tx) % {d} == 0:
-                                LSE[bz, by, r0 + (k * {nt} + tx) // {d}] = T.Select(l[k] > T.float32(0), (m[k] + T.log2(l[k])) * T.float32({LN2!r}), {NEG_INF})
+                        if r0 + {row} < {S}:
+                            {o_at} = T.Cast("{dtype}", T.Select(l[k] > T.float32(0), acc[k] / l[k], T.float32(0)))
+                            if {col} == 0:
+                                {lse_at} = T.Select(l[k] > T.float32(0), (m[k] + T.log2(l[k])) * T.float32({LN2!r}), {NEG_INF})
 '''
-    return KernelDef(name, "prefill", dtype, d, 0, src, (("S", bm), ("Hq", 1), ("B", 1)),
-                     (nt, 1, 1), ("q", "k", "v", "o", "lse"))
+    return KernelDef(name, kind, dtype, d, 0, src, grid, (nt, 1, 1), tensors)
 
 
-def kernel_set(head_dims=(64, 128), groups=(1, 2, 4, 8), dtypes=tuple(DTYPES)) -> list[KernelDef]:
-    """Every kernel of one build: prefill and merge per (dtype, head dim), decode per
-    (dtype, head dim, group)."""
+def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
+               page_sizes=PAGE_SIZES) -> list[KernelDef]:
+    """Every kernel of one build: prefill, varlen prefill and merge per (dtype, head
+    dim), decode per (dtype, head dim, group), paged decode per (dtype, head dim,
+    group, page size)."""
     out: list[KernelDef] = []
     for dt in dtypes:
         for d in head_dims:
-            out.append(prefill(dt, d))
-            out.append(merge(dt, d))
+            out += [prefill(dt, d), prefill(dt, d, varlen=True), merge(dt, d)]
             out += [decode(dt, d, g) for g in groups]
+            out += [decode(dt, d, g, p) for p in page_sizes for g in groups]
     return out
 
 

@@ -1,13 +1,10 @@
-"""Launch kvcc's prebuilt TVM CUDA kernels from torch, with no TVM on the machine.
+"""Launch kvcc's prebuilt TVM CUDA attention kernels from torch, with no TVM on the machine.
 
 The cubins and their manifest are built ahead of time on a machine with apache-tvm
-and nvcc (``python -m kvcc.codegen.tvm.cuda --out DIR``, see ``cuda.py``); this module
-needs only torch and the CUDA driver (``libcuda.so.1``, through ``ctypes``): it loads a
-cubin with ``cuModuleLoadData`` into the device's primary context (the one torch
-uses), looks its kernels up with ``cuModuleGetFunction`` and launches them with
-``cuLaunchKernel`` on torch's current stream, passing tensors' ``data_ptr()``\\ s and
-the sizes in the order the manifest records. Dynamic shared memory over 48 KiB is
-opted into with ``cuFuncSetAttribute``.
+and nvcc (``python -m kvcc.codegen.tvm.cuda --out DIR``, see ``cuda.py``); on the GPU
+machine this module needs only torch and the CUDA driver: :class:`CudaKernels` picks
+the artifact folder for the GPU and turns each attention call into launches of the
+kernels by name (``cuda_driver.py`` loads the cubin and launches through ``ctypes``).
 
 Importing this module touches neither CUDA nor TVM; without a driver or a GPU, the
 first launch raises :class:`CudaUnavailable` saying why.
@@ -17,104 +14,33 @@ API::
     kernels = CudaKernels.from_dir(DIR)      # picks DIR/sm_90 or DIR/sm_80 for the GPU
     o, lse = kernels.prefill(q, k, v)        # causal, [B, Hq, S, D] -> o, lse [B, Hq, S]
     o, lse = kernels.decode(q, k, v)         # q [B, Hq, 1, D], K/V [B, Hk, L, D]
+    o, lse = kernels.paged_decode(q, k_pages, v_pages, block_table, kv_lens)
+    o, lse = kernels.varlen_prefill(q, k, v, cu_seqlens_q, cu_seqlens_k)
+
+Every attention call takes ``window`` (None: no window) and ``sinks`` (default 0): key
+``j`` is visible to the query at position ``p`` when ``j < sinks`` or ``p - window < j
+<= p``, bottom-right aligned, which is kvcc's ``causal()``, ``sliding_window(window)``
+and ``sinks(n) | sliding_window(window)`` (see ``cuda_kernels.py``). Offsets are int32
+in the kernels: every tensor must have fewer than 2**31 elements.
 """
 
 from __future__ import annotations
 
-import ctypes
-import hashlib
-import json
 import math
 import os
 import pathlib
-import threading
+
+from kvcc.codegen.tvm.cuda_driver import INT32_MAX, CubinKernels, CudaError, CudaUnavailable, arch_for
+from kvcc.codegen.tvm.cuda_kernels import NO_WINDOW
+from kvcc.codegen.tvm.cuda_ranges import visible_tiles
 
 ENV = "KVCC_TVM_CUDA_DIR"
-MAX_STATIC_SHARED = 48 * 1024
-CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES = 8
 LOG2E = 1.4426950408889634
 _DTYPES = {"float16": "fp16", "bfloat16": "bf16"}
 
 
-class CudaUnavailable(RuntimeError):
-    """No CUDA driver or GPU here, or no artifacts for this GPU: the message says which."""
-
-
-class CudaError(RuntimeError):
-    """A CUDA driver call failed."""
-
-
-_LOCK = threading.Lock()
-_DRIVER: list = []
-
-
-def driver() -> ctypes.CDLL:
-    """``libcuda.so.1``, initialized (loaded at the first call, not at import)."""
-    with _LOCK:
-        if _DRIVER:
-            return _DRIVER[0]
-        try:
-            lib = ctypes.CDLL("libcuda.so.1")
-        except OSError as e:
-            raise CudaUnavailable(f"the CUDA driver (libcuda.so.1) is not installed here ({e}); "
-                                  "kvcc's prebuilt TVM CUDA kernels need an NVIDIA GPU") from None
-        lib.cuGetErrorString.argtypes = [ctypes.c_int, ctypes.POINTER(ctypes.c_char_p)]
-        lib.cuLaunchKernel.argtypes = [ctypes.c_void_p] + [ctypes.c_uint] * 7 + [
-            ctypes.c_void_p, ctypes.POINTER(ctypes.c_void_p), ctypes.c_void_p]
-        lib.cuModuleLoadData.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_char_p]
-        lib.cuModuleGetFunction.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_void_p,
-                                            ctypes.c_char_p]
-        lib.cuFuncSetAttribute.argtypes = [ctypes.c_void_p, ctypes.c_int, ctypes.c_int]
-        lib.cuDevicePrimaryCtxRetain.argtypes = [ctypes.POINTER(ctypes.c_void_p), ctypes.c_int]
-        lib.cuCtxSetCurrent.argtypes = [ctypes.c_void_p]
-        rc = lib.cuInit(0)
-        if rc != 0:
-            raise CudaUnavailable(f"cuInit failed ({_err(lib, rc)}): no usable GPU here")
-        _DRIVER.append(lib)
-        return lib
-
-
-def _err(lib, rc: int) -> str:
-    s = ctypes.c_char_p()
-    if lib.cuGetErrorString(rc, ctypes.byref(s)) == 0 and s.value:
-        return f"CUDA error {rc}: {s.value.decode()}"
-    return f"CUDA error {rc}"
-
-
-def _check(lib, rc: int, what: str) -> None:
-    if rc != 0:
-        raise CudaError(f"{what}: {_err(lib, rc)}")
-
-
-def read_manifest(d: pathlib.Path) -> dict:
-    """An artifact folder's manifest, after checking the cubin against its hash."""
-    man = json.loads((d / "manifest.json").read_text())
-    data = (d / man["cubin"]).read_bytes()
-    if hashlib.sha256(data).hexdigest() != man["cubin_sha256"]:
-        raise ValueError(f"{d}: the cubin does not match its manifest's hash")
-    return man
-
-
-def arch_for(capability: tuple[int, int]) -> str:
-    """The artifact arch that runs on a GPU of compute ``capability`` (a cubin runs on
-    its own major version, at the same or a later minor)."""
-    major, minor = capability
-    if major == 9:
-        return "sm_90"
-    if major == 8:
-        return "sm_80"
-    raise CudaUnavailable(f"no prebuilt cubin runs on compute capability {major}.{minor} "
-                          "(built for sm_80 and sm_90)")
-
-
-class CudaKernels:
-    """One artifact folder's kernels, loaded lazily per device."""
-
-    def __init__(self, folder: os.PathLike | str):
-        self.folder = pathlib.Path(folder)
-        self.manifest = read_manifest(self.folder)
-        self._funcs: dict[tuple[int, str], ctypes.c_void_p] = {}
-        self._modules: dict[int, ctypes.c_void_p] = {}
+class CudaKernels(CubinKernels):
+    """One artifact folder's attention kernels (:class:`CubinKernels` launches them)."""
 
     @classmethod
     def from_dir(cls, root: os.PathLike | str | None = None, device=None) -> CudaKernels:
@@ -136,130 +62,164 @@ class CudaKernels:
                                   f"python -m kvcc.codegen.tvm.cuda --out {root}")
         return cls(d)
 
-    # -- the driver side -------------------------------------------------------------
-
-    def function(self, name: str, device: int) -> ctypes.c_void_p:
-        key = (device, name)
-        fn = self._funcs.get(key)
-        if fn is not None:
-            return fn
-        lib = driver()
-        with _LOCK:
-            ctx = ctypes.c_void_p()
-            _check(lib, lib.cuDevicePrimaryCtxRetain(ctypes.byref(ctx), device),
-                   "cuDevicePrimaryCtxRetain")
-            _check(lib, lib.cuCtxSetCurrent(ctx), "cuCtxSetCurrent")
-            mod = self._modules.get(device)
-            if mod is None:
-                mod = ctypes.c_void_p()
-                image = (self.folder / self.manifest["cubin"]).read_bytes()
-                _check(lib, lib.cuModuleLoadData(ctypes.byref(mod), image),
-                       f"cuModuleLoadData({self.folder / self.manifest['cubin']})")
-                self._modules[device] = mod
-            entry = self.manifest["kernels"][name]
-            fn = ctypes.c_void_p()
-            _check(lib, lib.cuModuleGetFunction(ctypes.byref(fn), mod, entry["entry"].encode()),
-                   f"cuModuleGetFunction({entry['entry']})")
-            dyn = entry.get("dynamic_shared_bytes", 0)
-            if dyn + entry.get("shared_bytes", 0) > MAX_STATIC_SHARED:
-                _check(lib, lib.cuFuncSetAttribute(
-                    fn, CU_FUNC_ATTRIBUTE_MAX_DYNAMIC_SHARED_SIZE_BYTES, dyn), "cuFuncSetAttribute")
-            self._funcs[key] = fn
-            return fn
-
-    def launch(self, name: str, tensors: dict, sizes: dict, scalars: dict | None = None) -> None:
-        """Launch kernel ``name`` on torch's current stream of the tensors' device:
-        ``tensors`` by manifest name (contiguous CUDA tensors), ``sizes`` the int32
-        sizes the grid and parameters read, ``scalars`` the float ones."""
-        import torch
-
-        entry = self.manifest["kernels"].get(name)
-        if entry is None:
-            raise KeyError(f"{name} is not among the prebuilt kernels in {self.folder}")
-        dev = next(iter(tensors.values())).device
-        if dev.type != "cuda":
-            raise CudaUnavailable(f"the prebuilt TVM CUDA kernels run on CUDA tensors, not {dev}")
-        for t in tensors.values():
-            if not t.is_contiguous() or t.device != dev:
-                raise ValueError(f"{name}: tensors must be contiguous and on {dev}")
-        scalars = scalars or {}
-        keep, ptrs = [], []
-        for p in entry["params"]:
-            if p["kind"] == "ptr":
-                v = ctypes.c_void_p(tensors[p["arg"]].data_ptr())
-            elif p["kind"] == "i32":
-                v = ctypes.c_int32(int(sizes[p["arg"]]))
-            else:
-                v = ctypes.c_float(float(scalars[p["arg"]]))
-            keep.append(v)
-            ptrs.append(ctypes.cast(ctypes.byref(v), ctypes.c_void_p))
-        args = (ctypes.c_void_p * len(ptrs))(*ptrs)
-        dims = {**sizes, "1": 1}
-        grid = [-(-int(dims[s]) // int(div)) for s, div in entry["grid"]]
-        if min(grid) == 0:
-            return  # nothing to compute
-        fn = self.function(name, dev.index if dev.index is not None else torch.cuda.current_device())
-        stream = torch.cuda.current_stream(dev).cuda_stream
-        lib = driver()
-        bx, by, bz = entry["block"]
-        _check(lib, lib.cuLaunchKernel(fn, *grid, bx, by, bz, entry.get("dynamic_shared_bytes", 0),
-                                       ctypes.c_void_p(stream), args, None), f"cuLaunchKernel({name})")
-
     # -- attention -------------------------------------------------------------------
 
-    def prefill(self, q, k, v, scale: float | None = None):
-        """Causal attention (bottom-right aligned when ``L > S``): q ``[B, Hq, S, D]``,
-        K/V ``[B, Hk, L, D]``, fp16 or bf16. Returns ``o`` like q and ``lse``
-        ``[B, Hq, S]`` float32 (natural log; a row that sees no key: 0 and -inf)."""
+    def prefill(self, q, k, v, scale: float | None = None, window: int | None = None,
+                sinks: int = 0):
+        """Causal attention, bottom-right aligned (query ``i`` at key position ``i + L -
+        S``), within ``window`` keys and with ``sinks`` (module docstring): q ``[B, Hq, S,
+        D]``, K/V ``[B, Hk, L, D]``, fp16 or bf16. Returns ``o`` like q and ``lse [B, Hq,
+        S]`` float32 (natural log; a row that sees no key: 0 and -inf)."""
         import torch
 
         b, hq, s, d = q.shape
         hk, length = k.shape[1], k.shape[2]
-        name = f"kvcc_cuda_prefill_{_dt(q)}_d{d}"
         _same(q, k, v, hq, hk)
         q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
         o = torch.empty_like(q)
         lse = torch.empty((b, hq, s), device=q.device, dtype=torch.float32)
-        scale = d ** -0.5 if scale is None else scale
-        self.launch(name, {"q": q, "k": k, "v": v, "o": o, "lse": lse},
-                    {"B": b, "Hq": hq, "Hk": hk, "S": s, "L": length}, {"qscale": scale * LOG2E})
+        self.launch(f"kvcc_cuda_prefill_{_dt(q)}_d{d}", {"q": q, "k": k, "v": v, "o": o, "lse": lse},
+                    {"B": b, "Hq": hq, "Hk": hk, "S": s, "L": length, **_mask(window, sinks)},
+                    {"qscale": _qscale(scale, d)})
         return o, lse
 
-    def decode(self, q, k, v, scale: float | None = None, num_splits: int | None = None):
-        """One query per sequence against all ``L`` keys: q ``[B, Hq, 1, D]``, K/V
-        ``[B, Hk, L, D]``; split-KV over ``num_splits`` blocks (default: enough blocks
-        to fill the GPU twice), then the merge. Returns ``o [B, Hq, 1, D]`` and ``lse
-        [B, Hq, 1]``."""
+    def varlen_prefill(self, q, k, v, cu_seqlens_q, cu_seqlens_k, max_seqlen_q: int | None = None,
+                       scale: float | None = None, window: int | None = None, sinks: int = 0):
+        """Packed sequences (``kvcc.attention_varlen``'s layout): q ``[Tq, Hq, D]``, K/V
+        ``[Tk, Hk, D]``, ``cu_seqlens_q``/``cu_seqlens_k`` int32 ``[B + 1]``; sequence
+        ``b``'s queries (rows ``cu_seqlens_q[b]:cu_seqlens_q[b+1]``) attend to its keys,
+        bottom-right aligned, causal within ``window`` and with ``sinks``.
+        ``max_seqlen_q``: a bound on the longest query sequence (None: read from
+        ``cu_seqlens_q`` once; a smaller value leaves rows unwritten). Returns ``o`` like
+        q and ``lse [Tq, Hq]`` float32."""
         import torch
 
+        tq, hq, d = q.shape
+        hk = k.shape[1]
+        if k.shape != v.shape or k.dim() != 3 or k.shape[2] != d:
+            raise ValueError(f"shapes do not match: q {tuple(q.shape)}, k {tuple(k.shape)}, "
+                             f"v {tuple(v.shape)}")
+        _heads(hq, hk)
+        _dtypes(q, k, v)
+        cuq, cuk = _table("cu_seqlens_q", cu_seqlens_q, 1), _table("cu_seqlens_k", cu_seqlens_k, 1)
+        if cuq.shape != cuk.shape or cuq.numel() < 1:
+            raise ValueError(f"cu_seqlens_q {tuple(cuq.shape)} and cu_seqlens_k "
+                             f"{tuple(cuk.shape)} must both be [B + 1]")
+        b = cuq.numel() - 1
+        if max_seqlen_q is None:
+            max_seqlen_q = int((cuq[1:] - cuq[:-1]).max().item()) if b else 0
+        q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
+        o = torch.empty_like(q)
+        lse = torch.empty((tq, hq), device=q.device, dtype=torch.float32)
+        if tq == 0:
+            return o, lse
+        self.launch(f"kvcc_cuda_varlen_prefill_{_dt(q)}_d{d}",
+                    {"q": q, "k": k, "v": v, "cuq": cuq, "cuk": cuk, "o": o, "lse": lse},
+                    {"B": b, "Hq": hq, "Hk": hk, "TQ": tq, "MQ": int(max_seqlen_q),
+                     **_mask(window, sinks)}, {"qscale": _qscale(scale, d)})
+        return o, lse
+
+    def decode(self, q, k, v, scale: float | None = None, num_splits: int | None = None,
+               window: int | None = None, sinks: int = 0):
+        """One query per sequence (the last position) against its ``L`` keys, within
+        ``window`` and with ``sinks``: q ``[B, Hq, 1, D]``, K/V ``[B, Hk, L, D]``;
+        split-KV over ``num_splits`` blocks (default: enough blocks to fill the GPU
+        twice, at most one per key tile visited), then the merge. Returns ``o [B, Hq, 1,
+        D]`` and ``lse [B, Hq, 1]``."""
         b, hq, one, d = q.shape
         hk, length = k.shape[1], k.shape[2]
         if one != 1:
             raise ValueError(f"decode takes one query per sequence, not {one}")
         _same(q, k, v, hq, hk)
-        g = hq // hk
-        name = f"kvcc_cuda_decode_{_dt(q)}_d{d}_g{g}"
+        name = f"kvcc_cuda_decode_{_dt(q)}_d{d}_g{hq // hk}"
+        q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
+        return self._split_decode(name, q, {"k": k, "v": v}, {"B": b, "Hq": hq, "Hk": hk,
+                                                               "L": length},
+                                  length, scale, num_splits, window, sinks)
+
+    def paged_decode(self, q, k_pages, v_pages, block_table, kv_lens, scale: float | None = None,
+                     num_splits: int | None = None, window: int | None = None, sinks: int = 0):
+        """One query per sequence over a ``kvcc.KVCache`` layer's pages: q ``[B, Hq, D]``
+        (sequence ``b``'s last token), ``k_pages``/``v_pages [P, page, Hk, D]``
+        (``KVCache.k(layer)``/``v(layer)``), ``block_table [B, max_pages]`` and
+        ``kv_lens [B]`` int32 (sequence ``b``'s key ``j`` is in page ``block_table[b, j
+        // page]``, slot ``j % page``; it has ``kv_lens[b]`` keys). A ``kv_lens`` entry
+        beyond ``max_pages * page`` is clamped to it in the kernel (the sequence's last
+        key is then the last slot of its last block-table page): no page past its
+        block-table row is read, and no error is raised (the launcher reads nothing back
+        from the GPU). Window, sinks and splits as in :meth:`decode` (splits chosen from
+        the bound ``max_pages * page``). Returns ``o [B, Hq, D]`` and ``lse [B, Hq]``."""
+        b, hq, d = q.shape
+        if k_pages.shape != v_pages.shape or k_pages.dim() != 4 or k_pages.shape[3] != d:
+            raise ValueError(f"shapes do not match: q {tuple(q.shape)}, k_pages "
+                             f"{tuple(k_pages.shape)}, v_pages {tuple(v_pages.shape)}")
+        page, hk = k_pages.shape[1], k_pages.shape[2]
+        _heads(hq, hk)
+        _dtypes(q, k_pages, v_pages)
+        bt, kvl = _table("block_table", block_table, 2), _table("kv_lens", kv_lens, 1)
+        if bt.shape[0] != b or kvl.shape[0] != b:
+            raise ValueError(f"block_table {tuple(bt.shape)} and kv_lens {tuple(kvl.shape)} "
+                             f"must have one row per sequence ({b})")
+        if bt.shape[1] * page > INT32_MAX:
+            raise ValueError(f"block_table {tuple(bt.shape)}: max_pages * page = "
+                             f"{bt.shape[1] * page} keys does not fit the kernels' int32")
+        name = f"kvcc_cuda_paged_decode_{_dt(q)}_d{d}_g{hq // hk}_p{page}"
+        q, kp, vp = q.contiguous(), k_pages.contiguous(), v_pages.contiguous()
+        return self._split_decode(name, q, {"k": kp, "v": vp, "bt": bt, "kvl": kvl},
+                                  {"B": b, "Hq": hq, "Hk": hk, "MP": bt.shape[1]},
+                                  bt.shape[1] * page, scale, num_splits, window, sinks)
+
+    def _split_decode(self, name: str, q, kv: dict, sizes: dict, max_len: int,
+                      scale: float | None, num_splits: int | None, window: int | None,
+                      sinks: int):
+        """Decode kernel ``name`` over ``NS`` splits into a float32 workspace, then the
+        merge; ``o`` and ``lse`` shaped as q's rows (``[B, Hq, 1, D]`` or ``[B, Hq, D]``)."""
+        import torch
+
+        b, hq, hk, d = sizes["B"], sizes["Hq"], sizes["Hk"], q.shape[-1]
         if name not in self.manifest["kernels"]:
-            raise KeyError(f"no prebuilt decode kernel for GQA group {g}, head dim {d}, "
-                           f"{q.dtype} (built: {sorted(self.manifest['kernels'])})")
-        bn = self.manifest["decode_block_n"]
-        tiles = max(1, -(-length // bn))
+            raise KeyError(f"no prebuilt kernel {name} (GQA group {hq // hk}, head dim {d}, "
+                           f"{q.dtype}); built: {sorted(self.manifest['kernels'])}")
+        mask = _mask(window, sinks)
         if num_splits is None:
+            tiles = visible_tiles(max_len, mask["window"], mask["sinks"],
+                                  self.manifest["decode_block_n"])
             sms = torch.cuda.get_device_properties(q.device).multi_processor_count
             num_splits = max(1, min(tiles, math.ceil(2 * sms / max(1, b * hk))))
         ns = max(1, int(num_splits))
-        q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
         wo = torch.empty((b, hq, ns, d), device=q.device, dtype=torch.float32)
         wl = torch.empty((b, hq, ns), device=q.device, dtype=torch.float32)
         o = torch.empty_like(q)
-        lse = torch.empty((b, hq, 1), device=q.device, dtype=torch.float32)
-        scale = d ** -0.5 if scale is None else scale
-        sizes = {"B": b, "Hq": hq, "Hk": hk, "L": length, "NS": ns}
-        self.launch(name, {"q": q, "k": k, "v": v, "wo": wo, "wl": wl}, sizes,
-                    {"qscale": scale * LOG2E})
+        lse = torch.empty(q.shape[:-1], device=q.device, dtype=torch.float32)
+        sizes = {**sizes, "NS": ns, **mask}
+        self.launch(name, {"q": q, **kv, "wo": wo, "wl": wl}, sizes,
+                    {"qscale": _qscale(scale, d)})
         self.launch(f"kvcc_cuda_merge_{_dt(q)}_d{d}", {"wo": wo, "wl": wl, "o": o, "lse": lse},
                     sizes)
         return o, lse
+
+
+def _mask(window: int | None, sinks: int) -> dict:
+    """The kernels' mask sizes: ``window`` (None: no window) and ``sinks``, ints >= 0."""
+    for what, x in (("window", window), ("sinks", sinks)):
+        if x is not None and (not isinstance(x, int) or isinstance(x, bool) or x < 0):
+            raise ValueError(f"{what} must be an int >= 0 (or None for window), got {x!r}")
+    return {"window": NO_WINDOW if window is None else min(window, NO_WINDOW),
+            "sinks": min(sinks, NO_WINDOW)}
+
+
+def _qscale(scale: float | None, d: int) -> float:
+    return (d ** -0.5 if scale is None else scale) * LOG2E
+
+
+def _table(what: str, t, dim: int):
+    """An int32 index tensor (block table, lengths, offsets), contiguous."""
+    import torch
+
+    if not isinstance(t, torch.Tensor) or t.dtype != torch.int32 or t.dim() != dim:
+        raise TypeError(f"{what} must be a {dim}-d int32 tensor, got "
+                        f"{getattr(t, 'dtype', type(t).__name__)} {tuple(getattr(t, 'shape', ()))}")
+    return t.contiguous()
 
 
 def _dt(t) -> str:
@@ -269,11 +229,23 @@ def _dt(t) -> str:
     return _DTYPES[name]
 
 
+def _heads(hq: int, hk: int) -> None:
+    if hk == 0 or hq % hk:
+        raise ValueError(f"query heads ({hq}) must be a multiple of KV heads ({hk})")
+
+
+def _dtypes(q, k, v) -> None:
+    if not (q.dtype == k.dtype == v.dtype):
+        raise TypeError("q, k and v must share a dtype")
+    _dt(q)
+
+
 def _same(q, k, v, hq: int, hk: int) -> None:
     if k.shape != v.shape or q.shape[0] != k.shape[0] or q.shape[3] != k.shape[3]:
         raise ValueError(f"shapes do not match: q {tuple(q.shape)}, k {tuple(k.shape)}, "
                          f"v {tuple(v.shape)}")
-    if hk == 0 or hq % hk:
-        raise ValueError(f"query heads ({hq}) must be a multiple of KV heads ({hk})")
-    if not (q.dtype == k.dtype == v.dtype):
-        raise TypeError("q, k and v must share a dtype")
+    _heads(hq, hk)
+    _dtypes(q, k, v)
+
+
+__all__ = ["ENV", "CudaError", "CudaKernels", "CudaUnavailable", "arch_for", "visible_tiles"]

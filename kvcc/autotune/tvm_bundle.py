@@ -1,0 +1,396 @@
+"""``kvcc compile SPEC --backend tvm``: the TVM CUDA kernels a SPEC's problems launch,
+built ahead of time for one architecture (no GPU needed).
+
+Each problem maps to kernels of :mod:`kvcc.codegen.tvm.cuda_kernels`, the ones
+:class:`~kvcc.codegen.tvm.cuda_launch.CudaKernels` launches for it:
+
+- layout ``dense``, ``q_len == 1``: ``decode_{dtype}_d{D}_g{G}`` (``G = heads /
+  kv_heads``, split-KV) and ``merge_{dtype}_d{D}``; otherwise ``prefill_{dtype}_d{D}``;
+- layout ``paged`` (a ``kvcc.KVCache`` step), ``q_len == 1``:
+  ``paged_decode_{dtype}_d{D}_g{G}_p{page_size}`` and the merge (page size 16 or 32;
+  paged prefill is refused);
+- layout ``packed`` (``kvcc.attention_varlen``): ``varlen_prefill_{dtype}_d{D}``.
+
+Masks (the kernels take the window and sinks at run time, so one kernel serves every
+size): ``causal``, ``sliding_window(w)`` (also written ``causal & sliding_window(w)``)
+and ``sinks(n) | sliding_window(w)``, bottom-right aligned; ``full`` in decode (and in
+a packed problem with ``q_len 1``), where it is the same as causal; a top-left
+``causal(top_left)`` or window when ``q_len == kv_len``, where both alignments agree;
+``causal & (sinks(n) | sliding_window(w))`` in decode, or where every query sits at
+key position ``n - 1`` or later (``kv_len - q_len >= n - 1``), where causality hides
+no sink.
+
+What the kernels take besides: dtype ``f16`` or ``bf16``, head dim 64 or 128,
+full-precision K/V (no ``kv_format``), no softcap, for decode a group of 1, 2, 4, 8 or
+16, and a pipeline of exact passes only (``simplify-masks``, ``split-kv``,
+``chunk-prefill``, ``pack``: the kernels compute the same attention in their own
+schedule; a pass that changes the result, such as ``quantize-kv`` or ``quest``, is
+refused). A problem outside that is refused before anything is built, naming the file,
+the configuration and the missing feature; with ``skip_unsupported`` it is left out
+and listed under ``skipped``.
+
+The kernels are deduplicated and built in one go by :func:`kvcc.codegen.tvm.cuda.build`
+(its cache included). The output directory::
+
+    DIR/manifest.json          this bundle's manifest (below)
+    DIR/sm_90/kernels.cu       the CUDA source TVM generated
+    DIR/sm_90/kernels.cubin    every kernel, one cubin
+    DIR/sm_90/manifest.json    the TVM manifest: per kernel its entry symbol,
+                               parameters, launch geometry and resource use
+
+``DIR/sm_<arch>`` is the folder ``CudaKernels.from_dir(DIR)`` (or
+``KVCC_TVM_CUDA_DIR=DIR``) picks on the GPU. The top-level manifest::
+
+    {"kvcc_tvm_cuda": 1, "backend": "tvm", "kvcc": ..., "tvm": ..., "nvcc": ...,
+     "torch": ..., "python": ..., "target": {"backend": "cuda", "arch": 90},
+     "created": ..., "spec_file": "x.toml", "spec_name": ..., "spec_sha256": ...,
+     "files": {"source": "sm_90/kernels.cu", "cubin": "sm_90/kernels.cubin",
+               "manifest": "sm_90/manifest.json"},
+     "sha256": {"source": ..., "cubin": ..., "manifest": ...},
+     "kernels": [{"name": ..., "entry": ..., "kind": "decode" | "paged_decode" |
+                  "merge" | "prefill" | "varlen_prefill", "dtype": ..., "head_dim": ...,
+                  "group": ..., "page_size": ..., "problems": [...]}],
+     "skipped": [{"config": ..., "problem": ..., "reason": ...}]}
+
+Every kernel lives in the one cubin (``files``, hashed once); the TVM manifest holds
+the launch details, the top-level one the SPEC, versions and which problems use each
+kernel. It is not a Triton artifact manifest: ``kvcc.load_artifacts`` refuses it with
+a warning. :func:`read_bundle` checks a directory on any machine, without TVM or a GPU.
+As with the Triton bundle, the directory is built beside ``DIR`` and renamed into place
+only when every kernel built.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import pathlib
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+
+from kvcc.autotune.specfile import AttentionConfig, SpecFile
+from kvcc.codegen.tvm import cuda_kernels as ck
+from kvcc.codegen.tvm.cuda_kernels import KernelDef
+
+MARK = "kvcc_tvm_cuda"
+SCHEMA = 1
+DTYPES = {"f16": "float16", "bf16": "bfloat16"}
+EXACT_PASSES = ("simplify-masks", "split-kv", "chunk-prefill", "pack")
+
+
+class Unsupported(ValueError):
+    """SPEC problems the TVM CUDA kernels cannot run; the message names each."""
+
+
+@dataclass
+class Plan:
+    """The kernels a SPEC needs (name -> (kernel, problem labels)) and what it skips
+    ((index of the configuration in the SPEC, problem label, reason))."""
+
+    kernels: dict[str, tuple[KernelDef, list[str]]] = field(default_factory=dict)
+    skipped: list[tuple[int, str, str]] = field(default_factory=list)
+
+
+def config_reason(c: AttentionConfig) -> str | None:
+    """Why no TVM CUDA kernel runs configuration ``c`` at any length (None: some may)."""
+    from kvcc.passes import Pipeline
+
+    if c.layout == "paged" and c.page_size not in ck.PAGE_SIZES:
+        return (f"page_size {c.page_size}: the TVM CUDA paged decode is built for page sizes "
+                f"{' and '.join(map(str, ck.PAGE_SIZES))} only")
+    if c.dtype not in DTYPES:
+        return f'dtype "{c.dtype}": the TVM CUDA kernels take f16 and bf16 only'
+    if c.head_dim not in ck.HEAD_DIMS:
+        return (f"head_dim {c.head_dim}: the TVM CUDA kernels are built for head dims "
+                f"{' and '.join(map(str, ck.HEAD_DIMS))} only")
+    if c.kv_format is not None:
+        return (f'kv_format "{c.kv_format}": quantized K/V is not supported by the TVM CUDA '
+                "kernels (full-precision K/V only)")
+    if c.softcap is not None:
+        return f"softcap {c.softcap:g}: score soft-capping is not supported by the TVM CUDA kernels"
+    for p in Pipeline.parse(c.pipeline).passes:
+        if p.name not in EXACT_PASSES:
+            return (f'pipeline pass "{p.name}": it changes what attention computes, and the '
+                    f"TVM CUDA kernels compute exact attention (passes allowed: "
+                    f"{', '.join(EXACT_PASSES)})")
+    if mask_kind(c.mask) is None:
+        return (f'mask "{c.mask}": the TVM CUDA kernels take "full" (decode), "causal", '
+                '"sliding_window(w)" and "sinks(n) | sliding_window(w)" only')
+    return None
+
+
+@dataclass(frozen=True)
+class MaskKind:
+    """A SPEC mask as the kernels run it: ``kind`` one of ``full``, ``causal``,
+    ``window``, ``sinks`` (``sinks(n) | sliding_window(w)``) and ``causal_sinks``
+    (``causal & (sinks(n) | sliding_window(w))``); ``top_left`` for a top-left causal or
+    window; the window ``w`` (None: none) and the sinks ``n``."""
+
+    kind: str
+    window: int | None = None
+    sinks: int = 0
+    top_left: bool = False
+
+
+def mask_kind(text: str) -> MaskKind | None:
+    """``text`` (kvcc's mask syntax) as the kernels run it, or None (another mask)."""
+    from kvcc.ir.mask import Align, And, Causal, Full, Or, Sinks, SlidingWindow
+    from kvcc.ir.syntax import parse_mask
+
+    def pair(m, a, b):  # (x, y) with x an ``a`` and y a ``b``, in either order
+        for x, y in ((m.a, m.b), (m.b, m.a)):
+            if isinstance(x, a) and isinstance(y, b):
+                return x, y
+        return None
+
+    def window_or(m) -> MaskKind | None:  # sinks(n) | sliding_window(w), bottom-right
+        p = pair(m, Sinks, SlidingWindow) if isinstance(m, Or) else None
+        if p and p[1].align is Align.bottom_right:
+            return MaskKind("sinks", p[1].size, p[0].n)
+        return None
+
+    m = parse_mask(text)
+    if isinstance(m, Full):
+        return MaskKind("full")
+    if isinstance(m, Causal):
+        return MaskKind("causal", top_left=m.align is Align.top_left)
+    if isinstance(m, SlidingWindow):
+        return MaskKind("window", m.size, top_left=m.align is Align.top_left)
+    if isinstance(m, Or):
+        return window_or(m)
+    if isinstance(m, And):
+        p = pair(m, Causal, SlidingWindow)  # the window is causal already
+        if p and p[0].align is Align.bottom_right and p[1].align is Align.bottom_right:
+            return MaskKind("window", p[1].size)
+        p = pair(m, Causal, Or)
+        inner = window_or(p[1]) if p and p[0].align is Align.bottom_right else None
+        if inner is not None:
+            return MaskKind("causal_sinks", inner.window, inner.sinks)
+    return None
+
+
+def kernels_for(c: AttentionConfig, q_len: int, kv_len: int) -> list[KernelDef]:
+    """The kernels one problem launches; :class:`Unsupported` says why there are none."""
+    why = config_reason(c)
+    if why is not None:
+        raise Unsupported(why)
+    dt, d, mk = DTYPES[c.dtype], c.head_dim, mask_kind(c.mask)
+    assert mk is not None
+    if mk.top_left and q_len != kv_len:
+        raise Unsupported(f'mask "{c.mask}" with q_len {q_len} < kv_len {kv_len}: the TVM CUDA '
+                          "kernels are bottom-right aligned")
+    if mk.kind == "causal_sinks" and q_len > 1 and kv_len - q_len < mk.sinks - 1:
+        raise Unsupported(f'mask "{c.mask}" with q_len {q_len}, kv_len {kv_len}: queries before '
+                          f"the last sink (kv_len - q_len < {mk.sinks - 1}); the TVM CUDA kernels "
+                          "show every query all sinks (sinks(n) | sliding_window(w))")
+    if mk.kind == "full" and q_len > 1:
+        raise Unsupported(f'mask "full" with q_len {q_len}: the TVM CUDA kernels have no '
+                          "non-causal prefill (full masks run in decode, q_len 1, only)")
+    if c.layout == "packed":
+        return [ck.prefill(dt, d, varlen=True)]
+    if q_len > 1:
+        if c.layout == "paged":
+            raise Unsupported(f'layout "paged" with q_len {q_len}: the TVM CUDA kernels run '
+                              "paged K/V in decode (q_len 1) only")
+        return [ck.prefill(dt, d)]
+    g = c.heads // c.kv_heads
+    if g not in ck.DECODE_GROUPS:
+        raise Unsupported(f"GQA group {g} (heads {c.heads} / kv_heads {c.kv_heads}) in "
+                          "decode: the TVM CUDA decode kernel takes groups "
+                          f"{', '.join(map(str, ck.DECODE_GROUPS))}")
+    page = c.page_size if c.layout == "paged" else None
+    return [ck.decode(dt, d, g, page), ck.merge(dt, d)]
+
+
+def plan(spec: SpecFile, skip_unsupported: bool = False) -> Plan:
+    """The deduplicated kernels of ``spec``'s problems (sorted by name). Raises
+    :class:`Unsupported` naming every problem no kernel runs, unless ``skip_unsupported``."""
+    from kvcc.autotune.problems import Problem
+
+    out = Plan()
+    for i, c in enumerate(spec.configs):
+        for s in c.shapes():
+            label = Problem(c, s).label
+            try:
+                ks = kernels_for(c, s.q_len, s.kv_len)
+            except Unsupported as e:
+                out.skipped.append((i, label, str(e)))
+                continue
+            for k in ks:
+                out.kernels.setdefault(k.name, (k, []))[1].append(label)
+    if out.skipped and not skip_unsupported:
+        raise Unsupported(_refusal(spec, out.skipped))
+    if not out.kernels:
+        raise Unsupported(f"{spec.path}: no problem of the SPEC runs on the TVM CUDA kernels; "
+                          "nothing to compile:\n" + _refusal(spec, out.skipped))
+    out.kernels = dict(sorted(out.kernels.items()))
+    return out
+
+
+def _refusal(spec: SpecFile, skipped: list[tuple[int, str, str]]) -> str:
+    # grouped by configuration index: two configurations may share a name
+    groups: dict[tuple[int, str], list[str]] = {}
+    for i, label, why in skipped:
+        groups.setdefault((i, why), []).append(label)
+    lines = [f"{_count(len(skipped), 'problem')} of {spec.path} cannot run on the TVM CUDA kernels "
+             "(nothing was built; --skip-unsupported compiles the rest):"]
+    for (i, why), labels in groups.items():
+        name, n = spec.configs[i].name, len(spec.configs[i].shapes())
+        which = ("its one problem" if n == 1 else f"all {n} problems" if len(labels) == n
+                 else f"{len(labels)} of {n} problems, first {labels[0]!r}")
+        lines.append(f"  {spec.path}: [[attention]] {name!r} ({which}): {why}")
+    return "\n".join(lines)
+
+
+def _count(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def compile_spec(spec: SpecFile, arch: int, out: pathlib.Path, *, skip_unsupported: bool = False,
+                 progress: bool | None = None, log=print) -> dict:
+    """Build the kernels of ``spec`` for ``sm_<arch>`` into ``out``; returns the manifest.
+    Raises :class:`Unsupported` or ``ValueError`` before building, and
+    :class:`~kvcc.codegen.tvm.cuda.BuildError` when the build fails; ``out`` is left
+    as it was in every case."""
+    from kvcc.autotune._compat import progress as bar
+    from kvcc.autotune.bundle import _replace_dir
+    from kvcc.codegen.tvm import cuda
+
+    sm = f"sm_{arch}"
+    if sm not in cuda.ARCHS:
+        raise ValueError(f"target cuda:{arch}: the TVM CUDA kernels are built for "
+                         f"{' and '.join('cuda:' + a[3:] for a in cuda.ARCHS)} only")
+    from kvcc.autotune.bundle import check_out_dir
+
+    out = check_out_dir(out)
+    pl = plan(spec, skip_unsupported)
+    n_probs = sum(len(c.shapes()) for c in spec.configs)
+    log(f"kvcc compile: {len(pl.kernels)} TVM CUDA kernels for {sm} from {spec.path} "
+        f"({n_probs} problems" + (f", {len(pl.skipped)} skipped" if pl.skipped else "") + ")")
+    kernels = [k for k, _ in pl.kernels.values()]
+    with bar(3, f"building ({sm})", progress, unit="step") as b:
+        def step(name: str) -> None:
+            b.update(b.total if name == "cached" else 1)
+            b.set_postfix_str(name)
+        built = cuda.build(sm, kernels, on_step=step)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    tmp = pathlib.Path(tempfile.mkdtemp(prefix=f".{out.name}.", dir=out.parent))
+    try:
+        (tmp / sm).mkdir()
+        cuda.copy_artifacts(built, tmp / sm)
+        m = manifest(spec, arch, tmp, pl)
+        (tmp / "manifest.json").write_text(json.dumps(m, indent=1) + "\n")
+        _replace_dir(tmp, out)
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    return m
+
+
+def manifest(spec: SpecFile, arch: int, d: pathlib.Path, pl: Plan) -> dict:
+    """The top-level manifest of the bundle in ``d`` (its ``sm_<arch>/`` already there)."""
+    from kvcc.autotune.db import now
+    from kvcc.autotune.versions import versions
+
+    sm = f"sm_{arch}"
+    tvm_man = json.loads((d / sm / "manifest.json").read_text())
+    files = {"source": f"{sm}/kernels.cu", "cubin": f"{sm}/kernels.cubin",
+             "manifest": f"{sm}/manifest.json"}
+    vers = versions()
+    return {
+        MARK: SCHEMA, "backend": "tvm", "kvcc": vers["kvcc"], "tvm": tvm_man["tvm"],
+        "nvcc": tvm_man["nvcc"], "torch": vers["torch"], "python": vers["python"],
+        "target": {"backend": "cuda", "arch": arch}, "created": now(),
+        "spec_file": pathlib.Path(spec.path).name, "spec_name": spec.name,
+        "spec_sha256": spec.sha256, "files": files,
+        "sha256": {kind: _sha256(d / f) for kind, f in files.items()},
+        "kernels": [{"name": name, "entry": tvm_man["kernels"][name]["entry"], "kind": k.kind,
+                     "dtype": k.dtype, "head_dim": k.head_dim, "group": k.group,
+                     "page_size": k.page_size, "problems": probs} for name, (k, probs) in pl.kernels.items()],
+        "skipped": [{"config": spec.configs[i].name, "problem": label, "reason": why}
+                    for i, label, why in pl.skipped],
+    }
+
+
+def _sha256(path: pathlib.Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def read_bundle(directory: str | pathlib.Path) -> dict:
+    """A bundle's top-level manifest, after checking its fields and types, that every
+    file it names is ``sm_<arch>/<file name>`` inside the bundle, every file's hash, the
+    TVM manifest's own cubin hash, and that every kernel listed is in the TVM manifest
+    (no TVM, no GPU needed); ``ValueError`` naming the field or file that does not match."""
+    from kvcc.codegen.tvm.cuda_driver import read_manifest
+
+    d = pathlib.Path(directory)
+    where = f"{d}/manifest.json"
+    try:
+        m = json.loads((d / "manifest.json").read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as e:
+        raise ValueError(f"{where} cannot be read ({e})") from None
+    if not isinstance(m, dict) or m.get(MARK) != SCHEMA:
+        raise ValueError(f"{where} is not a kvcc TVM CUDA bundle (schema {SCHEMA})")
+    arch = _field(where, _field(where, m, "target", dict), "arch", int, "target.")
+    if arch <= 0:
+        raise ValueError(f"{where}: target.arch {arch} is not a CUDA architecture")
+    sm = f"sm_{arch}"
+    files, sums = _field(where, m, "files", dict), _field(where, m, "sha256", dict)
+    for kind in dict.fromkeys(("source", "cubin", "manifest", *files)):
+        name = _field(where, files, kind, str, "files.")
+        base = name.removeprefix(f"{sm}/")
+        if base == name or base in ("", ".", "..") or "/" in base or "\\" in base:
+            raise ValueError(f"{where}: files.{kind} {name!r} must be {sm}/<file name> (no "
+                             "absolute path, '..' or further folders)")
+        _field(where, sums, kind, str, "sha256.")
+    for key, strs in (("kernels", ("name", "entry")), ("skipped", ("config", "problem", "reason"))):
+        for x in _field(where, m, key, list):
+            if not (isinstance(x, dict) and all(isinstance(x.get(f), str) for f in strs)):
+                raise ValueError(f"{where}: {key} holds {x!r}, not an object with strings "
+                                 f"{', '.join(strs)}")
+    for kind, name in files.items():
+        if not (d / name).is_file() or _sha256(d / name) != sums.get(kind):
+            raise ValueError(f"{d}/{name} is missing or does not match its SHA-256")
+    try:
+        tvm_man = read_manifest(d / sm)
+    except OSError as e:
+        raise ValueError(f"{d}/{sm}: the TVM manifest cannot be read ({e})") from None
+    if files["manifest"] != f"{sm}/manifest.json" or files["cubin"] != f"{sm}/{tvm_man['cubin']}":
+        raise ValueError(f"{where}: files.manifest and files.cubin must be the TVM manifest "
+                         f"{sm}/manifest.json and the cubin it names ({sm}/{tvm_man['cubin']})")
+    for k in m["kernels"]:
+        entry = tvm_man["kernels"].get(k["name"])
+        if not isinstance(entry, dict) or entry.get("entry") != k["entry"]:
+            raise ValueError(f"{d}: kernel {k['name']} is not in the TVM manifest")
+    return m
+
+
+_JSON = {dict: "an object", list: "an array", str: "a string", int: "an integer"}
+
+
+def _field(where: str, m: dict, key: str, kind: type, prefix: str = ""):
+    """``m[key]``, checked to be a ``kind`` (``ValueError`` naming ``prefix + key``)."""
+    v = m.get(key)
+    if not isinstance(v, kind) or (kind is int and isinstance(v, bool)):
+        raise ValueError(f"{where}: {prefix}{key} is missing or not {_JSON[kind]}")
+    return v
+
+
+def summary(m: dict, directory: pathlib.Path) -> str:
+    """A table of the kernels of the bundle in ``directory`` (resource use from its TVM
+    manifest), and what it skipped."""
+    res = json.loads((pathlib.Path(directory) / m["files"]["manifest"]).read_text())["kernels"]
+    rows = [f"{'kernel':<40} {'kind':<14} {'regs':>5} {'spill B':>7} {'smem B':>7} {'problems':>8}"]
+    for k in m["kernels"]:
+        r = res[k["name"]]
+        rows.append(f"{k['name']:<40} {k['kind']:<14} {r['registers']:>5} "
+                    f"{r['spill_stores'] + r['spill_loads']:>7} {r['shared_bytes']:>7} "
+                    f"{len(k['problems']):>8}")
+    for s in m["skipped"]:
+        rows.append(f"skipped {s['problem']}: {s['reason']}")
+    return "\n".join(rows)
+
+
+__all__ = ["MARK", "MaskKind", "Plan", "Unsupported", "compile_spec", "config_reason",
+           "kernels_for", "manifest", "mask_kind", "plan", "read_bundle", "summary"]

@@ -1,0 +1,366 @@
+"""``kvcc compile SPEC --backend tvm``: the TVM CUDA kernels a SPEC needs, built ahead
+of time on the CPU (TVM + nvcc), checked back as far as a machine without a GPU can.
+
+One nvcc build for the whole module (the ``bundle`` fixture, in a private cache); the
+refusals are checked before anything is built.
+"""
+
+from __future__ import annotations
+
+import json
+import pathlib
+import shutil
+
+import pytest
+
+pytest.importorskip("tvm")
+
+from kvcc import cli  # noqa: E402
+from kvcc.autotune import specfile, tvm_bundle  # noqa: E402
+from kvcc.codegen.tvm import cuda  # noqa: E402
+from kvcc.codegen.tvm.cuda_driver import arch_for, read_manifest  # noqa: E402
+from kvcc.codegen.tvm.cuda_launch import CudaKernels  # noqa: E402
+
+# two decode configurations sharing one kernel pair, a causal prefill, a paged decode,
+# a packed prefill with sinks and a window, and a paged prefill the TVM CUDA kernels do
+# not take
+SPEC = """
+name = "tvm-small"
+
+[[attention]]
+name = "dec"
+heads = 8
+kv_heads = 2
+head_dim = 64
+dtype = "f16"
+mask = "causal"
+[attention.lengths]
+batch = [1, 4]
+q_len = [1]
+kv_len = [256, 1024]
+
+[[attention]]
+name = "dec-full"
+heads = 8
+kv_heads = 2
+head_dim = 64
+dtype = "f16"
+[attention.lengths]
+q_len = [1]
+kv_len = [512]
+
+[[attention]]
+name = "pre"
+heads = 4
+kv_heads = 2
+head_dim = 64
+dtype = "f16"
+mask = "causal"
+[attention.lengths]
+q_len = [128]
+kv_len = [128, 512]
+
+[[attention]]
+name = "paged-dec"
+heads = 8
+kv_heads = 2
+head_dim = 64
+dtype = "f16"
+layout = "paged"
+mask = "causal & sliding_window(128)"
+[attention.lengths]
+q_len = [1]
+kv_len = [256]
+
+[[attention]]
+name = "packed-win"
+heads = 8
+kv_heads = 2
+head_dim = 64
+dtype = "f16"
+layout = "packed"
+mask = "sinks(4) | sliding_window(128)"
+[attention.lengths]
+q_len = [64]
+kv_len = [256]
+
+[[attention]]
+name = "paged-pre"
+heads = 8
+kv_heads = 2
+head_dim = 64
+dtype = "f16"
+layout = "paged"
+mask = "causal"
+[attention.lengths]
+q_len = [64]
+kv_len = [256]
+"""
+NEEDED = {"kvcc_cuda_decode_fp16_d64_g4": 5, "kvcc_cuda_merge_fp16_d64": 6,
+          "kvcc_cuda_prefill_fp16_d64": 2, "kvcc_cuda_paged_decode_fp16_d64_g4_p16": 1,
+          "kvcc_cuda_varlen_prefill_fp16_d64": 1}  # kernel -> problems using it
+
+
+def _spec(tmp: pathlib.Path, text: str = SPEC, name: str = "small.toml") -> str:
+    p = tmp / name
+    p.write_text(text)
+    return str(p)
+
+
+def _config(**kw) -> specfile.AttentionConfig:
+    lines = [f"{k} = {json.dumps(v)}" for k, v in kw.items()]
+    text = "[[attention]]\nname = \"c\"\n" + "\n".join(lines) + "\n[attention.lengths]\nq_len = [1]\n"
+    return specfile.parse(text).configs[0]
+
+
+@pytest.fixture(scope="module")
+def bundle(tmp_path_factory):
+    """The SPEC compiled once for cuda:90 with --skip-unsupported, in a private cache."""
+    if cuda.nvcc_path() is None:
+        pytest.skip("nvcc is not installed: cannot build cubins")
+    tmp = tmp_path_factory.mktemp("tvm-compile")
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setenv("KVCC_CACHE_DIR", str(tmp / "cache"))
+        spec = _spec(tmp)
+        out = tmp / "art"
+        rc = cli.main(["compile", spec, "--target", "cuda:90", "--backend", "tvm", "--out",
+                       str(out), "--skip-unsupported", "--no-progress"])
+        assert rc == 0
+        yield spec, out
+
+
+def test_the_bundle_holds_the_kernels_the_spec_needs_and_only_those(bundle):
+    _, out = bundle
+    m = json.loads((out / "manifest.json").read_text())
+    assert m["kvcc_tvm_cuda"] == 1 and m["backend"] == "tvm"
+    assert m["target"] == {"backend": "cuda", "arch": 90} and m["spec_file"] == "small.toml"
+    assert m["spec_name"] == "tvm-small" and m["tvm"] and m["nvcc"] and m["kvcc"]
+    assert {k["name"]: len(k["problems"]) for k in m["kernels"]} == NEEDED
+    dec = next(k for k in m["kernels"] if k["kind"] == "decode")
+    assert dec["group"] == 4 and dec["head_dim"] == 64 and dec["dtype"] == "float16"
+    assert "dec-full B=1 q=1 kv=512" in dec["problems"] and "dec B=4 q=1 kv=1024" in dec["problems"]
+    tvm_man = json.loads((out / "sm_90" / "manifest.json").read_text())
+    assert set(tvm_man["kernels"]) == set(NEEDED) and tvm_man["arch"] == "sm_90"
+    src = (out / "sm_90" / "kernels.cu").read_text()
+    assert set(cuda.signatures(src)) == {f"{n}_kernel" for n in NEEDED}
+    pg = next(k for k in m["kernels"] if k["kind"] == "paged_decode")
+    assert pg["page_size"] == 16 and pg["problems"] == ["paged-dec B=1 q=1 kv=256"]
+    assert m["skipped"] == [{"config": "paged-pre", "problem": "paged-pre B=1 q=64 kv=256",
+                             "reason": m["skipped"][0]["reason"]}]
+    assert 'layout "paged" with q_len 64' in m["skipped"][0]["reason"]
+
+
+def test_hashes_match_and_the_artifact_loads_back_without_a_gpu(bundle):
+    _, out = bundle
+    m = tvm_bundle.read_bundle(out)
+    for kind, name in m["files"].items():
+        assert tvm_bundle._sha256(out / name) == m["sha256"][kind]
+    assert (out / m["files"]["cubin"]).read_bytes()[:4] == b"\x7fELF"
+    man = read_manifest(out / "sm_90")  # the launcher's reader: cubin hash checked, no TVM
+    assert man["cubin_sha256"] == m["sha256"]["cubin"]
+    ks = CudaKernels(out / "sm_90")  # no driver touched until a launch
+    assert set(ks.manifest["kernels"]) == set(NEEDED)
+    assert out / arch_for((9, 0)) == ks.folder  # the folder from_dir picks on Hopper
+    # a Triton artifact loader is not fooled by it
+    import kvcc
+    from kvcc.autotune import artifacts
+
+    with pytest.warns(artifacts.ArtifactWarning):
+        (res,) = kvcc.load_artifacts(out)
+    assert "not a kvcc artifact manifest" in res.error and not res.kernels
+    artifacts.clear()
+
+
+def test_a_tampered_bundle_is_refused(bundle, tmp_path):
+    _, out = bundle
+    d = tmp_path / "copy"
+    shutil.copytree(out, d)
+    cubin = d / "sm_90" / "kernels.cubin"
+    data = bytearray(cubin.read_bytes())
+    data[len(data) // 2] ^= 0xFF
+    cubin.write_bytes(bytes(data))
+    with pytest.raises(ValueError, match="SHA-256"):
+        tvm_bundle.read_bundle(d)
+
+
+def _edited_copy(out: pathlib.Path, tmp: pathlib.Path, edit) -> pathlib.Path:
+    """A copy of the bundle ``out`` whose top-level manifest ``edit`` changed in place."""
+    d = tmp / "copy"
+    shutil.copytree(out, d)
+    m = json.loads((d / "manifest.json").read_text())
+    edit(m)
+    (d / "manifest.json").write_text(json.dumps(m))
+    return d
+
+
+@pytest.mark.parametrize("edit, message", [
+    (lambda m: m.pop("target"), "target is missing or not an object"),
+    (lambda m: m["target"].pop("arch"), "target.arch is missing or not an integer"),
+    (lambda m: m.pop("sha256"), "sha256 is missing"),
+    (lambda m: m["files"].pop("manifest"), "files.manifest is missing or not a string"),
+    (lambda m: m.update(kernels={"a": 1}), "kernels is missing or not an array"),
+    (lambda m: m["kernels"].append(["x"]), "kernels holds"),
+])
+def test_a_malformed_bundle_manifest_is_refused_naming_the_field(bundle, tmp_path, edit, message):
+    d = _edited_copy(bundle[1], tmp_path, edit)
+    with pytest.raises(ValueError, match=message):
+        tvm_bundle.read_bundle(d)
+
+
+@pytest.mark.parametrize("name", ["../x", "sm_90/../../x", "/etc/passwd", "sm_90/a/b", "kernels.cu",
+                                  "sm_90/..", "sm_80/kernels.cubin"])
+def test_bundle_file_names_stay_inside_the_bundle(bundle, tmp_path, name):
+    def edit(m):
+        m["files"]["cubin"] = name
+
+    d = _edited_copy(bundle[1], tmp_path, edit)
+    (tmp_path / "x").write_bytes((d / "sm_90" / "kernels.cubin").read_bytes())  # outside: valid
+    with pytest.raises(ValueError, match="files.cubin"):
+        tvm_bundle.read_bundle(d)
+    # an extra file entry is held to the same rule
+    d2 = _edited_copy(bundle[1], tmp_path / "extra", lambda m: m["files"].update(x="../x"))
+    with pytest.raises(ValueError, match="files.x '../x' must be sm_90/<file name>"):
+        tvm_bundle.read_bundle(d2)
+
+
+def test_refusals_count_configurations_that_share_a_name(tmp_path):
+    import dataclasses
+
+    sf = specfile.load(_spec(tmp_path))
+    paged_pre = next(c for c in sf.configs if c.name == "paged-pre")
+    pre = next(c for c in sf.configs if c.name == "pre")
+    # two configurations named "twin": one problem each refused, of 1 and of 2 problems
+    twin_a = dataclasses.replace(paged_pre, name="twin")
+    twin_b = dataclasses.replace(pre, name="twin", layout="paged")
+    spec = dataclasses.replace(sf, configs=(twin_a, twin_b))
+    with pytest.raises(tvm_bundle.Unsupported) as e:
+        tvm_bundle.plan(spec)
+    msg = str(e.value)
+    assert msg.startswith("3 problems of ")
+    assert "'twin' (its one problem)" in msg and "'twin' (all 2 problems)" in msg, msg
+
+
+def test_recompiling_replaces_the_bundle_from_the_cache_with_progress(bundle, capsys):
+    spec, out = bundle
+    sf = specfile.load(spec)
+    before = json.loads((out / "manifest.json").read_text())
+    m = tvm_bundle.compile_spec(sf, 90, out, skip_unsupported=True, progress=True,
+                                log=lambda s: None)
+    err = capsys.readouterr().err
+    assert "building (sm_90)" in err and "cached" in err  # the bar, on stderr
+    assert m["sha256"] == before["sha256"]
+    assert not [p for p in out.parent.iterdir() if p.name.startswith(".")]
+    assert cli.main(["compile", spec, "--target", "cuda:90", "--backend", "tvm", "--out",
+                     str(out), "--skip-unsupported", "--no-progress"]) == 0
+    cap = capsys.readouterr()
+    assert "building" not in cap.err  # --no-progress
+    assert "kvcc_cuda_prefill_fp16_d64" in cap.out and "skipped paged-pre" in cap.out
+    assert "KVCC_TVM_CUDA_DIR" in cap.out
+
+
+def test_an_unsupported_config_is_refused_before_building(tmp_path, capsys, monkeypatch):
+    spec = _spec(tmp_path)
+    monkeypatch.setattr(cuda, "build", lambda *a, **k: pytest.fail("built"))
+    out = tmp_path / "o"
+    assert cli.main(["compile", spec, "--target", "cuda:90", "--backend", "tvm",
+                     "--out", str(out)]) == 1
+    err = capsys.readouterr().err
+    assert f"{spec}: [[attention]] 'paged-pre' (its one problem): layout \"paged\"" in err
+    assert "--skip-unsupported" in err and "nothing was built" in err
+    assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ["small.toml"]
+    # an existing bundle stays as it was
+    out.mkdir()
+    (out / "manifest.json").write_text("{}")
+    assert cli.main(["compile", spec, "--target", "cuda:90", "--backend", "tvm",
+                     "--out", str(out)]) == 1
+    assert (out / "manifest.json").read_text() == "{}" and len(list(out.iterdir())) == 1
+    # nothing runnable at all is refused even with --skip-unsupported
+    only = _spec(tmp_path, SPEC[SPEC.index("[[attention]]\nname = \"paged-pre\""):], "paged.toml")
+    assert cli.main(["compile", only, "--target", "cuda:90", "--backend", "tvm", "--out",
+                     str(tmp_path / "p"), "--skip-unsupported"]) == 1
+    assert "nothing to compile" in capsys.readouterr().err and not (tmp_path / "p").exists()
+
+
+@pytest.mark.parametrize("kw, feature", [
+    ({"layout": "paged", "page_size": 64}, "page_size 64"),
+    ({"dtype": "f32"}, 'dtype "f32"'),
+    ({"head_dim": 96}, "head_dim 96"),
+    ({"kv_format": "int8"}, 'kv_format "int8"'),
+    ({"softcap": 30.0}, "softcap 30"),
+    ({"mask": "sinks(4)"}, 'mask "sinks(4)"'),
+    ({"mask": "causal | sinks(4)"}, 'mask "causal | sinks(4)"'),
+    ({"pipeline": "simplify-masks,quantize-kv"}, 'pipeline pass "quantize-kv"'),
+    ({"heads": 6, "kv_heads": 2}, "GQA group 3"),
+])
+def test_each_missing_feature_is_named(kw, feature):
+    c = _config(**{"heads": 4, "head_dim": 64, "dtype": "bf16", **kw})
+    with pytest.raises(tvm_bundle.Unsupported, match="TVM CUDA") as e:
+        tvm_bundle.kernels_for(c, 1, 256)
+    assert feature in str(e.value)
+
+
+def test_problems_map_to_decode_or_prefill():
+    names = lambda ks: [k.name for k in ks]  # noqa: E731
+    full = _config(heads=16, kv_heads=1, head_dim=128, dtype="bf16")
+    assert names(tvm_bundle.kernels_for(full, 1, 4096)) == ["kvcc_cuda_decode_bf16_d128_g16",
+                                                            "kvcc_cuda_merge_bf16_d128"]
+    with pytest.raises(tvm_bundle.Unsupported, match="non-causal prefill"):
+        tvm_bundle.kernels_for(full, 64, 4096)
+    causal = _config(heads=4, head_dim=128, dtype="bf16", mask="causal")
+    assert names(tvm_bundle.kernels_for(causal, 64, 4096)) == ["kvcc_cuda_prefill_bf16_d128"]
+    top_left = _config(heads=4, head_dim=64, dtype="f16", mask="causal(top_left)")
+    assert names(tvm_bundle.kernels_for(top_left, 64, 64)) == ["kvcc_cuda_prefill_fp16_d64"]
+    with pytest.raises(tvm_bundle.Unsupported, match="bottom-right"):
+        tvm_bundle.kernels_for(top_left, 64, 128)
+
+
+def test_serving_layouts_and_window_masks_map_to_their_kernels():
+    names = lambda ks: [k.name for k in ks]  # noqa: E731
+    paged = _config(heads=32, kv_heads=8, head_dim=128, dtype="bf16", layout="paged",
+                    page_size=32, mask="sinks(4) | sliding_window(1024)")
+    assert names(tvm_bundle.kernels_for(paged, 1, 8192)) == [
+        "kvcc_cuda_paged_decode_bf16_d128_g4_p32", "kvcc_cuda_merge_bf16_d128"]
+    with pytest.raises(tvm_bundle.Unsupported, match='layout "paged" with q_len 16'):
+        tvm_bundle.kernels_for(paged, 16, 8192)
+    packed = _config(heads=8, kv_heads=8, head_dim=64, dtype="f16", layout="packed",
+                     mask="causal & sliding_window(256)")
+    for q_len in (1, 512):
+        assert names(tvm_bundle.kernels_for(packed, q_len, 4096)) == [
+            "kvcc_cuda_varlen_prefill_fp16_d64"]
+    win = _config(heads=8, head_dim=64, dtype="f16", mask="sliding_window(256)")
+    assert names(tvm_bundle.kernels_for(win, 1, 4096))[0] == "kvcc_cuda_decode_fp16_d64_g1"
+    assert names(tvm_bundle.kernels_for(win, 300, 4096)) == ["kvcc_cuda_prefill_fp16_d64"]
+    # causal & (sinks | window) runs where causality hides no sink
+    cs = _config(heads=8, head_dim=64, dtype="f16", mask="causal & (sinks(4) | sliding_window(64))")
+    assert names(tvm_bundle.kernels_for(cs, 1, 4096))[0] == "kvcc_cuda_decode_fp16_d64_g1"
+    assert names(tvm_bundle.kernels_for(cs, 64, 67)) == ["kvcc_cuda_prefill_fp16_d64"]
+    with pytest.raises(tvm_bundle.Unsupported, match="before the last sink"):
+        tvm_bundle.kernels_for(cs, 64, 64)
+    assert tvm_bundle.mask_kind("sliding_window(256) | sinks(8)") == tvm_bundle.MaskKind(
+        "sinks", 256, 8)
+    assert tvm_bundle.mask_kind("sliding_window(32, top_left)").top_left
+    assert tvm_bundle.mask_kind("causal & ~sliding_window(32)") is None
+
+
+def test_triton_only_options_and_other_targets_are_refused(tmp_path, capsys):
+    spec = _spec(tmp_path)
+    base = ["compile", spec, "--backend", "tvm", "--out", str(tmp_path / "o")]
+    assert cli.main([*base, "--target", "cuda:89"]) == 1
+    assert "cuda:80 and cuda:90 only" in capsys.readouterr().err
+    assert cli.main([*base, "--target", "cuda:90", "--db", "x.json"]) == 1
+    assert "--db applies to the triton backend only" in capsys.readouterr().err
+    assert cli.main(["compile", spec, "--target", "cuda:90", "--out", str(tmp_path / "o"),
+                     "--skip-unsupported"]) == 1
+    assert "--backend tvm only" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_help_says_what_the_tvm_backend_compiles(capsys):
+    with pytest.raises(SystemExit):
+        cli.main(["compile", "--help"])
+    out = " ".join(capsys.readouterr().out.split())
+    for w in ("--backend tvm", "--skip-unsupported", "head dim 64 or 128", "paged decode",
+              "packed (varlen) prefill", "sinks(n) | sliding_window(w)", "KVCC_TVM_CUDA_DIR",
+              "cuda:80 and cuda:90"):
+        assert w in out, w
+

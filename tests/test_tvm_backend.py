@@ -1,6 +1,7 @@
 """Generated TVM kernels (llvm, this CPU) against the reference, on fresh random inputs.
 
-Every supported mask runs as prefill, decode and GQA decode; head dims 64, 80, 128 and
+Every single-interval mask runs as prefill, decode and GQA decode (unions, complements,
+document ids and ALiBi: ``test_tvm_masks.py``); head dims 64, 80, 128 and
 softcap on and off run as each kind; f16/bf16 inputs, placed (chunked, split) ops,
 fully masked rows, split-KV decode, the disk cache and the refusals each have a test.
 Kernels are cached on disk, so a second run of this file mostly loads them.
@@ -75,7 +76,7 @@ def run_tvm(m: Module, x: dict[str, torch.Tensor], **kw):
 
 def assert_matches(m: Module, x: dict[str, torch.Tensor], got) -> None:
     """Each output within the inputs' own-precision reference's error of float64."""
-    up = {n: t.double() for n, t in x.items()}
+    up = {n: t.double() if t.is_floating_point() else t for n, t in x.items()}
     want = reference.run(m, options=reference.ReferenceOptions(torch.float64, False), **up)
     base = reference.run(m, **x)
     for name, g, w, b in zip(("o", "lse"), got, want, base):
@@ -269,9 +270,10 @@ def test_disk_cache_loads_and_rejects_tampered_builds(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(("mask", "feature"), [
-    (Sinks(4) | SlidingWindow(16), "unions of masks"),
-    (~Causal(), "complemented masks"),
-    (M.document(seq_ids=torch.zeros(40, dtype=torch.int64)), "run-time ids"),
+    (M.page_selection(torch.ones(5, dtype=torch.bool), 8), "page selections"),
+    # 3 x 2 intervals per row (the complement of a union of two is two intervals)
+    ((Sinks(2) | SlidingWindow(4) | TOP_LEFT) & ~(Sinks(1) | SlidingWindow(2)),
+     "more than 4 key intervals"),
 ])
 def test_unsupported_masks_raise_a_clear_error(mask, feature):
     m = module(1, 2, 2, 8, 40, 16, mask=mask)
@@ -288,7 +290,9 @@ def test_unsupported_features_name_themselves():
 
     from kvcc.ir import Alibi
 
-    assert "ALiBi" in TvmBackend().supports(replace(op, alibi=Alibi(8.0)))
+    assert TvmBackend().supports(replace(op, alibi=Alibi(8.0))) is None
+    scores = Value("sc", tensor([1, 2, 40], DType.f32))
+    assert "eviction scores" in TvmBackend().supports(replace(op, scores=scores))
     f64 = module(1, 2, 2, 8, 40, 16).ops[0]
     f64 = replace(f64, q=Value("q", tensor([1, 2, 8, 16], DType.f64)))
     assert "f64" in TvmBackend().supports(f64)

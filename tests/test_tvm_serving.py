@@ -47,9 +47,9 @@ def cu(lens: list[int]) -> torch.Tensor:
     return torch.tensor([0, *torch.tensor(lens).cumsum(0).tolist()], dtype=torch.int32)
 
 
-def varlen(lens_q, lens_k, hq, hkv, mask, seed=0, **kw):
-    q = rand(sum(lens_q), hq, D, seed=seed)
-    k, v = rand(sum(lens_k), hkv, D, seed=seed + 1), rand(sum(lens_k), hkv, D, seed=seed + 2)
+def varlen(lens_q, lens_k, hq, hkv, mask, seed=0, d=D, **kw):
+    q = rand(sum(lens_q), hq, d, seed=seed)
+    k, v = rand(sum(lens_k), hkv, d, seed=seed + 1), rand(sum(lens_k), hkv, d, seed=seed + 2)
     args = (q, k, v, cu(lens_q), cu(lens_k))
     got = kvcc.attention_varlen(*args, mask=mask, return_lse=True, backend="tvm", **kw)
     want = kvcc.attention_varlen(*args, mask=mask, return_lse=True, backend="reference", **kw)

@@ -126,9 +126,17 @@ def _parser() -> argparse.ArgumentParser:
         "do_bench medians over rotating inputs, try split counts, and record the fastest in "
         "the tuning database (--db, else the user's database for this GPU), within --budget "
         "seconds. Without a GPU it checks the SPEC and exits with status 2; --dry-run then "
-        "ranks the candidates for --target without measuring.")
+        "ranks the candidates for --target without measuring.\n"
+        "With --backend tvm, on this CPU: per problem the TVM kernel's tiles are searched one "
+        "field at a time (keys per tile, query rows, register blocks; then decode split "
+        "counts), each candidate built and timed (medians over rotating inputs, checked "
+        "against the heuristic tiles' output), and the fastest recorded in this CPU's "
+        "database, which TVM kernels then read (kvcc env names its key).")
     p.add_argument("spec", help="SPEC file (.toml)")
-    p.add_argument("--db", help="database file to write (default: the user's for this GPU)")
+    p.add_argument("--backend", default="triton", choices=("triton", "tvm"),
+                   help="triton: the GPU kernels (default); tvm: the TVM kernels on this CPU")
+    p.add_argument("--db", help="database file to write (default: the user's for this GPU, "
+                   "or this CPU with --backend tvm)")
     p.add_argument("--budget", type=float, default=600.0, help="seconds for the whole run "
                    "(default 600); no measurement starts after it")
     p.add_argument("--top", type=int, default=6, help="ranked candidates measured per problem")

@@ -224,6 +224,8 @@ def _compile_tvm(args: argparse.Namespace) -> int:
 def tune(args: argparse.Namespace) -> int:
     from kvcc.autotune.device import current_device, no_gpu_reason
 
+    if getattr(args, "backend", "triton") == "tvm":
+        return _tune_tvm(args)
     sf = _load("tune", args.spec)
     if sf is None:
         return 1
@@ -253,14 +255,43 @@ def tune(args: argparse.Namespace) -> int:
 
     results = run(sf, pathlib.Path(args.db) if args.db else None, args.budget, args.top,
                   args.python, args.jobs, False if args.no_progress else None)
-    print(f"{'problem':<40} {'heuristic us':>12} {'tuned us':>9} {'speedup':>8}  configuration")
+    return _results(results, "us", 1e3, 1)
+
+
+def _results(results, unit: str, factor: float, digits: int) -> int:
+    """The tuners' table (times in ``unit``: milliseconds x ``factor``); exit status 0
+    when some problem was measured."""
+    print(f"{'problem':<40} {'heuristic ' + unit:>12} {'tuned ' + unit:>9} {'speedup':>8}  "
+          "configuration")
     for r in results:
-        h = f"{r.default_ms * 1e3:.1f}" if r.default_ms else "-"
-        b = f"{r.best_ms * 1e3:.1f}" if r.best_ms else "-"
+        h = f"{r.default_ms * factor:.{digits}f}" if r.default_ms else "-"
+        b = f"{r.best_ms * factor:.{digits}f}" if r.best_ms else "-"
         sp = f"{r.default_ms / r.best_ms:.2f}x" if r.default_ms and r.best_ms else "-"
         cfg = r.best.text() if r.best else r.note.strip("; ")[:80]
         print(f"{r.problem.label:<40} {h:>12} {b:>9} {sp:>8}  {cfg}")
     return 0 if any(r.best for r in results) else 1
+
+
+def _tune_tvm(args: argparse.Namespace) -> int:
+    """``kvcc tune --backend tvm``: the SPEC's TVM kernels, measured on this CPU."""
+    for flag, value in (("--dry-run", args.dry_run), ("--compile", args.compile),
+                        ("--python", args.python), ("--jobs", args.jobs)):
+        if value:
+            return _err("tune", f"{flag} applies to the triton backend only (the TVM kernels "
+                        "are built and measured here)")
+    sf = _load("tune", args.spec)
+    if sf is None:
+        return 1
+    if args.budget <= 0:
+        return _err("tune", f"--budget must be positive, got {args.budget}")
+    from kvcc.autotune.tvm_tune import tune_cpu
+
+    try:
+        results = tune_cpu(sf, pathlib.Path(args.db) if args.db else None, args.budget,
+                           False if args.no_progress else None)
+    except (RuntimeError, ValueError, OSError) as e:
+        return _err("tune", e)
+    return _results(results, "ms", 1.0, 3)
 
 
 def _dry_run(sf: SpecFile, arch: int, args: argparse.Namespace) -> int:

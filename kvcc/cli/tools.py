@@ -33,9 +33,15 @@ def _environment() -> dict:
     info["backends"] = _backends(device)
     info["aot"] = _aot()
     key = dev.key if dev is not None else None
+    from kvcc.autotune.cpu import cpu_device
+
+    cpu = cpu_device()
+    info["cpu"] = None if cpu is None else {"name": cpu.name, "isa": cpu.isa, "cores": cpu.cores,
+                                            "device_key": cpu.key}
     info["tuning_databases"] = {
         "shipped": str(lookup.DATA_DIR), "user": str(lookup.user_dir()),
-        "this_gpu": [str(p) for p in lookup.sources(key)] if key else None}
+        "this_gpu": [str(p) for p in lookup.sources(key)] if key else None,
+        "this_cpu": [str(p) for p in lookup.sources(cpu.key)] if cpu else None}
     info["artifacts"] = os.environ.get(ENV) or None
     info["triton_interpret"] = os.environ.get("TRITON_INTERPRET") == "1"
     return info
@@ -82,7 +88,8 @@ def env(args: argparse.Namespace) -> int:
     if info["gpu"] is None:
         print(f"GPU: none: {info['no_gpu']}. Generated kernels run here only under "
               "TRITON_INTERPRET=1 (Triton's CPU interpreter, fp32/fp16) or on the reference "
-              "backend; kvcc compile still builds GPU kernels ahead of time; kvcc tune needs a GPU.")
+              "backend; kvcc compile still builds GPU kernels ahead of time; kvcc tune needs a GPU "
+              "(kvcc tune --backend tvm tunes the CPU kernels).")
     else:
         g = info["gpu"]
         print(f"GPU: {g['name']} (compute capability {g['capability']}, {g['sm_count']} SMs); "
@@ -96,7 +103,11 @@ def env(args: argparse.Namespace) -> int:
     print(f"ahead-of-time compile: {info['aot']}")
     t = info["tuning_databases"]
     print(f"tuning databases: shipped {t['shipped']}, user {t['user']}"
-          + ("" if t["this_gpu"] else " (none read without a GPU)"))
+          + ("" if t["this_gpu"] else " (GPU entries are read only on a GPU)"))
+    if info["cpu"] is not None:
+        c = info["cpu"]
+        print(f"CPU: {c['name']} ({c['isa']}, {c['cores']} cores); TVM kernels' tuning database "
+              f"key {c['device_key']} (kvcc tune --backend tvm)")
     print(f"prebuilt kernels ($KVCC_ARTIFACTS): {info['artifacts'] or 'none'}")
     if info["triton_interpret"]:
         print("TRITON_INTERPRET=1: Triton kernels run in the CPU interpreter")
@@ -186,7 +197,7 @@ def db_show(args: argparse.Namespace) -> int:
         e = d.entries[eid]
         dm = e.extra.get("default_ms")
         gain = f" ({dm / e.ms:.2f}x over heuristic)" if isinstance(dm, (int, float)) and dm else ""
-        print(f"  {e.key} {e.bucket.text()} triton {e.triton}: {e.config.text()} "
+        print(f"  {e.key} {e.bucket.text()} {e.backend} {e.triton}: {e.config.text()} "
               f"{e.ms * 1e3:.1f} us{gain}")
     return 0
 

@@ -1,9 +1,10 @@
 """A :class:`~kvcc.runtime.step.Step`'s attention on the TVM backend (CPU caches).
 
-Plain pages (no quantized codes, no Quest selection, no eviction scores) run the
+Plain and quantized pages (no Quest selection, no eviction scores) run the
 generated paged kernels of ``kvcc/codegen/tvm/``: planned once per step (the spec
 lowered for the step's longest query sequence and the kernel built or loaded), then
-run per layer on that layer's pages. What the kernels do not run keeps the
+run per layer on that layer's pages (a quantized cache's codes, scales, zeros and
+residual rings, dequantized in the kernel). What the kernels do not run keeps the
 reference: :func:`plan_tvm` returns None (with ``backend="auto"``), or raises the
 backend's reason (``backend="tvm"``).
 """
@@ -21,11 +22,11 @@ def plan_tvm(step, op: AttentionOp) -> tuple[str, Callable] | None:
     """``("tvm", run)`` where ``run(tensors)`` gives ``(o, lse)`` of ``op`` over the
     tensors ``step._tensors(q, layer)`` binds; None when the reference runs it."""
     c = step.cache
-    if c.quant is not None or step.quest is not None or op.scores is not None:
+    if step.quest is not None or op.scores is not None:
         return None
     from kvcc import backends
     from kvcc.codegen.tvm import build
-    from kvcc.codegen.tvm.op import run_varlen, spec_for
+    from kvcc.codegen.tvm.op import planned_spec, run_varlen
 
     reason = backends.REGISTRY["tvm"].supports(op)
     if reason is not None:
@@ -33,7 +34,8 @@ def plan_tvm(step, op: AttentionOp) -> tuple[str, Callable] | None:
             raise backends.REGISTRY["tvm"].refuse(reason)
         return None
     hints = {"max_q_len": max(1, step.max_q), "max_kv_len": max(1, step.max_kv)}
-    build.load(spec_for(op, hints["max_q_len"]))  # built here, not in a layer's call
+    # built here, not in a layer's call
+    build.load(planned_spec(op, hints["max_q_len"], len(step.seqs), hints["max_kv_len"]))
 
     def run(t: dict[str, torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
         return run_varlen(op, t, **hints)

@@ -3,14 +3,14 @@
 Schedule (llvm): one parallel task per (sequence, KV head, split). A task's rows are
 its KV head's ``group`` query heads x the ``q_rows`` queries, so each K and V row is
 read once for all of them; the splits divide the tiles of the keys some row sees
-(``emit.key_ranges``), so a single sequence still fills every core. Per tile of
+(``ranges.key_ranges``), so a single sequence still fills every core. Per tile of
 ``block_n`` keys:
 
 - ``s[row, key] = q . k``, vectorized over the head dim: a register block of
   (up to 8) rows x one SIMD vector accumulates the products, then a halving tree adds
   its lanes (the one horizontal step, once per key and row);
-- softcap, the keys past the end and, on tiles not entirely visible, each element
-  tested against its row's interval (-inf);
+- softcap, ALiBi, the keys past the end and, on tiles not entirely visible, each
+  element tested against its row's intervals and document ids (-inf);
 - online softmax per row, vectorized over keys (running max and sum);
 - ``acc += p V`` in register blocks of rows x a chunk of the head dim.
 
@@ -26,14 +26,13 @@ from contextlib import nullcontext
 
 from kvcc.codegen.tvm.emit import (
     divisor_chunk,
-    full_tile,
-    key_ranges,
     kv_at,
     o_at,
     q_at,
     seq_lets,
     tvm_dtype,
 )
+from kvcc.codegen.tvm.ranges import full_tile, key_ranges, key_tiles, tile_ids, visible
 from kvcc.codegen.tvm.script import LN2, NEG_INF, Code, f32, simd_width
 from kvcc.codegen.tvm.spec import TvmSpec
 
@@ -59,12 +58,9 @@ def body(c: Code, spec: TvmSpec) -> None:
             with c.lanes("d", dv, vec) as dd:
                 c(f"acc[r, {dd}] = {f32(0.0)}")
             c(f"m[r] = {NEG_INF}", f"l[r] = {f32(0.0)}")
-        c.let("t_lo", f"rng[0] // {bn}")
-        c.let("t_all", f"T.Select(rng[0] < rng[1], (rng[1] + {bn - 1}) // {bn} - t_lo, 0)")
-        c.let("per", "(t_all + NS - 1) // NS")
-        with c.block("for kt in range(T.max(T.min(per, t_all - sp * per), 0))"):
-            c.let("j0", f"(t_lo + sp * per + kt) * {bn}")
+        with key_tiles(c, spec, split=True):
             c.let("nk", f"T.min({bn}, Skv - j0)")
+            tile_ids(c, spec)
             _scores(c, spec)
             _softmax(c, spec)
             _pv(c, spec)
@@ -100,12 +96,16 @@ def _scores(c: Code, spec: TvmSpec) -> None:
             with c.lanes("j", bn, vec) as j:
                 c.tanh(f"s[r, {j}]", f"s[r, {j}]")
                 c(f"s[r, {j}] = s[r, {j}] * cap")
+        if spec.alibi:  # the row's query head and its distance to key j0 + j
+            slope = c.let("slope", f"SL[hk * {spec.group} + r // {spec.q_rows}]", "float32")
+            at = c.let("at", f"r % {spec.q_rows} + p_shift - kv_off - j0")
+            with c.lanes("j", bn, vec) as j:
+                c(f"s[r, {j}] = s[r, {j}] - {slope} * T.Cast(\"float32\", T.abs({at} - {j}))")
         with c.block(f"for j in range(nk, {bn})"):
             c(f"s[r, j] = {NEG_INF}")
         with c.block(f"if not ({full_tile(spec)})"):
             with c.lanes("j", bn, vec) as j:
-                c(f"s[r, {j}] = T.Select(j0 + {j} >= rlo[r] and j0 + {j} < rhi[r], "
-                  f"s[r, {j}], {NEG_INF})")
+                c(f"s[r, {j}] = T.Select({visible(spec, j, 'r')}, s[r, {j}], {NEG_INF})")
 
 
 def _softmax(c: Code, spec: TvmSpec) -> None:

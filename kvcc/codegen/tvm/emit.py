@@ -7,7 +7,10 @@ A kernel is one ``T.prim_func`` over torch tensors passed zero-copy:
   [B, Hq, Sq, Dv]`` in the output dtype and ``LSE [B, Hq, Sq]`` float32, preallocated
   by the caller and written in place. Decode kernels also take the split-KV
   workspace ``WO [B, Hkv, NS, rows, Dv]`` and ``WL [B, Hkv, NS, rows]`` (``NS`` splits).
-- a pair of int32 tables ``DLO{i}``/``DHI{i}`` per static document mask (``mask.py``);
+- the mask's tables (:func:`mask_buffers`): a pair of int32 tables
+  ``DLO{i}``/``DHI{i}`` per static document mask, an int64 ``ID{i} [1 or B,
+  kv_total]`` per tensor of document ids (``mask.py``); with ALiBi, the float32
+  slopes ``SL [Hq]`` (times log2(e));
 - scalars: ``qscale`` (the softmax scale times log2(e), or the scale over the softcap),
   ``cap`` (softcap times log2(e)), ``p_shift``/``r_shift`` (a query row's bottom-right
   position and top-left index minus its row), ``kv_off`` (the first key's position)
@@ -18,23 +21,30 @@ Per-sequence kernels (``spec.varlen``: packed q, packed or paged K/V, or dense K
 with ``kv_lens``) take the layouts' tensors instead, ``Q [Tq, Hq, D]`` (packed) and
 ``K``/``V [Tk, Hkv, D]`` (packed) or ``[P, page, Hkv, D]`` (paged), ``O``/``LSE``
 in q's layout, the int32 tables ``CUQ``/``CUK [B + 1]``, ``BT [B, pages]``, ``KVL
-[B]`` that the layouts name, and the scalars ``qscale``, ``cap``, ``nseq`` (the
+[B]`` that the layouts name, the mask's tables (no ids), and the scalars ``qscale``, ``cap``, ``nseq`` (the
 sequences) and ``mq`` (a bound on the longest query sequence). Each program derives
 its sequence's rows and keys from the tables (:func:`seq_lets`) and binds the same
 names the dense kernel takes as arguments (``Sq``, ``Skv``, ``p_shift``, ...), so
 the kinds' bodies are shared; they read and write through :func:`q_at`,
 :func:`kv_at`, :func:`o_at` and :func:`lse_at`.
 
+Quantized K/V (``spec.kv_code``; ``quant.py``): ``K``/``V`` hold the codes, the
+format's scales, zeros, residuals and ring rows follow every other tensor, dense
+kernels take three more scalars last (the quantized keys and values, the keys in
+all), and :func:`kv_at` gives the element dequantized.
+
 Scores live in log2 units (``exp2`` of the polynomial in ``script.py``); lse is
 converted to natural log on the way out. The kinds' bodies are in ``prefill.py`` and
-``decode.py``.
+``decode.py``, the mask's pieces of them (key ranges, tile loops, the element test)
+in ``ranges.py``.
 """
 
 from __future__ import annotations
 
 from functools import lru_cache
 
-from kvcc.codegen.tvm.mask import doc_tables, row_interval
+from kvcc.codegen.tvm import quant
+from kvcc.codegen.tvm.mask import doc_tables, id_tensors
 from kvcc.codegen.tvm.script import Code, simd_width
 from kvcc.codegen.tvm.spec import TvmSpec
 from kvcc.ir.dtypes import DType
@@ -68,7 +78,10 @@ def emit(spec: TvmSpec) -> str:
     handles += [f"{t.lower()}_h" for t in seq_tables(spec)]
     for i in range(len(doc_tables(spec.mask_ir))):
         handles += [f"dlo{i}_h", f"dhi{i}_h"]
-    scalars = VARLEN_SCALARS if spec.varlen else SCALARS
+    handles += [f"id{i}_h" for i in range(len(id_tensors(spec.mask_ir)))]
+    handles += ["sl_h"] if spec.alibi else []
+    handles += quant.handles(spec)
+    scalars = (VARLEN_SCALARS if spec.varlen else SCALARS) + quant.scalars(spec)
     params = ", ".join([f"{h}: T.handle" for h in handles] + list(scalars))
     with c.block(f"def {kernel_name(spec)}({params})"):
         c(f"T.func_attr({{\"global_symbol\": \"{kernel_name(spec)}\", \"tir.noalias\": True}})")
@@ -81,24 +94,49 @@ def emit(spec: TvmSpec) -> str:
 
 
 def _buffers(c: Code, spec: TvmSpec) -> None:
-    dt, odt = tvm_dtype(spec.dtype), tvm_dtype(spec.out_dtype)
     es = DType(spec.dtype).to_torch().itemsize
-    d, dv = spec.head_dim, spec.head_dim_v
-    for n in ("B", "Hq", "Hk", "Skv") + (("Sq",) if spec.kind == "prefill" else ("NS",)):
+    dv = spec.head_dim_v
+    skv = () if spec.kv_code else ("Skv",)  # quantized: quant.buffers binds it
+    for n in ("B", "Hq", "Hk") + skv + (("Sq",) if spec.kind == "prefill" else ("NS",)):
         c(f"{n} = T.int32()")
     sq = "Sq" if spec.kind == "prefill" else str(spec.q_rows)
     strided = f"strides=(T.int32(), T.int32(), T.int32(), 1), align={es}"
-    c(f"Q = T.match_buffer(q_h, (B, Hq, {sq}, {d}), \"{dt}\", {strided})",
-      f"K = T.match_buffer(k_h, (B, Hk, Skv, {d}), \"{dt}\", {strided})",
-      f"V = T.match_buffer(v_h, (B, Hk, Skv, {dv}), \"{dt}\", {strided})",
-      f"O = T.match_buffer(o_h, (B, Hq, {sq}, {dv}), \"{odt}\")",
-      f"LSE = T.match_buffer(lse_h, (B, Hq, {sq}), \"float32\")")
+    _qkvo(c, spec, f"(B, Hq, {sq}, {{}})", f"(B, Hq, {sq})", strided, "(B, Hk, Skv, {})",
+          strided)
     if spec.kind == "decode":
         c(f"WO = T.match_buffer(wo_h, (B, Hk, NS, {spec.rows}, {dv}), \"float32\")",
           f"WL = T.match_buffer(wl_h, (B, Hk, NS, {spec.rows}), \"float32\")")
+    mask_buffers(c, spec)
+
+
+def _qkvo(c: Code, spec: TvmSpec, qs: str, os: str, qstr: str, ks: str | None,
+          kstr: str) -> None:
+    """Q, K and V (or the quantized operands), O and LSE: ``qs``/``ks`` are shapes with
+    ``{}`` for the head dim, ``os`` LSE's shape, ``qstr``/``kstr`` the strides."""
+    dt, odt = tvm_dtype(spec.dtype), tvm_dtype(spec.out_dtype)
+    d, dv = spec.head_dim, spec.head_dim_v
+    c(f"Q = T.match_buffer(q_h, {qs.format(d)}, \"{dt}\", {qstr})")
+    if spec.kv_code:  # codes, scales, zeros, residuals
+        quant.buffers(c, spec)
+    else:
+        c(f"K = T.match_buffer(k_h, {ks.format(d)}, \"{dt}\", {kstr})",
+          f"V = T.match_buffer(v_h, {ks.format(dv)}, \"{dt}\", {kstr})")
+    c(f"O = T.match_buffer(o_h, {qs.format(dv)}, \"{odt}\")",
+      f"LSE = T.match_buffer(lse_h, {os}, \"float32\")")
+
+
+def mask_buffers(c: Code, spec: TvmSpec) -> None:
+    """The mask's and the score modifiers' tables: ``DLO{i}``/``DHI{i}`` (static
+    documents), ``ID{i} [IB{i}, kv_total]`` (document ids, ``IB{i}`` 1 or the batch),
+    ``SL [Hq]`` (ALiBi slopes times log2(e))."""
     for i in range(len(doc_tables(spec.mask_ir))):
         c(f"DLO{i} = T.match_buffer(dlo{i}_h, (T.int32(),), \"int32\")",
           f"DHI{i} = T.match_buffer(dhi{i}_h, (T.int32(),), \"int32\")")
+    for i in range(len(id_tensors(spec.mask_ir))):
+        c(f"IB{i} = T.int32()",
+          f"ID{i} = T.match_buffer(id{i}_h, (IB{i}, T.int32()), \"int64\")")
+    if spec.alibi:
+        c("SL = T.match_buffer(sl_h, (Hq,), \"float32\")")
 
 
 def seq_tables(spec: TvmSpec) -> tuple[str, ...]:
@@ -116,9 +154,8 @@ def seq_tables(spec: TvmSpec) -> tuple[str, ...]:
 
 
 def _varlen_buffers(c: Code, spec: TvmSpec) -> None:
-    dt, odt = tvm_dtype(spec.dtype), tvm_dtype(spec.out_dtype)
     es = DType(spec.dtype).to_torch().itemsize
-    d, dv = spec.head_dim, spec.head_dim_v
+    dv = spec.head_dim_v
     c("Hq = T.int32()", "Hk = T.int32()")
     if spec.q_layout == "packed":
         c("TQ = T.int32()")
@@ -129,6 +166,7 @@ def _varlen_buffers(c: Code, spec: TvmSpec) -> None:
         qs, os = "(QB, Hq, SQ, {})", "(QB, Hq, SQ)"
         qstr = f"strides=(T.int32(), T.int32(), T.int32(), 1), align={es}"
     kstr = f"strides=(T.int32(), T.int32(), T.int32(), 1), align={es}"
+    ks = None  # quantized dense K/V: quant.buffers binds the codes and SKV
     if spec.kv_layout == "packed":
         c("TK = T.int32()")
         ks = "(TK, Hk, {})"
@@ -136,14 +174,10 @@ def _varlen_buffers(c: Code, spec: TvmSpec) -> None:
     elif spec.kv_layout == "paged":
         c("NP = T.int32()")
         ks = f"(NP, {spec.page_size}, Hk, {{}})"
-    else:
+    elif not spec.kv_code:  # (quantized: quant.buffers binds SKV)
         c("KB = T.int32()", "SKV = T.int32()")
         ks = "(KB, Hk, SKV, {})"
-    c(f"Q = T.match_buffer(q_h, {qs.format(d)}, \"{dt}\", {qstr})",
-      f"K = T.match_buffer(k_h, {ks.format(d)}, \"{dt}\", {kstr})",
-      f"V = T.match_buffer(v_h, {ks.format(dv)}, \"{dt}\", {kstr})",
-      f"O = T.match_buffer(o_h, {qs.format(dv)}, \"{odt}\")",
-      f"LSE = T.match_buffer(lse_h, {os}, \"float32\")")
+    _qkvo(c, spec, qs, os, qstr, ks, kstr)
     if spec.kind == "decode":
         c("WB = T.int32()", "NS = T.int32()",
           f"WO = T.match_buffer(wo_h, (WB, Hk, NS, {spec.rows}, {dv}), \"float32\")",
@@ -152,6 +186,7 @@ def _varlen_buffers(c: Code, spec: TvmSpec) -> None:
         shape = "(T.int32(), T.int32())" if t == "BT" else "(T.int32(),)"
         strides = "strides=(T.int32(), 1), " if t == "BT" else ""
         c(f"{t} = T.match_buffer({t.lower()}_h, {shape}, \"int32\", {strides}align=4)")
+    mask_buffers(c, spec)
     c("B: T.let[T.int32] = nseq")
 
 
@@ -190,7 +225,10 @@ def q_at(spec: TvmSpec, h: str, row: str, d: str) -> str:
 
 
 def kv_at(spec: TvmSpec, t: str, j: str, d: str) -> str:
-    """K or V (``t``) of KV head ``hk``, key ``j`` (``0 <= j < Skv``) of sequence ``b``."""
+    """K or V (``t``) of KV head ``hk``, key ``j`` (``0 <= j < Skv``) of sequence ``b``
+    (quantized K/V: the element dequantized as it loads, ``quant.py``)."""
+    if spec.kv_code:
+        return quant.kv_load(spec, t, j, d)
     if spec.kv_layout == "packed":
         return f"{t}[k0 + {j}, hk, {d}]"
     if spec.kv_layout == "paged":
@@ -204,41 +242,6 @@ def o_at(spec: TvmSpec, h: str, row: str, d: str | None = None) -> str:
     if spec.q_layout == "packed":
         return f"O[q0 + {row}, {h}, {d}]" if d is not None else f"LSE[q0 + {row}, {h}]"
     return f"O[b, {h}, {row}, {d}]" if d is not None else f"LSE[b, {h}, {row}]"
-
-
-def key_ranges(c: Code, spec: TvmSpec, rows: int, query: str, valid: str | None) -> None:
-    """Per-row key intervals and the program's key ranges, in local key indices
-    (``0 .. Skv``): ``rlo[i]``/``rhi[i]`` for row ``i`` (whose query index is the
-    expression ``query`` of ``i``; a row where ``valid`` is false sees nothing and does
-    not count; None: every row is valid), then ``rng[0:2]``, the union of the rows'
-    intervals (the keys any row sees), and ``rng[2:4]``, their intersection (the keys
-    every row sees)."""
-    c.tile("rlo", (rows,), "int32")
-    c.tile("rhi", (rows,), "int32")
-    c.tile("rng", (4,), "int32")
-    c("rng[0] = Skv", "rng[1] = 0", "rng[2] = 0", "rng[3] = Skv")
-    with c.block(f"for i in range({rows})"):
-        qi = c.let("qi", query)
-        lo, hi = row_interval(spec.mask_ir, f"({qi} + p_shift)", f"({qi} + r_shift)")
-        lo, hi = f"T.max({lo} - kv_off, 0)", f"T.min({hi} - kv_off, Skv)"
-        if valid is None:
-            c(f"rlo[i] = {lo}", f"rhi[i] = {hi}")
-            _extend(c)
-            return
-        c(f"rlo[i] = T.Select({valid}, {lo}, 0)", f"rhi[i] = T.Select({valid}, {hi}, 0)")
-        with c.block(f"if {valid}"):
-            _extend(c)
-
-
-def _extend(c: Code) -> None:
-    with c.block("if rlo[i] < rhi[i]"):
-        c("rng[0] = T.min(rng[0], rlo[i])", "rng[1] = T.max(rng[1], rhi[i])")
-    c("rng[2] = T.max(rng[2], rlo[i])", "rng[3] = T.min(rng[3], rhi[i])")
-
-
-def full_tile(spec: TvmSpec) -> str:
-    """True for the tile at ``j0`` when every row sees every key of it."""
-    return f"j0 >= rng[2] and j0 + {spec.block_n} <= rng[3]"
 
 
 def divisor_chunk(extent: int, rows: int, vec: int) -> int:

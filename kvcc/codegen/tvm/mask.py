@@ -1,31 +1,46 @@
-"""Masks as TensorIR: each row's visible keys as one interval.
+"""Masks as TensorIR: each row's visible keys as a few intervals, each optionally
+filtered by a per-element predicate.
 
-Every mask the TVM backend runs is an intersection of intervals per query row, so a
-row at bottom-right position ``P`` (top-left row index ``R``) sees exactly the keys
-at absolute positions ``[lo(P, R), hi(P, R))``:
+A row at bottom-right position ``P`` (top-left row index ``R``) sees the keys at
+absolute positions in the union of its *terms*, each ``[lo(P, R), hi(P, R))`` where
+the term's predicate (if any) also holds:
 
-- full ``[0, kv_total)``; empty ``[0, 0)``;
+- full ``[0, kv_total)``; empty: no term;
 - causal ``[0, X + 1)``, ``X`` the row's position in the mask's alignment;
 - sliding window ``w``: ``[X - w + 1, X + 1)``; sinks ``n``: ``[0, n)``;
 - static documents: ``[doc_lo[P], doc_hi[P])`` from host tables over the key
   positions (a row before key 0 is in no document: ``[0, 0)``);
-- ``a & b``: ``[max(lo_a, lo_b), min(hi_a, hi_b))``;
-- ``by_head(heads, a, b)``: ``a``'s interval for the programs of the listed KV heads,
-  ``b``'s for the others (a program's rows share one KV head).
+- document ids (a run-time tensor ``ids``): ``[0, kv_total)`` for a row at or after
+  key 0, with the predicate ``ids[key] == ids[P]``;
+- ``a | b``: ``a``'s terms then ``b``'s;
+- ``a & b``: every pair's intersection ``[max(lo_a, lo_b), min(hi_a, hi_b))``, the
+  predicates and-ed;
+- ``~a``: the intersection of each term's complement, ``[0, lo) | [hi, kv_total)``
+  (and, for a term with a predicate, ``[0, kv_total)`` where it fails);
+- ``by_head(heads, a, b)``: ``a``'s terms for the programs of the listed KV heads,
+  ``b``'s for the others (a program's rows share one KV head), the shorter list
+  padded with empty intervals.
 
-Kernels evaluate the interval once per row and program (``rlo``/``rhi``), derive the
-program's key range (the union, so tiles outside it are never visited) and its fully
-visible range (the intersection, whose tiles skip the per-element test), and test
-``rlo <= key < rhi`` only on the other tiles. Unions (``|``), complements (``~``) and
-masks that read tensors at run time (document ids, page selections) are not
-intervals: :func:`check_mask` names them, and the op runs elsewhere.
+Terms that are empty by construction are dropped. A mask of more than
+:data:`MAX_TERMS` terms (``&`` of several unions, say) is refused by
+:func:`check_mask`, as are page selections (Quest), which read tensors per page.
+
+Kernels (``ranges.py``) evaluate each term once per row and program
+(``rlo{t}``/``rhi{t}``), derive per term the program's key range (the union over
+rows: tiles outside every term's range are never visited) and its fully visible
+range (the intersection over rows: tiles inside that of a predicate-free term skip
+the per-element test), and test the other tiles' elements. A single interval (no ``|``,
+``~`` or ids) is the plain case: one range, one test per element.
 
 Expressions are TVMScript text over the kernel's names: ``kv_total`` (logical key
-count), ``hk`` (the program's KV head) and the document tables ``DLO{i}``/``DHI{i}``.
+count), ``hk`` (the program's KV head), the document tables ``DLO{i}``/``DHI{i}``,
+and for ids tensor ``i`` the row's id ``rid{i}[row]`` and the tile's key ids
+``kid{i}[key]`` (``ranges.py`` loads both).
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 
 from kvcc.ir.mask import (
@@ -48,19 +63,38 @@ from kvcc.ir.mask import (
 # positions are int32 in kernels: a window or sink count this large already covers
 # every key, so larger constants are clamped to it (and X - w + 1 cannot overflow)
 INT_CAP = 2**30
+# terms per row a kernel tests (sinks | window is 2; ~window is 2; a & of two such is 4)
+MAX_TERMS = 4
+
+
+@dataclass(frozen=True)
+class Term:
+    """Keys ``lo <= key < hi`` (absolute positions, TVMScript int32 expressions of the
+    row) for which ``pred`` also holds; ``pred`` is None (always) or a template of a
+    bool expression over ``{key}`` (the key's index within the tile) and ``{row}``."""
+
+    lo: str
+    hi: str
+    pred: str | None = None
+
+
+_ALL = Term("0", "kv_total")
+
+
+class TooManyTerms(ValueError):
+    """The mask is more than :data:`MAX_TERMS` terms per row."""
 
 
 def check_mask(m: Mask) -> str | None:
     """None when the TVM kernels run ``m``, else the feature they lack, in words."""
     for node in walk(m):
-        if isinstance(node, Or):
-            return "unions of masks (|), such as sinks | sliding_window"
-        if isinstance(node, Not):
-            return "complemented masks (~)"
-        if isinstance(node, Document) and node.ids is not None:
-            return "document masks over run-time ids (use document(lengths=...))"
         if isinstance(node, PageSelect):
             return "page selections read at run time (Quest)"
+    try:
+        row_terms(m, "p", "r")
+    except TooManyTerms:
+        return (f"masks of more than {MAX_TERMS} key intervals per row (an & of several "
+                "| or ~ masks)")
     return None
 
 
@@ -75,41 +109,108 @@ def doc_tables(m: Mask) -> tuple[tuple[int, ...], ...]:
     return tuple(out)
 
 
-def row_interval(m: Mask, p: str, r: str) -> tuple[str, str]:
-    """``(lo, hi)``: TVMScript int32 expressions of the absolute key positions a row
-    at bottom-right position ``p`` and top-left index ``r`` sees (``lo <= key < hi``;
-    empty when ``hi <= lo``)."""
-    tables = doc_tables(m)
+@lru_cache(maxsize=512)
+def id_tensors(m: Mask) -> tuple[str, ...]:
+    """The run-time document-id tensors ``m`` reads, in kernel-argument order
+    (``ID0, ID1, ...``)."""
+    out: list[str] = []
+    for node in walk(m):
+        if isinstance(node, Document) and node.ids is not None and node.ids not in out:
+            out.append(node.ids)
+    return tuple(out)
 
-    def go(n: Mask) -> tuple[str, str]:
+
+def term_count(m: Mask) -> int:
+    """Terms per row (at least 1: a mask with none is one empty interval)."""
+    return max(1, len(row_terms(m, "p", "r")))
+
+
+@lru_cache(maxsize=512)
+def row_terms(m: Mask, p: str, r: str) -> tuple[Term, ...]:
+    """The terms of a row at bottom-right position ``p`` and top-left index ``r``
+    (expressions; module docstring), at most :data:`MAX_TERMS` (else
+    :class:`TooManyTerms`); an empty tuple when the row sees nothing."""
+    tables, ids = doc_tables(m), id_tensors(m)
+
+    def go(n: Mask) -> list[Term]:
         if isinstance(n, Full):
-            return "0", "kv_total"
+            return [_ALL]
         if isinstance(n, Empty):
-            return "0", "0"
+            return []
         if isinstance(n, Causal):
             x = p if n.align is Align.bottom_right else r
-            return "0", f"({x} + 1)"
+            return [Term("0", f"({x} + 1)")]
         if isinstance(n, SlidingWindow):
             x = p if n.align is Align.bottom_right else r
-            return f"({x} - {min(n.size, INT_CAP) - 1})", f"({x} + 1)"
+            return [Term(f"({x} - {min(n.size, INT_CAP) - 1})", f"({x} + 1)")]
         if isinstance(n, Sinks):
-            return "0", str(min(n.n, INT_CAP))
+            return [Term("0", str(min(n.n, INT_CAP)))]
         if isinstance(n, Document) and n.lengths is not None:
             i = tables.index(n.lengths)
             at = f"T.max(T.min({p}, kv_total - 1), 0)"
-            return (f"T.Select({p} >= 0, DLO{i}[{at}], 0)",
-                    f"T.Select({p} >= 0, DHI{i}[{at}], 0)")
+            return [Term(f"T.Select({p} >= 0, DLO{i}[{at}], 0)",
+                         f"T.Select({p} >= 0, DHI{i}[{at}], 0)")]
+        if isinstance(n, Document):
+            i = ids.index(n.ids)
+            return [Term("0", f"T.Select({p} >= 0, kv_total, 0)",
+                         f"kid{i}[{{key}}] == rid{i}[{{row}}]")]
         if isinstance(n, And):
-            (alo, ahi), (blo, bhi) = go(n.a), go(n.b)
-            return f"T.max({alo}, {blo})", f"T.min({ahi}, {bhi})"
+            return _cap([_meet(a, b) for a in go(n.a) for b in go(n.b)])
+        if isinstance(n, Or):
+            return _cap(go(n.a) + go(n.b))
+        if isinstance(n, Not):
+            out = [_ALL]
+            for t in go(n.a):
+                out = _cap([_meet(a, b) for a in out for b in _complement(t)])
+            return out
         if isinstance(n, ByHead):
             sel = " or ".join(f"hk == {h}" for h in n.heads) or "T.bool(False)"
-            (alo, ahi), (blo, bhi) = go(n.a), go(n.b)
-            return f"T.Select({sel}, {alo}, {blo})", f"T.Select({sel}, {ahi}, {bhi})"
+            a, b = go(n.a), go(n.b)
+            none = Term("0", "0")
+            a += [none] * (len(b) - len(a))
+            b += [none] * (len(a) - len(b))
+            return [_pick(sel, x, y) for x, y in zip(a, b)]
         raise ValueError(f"the TVM backend cannot express mask node {type(n).__name__} "
-                         "as a row interval")
+                         "as key intervals")
 
-    return go(m)
+    return tuple(go(m))
+
+
+def _meet(a: Term, b: Term) -> Term:
+    if a == _ALL:
+        return b
+    if b == _ALL:
+        return a
+    pred = b.pred if a.pred is None else a.pred if b.pred is None else \
+        f"({a.pred}) and ({b.pred})"
+    return Term(f"T.max({a.lo}, {b.lo})", f"T.min({a.hi}, {b.hi})", pred)
+
+
+def _complement(t: Term) -> list[Term]:
+    out = [Term("0", t.lo), Term(t.hi, "kv_total")]
+    if t.pred is not None:
+        out.append(Term("0", "kv_total", f"not ({t.pred})"))
+    return [x for x in out if not _empty(x)]
+
+
+def _pick(sel: str, a: Term, b: Term) -> Term:
+    pred = None
+    if a.pred is not None or b.pred is not None:
+        pred = f"(({sel}) and ({a.pred or 'T.bool(True)'})) or " \
+               f"((not ({sel})) and ({b.pred or 'T.bool(True)'}))"
+    return Term(f"T.Select({sel}, {a.lo}, {b.lo})", f"T.Select({sel}, {a.hi}, {b.hi})", pred)
+
+
+def _empty(t: Term) -> bool:
+    """Empty by construction (``[x, x)``, ``[_, 0)``, ``[kv_total, _)``)."""
+    return t.lo == t.hi or t.hi == "0" or t.lo == "kv_total"
+
+
+def _cap(terms: list[Term]) -> list[Term]:
+    out = [t for t in terms if not _empty(t)]
+    if len(out) > MAX_TERMS:
+        raise TooManyTerms(f"{len(out)} key intervals per row (at most {MAX_TERMS})")
+    return out
 
 
 def table_values(lengths: tuple[int, ...]) -> tuple[list[int], list[int]]:

@@ -3,14 +3,21 @@
 Dense ops take ``[B, H, S, D]`` tensors; per-sequence ops (packed q, packed or paged
 K/V, ``kv_lens``) take the layouts' tensors and int32 tables as they are (int64
 tables are converted) and the longest query sequence from the ``max_q_len`` hint,
-else from ``cu_seqlens_q`` (see :func:`run_varlen`).
+else from ``cu_seqlens_q`` (see :func:`run_varlen`). Quantized K/V (dense or paged)
+pass their codes, scales, zeros and residuals as they are stored (``quant.bind``).
+The mask's tables come from the host: static document tables (per-sequence ops check
+every sequence's key count against them, as the reference does), document ids from
+the call's tensors (as int64 ``[1 or B, keys]``), and the ALiBi slopes per query head.
 
 :func:`run_attention` mirrors the Triton backend's entry point: it lowers the op (for
 the call's query length), builds or loads the kernel, and calls it on the torch
 tensors themselves (zero-copy through DLPack; q, k and v may be strided views with a
 unit last stride). The outputs are allocated here as torch tensors and written in
-place by the kernel. The split count of decode kernels is chosen per call from the
-batch, KV heads, key length and the cores. Forward only: the kernels have no
+place by the kernel. The tiles are the lowering's unless this CPU's tuning database
+records others for the kernel at the nearest shape bucket (``kvcc tune --backend tvm``;
+:func:`kvcc.autotune.tvm_space.configured`); the split count of decode kernels is the
+recorded one for this very bucket, else chosen per call from the batch, KV heads, key
+length and the cores. Forward only: the kernels have no
 backward, so inputs that need gradients are refused (the reference backend is
 differentiable).
 """
@@ -23,11 +30,15 @@ from functools import lru_cache
 
 import torch
 
-from kvcc.codegen.tvm import build
-from kvcc.codegen.tvm.mask import doc_tables, table_values
+from kvcc.autotune.keys import Shape
+from kvcc.autotune.tvm_space import configured
+from kvcc.codegen.tvm import build, quant
+from kvcc.codegen.tvm.mask import doc_tables, id_tensors, table_values
 from kvcc.codegen.tvm.script import LOG2E
 from kvcc.codegen.tvm.spec import TvmSpec, UnsupportedAttention, lower
 from kvcc.ir.dtypes import DType
+from kvcc.ir.formats import Alibi
+from kvcc.ir.mask import data_refs
 from kvcc.ir.ops import AttentionOp
 
 _INT32 = 2**31 - 1
@@ -61,6 +72,19 @@ def spec_for(op: AttentionOp, q_len: int) -> TvmSpec:
     return spec
 
 
+def planned_spec(op: AttentionOp, q_len: int, batch: int, kv_len: int) -> TvmSpec:
+    """The spec a launch of ``op`` over ``batch`` sequences of at most ``q_len`` queries
+    and ``kv_len`` keys builds (tuned tiles included): what a caller that plans ahead
+    (a ``KVCache`` step) loads before the first launch."""
+    from kvcc.ir.formats import Paged
+    from kvcc.ir.types import as_int
+
+    paged = isinstance(op.kv_layout, Paged)
+    hq, hk = as_int(op.q.type.shape[1]), as_int(op.k.type.shape[2 if paged else 1])
+    spec = spec_for(op, q_len)
+    return configured(spec, Shape(batch, hq, hk, q_len, kv_len))[0] if hq and hk else spec
+
+
 def choose_splits(tasks: int, tiles: int, cores: int) -> int:
     """Splits of the keys per decode program: enough tasks for two per core, each
     split at least two tiles long."""
@@ -87,12 +111,14 @@ def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = i
                            "use backend='reference' to differentiate, or torch.no_grad()")
     b, hq, sq, _ = q.shape
     hk, skv, dv = k.shape[1], k.shape[2], v.shape[3]
-    spec = spec_for(op, sq)
+    if op.kv_format is not None:  # codes: the keys and the value head dim are the op's
+        skv, dv = quant.sizes(op, t)
+    spec, tuned_splits = configured(spec_for(op, sq), Shape(b, hq, hk, sq, skv))
     o = torch.empty(b, hq, sq, dv, dtype=DType(spec.out_dtype).to_torch())
     lse = torch.empty(b, hq, sq, dtype=torch.float32)
     q_total = dim(op.q_total) if op.q_total is not None else dim(op.q_offset) + sq
     kv_total = dim(op.kv_total) if op.kv_total is not None else dim(op.kv_offset) + skv
-    tables = _tables(spec, kv_total)
+    tables = _tables(op, spec, t, kv_total, b, hq)
     if o.numel() == 0:
         return o, lse
     if skv == 0:
@@ -108,11 +134,15 @@ def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = i
         scalars = (op.scale * LOG2E, 0.0)
     q_off = dim(op.q_offset)
     scalars += (q_off + kv_total - q_total, q_off, dim(op.kv_offset), kv_total)
+    qargs, qscalars = [], []
+    if op.kv_format is not None:  # scales, zeros, residuals (quant.py)
+        k, v, qargs, qscalars = quant.bind(op, t, spec, k, v)
     args: list = [q, k, v, o, lse]
     if spec.kind == "decode":
-        ns = num_splits or choose_splits(b * hk, -(-skv // spec.block_n), build.cores())
+        ns = num_splits or tuned_splits or choose_splits(
+            b * hk, -(-skv // spec.block_n), build.cores())
         args += [torch.empty(b, hk, ns, spec.rows, dv), torch.empty(b, hk, ns, spec.rows)]
-    build.load(spec).fn(*args, *tables, *scalars)
+    build.load(spec).fn(*args, *tables, *qargs, *scalars, *qscalars)
     return o, lse
 
 
@@ -120,8 +150,9 @@ def run_varlen(op: AttentionOp, t: dict[str, torch.Tensor], num_splits: int | No
                max_q_len: int | None = None, max_kv_len: int | None = None,
                **hints) -> tuple[torch.Tensor, ...]:
     """A per-sequence op (packed q; packed or paged K/V; ``kv_lens``): ``(o, lse)``.
-    ``max_q_len``/``max_kv_len``: bounds on the longest query and key sequences (read
-    from the tables when not given)."""
+    ``max_q_len``/``max_kv_len``: bounds on the longest query and key sequences (when
+    not given, read from the tables on the host at every call; ``KVCache`` steps and
+    ``attention_varlen`` give them)."""
     q, k, v = t[op.q.name], t[op.k.name], t[op.v.name]
     for name, x in (("q", q), ("k", k), ("v", v)):
         if x.device.type != "cpu":
@@ -136,7 +167,7 @@ def run_varlen(op: AttentionOp, t: dict[str, torch.Tensor], num_splits: int | No
         max_q_len = (int((cu_q[1:] - cu_q[:-1]).max()) if nseq > 0 else 0) if packed_q \
             else q.shape[2]
     spec = spec_for(op, max(1, max_q_len))
-    hq, dv = q.shape[1], v.shape[-1]
+    hq, dv = q.shape[1], spec.head_dim_v
     hk = k.shape[2] if spec.kv_layout == "paged" else k.shape[1]
     odt = DType(spec.out_dtype).to_torch()
     if packed_q:
@@ -145,7 +176,7 @@ def run_varlen(op: AttentionOp, t: dict[str, torch.Tensor], num_splits: int | No
         o, lse = torch.empty(*q.shape[:3], dv, dtype=odt), torch.empty(q.shape[:3])
     if o.numel() == 0:
         return o, lse
-    if nseq == 0 or k.numel() == 0 or max_q_len <= 0:
+    if nseq == 0 or (k.numel() == 0 and op.kv_format is None) or max_q_len <= 0:
         return o.zero_(), lse.fill_(-math.inf)
     q, k, v = (x if x.stride(-1) == 1 else x.contiguous() for x in (q, k, v))
     for name, x in (("q", q), ("k", k), ("v", v), ("o", o)):
@@ -155,21 +186,29 @@ def run_varlen(op: AttentionOp, t: dict[str, torch.Tensor], num_splits: int | No
     named = {"CUQ": op.cu_seqlens_q, "CUK": op.cu_seqlens_k, "BT": op.block_table,
              "KVL": op.kv_lens}
     tables = {n: _i32(t[val.name]) for n, val in named.items() if val is not None}
+    # dense K/V: the keys each sequence may have (codes: the quantized ones and the residual)
+    dense_keys = 0 if spec.kv_layout != "dense" else (
+        quant.sizes(op, t)[0] if op.kv_format is not None else k.shape[2])
+    if max_kv_len is None:
+        max_kv_len = _longest_kv(spec, dense_keys, tables)
+    spec, tuned_splits = configured(spec, Shape(nseq, hq, hk, max_q_len, max(1, max_kv_len)))
     from kvcc.codegen.tvm.emit import seq_tables
 
+    qargs, qscalars = [], []
+    if op.kv_format is not None:  # scales, zeros, residuals, ring rows (quant.py)
+        k, v, qargs, qscalars = quant.bind(op, t, spec, k, v)
     args: list = [q, k, v, o, lse]
     if spec.kind == "decode":
-        if max_kv_len is None:
-            max_kv_len = _longest_kv(spec, k, tables)
-        ns = num_splits or choose_splits(nseq * hk, -(-max_kv_len // spec.block_n),
-                                         build.cores())
+        ns = num_splits or tuned_splits or choose_splits(
+            nseq * hk, -(-max_kv_len // spec.block_n), build.cores())
         args += [torch.empty(nseq, hk, ns, spec.rows, dv), torch.empty(nseq, hk, ns, spec.rows)]
     args += [tables[n] for n in seq_tables(spec)]
+    args += _varlen_tables(op, spec, dense_keys, tables, nseq, hq)
     if op.softcap is not None:
         scalars = (op.scale / op.softcap, op.softcap * LOG2E)
     else:
         scalars = (op.scale * LOG2E, 0.0)
-    build.load(spec).fn(*args, *scalars, nseq, max_q_len)
+    build.load(spec).fn(*args, *qargs, *scalars, nseq, max_q_len, *qscalars)
     return o, lse
 
 
@@ -177,25 +216,78 @@ def _i32(x: torch.Tensor) -> torch.Tensor:
     return x if x.dtype == torch.int32 else x.to(torch.int32)
 
 
-def _longest_kv(spec: TvmSpec, k: torch.Tensor, tables: dict[str, torch.Tensor]) -> int:
-    """The longest key sequence (a host read of the tables)."""
+def _longest_kv(spec: TvmSpec, dense_keys: int, tables: dict[str, torch.Tensor]) -> int:
+    """The longest key sequence (a host read of the tables); ``dense_keys``: the keys of
+    dense K/V, which cut ``kv_lens``."""
     if spec.kv_layout == "packed":
         cu = tables["CUK"]
         return int((cu[1:] - cu[:-1]).max()) if len(cu) > 1 else 0
     if "KVL" in tables:
-        return int(tables["KVL"].max()) if len(tables["KVL"]) else 0
-    return k.shape[2]
+        longest = int(tables["KVL"].max()) if len(tables["KVL"]) else 0
+        return min(longest, dense_keys) if spec.kv_layout == "dense" else longest
+    return dense_keys
 
 
-def _tables(spec: TvmSpec, kv_total: int) -> list[torch.Tensor]:
-    """The document tables of ``spec``'s mask, checked against the key count."""
+def _tables(op: AttentionOp, spec: TvmSpec, t: dict[str, torch.Tensor], kv_total: int,
+            batch: int, hq: int) -> list[torch.Tensor]:
+    """A dense kernel's mask tables (``emit.mask_buffers``): the document tables of
+    ``spec``'s mask, checked against the key count, the document ids (int64 ``[1 or B,
+    kv_total]``) and the ALiBi slopes."""
     out: list[torch.Tensor] = []
     for lengths in doc_tables(spec.mask_ir):
         if sum(lengths) != kv_total:
             raise ValueError(f"mask document(lengths): lengths sum to {sum(lengths)} but the "
                              f"key length is {kv_total}")
         out += _table(lengths)
+    bound = data_refs(op.mask)
+    for name in id_tensors(spec.mask_ir):
+        ids = t.get(name, bound.get(name))
+        if ids is None:
+            raise ValueError(f"mask document(ids=%{name}): no tensor bound to %{name}")
+        if ids.dim() not in (1, 2) or ids.shape[-1] != kv_total or (
+                ids.dim() == 2 and ids.shape[0] not in (1, batch)):
+            raise ValueError(f"mask document: seq_ids must have shape [{kv_total}] or "
+                             f"[{batch}, {kv_total}] (one id per key), got {tuple(ids.shape)}")
+        out.append(ids.to(device="cpu", dtype=torch.int64).reshape(-1, kv_total).contiguous())
+    if spec.alibi:
+        out.append(_slopes(op.alibi.max_bias, hq))
     return out
+
+
+def _varlen_tables(op: AttentionOp, spec: TvmSpec, dense_keys: int,
+                   tables: dict[str, torch.Tensor], nseq: int, hq: int) -> list[torch.Tensor]:
+    """A per-sequence kernel's mask tables: the document tables, over each sequence's
+    own keys (so every sequence with keys must hold exactly the documents' total, as
+    the reference checks; a host read of the length tables; ``dense_keys`` cut dense
+    K/V's ``kv_lens``), and the ALiBi slopes."""
+    out: list[torch.Tensor] = []
+    docs = doc_tables(spec.mask_ir)
+    if docs:
+        if spec.kv_layout == "packed":
+            lens = tables["CUK"][1:nseq + 1] - tables["CUK"][:nseq]
+        elif "KVL" in tables:
+            lens = tables["KVL"][:nseq]
+            if spec.kv_layout == "dense":
+                lens = lens.clamp(max=dense_keys)
+        else:
+            lens = torch.full((nseq,), dense_keys)
+        for lengths in docs:
+            bad = (lens > 0) & (lens != sum(lengths))
+            if bool(bad.any()):
+                n = int(lens[bad][0])
+                raise ValueError(f"mask document(lengths): lengths sum to {sum(lengths)} but "
+                                 f"sequence {int(bad.nonzero()[0])} has {n} keys; the "
+                                 "documents must cover every sequence's keys exactly once")
+            out += _table(lengths)
+    if spec.alibi:
+        out.append(_slopes(op.alibi.max_bias, hq))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _slopes(max_bias: float, hq: int) -> torch.Tensor:
+    """ALiBi slopes per query head, times log2(e) (the kernels' scores are in log2)."""
+    return torch.tensor(Alibi(max_bias).slopes(hq), dtype=torch.float64).mul(LOG2E).float()
 
 
 @lru_cache(maxsize=64)
@@ -204,4 +296,5 @@ def _table(lengths: tuple[int, ...]) -> tuple[torch.Tensor, torch.Tensor]:
     return (torch.tensor(lo, dtype=torch.int32), torch.tensor(hi, dtype=torch.int32))
 
 
-__all__ = ["available", "choose_splits", "run_attention", "run_varlen", "spec_for"]
+__all__ = ["available", "choose_splits", "planned_spec", "run_attention", "run_varlen",
+           "spec_for"]

@@ -5,18 +5,18 @@ query rows); blocks are taken in a zig-zag order (first, last, second, ...) so t
 contiguous chunk of tasks each thread gets holds as much causal work as any other.
 A task
 
-1. evaluates its rows' key intervals (``emit.key_ranges``) and visits only the key
-   tiles some row sees;
+1. evaluates its rows' key intervals (``ranges.key_ranges``) and visits only the key
+   tiles some row's intervals reach;
 2. copies its queries transposed and pre-scaled, ``qT [D, block_m]``, so that every
    product below is a broadcast of one scalar times a vector of rows or of head
    dims, with no horizontal reduction;
 3. per tile of ``block_n`` keys: ``S^T [block_n, block_m] = K qT`` in register blocks
    of ``qk_keys`` keys x ``block_m`` rows (K rows clamped in range, the surplus masked
-   below); softcap; on tiles not entirely visible, each element tested against its
-   row's interval; then the online softmax vectorized over rows (running max and sum
-   per row, rescale factor ``2**(m_old - m_new)``), and ``acc += P^T V`` in register
-   blocks of ``pv_rows`` rows x a chunk of the head dim, the rescale folded into the
-   block's load;
+   below); softcap; ALiBi; on tiles not entirely visible, each element tested against
+   its row's intervals and document ids; then the online softmax vectorized over rows
+   (running max and sum per row, rescale factor ``2**(m_old - m_new)``), and
+   ``acc += P^T V`` in register blocks of ``pv_rows`` rows x a chunk of the head dim,
+   the rescale folded into the block's load;
 4. writes ``O = acc / l`` and ``lse = (m + log2 l) ln 2``; a row that saw no key gets
    0 and -inf.
 """
@@ -25,14 +25,13 @@ from __future__ import annotations
 
 from kvcc.codegen.tvm.emit import (
     divisor_chunk,
-    full_tile,
-    key_ranges,
     kv_at,
     o_at,
     q_at,
     seq_lets,
     tvm_dtype,
 )
+from kvcc.codegen.tvm.ranges import full_tile, key_ranges, key_tiles, tile_ids, visible
 from kvcc.codegen.tvm.script import LN2, NEG_INF, Code, f32
 from kvcc.codegen.tvm.spec import TvmSpec
 
@@ -65,10 +64,10 @@ def body(c: Code, spec: TvmSpec) -> None:
                 c(f"acc[i, {dd}] = {f32(0.0)}")
         with c.lanes("i", bm, vec) as i:
             c(f"m[{i}] = {NEG_INF}", f"l[{i}] = {f32(0.0)}")
-        c.let("t_lo", f"rng[0] // {bn}")
-        c.let("nt", f"T.Select(rng[0] < rng[1], (rng[1] + {bn - 1}) // {bn} - t_lo, 0)")
-        with c.block("for kt in range(nt)"):
-            c.let("j0", f"(t_lo + kt) * {bn}")
+        if spec.alibi:
+            c.let("slope", "SL[h]", "float32")
+        with key_tiles(c, spec, split=False):
+            tile_ids(c, spec)
             _scores(c, spec)
             _softmax(c, spec)
             _pv(c, spec)
@@ -97,17 +96,21 @@ def _scores(c: Code, spec: TvmSpec) -> None:
                     c(f"qk[ji, {i}] = qk[ji, {i}] + T.Cast(\"float32\", "
                       f"{kv_at(spec, 'K', f'T.min(j0 + jo * {jr} + ji, Skv - 1)', 'd')}) * qT[d, {i}]")
         with c.block(f"for ji in T.unroll({jr})"):
+            if spec.alibi:  # distance of the block's first row to the key
+                c.let("at", f"r0 + p_shift - kv_off - j0 - jo * {jr} - ji")
             with c.lanes("i", bm, vec) as i:
                 if spec.softcap:
                     c.tanh(f"sT[jo * {jr} + ji, {i}]", f"qk[ji, {i}]")
                     c(f"sT[jo * {jr} + ji, {i}] = sT[jo * {jr} + ji, {i}] * cap")
                 else:
                     c(f"sT[jo * {jr} + ji, {i}] = qk[ji, {i}]")
+                if spec.alibi:
+                    c(f"sT[jo * {jr} + ji, {i}] = sT[jo * {jr} + ji, {i}] - slope * "
+                      f"T.Cast(\"float32\", T.abs(at + {i}))")
     with c.block(f"if not ({full_tile(spec)})"):
         with c.block(f"for jj in range({bn})"):
             with c.lanes("i", bm, vec) as i:
-                c(f"sT[jj, {i}] = T.Select(j0 + jj >= rlo[{i}] and j0 + jj < rhi[{i}], "
-                  f"sT[jj, {i}], {NEG_INF})")
+                c(f"sT[jj, {i}] = T.Select({visible(spec, 'jj', i)}, sT[jj, {i}], {NEG_INF})")
 
 
 def _softmax(c: Code, spec: TvmSpec) -> None:

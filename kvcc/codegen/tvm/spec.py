@@ -19,9 +19,15 @@ K/V dense ``[B, Hkv, Skv, D]`` (optionally cut per sequence by ``kv_lens``), pac
 ``[Tk, Hkv, D]`` (``cu_seqlens_k``) or paged ``[P, page, Hkv, D]`` (``block_table``
 and ``kv_lens``). Any layout other than dense q over dense K/V is *per sequence*:
 each sequence's queries end at its last key (bottom-right, its own lengths; no
-placement), as the reference runs them. Masks are the structured ones (see
-``mask.py``); what the kernels cannot express raises :class:`UnsupportedAttention`
-naming the feature, and the caller (``auto``) runs the reference instead.
+placement), as the reference runs them, with their own ALiBi positions and static
+document tables (every sequence's keys must be the documents' total). Dense or paged
+K/V may be quantized (an op's ``kv_format``: every preset and QuantSpec's planes,
+with KIVI's residual): the kernels read the codes and dequantize as they load
+(``quant.py``). Masks are unions of a few key intervals per row, optionally filtered
+by document ids (dense only; see ``mask.py``); ALiBi (``alibi``) subtracts
+``slope_h * |position - key|`` after the scale and the softcap, as the reference
+does. What the kernels cannot express raises :class:`UnsupportedAttention` naming
+the feature, and the caller (``auto``) runs the reference instead.
 """
 
 from __future__ import annotations
@@ -31,6 +37,7 @@ from dataclasses import dataclass, fields
 from functools import lru_cache
 
 from kvcc.codegen.backend import UnsupportedOp
+from kvcc.codegen.tvm import quant
 from kvcc.codegen.tvm.mask import check_mask
 from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import Dense, Packed, Paged
@@ -77,6 +84,23 @@ class TvmSpec:
     kv_layout: str = "dense"
     kv_lens: bool = False
     page_size: int = 0
+    # quantized K/V (quant.py): the code dtype ("" for plain K/V), the scales' scopes,
+    # group and dtype, packed words, QuantSpec's two planes (or its upper plane alone),
+    # a full-precision residual per role, and in pages the residual rings' lengths
+    kv_code: str = ""
+    k_scope: str = ""
+    v_scope: str = ""
+    kv_group: int = 0
+    kv_packed: bool = False
+    kv_hier: bool = False
+    kv_upper: bool = False
+    kv_scale: str = ""
+    k_residual: bool = False
+    v_residual: bool = False
+    k_ring: int = 0
+    v_ring: int = 0
+    # ALiBi: the scores less slope_h * |position - key| (slopes from the call, SL)
+    alibi: bool = False
 
     def text(self) -> str:
         """Canonical text: one ``key = value`` line per field, in declaration order."""
@@ -151,6 +175,8 @@ def lower(op: AttentionOp, q_len: int, vec: int = 16) -> TvmSpec:
         kv_layout=_LAYOUT[type(op.kv_layout)],
         kv_lens=isinstance(op.kv_layout, Dense) and op.kv_lens is not None,
         page_size=op.kv_layout.page_size if isinstance(op.kv_layout, Paged) else 0,
+        **quant.spec_fields(op),
+        alibi=op.alibi is not None,
     )
 
 
@@ -169,17 +195,16 @@ def _missing(op: AttentionOp) -> str | None:
         return "block tables per KV head (it runs one block table per sequence)"
     varlen = not (isinstance(op.q_layout, Dense) and isinstance(op.kv_layout, Dense)
                   and op.kv_lens is None)
-    if varlen and any(isinstance(n, Document) for n in walk(op.mask)):
-        return "document masks over packed or paged sequences"
-    if op.kv_format is not None:
-        return f"quantized KV ({op.kv_format.name})"
-    if op.alibi is not None:
-        return "ALiBi biases"
+    if varlen and any(isinstance(n, Document) and n.ids is not None for n in walk(op.mask)):
+        return ("document ids over packed or paged sequences (the reference runs them on "
+                "dense K/V only; use document(lengths=...))")
+    if op.kv_format is not None and quant.missing(op):
+        return quant.missing(op)
     if op.scores is not None:
         return "eviction scores"
     if op.alt_heads:
         return "two sources of K/V (streaming heads in bounded pages)"
-    if op.k.type.dtype != dt or op.v.type.dtype != dt:
+    if op.kv_format is None and (op.k.type.dtype != dt or op.v.type.dtype != dt):
         return (f"mixed dtypes (q {dt.value}, k {op.k.type.dtype.value}, "
                 f"v {op.v.type.dtype.value})")
     return check_mask(op.mask)

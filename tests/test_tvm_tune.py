@@ -231,3 +231,27 @@ def test_tuning_a_paged_spec_serves_cache_steps(monkeypatch):
     torch.testing.assert_close(got, want, atol=2e-5, rtol=2e-5)
     decodes = [s for s in built if s.kind == "decode"]
     assert decodes and all(s.block_n == 256 for s in decodes)
+
+
+def test_the_shipped_cpu_database_answers_for_its_spec():
+    """kvcc/autotune/data's CPU file was measured from examples/specs/cpu_tvm.toml: each
+    problem there still lowers to a kernel the file holds (a change to TvmSpec's fields
+    that would silently orphan the shipped entries fails here)."""
+    import pathlib
+
+    from kvcc.autotune.problems import attention_ops, instance, problems
+    from kvcc.autotune.specfile import load
+    from kvcc.codegen.tvm.op import spec_for
+
+    root = pathlib.Path(__file__).resolve().parents[1]
+    (path,) = lookup.DATA_DIR.glob("cpu-*.json")
+    shipped = db.parse(path.read_text(), path, path.stem)
+    held = {(e.key, e.bucket) for e in shipped.entries.values() if e.backend == "tvm"}
+    probs = problems(load(root / "examples" / "specs" / "cpu_tvm.toml"))
+    for p in probs:
+        (op,) = attention_ops(instance(p, "meta")[0])
+        # the file's vector width, whatever this machine's
+        lanes = {"avx512": 16, "avx2": 8}[shipped.metadata["isa"]]
+        spec = replace(spec_for(op, max(1, p.shape.q_len)), vec=lanes)
+        assert (tvm_space.tuning_key(spec), p.shape.bucket()) in held, p.label
+    assert len(held) == len(probs)

@@ -93,13 +93,14 @@ def sdpa(q, k, v, vis):
 class Case:
     """One case's inputs, the launch, and its sequences in ``[H, S, D]`` form."""
 
-    def __init__(self, spec, gen):
+    def __init__(self, spec, gen, device="cuda"):
         import torch
 
         self.kind, dt, self.hq, self.hk, self.d, self.ql, self.kl, self.window, self.sinks = spec
         self.dtype = getattr(torch, dt)
         b = len(self.ql)
-        rnd = lambda *s: torch.randn(*s, device="cuda", dtype=self.dtype, generator=gen)  # noqa: E731
+        self.device = device
+        rnd = lambda *s: torch.randn(*s, device=device, dtype=self.dtype, generator=gen)  # noqa: E731
         if self.kind in ("prefill", "decode"):
             s, n = self.ql[0], self.kl[0]
             self.q, self.k, self.v = rnd(b, self.hq, s, self.d), rnd(b, self.hk, n, self.d), \
@@ -114,13 +115,13 @@ class Case:
             for i, c in enumerate(need):
                 self.bt[i, :c] = torch.tensor(perm[:c], dtype=torch.int32)
                 perm = perm[c:]
-            self.bt = self.bt.cuda()
-            self.kvl = torch.tensor(self.kl, dtype=torch.int32, device="cuda")
+            self.bt = self.bt.to(device)
+            self.kvl = torch.tensor(self.kl, dtype=torch.int32, device=device)
             self.q = rnd(b, self.hq, self.d)
         else:
             self.q = rnd(sum(self.ql), self.hq, self.d)
             self.k, self.v = (rnd(sum(self.kl), self.hk, self.d) for _ in range(2))
-            cu = lambda x: torch.tensor([0, *x], device="cuda").cumsum(0).to(torch.int32)  # noqa: E731
+            cu = lambda x: torch.tensor([0, *x], device=device).cumsum(0).to(torch.int32)  # noqa: E731
             self.cuq, self.cuk = cu(self.ql), cu(self.kl)
 
     def label(self) -> str:
@@ -164,13 +165,13 @@ class Case:
         seqs = self.sequences(*self.run_shapes())
         s, n = max(x[0].shape[1] for x in seqs), max(1, max(x[1].shape[1] for x in seqs))
         b = len(seqs)
-        q = torch.zeros(b, self.hq, s, self.d, device="cuda", dtype=self.dtype)
-        k = torch.zeros(b, self.hk, n, self.d, device="cuda", dtype=self.dtype)
-        v, mask = torch.zeros_like(k), torch.zeros(b, 1, s, n, device="cuda", dtype=torch.bool)
+        q = torch.zeros(b, self.hq, s, self.d, device=self.device, dtype=self.dtype)
+        k = torch.zeros(b, self.hk, n, self.d, device=self.device, dtype=self.dtype)
+        v, mask = torch.zeros_like(k), torch.zeros(b, 1, s, n, device=self.device, dtype=torch.bool)
         for i, (qi, ki, vi, _, _) in enumerate(seqs):
             si, ni = qi.shape[1], ki.shape[1]
             q[i, :, :si], k[i, :, :ni], v[i, :, :ni] = qi, ki, vi
-            mask[i, 0, :si, :ni] = visible(si, ni, self.window, self.sinks, "cuda")
+            mask[i, 0, :si, :ni] = visible(si, ni, self.window, self.sinks, self.device)
         mask[..., 0] |= ~mask.any(-1)  # SDPA's kernels need a key per row
         return q, k, v, mask
 
@@ -246,24 +247,29 @@ def _lost() -> bool:
         return True
 
 
-def run_checks(kernels, cases=CASES, time_it: bool = False, report=None
+def run_checks(kernels, cases=CASES, time_it: bool = False, report=None, device: str = "cuda"
                ) -> list[tuple[str, bool, str]]:
     """(label, ok, detail) per case, in order; stops after a case that loses the CUDA
     context (its detail then starts with :data:`LOST`). ``report(label, ok, detail)``
-    sees each result as it comes; with ``time_it`` a timing line follows each case."""
+    sees each result as it comes; with ``time_it`` a timing line follows each case.
+    ``device="cpu"`` runs the cases on CPU tensors, for the kernels' CPU emulation
+    (``kvcc/codegen/tvm/cuda_emulate.py``, which poisons outputs itself)."""
     import torch
     import torch.nn.functional as F
 
     out: list[tuple[str, bool, str]] = []
-    gen = torch.Generator(device="cuda").manual_seed(0)
+    gen = torch.Generator(device=device).manual_seed(0)
+    on_gpu = device != "cpu"
     for spec in cases:
         label = f"tvm-cuda {spec[0]} {spec[1]} (inputs)"
         try:
-            case = Case(spec, gen)
+            case = Case(spec, gen, device)
             label = case.label()
-            _poison()
+            if on_gpu:
+                _poison()
             o, lse = case.run(kernels)
-            torch.cuda.synchronize()
+            if on_gpu:
+                torch.cuda.synchronize()
             ok, detail = check(case, o, lse)
             if time_it:
                 q, k, v, mask = case.dense()
@@ -273,7 +279,7 @@ def run_checks(kernels, cases=CASES, time_it: bool = False, report=None
                 detail += f"; time {t_k * 1e3:.1f} us, SDPA {t_s * 1e3:.1f} us ({t_s / t_k:.2f}x)"
         except Exception as e:  # noqa: BLE001  (one failing case does not hide the others)
             ok, detail = False, f"{type(e).__name__}: {e}"
-            if _lost():
+            if on_gpu and _lost():
                 detail = f"{LOST}: {detail}"
         out.append((label, ok, detail))
         if report is not None:

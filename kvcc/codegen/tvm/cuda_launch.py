@@ -62,6 +62,12 @@ class CudaKernels(CubinKernels):
                                   f"python -m kvcc.codegen.tvm.cuda --out {root}")
         return cls(d)
 
+    def multiprocessors(self, device) -> int:
+        """The SM count of ``device`` (the decode's default split count fills it twice)."""
+        import torch
+
+        return torch.cuda.get_device_properties(device).multi_processor_count
+
     # -- attention -------------------------------------------------------------------
 
     def prefill(self, q, k, v, scale: float | None = None, window: int | None = None,
@@ -184,7 +190,7 @@ class CudaKernels(CubinKernels):
         if num_splits is None:
             tiles = visible_tiles(max_len, mask["window"], mask["sinks"],
                                   self.manifest["decode_block_n"])
-            sms = torch.cuda.get_device_properties(q.device).multi_processor_count
+            sms = self.multiprocessors(q.device)
             num_splits = max(1, min(tiles, math.ceil(2 * sms / max(1, b * hk))))
         ns = max(1, int(num_splits))
         wo = torch.empty((b, hq, ns, d), device=q.device, dtype=torch.float32)

@@ -1,0 +1,116 @@
+"""The numbers of kvcc's TVM CUDA kernels, checked on the CPU.
+
+The committed artifacts (``benchmarks/tvm_cuda/<arch>/kernels.cu``, what the GPU
+machine launches) are compiled by the host C++ compiler over the CUDA emulation of
+``kvcc/codegen/tvm/cuda_emulate.py`` and run through the same launcher and manifest as
+on a GPU, on every case of the GPU check (``benchmarks/tvm_cuda_check.py``: each kernel
+kind, fp16 and bf16, GQA, paged and packed layouts, windows, sinks, empty sequences)
+against an fp32 reference, with the error bound set by SDPA run in the same low
+precision. Needs g++ and torch, not TVM or nvcc.
+"""
+
+from __future__ import annotations
+
+import pathlib
+
+import pytest
+
+from kvcc.codegen.tvm import cuda_emulate
+from kvcc.codegen.tvm.cuda_emulate import EmulatedKernels
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+ART = ROOT / "benchmarks" / "tvm_cuda"
+
+pytestmark = pytest.mark.skipif(cuda_emulate.cxx_path() is None, reason="no g++ here")
+
+
+def _checks():
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import tvm_cuda_check
+
+    return tvm_cuda_check
+
+
+@pytest.fixture(scope="module")
+def sm90():
+    return EmulatedKernels(ART / "sm_90")
+
+
+def test_every_gpu_check_case_passes_in_emulation(sm90):
+    chk = _checks()
+    results = chk.run_checks(sm90, chk.CASES, device="cpu")
+    assert len(results) == len(chk.CASES)
+    failed = [(label, detail) for label, ok, detail in results if not ok]
+    assert not failed, failed
+    kinds = {name.split("_cuda_")[1].split("_")[0] for name, _ in sm90.launches}
+    assert kinds == {"prefill", "varlen", "decode", "paged", "merge"}
+
+
+def test_the_sm80_build_runs_the_same(sm90):
+    chk = _checks()
+    sm80 = EmulatedKernels(ART / "sm_80")
+    cases = [c for c in chk.CASES if c[0] in ("varlen", "paged32")]
+    results = chk.run_checks(sm80, cases, device="cpu")
+    assert all(ok for _, ok, _ in results), results
+
+
+def test_a_wrong_kernel_fails_the_check(tmp_path):
+    """The check can fail: the same source with natural exponentials in place of
+    base-2 ones (scores are in log2 units) is caught on every kind it changes."""
+    chk = _checks()
+    bad = tmp_path / "sm_90"
+    bad.mkdir()
+    for name in ("manifest.json", "kernels.cubin"):
+        (bad / name).write_bytes((ART / "sm_90" / name).read_bytes())
+    src = (ART / "sm_90" / "kernels.cu").read_text()
+    assert "exp2f(" in src
+    (bad / "kernels.cu").write_text(src.replace("exp2f(", "expf("))
+    cases = [c for c in chk.CASES if c[0] in ("prefill", "decode")][:1] + \
+        [c for c in chk.CASES if c[0] == "decode"][:1]
+    results = chk.run_checks(EmulatedKernels(bad), cases, device="cpu")
+    assert results and not any(ok for _, ok, _ in results), results
+
+
+def test_a_divergent_barrier_fails_the_launch(tmp_path):
+    src = (
+        'extern "C" __global__ void __launch_bounds__(64) bad_kernel(float* __restrict__ o_ptr) {\n'
+        "  if (((int)threadIdx.x) < 32) { __syncthreads(); }\n"
+        "  o_ptr[((int)threadIdx.x)] = 1.0f;\n}\n")
+    lib = __import__("ctypes").CDLL(str(cuda_emulate.build_emulator(src)))
+    import ctypes
+
+    import torch
+
+    lib.kvcc_emu_launch.argtypes = [ctypes.c_void_p] + [ctypes.c_uint] * 6 + [
+        ctypes.POINTER(ctypes.c_void_p), ctypes.c_long]
+    o = torch.zeros(64)
+    ptr = ctypes.c_void_p(o.data_ptr())
+    args = (ctypes.c_void_p * 1)(ctypes.cast(ctypes.byref(ptr), ctypes.c_void_p))
+    fn = ctypes.cast(lib.kvcc_emu_bad_kernel, ctypes.c_void_p)
+    assert lib.kvcc_emu_launch(fn, 1, 1, 1, 64, 1, 1, args, cuda_emulate.STACK_BYTES) == 1
+    # without the divergence every thread runs: the same source, the barrier for all
+    ok = cuda_emulate.build_emulator(src.replace("if (((int)threadIdx.x) < 32) ", ""))
+    lib2 = ctypes.CDLL(str(ok))
+    lib2.kvcc_emu_launch.argtypes = lib.kvcc_emu_launch.argtypes
+    fn2 = ctypes.cast(lib2.kvcc_emu_bad_kernel, ctypes.c_void_p)
+    assert lib2.kvcc_emu_launch(fn2, 1, 1, 1, 64, 1, 1, args, cuda_emulate.STACK_BYTES) == 0
+    assert bool((o == 1).all())
+
+
+def test_emulated_launches_take_contiguous_cpu_tensors_only(sm90):
+    import torch
+
+    wo, wl = torch.randn(1, 4, 2, 64), torch.randn(1, 4, 2)
+    o, lse = torch.empty(1, 4, 1, 64, dtype=torch.float16), torch.empty(1, 4, 1)
+    sizes = {"B": 1, "Hq": 4, "NS": 2}
+    with pytest.raises(ValueError, match="contiguous CPU"):
+        strided = torch.randn(1, 4, 64, 2).transpose(2, 3)
+        sm90.launch("kvcc_cuda_merge_fp16_d64", {"wo": strided, "wl": wl, "o": o, "lse": lse},
+                    sizes)
+    with pytest.raises(KeyError, match="not among"):
+        sm90.launch("kvcc_cuda_merge_fp16_d96", {}, sizes)
+    sm90.launch("kvcc_cuda_merge_fp16_d64", {"wo": wo, "wl": wl, "o": o, "lse": lse}, sizes)
+    w = torch.softmax(wl * 0.6931471805599453, -1)  # the splits' weights (log2 units)
+    assert torch.allclose(o.float()[:, :, 0], (w[..., None] * wo).sum(2), atol=2e-3)

@@ -35,7 +35,8 @@ import subprocess
 import sys
 
 LOST = "CUDA context lost"
-# kind, dtype, Hq, Hk, D, per-sequence query and key lengths, window, sinks
+# kind, dtype, Hq, Hk, D, per-sequence query and key lengths, window, sinks, and
+# optionally a softcap (float) and ALiBi (True: the standard slopes of kvcc's ``alibi``)
 # (decode and paged: one query per sequence; window None: causal)
 CASES = [
     ("prefill", "float16", 8, 8, 64, [256, 256], [256, 256], None, 0),
@@ -55,6 +56,11 @@ CASES = [
     ("varlen", "float16", 8, 2, 128, [100, 1, 0, 300], [100, 500, 7, 300], None, 0),
     ("varlen", "bfloat16", 4, 4, 64, [64, 200], [1000, 200], 128, 4),
     ("varlen", "float16", 4, 2, 64, [50, 10], [0, 5], 3, 0),  # no keys; more queries than keys
+    ("prefill", "bfloat16", 8, 2, 128, [200], [260], None, 0, 30.0, False),  # Gemma-2 softcap
+    ("prefill", "float16", 8, 8, 64, [150], [150], 64, 2, None, True),  # ALiBi
+    ("decode", "float16", 16, 4, 128, [1, 1], [900, 900], None, 0, 50.0, True),
+    ("paged16", "bfloat16", 8, 2, 64, [1] * 3, [1, 300, 700], 256, 4, None, True),
+    ("varlen", "float16", 8, 2, 64, [70, 1, 120], [70, 33, 400], None, 0, 20.0, True),
 ]
 
 
@@ -68,13 +74,31 @@ def visible(s: int, length: int, window: int | None, sinks: int, device):
     return (j < sinks) | ((j <= p) & (j > p - w))
 
 
-def reference(q, k, v, vis):
-    """fp32 attention and its natural-log lse: q ``[Hq, S, D]``, K/V ``[Hk, L, D]``."""
+def bias(s: int, length: int, slopes, device):
+    """``[Hq, s, length]``: the ALiBi bias ``-slope * |p - j|`` (query ``i`` at key
+    position ``p = i + length - s``), or None without slopes."""
+    import torch
+
+    if slopes is None:
+        return None
+    p = torch.arange(s, device=device)[:, None] + (length - s)
+    j = torch.arange(length, device=device)[None, :]
+    return -torch.tensor(slopes, device=device)[:, None, None] * (p - j).abs().float()
+
+
+def reference(q, k, v, vis, softcap=None, slopes=None):
+    """fp32 attention and its natural-log lse: q ``[Hq, S, D]``, K/V ``[Hk, L, D]``;
+    scores soft-capped (``softcap``), then ALiBi (``slopes``, one per query head)."""
     import torch
 
     g = q.shape[0] // k.shape[0]
     kf, vf = k.float().repeat_interleave(g, 0), v.float().repeat_interleave(g, 0)
     s = (q.float() @ kf.transpose(-1, -2)) / math.sqrt(q.shape[-1])
+    if softcap is not None:
+        s = softcap * torch.tanh(s / softcap)
+    b = bias(q.shape[1], k.shape[1], slopes, q.device)
+    if b is not None:
+        s = s + b
     s = s.masked_fill(~vis, float("-inf"))
     return torch.softmax(s, dim=-1).nan_to_num(0.0) @ vf, torch.logsumexp(s, dim=-1)
 
@@ -96,7 +120,11 @@ class Case:
     def __init__(self, spec, gen, device="cuda"):
         import torch
 
-        self.kind, dt, self.hq, self.hk, self.d, self.ql, self.kl, self.window, self.sinks = spec
+        self.kind, dt, self.hq, self.hk, self.d, self.ql, self.kl, self.window, self.sinks = spec[:9]
+        self.softcap, alibi = (spec[9:] + (None, False))[:2]
+        from kvcc.ir.formats import Alibi
+
+        self.slopes = Alibi().slopes(self.hq) if alibi else None
         self.dtype = getattr(torch, dt)
         b = len(self.ql)
         self.device = device
@@ -126,12 +154,15 @@ class Case:
 
     def label(self) -> str:
         mask = ("causal" if self.window is None else f"window {self.window}") + \
-            (f" + sinks {self.sinks}" if self.sinks else "")
+            (f" + sinks {self.sinks}" if self.sinks else "") + \
+            (f", softcap {self.softcap:g}" if self.softcap else "") + \
+            (", ALiBi" if self.slopes else "")
         return (f"tvm-cuda {self.kind} {str(self.dtype)[6:]} Hq={self.hq} Hk={self.hk} "
                 f"D={self.d} q={self.ql} kv={self.kl} {mask}")
 
     def run(self, ks):
-        m = {"window": self.window, "sinks": self.sinks}
+        m = {"window": self.window, "sinks": self.sinks, "softcap": self.softcap,
+             "alibi_slopes": self.slopes}
         if self.kind == "prefill":
             return ks.prefill(self.q, self.k, self.v, **m)
         if self.kind == "decode":
@@ -184,6 +215,22 @@ class Case:
         return torch.empty_like(self.q), self.q[..., 0].float()
 
 
+def low(case: Case, q, k, v, vis):
+    """The error floor of the case's low precision: SDPA in q's dtype with the mask (and
+    the ALiBi bias as a float mask); with a softcap, which SDPA lacks, the fp32
+    reference rounded to q's dtype."""
+    import torch
+
+    if case.softcap is not None:
+        return reference(q, k, v, vis, case.softcap, case.slopes)[0].to(q.dtype)
+    b = bias(q.shape[1], k.shape[1], case.slopes, q.device)
+    if b is None:
+        return sdpa(q, k, v, vis)
+    m = b.masked_fill(~vis, float("-inf")).to(q.dtype)
+    m[..., 0] = torch.where(vis.any(-1), m[..., 0], torch.zeros_like(m[..., 0]))
+    return sdpa(q, k, v, m) * vis.any(-1)[..., None]
+
+
 def check(case: Case, o, lse) -> tuple[bool, str]:
     import torch
 
@@ -191,12 +238,12 @@ def check(case: Case, o, lse) -> tuple[bool, str]:
     ok = True
     for q, k, v, oi, li in case.sequences(o, lse):
         vis = visible(q.shape[1], k.shape[1], case.window, case.sinks, q.device)
-        ref, ref_lse = reference(q, k, v, vis)
+        ref, ref_lse = reference(q, k, v, vis, case.softcap, case.slopes)
         empty = ~vis.any(-1).expand_as(ref_lse)
         if empty.any():  # rows that see no key: exactly 0 and -inf
             ok &= bool((oi[empty] == 0).all()) and bool(torch.isneginf(li[empty]).all())
         err = max(err, (oi.float() - ref).abs().max().item() if ref.numel() else 0.0)
-        base = max(base, (sdpa(q, k, v, vis).float() - ref).abs().max().item()
+        base = max(base, (low(case, q, k, v, vis).float() - ref).abs().max().item()
                    if ref.numel() else 0.0)
         full = ~empty
         if full.any():

@@ -286,7 +286,6 @@ def test_an_unsupported_config_is_refused_before_building(tmp_path, capsys, monk
     ({"dtype": "f32"}, 'dtype "f32"'),
     ({"head_dim": 96}, "head_dim 96"),
     ({"kv_format": "int8"}, 'kv_format "int8"'),
-    ({"softcap": 30.0}, "softcap 30"),
     ({"mask": "sinks(4)"}, 'mask "sinks(4)"'),
     ({"mask": "causal | sinks(4)"}, 'mask "causal | sinks(4)"'),
     ({"pipeline": "simplify-masks,quantize-kv"}, 'pipeline pass "quantize-kv"'),
@@ -312,6 +311,8 @@ def test_problems_map_to_decode_or_prefill():
     assert names(tvm_bundle.kernels_for(top_left, 64, 64)) == ["kvcc_cuda_prefill_fp16_d64"]
     with pytest.raises(tvm_bundle.Unsupported, match="bottom-right"):
         tvm_bundle.kernels_for(top_left, 64, 128)
+    capped = _config(heads=4, head_dim=128, dtype="bf16", mask="causal", softcap=30.0)
+    assert names(tvm_bundle.kernels_for(capped, 64, 128)) == ["kvcc_cuda_prefill_bf16_d128"]
 
 
 def test_serving_layouts_and_window_masks_map_to_their_kernels():

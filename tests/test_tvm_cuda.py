@@ -76,10 +76,10 @@ def test_cuda_source_has_every_kernel_with_plain_parameters(built, arch):
         bound, params = sigs[f"{k.name}_kernel"]
         assert bound == k.block[0]
         names = [n for _, n in params]
-        # every parameter is a tensor pointer, a named size or qscale (no derived value)
-        assert all(n.endswith("_ptr") or n in (*cuda.SIZES, "qscale") for n in names), names
-        if k.kind != "merge":  # every attention kernel takes the mask's sizes
-            assert {"window", "sinks", "qscale"} <= set(names), (k.name, names)
+        # every parameter is a tensor pointer, a named size or scalar (no derived value)
+        assert all(n.endswith("_ptr") or n in (*cuda.SIZES, *cuda.SCALARS) for n in names), names
+        if k.kind != "merge":  # every attention kernel takes the mask, softcap and ALiBi
+            assert {"window", "sinks", "qscale", "cap", "SL_ptr"} <= set(names), (k.name, names)
     # the paged decode looks pages up by shift and mask (page size compiled in)
     paged = src[src.rindex("kvcc_cuda_paged_decode_fp16_d128_g4_p16_kernel("):]  # its body
     paged = paged[:paged.index("\n}\n")]
@@ -99,21 +99,22 @@ def test_manifest_round_trips_and_describes_the_launch(built, arch):
     pre = man["kernels"]["kvcc_cuda_prefill_fp16_d128"]
     assert pre["grid"] == [["S", cuda_kernels.PRE_BM], ["Hq", 1], ["B", 1]]
     assert pre["block"] == [128, 1, 1]
-    assert {p["arg"] for p in pre["params"]} == {"q", "k", "v", "o", "lse", "B", "Hq", "Hk",
-                                                "S", "L", "qscale", "window", "sinks"}
+    assert {p["arg"] for p in pre["params"]} == {"q", "k", "v", "sl", "o", "lse", "B", "Hq", "Hk",
+                                                "S", "L", "qscale", "cap", "window", "sinks"}
     dec = man["kernels"]["kvcc_cuda_decode_bf16_d64_g1"]
     assert dec["block"] == [64, 1, 1] and dec["grid"][0] == ["NS", 1]
     pg = man["kernels"]["kvcc_cuda_paged_decode_fp16_d128_g4_p16"]
     assert pg["kind"] == "paged_decode" and pg["page_size"] == 16 and pg["group"] == 4
     assert pg["grid"] == [["NS", 1], ["Hk", 1], ["B", 1]] and pg["block"] == [128, 1, 1]
-    assert {p["arg"] for p in pg["params"]} == {"q", "k", "v", "bt", "kvl", "wo", "wl", "B", "Hk",
-                                               "MP", "NS", "qscale", "window", "sinks"}
+    assert {p["arg"] for p in pg["params"]} == {"q", "k", "v", "bt", "kvl", "sl", "wo", "wl", "B",
+                                               "Hk", "MP", "NS", "qscale", "cap", "window", "sinks"}
     assert man["kernels"]["kvcc_cuda_paged_decode_bf16_d64_g1_p32"]["page_size"] == 32
     vl = man["kernels"]["kvcc_cuda_varlen_prefill_bf16_d128"]
     assert vl["kind"] == "varlen_prefill" and vl["grid"] == [["MQ", cuda_kernels.PRE_BM],
                                                              ["Hq", 1], ["B", 1]]
-    assert {p["arg"] for p in vl["params"]} == {"q", "k", "v", "cuq", "cuk", "o", "lse", "B", "Hq",
-                                               "Hk", "MQ", "TQ", "qscale", "window", "sinks"}
+    assert {p["arg"] for p in vl["params"]} == {"q", "k", "v", "cuq", "cuk", "sl", "o", "lse", "B",
+                                               "Hq", "Hk", "MQ", "TQ", "qscale", "cap", "window",
+                                               "sinks"}
     assert man["decode_block_n"] == cuda_kernels.DEC_BN and man["no_window"] == 2**31 - 1
     for name, k in man["kernels"].items():
         # no spills, static shared memory within the 48 KiB a launch gets by default
@@ -229,8 +230,9 @@ def test_the_launcher_binds_every_parameter_of_the_new_kernels(built, monkeypatc
     assert t1["bt"].data_ptr() == bt.data_ptr() and g1 == [2, 2, 3]
     assert _check_binding(n2, t2, e2, v2) == {"B": 3, "Hq": 8, "NS": 2} and g2 == [8, 3, 1]
     assert t2["o"] is o and t2["wo"] is t1["wo"] and tuple(t1["wo"].shape) == (3, 8, 2, 128)
-    qscale = next(v for p, v in zip(e1["params"], v1) if p["kind"] == "f32").value
-    assert qscale == pytest.approx(128 ** -0.5 * 1.4426950408889634, rel=1e-6)
+    f32 = {p["arg"]: v.value for p, v in zip(e1["params"], v1) if p["kind"] == "f32"}
+    assert f32["qscale"] == pytest.approx(128 ** -0.5 * 1.4426950408889634, rel=1e-6)
+    assert f32["cap"] == 0 and not t1["sl"].any() and t1["sl"].shape == (8,)  # neither
     # varlen prefill: sequences of 5, 0 and 40 queries
     calls.clear()
     q = torch.randn(45, 4, 64, dtype=torch.bfloat16)
@@ -273,6 +275,10 @@ def test_the_launcher_refuses_what_the_kernels_cannot_take(built):
         ks.paged_decode(q, kp[:, :8], kp[:, :8], bt, kvl, num_splits=1)
     with pytest.raises(ValueError, match="window must be an int >= 0"):
         ks.paged_decode(q, kp, kp, bt, kvl, num_splits=1, window=-1)
+    with pytest.raises(ValueError, match="softcap must be a finite number > 0"):
+        ks.paged_decode(q, kp, kp, bt, kvl, num_splits=1, softcap=0.0)
+    with pytest.raises(ValueError, match="one slope per query head"):
+        ks.paged_decode(q, kp, kp, bt, kvl, num_splits=1, alibi_slopes=[0.5] * 2)
     with pytest.raises(KeyError, match="no value for parameter BT_ptr"):
         ks.arguments("kvcc_cuda_paged_decode_fp16_d128_g4_p16", {}, {}, {})
 

@@ -21,13 +21,13 @@ key position ``n - 1`` or later (``kv_len - q_len >= n - 1``), where causality h
 no sink.
 
 What the kernels take besides: dtype ``f16`` or ``bf16``, head dim 64 or 128,
-full-precision K/V (no ``kv_format``), no softcap, for decode a group of 1, 2, 4, 8 or
-16, and a pipeline of exact passes only (``simplify-masks``, ``split-kv``,
-``chunk-prefill``, ``pack``: the kernels compute the same attention in their own
-schedule; a pass that changes the result, such as ``quantize-kv`` or ``quest``, is
-refused). A problem outside that is refused before anything is built, naming the file,
-the configuration and the missing feature; with ``skip_unsupported`` it is left out
-and listed under ``skipped``.
+full-precision K/V (no ``kv_format``), for decode a group of 1, 2, 4, 8 or 16, and a
+pipeline of exact passes only (``simplify-masks``, ``split-kv``, ``chunk-prefill``,
+``pack``: the kernels compute the same attention in their own schedule; a pass that
+changes the result, such as ``quantize-kv`` or ``quest``, is refused). A ``softcap``
+is a run-time argument of every kernel. A problem outside that is refused before
+anything is built, naming the file, the configuration and the missing feature; with
+``skip_unsupported`` it is left out and listed under ``skipped``.
 
 The kernels are deduplicated and built in one go by :func:`kvcc.codegen.tvm.cuda.build`
 (its cache included). The output directory::
@@ -107,8 +107,6 @@ def config_reason(c: AttentionConfig) -> str | None:
     if c.kv_format is not None:
         return (f'kv_format "{c.kv_format}": quantized K/V is not supported by the TVM CUDA '
                 "kernels (full-precision K/V only)")
-    if c.softcap is not None:
-        return f"softcap {c.softcap:g}: score soft-capping is not supported by the TVM CUDA kernels"
     for p in Pipeline.parse(c.pipeline).passes:
         if p.name not in EXACT_PASSES:
             return (f'pipeline pass "{p.name}": it changes what attention computes, and the '

@@ -179,67 +179,67 @@ __host__ __device__ nv_bfloat162 make_nv_bfloat162(nv_bfloat16 x, nv_bfloat16 y)
   #define uchar unsigned char
   #define ushort unsigned short
 #endif
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_kernel(half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_d64_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_kernel(half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_d64_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_merge_fp16_d64_kernel(float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hq, int NS);
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_fp16_d64_g1_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g2_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g4_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g8_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g2_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g8_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g2_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g8_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_kernel(half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_d128_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_fp16_d64_g1_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g2_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g4_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g8_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g2_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g8_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g2_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g8_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_kernel(half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_d128_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_merge_fp16_d128_kernel(float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hq, int NS);
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_fp16_d128_g1_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g2_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g4_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g8_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g2_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g8_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g2_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g8_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_kernel(nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_d64_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_fp16_d128_g1_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g2_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g4_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g8_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g2_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g8_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g2_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g8_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_kernel(nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_d64_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_merge_bf16_d64_kernel(float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hq, int NS);
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_bf16_d64_g1_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g2_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g4_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g8_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g2_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g8_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g2_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g8_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_kernel(nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_d128_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_bf16_d64_g1_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g2_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g4_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g8_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g2_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g8_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g2_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g8_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_kernel(nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_d128_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_merge_bf16_d128_kernel(float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hq, int NS);
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_bf16_d128_g1_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g2_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g4_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g8_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g2_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g8_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g2_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g8_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window);
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_kernel(half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_bf16_d128_g1_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g2_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g4_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g8_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g2_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g8_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g2_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g8_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_kernel(half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[2048];
   alignas(64) float acc_ptr[16];
   alignas(64) float m_ptr[16];
@@ -385,7 +385,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
       }
       float condval_5;
       if (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < L) && (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < iv_ptr[1]) || (((iv_ptr[7] + (((int)threadIdx.x) & 31)) <= (((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + L) - S)) && (((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + L) - S) - iv_ptr[0]) < (iv_ptr[7] + (((int)threadIdx.x) & 31)))))) {
-        condval_5 = red_ptr[0];
+        float condval_6;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_6 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_6 = red_ptr[0];
+        }
+        condval_5 = (condval_6 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + L) - S) - iv_ptr[7]) - (((int)threadIdx.x) & 31)), ((((((iv_ptr[7] + S) + (((int)threadIdx.x) & 31)) - (((int)threadIdx.x) >> 5)) - L) - (k_2 * 4)) - (((int)blockIdx.x) * 32))))));
       } else {
         condval_5 = -CUDART_INF_F;
       }
@@ -396,13 +402,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j = 0; j < 32; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 32) + j)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -417,13 +423,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j_2 = 0; j_2 < 32; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_2) + 64)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -438,13 +444,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j_4 = 0; j_4 < 32; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_4) + 128)]);
     }
-    float condval_8;
+    float condval_9;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_8 = 0x0p+0f/*0.000000e+00*/;
+      condval_9 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_8 = red_ptr[0];
+      condval_9 = red_ptr[0];
     }
-    red_ptr[1] = condval_8;
+    red_ptr[1] = condval_9;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -459,13 +465,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j_6 = 0; j_6 < 32; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_6) + 192)]);
     }
-    float condval_9;
+    float condval_10;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_9 = 0x0p+0f/*0.000000e+00*/;
+      condval_10 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_9 = red_ptr[0];
+      condval_10 = red_ptr[0];
     }
-    red_ptr[1] = condval_9;
+    red_ptr[1] = condval_10;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -480,13 +486,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j_8 = 0; j_8 < 32; ++j_8) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_8) + 256)]);
     }
-    float condval_10;
+    float condval_11;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_10 = 0x0p+0f/*0.000000e+00*/;
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_10 = red_ptr[0];
+      condval_11 = red_ptr[0];
     }
-    red_ptr[1] = condval_10;
+    red_ptr[1] = condval_11;
     red_ptr[2] = exp2f((m_ptr[4] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[4] = (acc_ptr[4] * red_ptr[2]);
@@ -501,13 +507,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j_10 = 0; j_10 < 32; ++j_10) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_10) + 320)]);
     }
-    float condval_11;
+    float condval_12;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_11 = 0x0p+0f/*0.000000e+00*/;
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_11 = red_ptr[0];
+      condval_12 = red_ptr[0];
     }
-    red_ptr[1] = condval_11;
+    red_ptr[1] = condval_12;
     red_ptr[2] = exp2f((m_ptr[5] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[5] = (acc_ptr[5] * red_ptr[2]);
@@ -522,13 +528,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j_12 = 0; j_12 < 32; ++j_12) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_12) + 384)]);
     }
-    float condval_12;
+    float condval_13;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_12 = 0x0p+0f/*0.000000e+00*/;
+      condval_13 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_12 = red_ptr[0];
+      condval_13 = red_ptr[0];
     }
-    red_ptr[1] = condval_12;
+    red_ptr[1] = condval_13;
     red_ptr[2] = exp2f((m_ptr[6] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[6] = (acc_ptr[6] * red_ptr[2]);
@@ -543,13 +549,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j_14 = 0; j_14 < 32; ++j_14) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_14) + 448)]);
     }
-    float condval_13;
+    float condval_14;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_13 = 0x0p+0f/*0.000000e+00*/;
+      condval_14 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_13 = red_ptr[0];
+      condval_14 = red_ptr[0];
     }
-    red_ptr[1] = condval_13;
+    red_ptr[1] = condval_14;
     red_ptr[2] = exp2f((m_ptr[7] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[7] = (acc_ptr[7] * red_ptr[2]);
@@ -564,13 +570,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j_16 = 0; j_16 < 32; ++j_16) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_16) + 512)]);
     }
-    float condval_14;
+    float condval_15;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_14 = 0x0p+0f/*0.000000e+00*/;
+      condval_15 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_14 = red_ptr[0];
+      condval_15 = red_ptr[0];
     }
-    red_ptr[1] = condval_14;
+    red_ptr[1] = condval_15;
     red_ptr[2] = exp2f((m_ptr[8] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[8] = (acc_ptr[8] * red_ptr[2]);
@@ -585,13 +591,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j_18 = 0; j_18 < 32; ++j_18) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_18) + 576)]);
     }
-    float condval_15;
+    float condval_16;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_15 = 0x0p+0f/*0.000000e+00*/;
+      condval_16 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_15 = red_ptr[0];
+      condval_16 = red_ptr[0];
     }
-    red_ptr[1] = condval_15;
+    red_ptr[1] = condval_16;
     red_ptr[2] = exp2f((m_ptr[9] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[9] = (acc_ptr[9] * red_ptr[2]);
@@ -606,13 +612,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j_20 = 0; j_20 < 32; ++j_20) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_20) + 640)]);
     }
-    float condval_16;
+    float condval_17;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_16 = 0x0p+0f/*0.000000e+00*/;
+      condval_17 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_16 = red_ptr[0];
+      condval_17 = red_ptr[0];
     }
-    red_ptr[1] = condval_16;
+    red_ptr[1] = condval_17;
     red_ptr[2] = exp2f((m_ptr[10] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[10] = (acc_ptr[10] * red_ptr[2]);
@@ -627,13 +633,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j_22 = 0; j_22 < 32; ++j_22) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_22) + 704)]);
     }
-    float condval_17;
+    float condval_18;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_17 = 0x0p+0f/*0.000000e+00*/;
+      condval_18 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_17 = red_ptr[0];
+      condval_18 = red_ptr[0];
     }
-    red_ptr[1] = condval_17;
+    red_ptr[1] = condval_18;
     red_ptr[2] = exp2f((m_ptr[11] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[11] = (acc_ptr[11] * red_ptr[2]);
@@ -648,13 +654,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j_24 = 0; j_24 < 32; ++j_24) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_24) + 768)]);
     }
-    float condval_18;
+    float condval_19;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_18 = 0x0p+0f/*0.000000e+00*/;
+      condval_19 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_18 = red_ptr[0];
+      condval_19 = red_ptr[0];
     }
-    red_ptr[1] = condval_18;
+    red_ptr[1] = condval_19;
     red_ptr[2] = exp2f((m_ptr[12] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[12] = (acc_ptr[12] * red_ptr[2]);
@@ -669,13 +675,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j_26 = 0; j_26 < 32; ++j_26) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_26) + 832)]);
     }
-    float condval_19;
+    float condval_20;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_19 = 0x0p+0f/*0.000000e+00*/;
+      condval_20 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_19 = red_ptr[0];
+      condval_20 = red_ptr[0];
     }
-    red_ptr[1] = condval_19;
+    red_ptr[1] = condval_20;
     red_ptr[2] = exp2f((m_ptr[13] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[13] = (acc_ptr[13] * red_ptr[2]);
@@ -690,13 +696,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j_28 = 0; j_28 < 32; ++j_28) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_28) + 896)]);
     }
-    float condval_20;
+    float condval_21;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_20 = 0x0p+0f/*0.000000e+00*/;
+      condval_21 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_20 = red_ptr[0];
+      condval_21 = red_ptr[0];
     }
-    red_ptr[1] = condval_20;
+    red_ptr[1] = condval_21;
     red_ptr[2] = exp2f((m_ptr[14] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[14] = (acc_ptr[14] * red_ptr[2]);
@@ -711,13 +717,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     for (int j_30 = 0; j_30 < 32; ++j_30) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_30) + 960)]);
     }
-    float condval_21;
+    float condval_22;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_21 = 0x0p+0f/*0.000000e+00*/;
+      condval_22 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_21 = red_ptr[0];
+      condval_22 = red_ptr[0];
     }
-    red_ptr[1] = condval_21;
+    red_ptr[1] = condval_22;
     red_ptr[2] = exp2f((m_ptr[15] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[15] = (acc_ptr[15] * red_ptr[2]);
@@ -730,296 +736,296 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_ker
     m_ptr[15] = red_ptr[0];
   }
   if (((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) < S) {
-    float condval_22;
+    float condval_23;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_22 = (acc_ptr[0] / l_ptr[0]);
+      condval_23 = (acc_ptr[0] / l_ptr[0]);
     } else {
-      condval_22 = 0x0p+0f/*0.000000e+00*/;
+      condval_23 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x))] = ((half)condval_22);
+    O_ptr[((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x))] = ((half)condval_23);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_23;
+      float condval_24;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-        condval_23 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_24 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_23 = -CUDART_INF_F;
+        condval_24 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S))] = condval_23;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S))] = condval_24;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 2) < S) {
-    float condval_24;
+    float condval_25;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_24 = (acc_ptr[1] / l_ptr[1]);
+      condval_25 = (acc_ptr[1] / l_ptr[1]);
     } else {
-      condval_24 = 0x0p+0f/*0.000000e+00*/;
+      condval_25 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 128)] = ((half)condval_24);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 128)] = ((half)condval_25);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_25;
+      float condval_26;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-        condval_25 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_26 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_25 = -CUDART_INF_F;
+        condval_26 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 2)] = condval_25;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 2)] = condval_26;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 4) < S) {
-    float condval_26;
+    float condval_27;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_26 = (acc_ptr[2] / l_ptr[2]);
+      condval_27 = (acc_ptr[2] / l_ptr[2]);
     } else {
-      condval_26 = 0x0p+0f/*0.000000e+00*/;
+      condval_27 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 256)] = ((half)condval_26);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 256)] = ((half)condval_27);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_27;
+      float condval_28;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-        condval_27 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_28 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_27 = -CUDART_INF_F;
+        condval_28 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 4)] = condval_27;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 4)] = condval_28;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 6) < S) {
-    float condval_28;
+    float condval_29;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_28 = (acc_ptr[3] / l_ptr[3]);
+      condval_29 = (acc_ptr[3] / l_ptr[3]);
     } else {
-      condval_28 = 0x0p+0f/*0.000000e+00*/;
+      condval_29 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 384)] = ((half)condval_28);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 384)] = ((half)condval_29);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_29;
+      float condval_30;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-        condval_29 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_30 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_29 = -CUDART_INF_F;
+        condval_30 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 6)] = condval_29;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 6)] = condval_30;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 8) < S) {
-    float condval_30;
+    float condval_31;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-      condval_30 = (acc_ptr[4] / l_ptr[4]);
+      condval_31 = (acc_ptr[4] / l_ptr[4]);
     } else {
-      condval_30 = 0x0p+0f/*0.000000e+00*/;
+      condval_31 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 512)] = ((half)condval_30);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 512)] = ((half)condval_31);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_31;
+      float condval_32;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-        condval_31 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_32 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_31 = -CUDART_INF_F;
+        condval_32 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 8)] = condval_31;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 8)] = condval_32;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 10) < S) {
-    float condval_32;
+    float condval_33;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-      condval_32 = (acc_ptr[5] / l_ptr[5]);
+      condval_33 = (acc_ptr[5] / l_ptr[5]);
     } else {
-      condval_32 = 0x0p+0f/*0.000000e+00*/;
+      condval_33 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 640)] = ((half)condval_32);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 640)] = ((half)condval_33);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_33;
+      float condval_34;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-        condval_33 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_34 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_33 = -CUDART_INF_F;
+        condval_34 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 10)] = condval_33;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 10)] = condval_34;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 12) < S) {
-    float condval_34;
+    float condval_35;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-      condval_34 = (acc_ptr[6] / l_ptr[6]);
+      condval_35 = (acc_ptr[6] / l_ptr[6]);
     } else {
-      condval_34 = 0x0p+0f/*0.000000e+00*/;
+      condval_35 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 768)] = ((half)condval_34);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 768)] = ((half)condval_35);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_35;
+      float condval_36;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-        condval_35 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_36 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_35 = -CUDART_INF_F;
+        condval_36 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 12)] = condval_35;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 12)] = condval_36;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 14) < S) {
-    float condval_36;
+    float condval_37;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-      condval_36 = (acc_ptr[7] / l_ptr[7]);
+      condval_37 = (acc_ptr[7] / l_ptr[7]);
     } else {
-      condval_36 = 0x0p+0f/*0.000000e+00*/;
+      condval_37 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 896)] = ((half)condval_36);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 896)] = ((half)condval_37);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_37;
+      float condval_38;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-        condval_37 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_38 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_37 = -CUDART_INF_F;
+        condval_38 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 14)] = condval_37;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 14)] = condval_38;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 16) < S) {
-    float condval_38;
+    float condval_39;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-      condval_38 = (acc_ptr[8] / l_ptr[8]);
+      condval_39 = (acc_ptr[8] / l_ptr[8]);
     } else {
-      condval_38 = 0x0p+0f/*0.000000e+00*/;
+      condval_39 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1024)] = ((half)condval_38);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1024)] = ((half)condval_39);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_39;
+      float condval_40;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-        condval_39 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_40 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_39 = -CUDART_INF_F;
+        condval_40 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 16)] = condval_39;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 16)] = condval_40;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 18) < S) {
-    float condval_40;
+    float condval_41;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-      condval_40 = (acc_ptr[9] / l_ptr[9]);
+      condval_41 = (acc_ptr[9] / l_ptr[9]);
     } else {
-      condval_40 = 0x0p+0f/*0.000000e+00*/;
+      condval_41 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1152)] = ((half)condval_40);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1152)] = ((half)condval_41);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_41;
+      float condval_42;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-        condval_41 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_42 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_41 = -CUDART_INF_F;
+        condval_42 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 18)] = condval_41;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 18)] = condval_42;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 20) < S) {
-    float condval_42;
+    float condval_43;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-      condval_42 = (acc_ptr[10] / l_ptr[10]);
+      condval_43 = (acc_ptr[10] / l_ptr[10]);
     } else {
-      condval_42 = 0x0p+0f/*0.000000e+00*/;
+      condval_43 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1280)] = ((half)condval_42);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1280)] = ((half)condval_43);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_43;
+      float condval_44;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-        condval_43 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_44 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_43 = -CUDART_INF_F;
+        condval_44 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 20)] = condval_43;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 20)] = condval_44;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 22) < S) {
-    float condval_44;
+    float condval_45;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-      condval_44 = (acc_ptr[11] / l_ptr[11]);
+      condval_45 = (acc_ptr[11] / l_ptr[11]);
     } else {
-      condval_44 = 0x0p+0f/*0.000000e+00*/;
+      condval_45 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1408)] = ((half)condval_44);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1408)] = ((half)condval_45);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_45;
+      float condval_46;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-        condval_45 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_46 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_45 = -CUDART_INF_F;
+        condval_46 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 22)] = condval_45;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 22)] = condval_46;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 24) < S) {
-    float condval_46;
+    float condval_47;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-      condval_46 = (acc_ptr[12] / l_ptr[12]);
+      condval_47 = (acc_ptr[12] / l_ptr[12]);
     } else {
-      condval_46 = 0x0p+0f/*0.000000e+00*/;
+      condval_47 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1536)] = ((half)condval_46);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1536)] = ((half)condval_47);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_47;
+      float condval_48;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-        condval_47 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_48 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_47 = -CUDART_INF_F;
+        condval_48 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 24)] = condval_47;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 24)] = condval_48;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 26) < S) {
-    float condval_48;
+    float condval_49;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-      condval_48 = (acc_ptr[13] / l_ptr[13]);
+      condval_49 = (acc_ptr[13] / l_ptr[13]);
     } else {
-      condval_48 = 0x0p+0f/*0.000000e+00*/;
+      condval_49 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1664)] = ((half)condval_48);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1664)] = ((half)condval_49);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_49;
+      float condval_50;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-        condval_49 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_50 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_49 = -CUDART_INF_F;
+        condval_50 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 26)] = condval_49;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 26)] = condval_50;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 28) < S) {
-    float condval_50;
+    float condval_51;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-      condval_50 = (acc_ptr[14] / l_ptr[14]);
+      condval_51 = (acc_ptr[14] / l_ptr[14]);
     } else {
-      condval_50 = 0x0p+0f/*0.000000e+00*/;
+      condval_51 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1792)] = ((half)condval_50);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1792)] = ((half)condval_51);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_51;
+      float condval_52;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-        condval_51 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_52 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_51 = -CUDART_INF_F;
+        condval_52 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 28)] = condval_51;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 28)] = condval_52;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 30) < S) {
-    float condval_52;
+    float condval_53;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-      condval_52 = (acc_ptr[15] / l_ptr[15]);
+      condval_53 = (acc_ptr[15] / l_ptr[15]);
     } else {
-      condval_52 = 0x0p+0f/*0.000000e+00*/;
+      condval_53 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1920)] = ((half)condval_52);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1920)] = ((half)condval_53);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_53;
+      float condval_54;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-        condval_53 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_54 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_53 = -CUDART_INF_F;
+        condval_54 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 30)] = condval_53;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 30)] = condval_54;
     }
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_d64_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_d64_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float cap, float qscale, int sinks, int window) {
   alignas(64) int iv_ptr[15];
   __shared__ alignas(64) float qs_ptr[2048];
   alignas(64) float acc_ptr[16];
@@ -1169,7 +1175,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
       }
       float condval_5;
       if (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < iv_ptr[14]) && (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < iv_ptr[1]) || (((iv_ptr[7] + (((int)threadIdx.x) & 31)) <= (((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + iv_ptr[14]) - iv_ptr[13])) && (((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + iv_ptr[14]) - iv_ptr[13]) - iv_ptr[0]) < (iv_ptr[7] + (((int)threadIdx.x) & 31)))))) {
-        condval_5 = red_ptr[0];
+        float condval_6;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_6 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_6 = red_ptr[0];
+        }
+        condval_5 = (condval_6 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + iv_ptr[14]) - iv_ptr[13]) - iv_ptr[7]) - (((int)threadIdx.x) & 31)), ((((((iv_ptr[7] + iv_ptr[13]) + (((int)threadIdx.x) & 31)) - (((int)threadIdx.x) >> 5)) - iv_ptr[14]) - (k_2 * 4)) - (((int)blockIdx.x) * 32))))));
       } else {
         condval_5 = -CUDART_INF_F;
       }
@@ -1180,13 +1192,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j = 0; j < 32; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 32) + j)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -1201,13 +1213,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_2 = 0; j_2 < 32; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_2) + 64)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -1222,13 +1234,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_4 = 0; j_4 < 32; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_4) + 128)]);
     }
-    float condval_8;
+    float condval_9;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_8 = 0x0p+0f/*0.000000e+00*/;
+      condval_9 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_8 = red_ptr[0];
+      condval_9 = red_ptr[0];
     }
-    red_ptr[1] = condval_8;
+    red_ptr[1] = condval_9;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -1243,13 +1255,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_6 = 0; j_6 < 32; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_6) + 192)]);
     }
-    float condval_9;
+    float condval_10;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_9 = 0x0p+0f/*0.000000e+00*/;
+      condval_10 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_9 = red_ptr[0];
+      condval_10 = red_ptr[0];
     }
-    red_ptr[1] = condval_9;
+    red_ptr[1] = condval_10;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -1264,13 +1276,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_8 = 0; j_8 < 32; ++j_8) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_8) + 256)]);
     }
-    float condval_10;
+    float condval_11;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_10 = 0x0p+0f/*0.000000e+00*/;
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_10 = red_ptr[0];
+      condval_11 = red_ptr[0];
     }
-    red_ptr[1] = condval_10;
+    red_ptr[1] = condval_11;
     red_ptr[2] = exp2f((m_ptr[4] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[4] = (acc_ptr[4] * red_ptr[2]);
@@ -1285,13 +1297,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_10 = 0; j_10 < 32; ++j_10) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_10) + 320)]);
     }
-    float condval_11;
+    float condval_12;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_11 = 0x0p+0f/*0.000000e+00*/;
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_11 = red_ptr[0];
+      condval_12 = red_ptr[0];
     }
-    red_ptr[1] = condval_11;
+    red_ptr[1] = condval_12;
     red_ptr[2] = exp2f((m_ptr[5] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[5] = (acc_ptr[5] * red_ptr[2]);
@@ -1306,13 +1318,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_12 = 0; j_12 < 32; ++j_12) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_12) + 384)]);
     }
-    float condval_12;
+    float condval_13;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_12 = 0x0p+0f/*0.000000e+00*/;
+      condval_13 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_12 = red_ptr[0];
+      condval_13 = red_ptr[0];
     }
-    red_ptr[1] = condval_12;
+    red_ptr[1] = condval_13;
     red_ptr[2] = exp2f((m_ptr[6] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[6] = (acc_ptr[6] * red_ptr[2]);
@@ -1327,13 +1339,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_14 = 0; j_14 < 32; ++j_14) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_14) + 448)]);
     }
-    float condval_13;
+    float condval_14;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_13 = 0x0p+0f/*0.000000e+00*/;
+      condval_14 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_13 = red_ptr[0];
+      condval_14 = red_ptr[0];
     }
-    red_ptr[1] = condval_13;
+    red_ptr[1] = condval_14;
     red_ptr[2] = exp2f((m_ptr[7] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[7] = (acc_ptr[7] * red_ptr[2]);
@@ -1348,13 +1360,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_16 = 0; j_16 < 32; ++j_16) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_16) + 512)]);
     }
-    float condval_14;
+    float condval_15;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_14 = 0x0p+0f/*0.000000e+00*/;
+      condval_15 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_14 = red_ptr[0];
+      condval_15 = red_ptr[0];
     }
-    red_ptr[1] = condval_14;
+    red_ptr[1] = condval_15;
     red_ptr[2] = exp2f((m_ptr[8] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[8] = (acc_ptr[8] * red_ptr[2]);
@@ -1369,13 +1381,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_18 = 0; j_18 < 32; ++j_18) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_18) + 576)]);
     }
-    float condval_15;
+    float condval_16;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_15 = 0x0p+0f/*0.000000e+00*/;
+      condval_16 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_15 = red_ptr[0];
+      condval_16 = red_ptr[0];
     }
-    red_ptr[1] = condval_15;
+    red_ptr[1] = condval_16;
     red_ptr[2] = exp2f((m_ptr[9] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[9] = (acc_ptr[9] * red_ptr[2]);
@@ -1390,13 +1402,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_20 = 0; j_20 < 32; ++j_20) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_20) + 640)]);
     }
-    float condval_16;
+    float condval_17;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_16 = 0x0p+0f/*0.000000e+00*/;
+      condval_17 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_16 = red_ptr[0];
+      condval_17 = red_ptr[0];
     }
-    red_ptr[1] = condval_16;
+    red_ptr[1] = condval_17;
     red_ptr[2] = exp2f((m_ptr[10] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[10] = (acc_ptr[10] * red_ptr[2]);
@@ -1411,13 +1423,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_22 = 0; j_22 < 32; ++j_22) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_22) + 704)]);
     }
-    float condval_17;
+    float condval_18;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_17 = 0x0p+0f/*0.000000e+00*/;
+      condval_18 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_17 = red_ptr[0];
+      condval_18 = red_ptr[0];
     }
-    red_ptr[1] = condval_17;
+    red_ptr[1] = condval_18;
     red_ptr[2] = exp2f((m_ptr[11] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[11] = (acc_ptr[11] * red_ptr[2]);
@@ -1432,13 +1444,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_24 = 0; j_24 < 32; ++j_24) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_24) + 768)]);
     }
-    float condval_18;
+    float condval_19;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_18 = 0x0p+0f/*0.000000e+00*/;
+      condval_19 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_18 = red_ptr[0];
+      condval_19 = red_ptr[0];
     }
-    red_ptr[1] = condval_18;
+    red_ptr[1] = condval_19;
     red_ptr[2] = exp2f((m_ptr[12] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[12] = (acc_ptr[12] * red_ptr[2]);
@@ -1453,13 +1465,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_26 = 0; j_26 < 32; ++j_26) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_26) + 832)]);
     }
-    float condval_19;
+    float condval_20;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_19 = 0x0p+0f/*0.000000e+00*/;
+      condval_20 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_19 = red_ptr[0];
+      condval_20 = red_ptr[0];
     }
-    red_ptr[1] = condval_19;
+    red_ptr[1] = condval_20;
     red_ptr[2] = exp2f((m_ptr[13] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[13] = (acc_ptr[13] * red_ptr[2]);
@@ -1474,13 +1486,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_28 = 0; j_28 < 32; ++j_28) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_28) + 896)]);
     }
-    float condval_20;
+    float condval_21;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_20 = 0x0p+0f/*0.000000e+00*/;
+      condval_21 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_20 = red_ptr[0];
+      condval_21 = red_ptr[0];
     }
-    red_ptr[1] = condval_20;
+    red_ptr[1] = condval_21;
     red_ptr[2] = exp2f((m_ptr[14] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[14] = (acc_ptr[14] * red_ptr[2]);
@@ -1495,13 +1507,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_30 = 0; j_30 < 32; ++j_30) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_30) + 960)]);
     }
-    float condval_21;
+    float condval_22;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_21 = 0x0p+0f/*0.000000e+00*/;
+      condval_22 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_21 = red_ptr[0];
+      condval_22 = red_ptr[0];
     }
-    red_ptr[1] = condval_21;
+    red_ptr[1] = condval_22;
     red_ptr[2] = exp2f((m_ptr[15] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[15] = (acc_ptr[15] * red_ptr[2]);
@@ -1514,291 +1526,291 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     m_ptr[15] = red_ptr[0];
   }
   if (((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) < iv_ptr[13]) {
-    float condval_22;
+    float condval_23;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_22 = (acc_ptr[0] / l_ptr[0]);
+      condval_23 = (acc_ptr[0] / l_ptr[0]);
     } else {
-      condval_22 = 0x0p+0f/*0.000000e+00*/;
+      condval_23 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 2048) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_22);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 2048) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_23);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_23;
+      float condval_24;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-        condval_23 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_24 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_23 = -CUDART_INF_F;
+        condval_24 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_23;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_24;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 2) < iv_ptr[13]) {
-    float condval_24;
+    float condval_25;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_24 = (acc_ptr[1] / l_ptr[1]);
+      condval_25 = (acc_ptr[1] / l_ptr[1]);
     } else {
-      condval_24 = 0x0p+0f/*0.000000e+00*/;
+      condval_25 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 128)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_24);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 128)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_25);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_25;
+      float condval_26;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-        condval_25 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_26 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_25 = -CUDART_INF_F;
+        condval_26 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 2)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_25;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 2)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_26;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 4) < iv_ptr[13]) {
-    float condval_26;
+    float condval_27;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_26 = (acc_ptr[2] / l_ptr[2]);
+      condval_27 = (acc_ptr[2] / l_ptr[2]);
     } else {
-      condval_26 = 0x0p+0f/*0.000000e+00*/;
+      condval_27 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 256)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_26);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 256)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_27);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_27;
+      float condval_28;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-        condval_27 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_28 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_27 = -CUDART_INF_F;
+        condval_28 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 4)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_27;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 4)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_28;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 6) < iv_ptr[13]) {
-    float condval_28;
+    float condval_29;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_28 = (acc_ptr[3] / l_ptr[3]);
+      condval_29 = (acc_ptr[3] / l_ptr[3]);
     } else {
-      condval_28 = 0x0p+0f/*0.000000e+00*/;
+      condval_29 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 384)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_28);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 384)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_29);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_29;
+      float condval_30;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-        condval_29 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_30 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_29 = -CUDART_INF_F;
+        condval_30 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 6)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_29;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 6)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_30;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 8) < iv_ptr[13]) {
-    float condval_30;
+    float condval_31;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-      condval_30 = (acc_ptr[4] / l_ptr[4]);
+      condval_31 = (acc_ptr[4] / l_ptr[4]);
     } else {
-      condval_30 = 0x0p+0f/*0.000000e+00*/;
+      condval_31 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 512)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_30);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 512)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_31);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_31;
+      float condval_32;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-        condval_31 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_32 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_31 = -CUDART_INF_F;
+        condval_32 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 8)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_31;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 8)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_32;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 10) < iv_ptr[13]) {
-    float condval_32;
+    float condval_33;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-      condval_32 = (acc_ptr[5] / l_ptr[5]);
+      condval_33 = (acc_ptr[5] / l_ptr[5]);
     } else {
-      condval_32 = 0x0p+0f/*0.000000e+00*/;
+      condval_33 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 640)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_32);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 640)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_33);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_33;
+      float condval_34;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-        condval_33 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_34 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_33 = -CUDART_INF_F;
+        condval_34 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 10)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_33;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 10)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_34;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 12) < iv_ptr[13]) {
-    float condval_34;
+    float condval_35;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-      condval_34 = (acc_ptr[6] / l_ptr[6]);
+      condval_35 = (acc_ptr[6] / l_ptr[6]);
     } else {
-      condval_34 = 0x0p+0f/*0.000000e+00*/;
+      condval_35 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 768)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_34);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 768)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_35);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_35;
+      float condval_36;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-        condval_35 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_36 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_35 = -CUDART_INF_F;
+        condval_36 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 12)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_35;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 12)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_36;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 14) < iv_ptr[13]) {
-    float condval_36;
+    float condval_37;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-      condval_36 = (acc_ptr[7] / l_ptr[7]);
+      condval_37 = (acc_ptr[7] / l_ptr[7]);
     } else {
-      condval_36 = 0x0p+0f/*0.000000e+00*/;
+      condval_37 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 896)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_36);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 896)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_37);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_37;
+      float condval_38;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-        condval_37 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_38 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_37 = -CUDART_INF_F;
+        condval_38 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 14)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_37;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 14)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_38;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 16) < iv_ptr[13]) {
-    float condval_38;
+    float condval_39;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-      condval_38 = (acc_ptr[8] / l_ptr[8]);
+      condval_39 = (acc_ptr[8] / l_ptr[8]);
     } else {
-      condval_38 = 0x0p+0f/*0.000000e+00*/;
+      condval_39 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1024)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_38);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1024)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_39);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_39;
+      float condval_40;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-        condval_39 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_40 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_39 = -CUDART_INF_F;
+        condval_40 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 16)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_39;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 16)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_40;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 18) < iv_ptr[13]) {
-    float condval_40;
+    float condval_41;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-      condval_40 = (acc_ptr[9] / l_ptr[9]);
+      condval_41 = (acc_ptr[9] / l_ptr[9]);
     } else {
-      condval_40 = 0x0p+0f/*0.000000e+00*/;
+      condval_41 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1152)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_40);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1152)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_41);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_41;
+      float condval_42;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-        condval_41 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_42 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_41 = -CUDART_INF_F;
+        condval_42 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 18)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_41;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 18)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_42;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 20) < iv_ptr[13]) {
-    float condval_42;
+    float condval_43;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-      condval_42 = (acc_ptr[10] / l_ptr[10]);
+      condval_43 = (acc_ptr[10] / l_ptr[10]);
     } else {
-      condval_42 = 0x0p+0f/*0.000000e+00*/;
+      condval_43 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1280)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_42);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1280)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_43);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_43;
+      float condval_44;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-        condval_43 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_44 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_43 = -CUDART_INF_F;
+        condval_44 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 20)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_43;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 20)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_44;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 22) < iv_ptr[13]) {
-    float condval_44;
+    float condval_45;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-      condval_44 = (acc_ptr[11] / l_ptr[11]);
+      condval_45 = (acc_ptr[11] / l_ptr[11]);
     } else {
-      condval_44 = 0x0p+0f/*0.000000e+00*/;
+      condval_45 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1408)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_44);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1408)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_45);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_45;
+      float condval_46;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-        condval_45 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_46 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_45 = -CUDART_INF_F;
+        condval_46 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 22)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_45;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 22)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_46;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 24) < iv_ptr[13]) {
-    float condval_46;
+    float condval_47;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-      condval_46 = (acc_ptr[12] / l_ptr[12]);
+      condval_47 = (acc_ptr[12] / l_ptr[12]);
     } else {
-      condval_46 = 0x0p+0f/*0.000000e+00*/;
+      condval_47 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1536)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_46);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1536)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_47);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_47;
+      float condval_48;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-        condval_47 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_48 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_47 = -CUDART_INF_F;
+        condval_48 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 24)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_47;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 24)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_48;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 26) < iv_ptr[13]) {
-    float condval_48;
+    float condval_49;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-      condval_48 = (acc_ptr[13] / l_ptr[13]);
+      condval_49 = (acc_ptr[13] / l_ptr[13]);
     } else {
-      condval_48 = 0x0p+0f/*0.000000e+00*/;
+      condval_49 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1664)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_48);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1664)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_49);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_49;
+      float condval_50;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-        condval_49 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_50 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_49 = -CUDART_INF_F;
+        condval_50 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 26)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_49;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 26)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_50;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 28) < iv_ptr[13]) {
-    float condval_50;
+    float condval_51;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-      condval_50 = (acc_ptr[14] / l_ptr[14]);
+      condval_51 = (acc_ptr[14] / l_ptr[14]);
     } else {
-      condval_50 = 0x0p+0f/*0.000000e+00*/;
+      condval_51 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1792)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_50);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1792)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_51);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_51;
+      float condval_52;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-        condval_51 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_52 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_51 = -CUDART_INF_F;
+        condval_52 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 28)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_51;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 28)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_52;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 30) < iv_ptr[13]) {
-    float condval_52;
+    float condval_53;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-      condval_52 = (acc_ptr[15] / l_ptr[15]);
+      condval_53 = (acc_ptr[15] / l_ptr[15]);
     } else {
-      condval_52 = 0x0p+0f/*0.000000e+00*/;
+      condval_53 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1920)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_52);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1920)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((half)condval_53);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_53;
+      float condval_54;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-        condval_53 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_54 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_53 = -CUDART_INF_F;
+        condval_54 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 30)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_53;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 30)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_54;
     }
   }
 }
@@ -1841,7 +1853,7 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_merge_fp16_d64_kernel
   }
 }
 
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_fp16_d64_g1_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_fp16_d64_g1_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[64];
   alignas(64) float acc_ptr[1];
   alignas(64) float m_ptr[1];
@@ -1899,7 +1911,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_fp16_d64_g1_ke
     }
     float condval_3;
     if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -1909,13 +1927,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_fp16_d64_g1_ke
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -1927,25 +1945,25 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_fp16_d64_g1_ke
     l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
     m_ptr[0] = red_ptr[0];
   }
-  float condval_5;
+  float condval_6;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_5 = (acc_ptr[0] / l_ptr[0]);
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_5 = 0x0p+0f/*0.000000e+00*/;
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_5;
+  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_6;
   if (((int)threadIdx.x) == 0) {
-    float condval_6;
+    float condval_7;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_6 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_6 = -CUDART_INF_F;
+      condval_7 = -CUDART_INF_F;
     }
-    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_6;
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g2_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g2_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[128];
   alignas(64) float acc_ptr[1];
   alignas(64) float m_ptr[1];
@@ -2003,7 +2021,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g2_k
     }
     float condval_3;
     if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((((int)blockIdx.y) * 2) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -2013,13 +2037,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g2_k
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -2031,25 +2055,25 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g2_k
     l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
     m_ptr[0] = red_ptr[0];
   }
-  float condval_5;
+  float condval_6;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_5 = (acc_ptr[0] / l_ptr[0]);
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_5 = 0x0p+0f/*0.000000e+00*/;
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 128) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_5;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 128) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_6;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_6;
+    float condval_7;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_6 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_6 = -CUDART_INF_F;
+      condval_7 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_6;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_7;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g4_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g4_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[256];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -2113,7 +2137,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g4_k
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -2124,13 +2154,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g4_k
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -2145,13 +2175,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g4_k
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -2163,41 +2193,41 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g4_k
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_6;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_7;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_8;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_9 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g8_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g8_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[512];
   alignas(64) float acc_ptr[4];
   alignas(64) float m_ptr[4];
@@ -2267,7 +2297,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g8_k
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 8) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -2278,13 +2314,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g8_k
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -2299,13 +2335,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g8_k
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -2320,13 +2356,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g8_k
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_4) + 256)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -2341,13 +2377,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g8_k
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_6) + 384)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -2359,73 +2395,73 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d64_g8_k
     l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
     m_ptr[3] = red_ptr[0];
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_8 = (acc_ptr[0] / l_ptr[0]);
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_8;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_9 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
   }
-  float condval_10;
+  float condval_11;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_10 = (acc_ptr[1] / l_ptr[1]);
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_10 = 0x0p+0f/*0.000000e+00*/;
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_10;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_11;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_11;
+    float condval_12;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_11 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_11 = -CUDART_INF_F;
+      condval_12 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_11;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_12;
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_12 = (acc_ptr[2] / l_ptr[2]);
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_12;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_13;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_13 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_14 = (acc_ptr[3] / l_ptr[3]);
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_14;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_15;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_15 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_16;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[64];
   alignas(64) float acc_ptr[1];
   alignas(64) float m_ptr[1];
@@ -2483,7 +2519,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64
     }
     float condval_3;
     if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -2493,13 +2535,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -2511,25 +2553,25 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64
     l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
     m_ptr[0] = red_ptr[0];
   }
-  float condval_5;
+  float condval_6;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_5 = (acc_ptr[0] / l_ptr[0]);
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_5 = 0x0p+0f/*0.000000e+00*/;
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_5;
+  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_6;
   if (((int)threadIdx.x) == 0) {
-    float condval_6;
+    float condval_7;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_6 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_6 = -CUDART_INF_F;
+      condval_7 = -CUDART_INF_F;
     }
-    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_6;
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g2_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g2_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[128];
   alignas(64) float acc_ptr[1];
   alignas(64) float m_ptr[1];
@@ -2587,7 +2629,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     }
     float condval_3;
     if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((((int)blockIdx.y) * 2) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -2597,13 +2645,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -2615,25 +2663,25 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
     m_ptr[0] = red_ptr[0];
   }
-  float condval_5;
+  float condval_6;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_5 = (acc_ptr[0] / l_ptr[0]);
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_5 = 0x0p+0f/*0.000000e+00*/;
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 128) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_5;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 128) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_6;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_6;
+    float condval_7;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_6 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_6 = -CUDART_INF_F;
+      condval_7 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_6;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_7;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[256];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -2697,7 +2745,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -2708,13 +2762,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -2729,13 +2783,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -2747,41 +2801,41 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_6;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_7;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_8;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_9 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g8_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g8_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[512];
   alignas(64) float acc_ptr[4];
   alignas(64) float m_ptr[4];
@@ -2851,7 +2905,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 8) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -2862,13 +2922,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -2883,13 +2943,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -2904,13 +2964,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_4) + 256)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -2925,13 +2985,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_6) + 384)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -2943,73 +3003,73 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
     m_ptr[3] = red_ptr[0];
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_8 = (acc_ptr[0] / l_ptr[0]);
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_8;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_9 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
   }
-  float condval_10;
+  float condval_11;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_10 = (acc_ptr[1] / l_ptr[1]);
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_10 = 0x0p+0f/*0.000000e+00*/;
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_10;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_11;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_11;
+    float condval_12;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_11 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_11 = -CUDART_INF_F;
+      condval_12 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_11;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_12;
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_12 = (acc_ptr[2] / l_ptr[2]);
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_12;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_13;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_13 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_14 = (acc_ptr[3] / l_ptr[3]);
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_14;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_15;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_15 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_16;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[64];
   alignas(64) float acc_ptr[1];
   alignas(64) float m_ptr[1];
@@ -3067,7 +3127,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64
     }
     float condval_3;
     if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -3077,13 +3143,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -3095,25 +3161,25 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64
     l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
     m_ptr[0] = red_ptr[0];
   }
-  float condval_5;
+  float condval_6;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_5 = (acc_ptr[0] / l_ptr[0]);
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_5 = 0x0p+0f/*0.000000e+00*/;
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_5;
+  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_6;
   if (((int)threadIdx.x) == 0) {
-    float condval_6;
+    float condval_7;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_6 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_6 = -CUDART_INF_F;
+      condval_7 = -CUDART_INF_F;
     }
-    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_6;
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g2_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g2_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[128];
   alignas(64) float acc_ptr[1];
   alignas(64) float m_ptr[1];
@@ -3171,7 +3237,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     }
     float condval_3;
     if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((((int)blockIdx.y) * 2) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -3181,13 +3253,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -3199,25 +3271,25 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
     m_ptr[0] = red_ptr[0];
   }
-  float condval_5;
+  float condval_6;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_5 = (acc_ptr[0] / l_ptr[0]);
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_5 = 0x0p+0f/*0.000000e+00*/;
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 128) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_5;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 128) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_6;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_6;
+    float condval_7;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_6 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_6 = -CUDART_INF_F;
+      condval_7 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_6;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_7;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[256];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -3281,7 +3353,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -3292,13 +3370,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -3313,13 +3391,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -3331,41 +3409,41 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_6;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_7;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_8;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_9 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g8_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g8_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[512];
   alignas(64) float acc_ptr[4];
   alignas(64) float m_ptr[4];
@@ -3435,7 +3513,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 8) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -3446,13 +3530,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -3467,13 +3551,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -3488,13 +3572,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_4) + 256)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -3509,13 +3593,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_6) + 384)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -3527,73 +3611,73 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
     l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
     m_ptr[3] = red_ptr[0];
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_8 = (acc_ptr[0] / l_ptr[0]);
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_8;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_9 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
   }
-  float condval_10;
+  float condval_11;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_10 = (acc_ptr[1] / l_ptr[1]);
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_10 = 0x0p+0f/*0.000000e+00*/;
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_10;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_11;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_11;
+    float condval_12;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_11 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_11 = -CUDART_INF_F;
+      condval_12 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_11;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_12;
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_12 = (acc_ptr[2] / l_ptr[2]);
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_12;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_13;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_13 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_14 = (acc_ptr[3] / l_ptr[3]);
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_14;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_15;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_15 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_16;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_kernel(half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_kernel(half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[4096];
   alignas(64) float acc_ptr[32];
   alignas(64) float m_ptr[32];
@@ -3787,7 +3871,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
       }
       float condval_5;
       if (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < L) && (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < iv_ptr[1]) || (((iv_ptr[7] + (((int)threadIdx.x) & 31)) <= (((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + L) - S)) && (((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + L) - S) - iv_ptr[0]) < (iv_ptr[7] + (((int)threadIdx.x) & 31)))))) {
-        condval_5 = red_ptr[0];
+        float condval_6;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_6 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_6 = red_ptr[0];
+        }
+        condval_5 = (condval_6 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + L) - S) - iv_ptr[7]) - (((int)threadIdx.x) & 31)), ((((((iv_ptr[7] + S) + (((int)threadIdx.x) & 31)) - (((int)threadIdx.x) >> 5)) - L) - (k_2 * 4)) - (((int)blockIdx.x) * 32))))));
       } else {
         condval_5 = -CUDART_INF_F;
       }
@@ -3798,13 +3888,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j = 0; j < 32; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -3819,13 +3909,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_2 = 0; j_2 < 32; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 32)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -3840,13 +3930,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_4 = 0; j_4 < 32; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 64)]);
     }
-    float condval_8;
+    float condval_9;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_8 = 0x0p+0f/*0.000000e+00*/;
+      condval_9 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_8 = red_ptr[0];
+      condval_9 = red_ptr[0];
     }
-    red_ptr[1] = condval_8;
+    red_ptr[1] = condval_9;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -3861,13 +3951,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_6 = 0; j_6 < 32; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 96)]);
     }
-    float condval_9;
+    float condval_10;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_9 = 0x0p+0f/*0.000000e+00*/;
+      condval_10 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_9 = red_ptr[0];
+      condval_10 = red_ptr[0];
     }
-    red_ptr[1] = condval_9;
+    red_ptr[1] = condval_10;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -3882,13 +3972,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_8 = 0; j_8 < 32; ++j_8) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_8 + 128)]);
     }
-    float condval_10;
+    float condval_11;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_10 = 0x0p+0f/*0.000000e+00*/;
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_10 = red_ptr[0];
+      condval_11 = red_ptr[0];
     }
-    red_ptr[1] = condval_10;
+    red_ptr[1] = condval_11;
     red_ptr[2] = exp2f((m_ptr[4] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[4] = (acc_ptr[4] * red_ptr[2]);
@@ -3903,13 +3993,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_10 = 0; j_10 < 32; ++j_10) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_10 + 160)]);
     }
-    float condval_11;
+    float condval_12;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_11 = 0x0p+0f/*0.000000e+00*/;
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_11 = red_ptr[0];
+      condval_12 = red_ptr[0];
     }
-    red_ptr[1] = condval_11;
+    red_ptr[1] = condval_12;
     red_ptr[2] = exp2f((m_ptr[5] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[5] = (acc_ptr[5] * red_ptr[2]);
@@ -3924,13 +4014,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_12 = 0; j_12 < 32; ++j_12) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_12 + 192)]);
     }
-    float condval_12;
+    float condval_13;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_12 = 0x0p+0f/*0.000000e+00*/;
+      condval_13 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_12 = red_ptr[0];
+      condval_13 = red_ptr[0];
     }
-    red_ptr[1] = condval_12;
+    red_ptr[1] = condval_13;
     red_ptr[2] = exp2f((m_ptr[6] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[6] = (acc_ptr[6] * red_ptr[2]);
@@ -3945,13 +4035,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_14 = 0; j_14 < 32; ++j_14) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_14 + 224)]);
     }
-    float condval_13;
+    float condval_14;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_13 = 0x0p+0f/*0.000000e+00*/;
+      condval_14 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_13 = red_ptr[0];
+      condval_14 = red_ptr[0];
     }
-    red_ptr[1] = condval_13;
+    red_ptr[1] = condval_14;
     red_ptr[2] = exp2f((m_ptr[7] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[7] = (acc_ptr[7] * red_ptr[2]);
@@ -3966,13 +4056,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_16 = 0; j_16 < 32; ++j_16) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_16 + 256)]);
     }
-    float condval_14;
+    float condval_15;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_14 = 0x0p+0f/*0.000000e+00*/;
+      condval_15 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_14 = red_ptr[0];
+      condval_15 = red_ptr[0];
     }
-    red_ptr[1] = condval_14;
+    red_ptr[1] = condval_15;
     red_ptr[2] = exp2f((m_ptr[8] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[8] = (acc_ptr[8] * red_ptr[2]);
@@ -3987,13 +4077,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_18 = 0; j_18 < 32; ++j_18) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_18 + 288)]);
     }
-    float condval_15;
+    float condval_16;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_15 = 0x0p+0f/*0.000000e+00*/;
+      condval_16 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_15 = red_ptr[0];
+      condval_16 = red_ptr[0];
     }
-    red_ptr[1] = condval_15;
+    red_ptr[1] = condval_16;
     red_ptr[2] = exp2f((m_ptr[9] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[9] = (acc_ptr[9] * red_ptr[2]);
@@ -4008,13 +4098,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_20 = 0; j_20 < 32; ++j_20) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_20 + 320)]);
     }
-    float condval_16;
+    float condval_17;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_16 = 0x0p+0f/*0.000000e+00*/;
+      condval_17 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_16 = red_ptr[0];
+      condval_17 = red_ptr[0];
     }
-    red_ptr[1] = condval_16;
+    red_ptr[1] = condval_17;
     red_ptr[2] = exp2f((m_ptr[10] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[10] = (acc_ptr[10] * red_ptr[2]);
@@ -4029,13 +4119,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_22 = 0; j_22 < 32; ++j_22) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_22 + 352)]);
     }
-    float condval_17;
+    float condval_18;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_17 = 0x0p+0f/*0.000000e+00*/;
+      condval_18 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_17 = red_ptr[0];
+      condval_18 = red_ptr[0];
     }
-    red_ptr[1] = condval_17;
+    red_ptr[1] = condval_18;
     red_ptr[2] = exp2f((m_ptr[11] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[11] = (acc_ptr[11] * red_ptr[2]);
@@ -4050,13 +4140,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_24 = 0; j_24 < 32; ++j_24) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_24 + 384)]);
     }
-    float condval_18;
+    float condval_19;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_18 = 0x0p+0f/*0.000000e+00*/;
+      condval_19 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_18 = red_ptr[0];
+      condval_19 = red_ptr[0];
     }
-    red_ptr[1] = condval_18;
+    red_ptr[1] = condval_19;
     red_ptr[2] = exp2f((m_ptr[12] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[12] = (acc_ptr[12] * red_ptr[2]);
@@ -4071,13 +4161,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_26 = 0; j_26 < 32; ++j_26) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_26 + 416)]);
     }
-    float condval_19;
+    float condval_20;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_19 = 0x0p+0f/*0.000000e+00*/;
+      condval_20 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_19 = red_ptr[0];
+      condval_20 = red_ptr[0];
     }
-    red_ptr[1] = condval_19;
+    red_ptr[1] = condval_20;
     red_ptr[2] = exp2f((m_ptr[13] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[13] = (acc_ptr[13] * red_ptr[2]);
@@ -4092,13 +4182,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_28 = 0; j_28 < 32; ++j_28) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_28 + 448)]);
     }
-    float condval_20;
+    float condval_21;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_20 = 0x0p+0f/*0.000000e+00*/;
+      condval_21 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_20 = red_ptr[0];
+      condval_21 = red_ptr[0];
     }
-    red_ptr[1] = condval_20;
+    red_ptr[1] = condval_21;
     red_ptr[2] = exp2f((m_ptr[14] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[14] = (acc_ptr[14] * red_ptr[2]);
@@ -4113,13 +4203,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_30 = 0; j_30 < 32; ++j_30) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_30 + 480)]);
     }
-    float condval_21;
+    float condval_22;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_21 = 0x0p+0f/*0.000000e+00*/;
+      condval_22 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_21 = red_ptr[0];
+      condval_22 = red_ptr[0];
     }
-    red_ptr[1] = condval_21;
+    red_ptr[1] = condval_22;
     red_ptr[2] = exp2f((m_ptr[15] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[15] = (acc_ptr[15] * red_ptr[2]);
@@ -4134,13 +4224,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_32 = 0; j_32 < 32; ++j_32) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_32 + 512)]);
     }
-    float condval_22;
+    float condval_23;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_22 = 0x0p+0f/*0.000000e+00*/;
+      condval_23 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_22 = red_ptr[0];
+      condval_23 = red_ptr[0];
     }
-    red_ptr[1] = condval_22;
+    red_ptr[1] = condval_23;
     red_ptr[2] = exp2f((m_ptr[16] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[16] = (acc_ptr[16] * red_ptr[2]);
@@ -4155,13 +4245,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_34 = 0; j_34 < 32; ++j_34) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_34 + 544)]);
     }
-    float condval_23;
+    float condval_24;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_23 = 0x0p+0f/*0.000000e+00*/;
+      condval_24 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_23 = red_ptr[0];
+      condval_24 = red_ptr[0];
     }
-    red_ptr[1] = condval_23;
+    red_ptr[1] = condval_24;
     red_ptr[2] = exp2f((m_ptr[17] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[17] = (acc_ptr[17] * red_ptr[2]);
@@ -4176,13 +4266,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_36 = 0; j_36 < 32; ++j_36) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_36 + 576)]);
     }
-    float condval_24;
+    float condval_25;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_24 = 0x0p+0f/*0.000000e+00*/;
+      condval_25 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_24 = red_ptr[0];
+      condval_25 = red_ptr[0];
     }
-    red_ptr[1] = condval_24;
+    red_ptr[1] = condval_25;
     red_ptr[2] = exp2f((m_ptr[18] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[18] = (acc_ptr[18] * red_ptr[2]);
@@ -4197,13 +4287,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_38 = 0; j_38 < 32; ++j_38) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_38 + 608)]);
     }
-    float condval_25;
+    float condval_26;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_25 = 0x0p+0f/*0.000000e+00*/;
+      condval_26 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_25 = red_ptr[0];
+      condval_26 = red_ptr[0];
     }
-    red_ptr[1] = condval_25;
+    red_ptr[1] = condval_26;
     red_ptr[2] = exp2f((m_ptr[19] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[19] = (acc_ptr[19] * red_ptr[2]);
@@ -4218,13 +4308,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_40 = 0; j_40 < 32; ++j_40) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_40 + 640)]);
     }
-    float condval_26;
+    float condval_27;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_26 = 0x0p+0f/*0.000000e+00*/;
+      condval_27 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_26 = red_ptr[0];
+      condval_27 = red_ptr[0];
     }
-    red_ptr[1] = condval_26;
+    red_ptr[1] = condval_27;
     red_ptr[2] = exp2f((m_ptr[20] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[20] = (acc_ptr[20] * red_ptr[2]);
@@ -4239,13 +4329,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_42 = 0; j_42 < 32; ++j_42) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_42 + 672)]);
     }
-    float condval_27;
+    float condval_28;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_27 = 0x0p+0f/*0.000000e+00*/;
+      condval_28 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_27 = red_ptr[0];
+      condval_28 = red_ptr[0];
     }
-    red_ptr[1] = condval_27;
+    red_ptr[1] = condval_28;
     red_ptr[2] = exp2f((m_ptr[21] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[21] = (acc_ptr[21] * red_ptr[2]);
@@ -4260,13 +4350,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_44 = 0; j_44 < 32; ++j_44) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_44 + 704)]);
     }
-    float condval_28;
+    float condval_29;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_28 = 0x0p+0f/*0.000000e+00*/;
+      condval_29 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_28 = red_ptr[0];
+      condval_29 = red_ptr[0];
     }
-    red_ptr[1] = condval_28;
+    red_ptr[1] = condval_29;
     red_ptr[2] = exp2f((m_ptr[22] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[22] = (acc_ptr[22] * red_ptr[2]);
@@ -4281,13 +4371,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_46 = 0; j_46 < 32; ++j_46) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_46 + 736)]);
     }
-    float condval_29;
+    float condval_30;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_29 = 0x0p+0f/*0.000000e+00*/;
+      condval_30 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_29 = red_ptr[0];
+      condval_30 = red_ptr[0];
     }
-    red_ptr[1] = condval_29;
+    red_ptr[1] = condval_30;
     red_ptr[2] = exp2f((m_ptr[23] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[23] = (acc_ptr[23] * red_ptr[2]);
@@ -4302,13 +4392,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_48 = 0; j_48 < 32; ++j_48) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_48 + 768)]);
     }
-    float condval_30;
+    float condval_31;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_30 = 0x0p+0f/*0.000000e+00*/;
+      condval_31 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_30 = red_ptr[0];
+      condval_31 = red_ptr[0];
     }
-    red_ptr[1] = condval_30;
+    red_ptr[1] = condval_31;
     red_ptr[2] = exp2f((m_ptr[24] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[24] = (acc_ptr[24] * red_ptr[2]);
@@ -4323,13 +4413,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_50 = 0; j_50 < 32; ++j_50) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_50 + 800)]);
     }
-    float condval_31;
+    float condval_32;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_31 = 0x0p+0f/*0.000000e+00*/;
+      condval_32 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_31 = red_ptr[0];
+      condval_32 = red_ptr[0];
     }
-    red_ptr[1] = condval_31;
+    red_ptr[1] = condval_32;
     red_ptr[2] = exp2f((m_ptr[25] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[25] = (acc_ptr[25] * red_ptr[2]);
@@ -4344,13 +4434,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_52 = 0; j_52 < 32; ++j_52) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_52 + 832)]);
     }
-    float condval_32;
+    float condval_33;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_32 = 0x0p+0f/*0.000000e+00*/;
+      condval_33 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_32 = red_ptr[0];
+      condval_33 = red_ptr[0];
     }
-    red_ptr[1] = condval_32;
+    red_ptr[1] = condval_33;
     red_ptr[2] = exp2f((m_ptr[26] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[26] = (acc_ptr[26] * red_ptr[2]);
@@ -4365,13 +4455,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_54 = 0; j_54 < 32; ++j_54) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_54 + 864)]);
     }
-    float condval_33;
+    float condval_34;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_33 = 0x0p+0f/*0.000000e+00*/;
+      condval_34 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_33 = red_ptr[0];
+      condval_34 = red_ptr[0];
     }
-    red_ptr[1] = condval_33;
+    red_ptr[1] = condval_34;
     red_ptr[2] = exp2f((m_ptr[27] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[27] = (acc_ptr[27] * red_ptr[2]);
@@ -4386,13 +4476,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_56 = 0; j_56 < 32; ++j_56) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_56 + 896)]);
     }
-    float condval_34;
+    float condval_35;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_34 = 0x0p+0f/*0.000000e+00*/;
+      condval_35 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_34 = red_ptr[0];
+      condval_35 = red_ptr[0];
     }
-    red_ptr[1] = condval_34;
+    red_ptr[1] = condval_35;
     red_ptr[2] = exp2f((m_ptr[28] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[28] = (acc_ptr[28] * red_ptr[2]);
@@ -4407,13 +4497,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_58 = 0; j_58 < 32; ++j_58) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_58 + 928)]);
     }
-    float condval_35;
+    float condval_36;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_35 = 0x0p+0f/*0.000000e+00*/;
+      condval_36 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_35 = red_ptr[0];
+      condval_36 = red_ptr[0];
     }
-    red_ptr[1] = condval_35;
+    red_ptr[1] = condval_36;
     red_ptr[2] = exp2f((m_ptr[29] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[29] = (acc_ptr[29] * red_ptr[2]);
@@ -4428,13 +4518,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_60 = 0; j_60 < 32; ++j_60) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_60 + 960)]);
     }
-    float condval_36;
+    float condval_37;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_36 = 0x0p+0f/*0.000000e+00*/;
+      condval_37 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_36 = red_ptr[0];
+      condval_37 = red_ptr[0];
     }
-    red_ptr[1] = condval_36;
+    red_ptr[1] = condval_37;
     red_ptr[2] = exp2f((m_ptr[30] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[30] = (acc_ptr[30] * red_ptr[2]);
@@ -4449,13 +4539,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     for (int j_62 = 0; j_62 < 32; ++j_62) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_62 + 992)]);
     }
-    float condval_37;
+    float condval_38;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_37 = 0x0p+0f/*0.000000e+00*/;
+      condval_38 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_37 = red_ptr[0];
+      condval_38 = red_ptr[0];
     }
-    red_ptr[1] = condval_37;
+    red_ptr[1] = condval_38;
     red_ptr[2] = exp2f((m_ptr[31] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[31] = (acc_ptr[31] * red_ptr[2]);
@@ -4468,584 +4558,584 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_ke
     m_ptr[31] = red_ptr[0];
   }
   if ((((int)blockIdx.x) * 32) < S) {
-    float condval_38;
+    float condval_39;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_38 = (acc_ptr[0] / l_ptr[0]);
+      condval_39 = (acc_ptr[0] / l_ptr[0]);
     } else {
-      condval_38 = 0x0p+0f/*0.000000e+00*/;
+      condval_39 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x))] = ((half)condval_38);
+    O_ptr[((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x))] = ((half)condval_39);
     if (((int)threadIdx.x) == 0) {
-      float condval_39;
+      float condval_40;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-        condval_39 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_40 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_39 = -CUDART_INF_F;
+        condval_40 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S))] = condval_39;
+      LSE_ptr[(((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S))] = condval_40;
     }
   }
   if (((((int)blockIdx.x) * 32) + 1) < S) {
-    float condval_40;
+    float condval_41;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_40 = (acc_ptr[1] / l_ptr[1]);
+      condval_41 = (acc_ptr[1] / l_ptr[1]);
     } else {
-      condval_40 = 0x0p+0f/*0.000000e+00*/;
+      condval_41 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 128)] = ((half)condval_40);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 128)] = ((half)condval_41);
     if (((int)threadIdx.x) == 0) {
-      float condval_41;
+      float condval_42;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-        condval_41 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_42 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_41 = -CUDART_INF_F;
+        condval_42 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 1)] = condval_41;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 1)] = condval_42;
     }
   }
   if (((((int)blockIdx.x) * 32) + 2) < S) {
-    float condval_42;
+    float condval_43;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_42 = (acc_ptr[2] / l_ptr[2]);
+      condval_43 = (acc_ptr[2] / l_ptr[2]);
     } else {
-      condval_42 = 0x0p+0f/*0.000000e+00*/;
+      condval_43 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 256)] = ((half)condval_42);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 256)] = ((half)condval_43);
     if (((int)threadIdx.x) == 0) {
-      float condval_43;
+      float condval_44;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-        condval_43 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_44 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_43 = -CUDART_INF_F;
+        condval_44 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 2)] = condval_43;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 2)] = condval_44;
     }
   }
   if (((((int)blockIdx.x) * 32) + 3) < S) {
-    float condval_44;
+    float condval_45;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_44 = (acc_ptr[3] / l_ptr[3]);
+      condval_45 = (acc_ptr[3] / l_ptr[3]);
     } else {
-      condval_44 = 0x0p+0f/*0.000000e+00*/;
+      condval_45 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 384)] = ((half)condval_44);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 384)] = ((half)condval_45);
     if (((int)threadIdx.x) == 0) {
-      float condval_45;
+      float condval_46;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-        condval_45 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_46 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_45 = -CUDART_INF_F;
+        condval_46 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 3)] = condval_45;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 3)] = condval_46;
     }
   }
   if (((((int)blockIdx.x) * 32) + 4) < S) {
-    float condval_46;
+    float condval_47;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-      condval_46 = (acc_ptr[4] / l_ptr[4]);
+      condval_47 = (acc_ptr[4] / l_ptr[4]);
     } else {
-      condval_46 = 0x0p+0f/*0.000000e+00*/;
+      condval_47 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 512)] = ((half)condval_46);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 512)] = ((half)condval_47);
     if (((int)threadIdx.x) == 0) {
-      float condval_47;
+      float condval_48;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-        condval_47 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_48 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_47 = -CUDART_INF_F;
+        condval_48 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 4)] = condval_47;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 4)] = condval_48;
     }
   }
   if (((((int)blockIdx.x) * 32) + 5) < S) {
-    float condval_48;
+    float condval_49;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-      condval_48 = (acc_ptr[5] / l_ptr[5]);
+      condval_49 = (acc_ptr[5] / l_ptr[5]);
     } else {
-      condval_48 = 0x0p+0f/*0.000000e+00*/;
+      condval_49 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 640)] = ((half)condval_48);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 640)] = ((half)condval_49);
     if (((int)threadIdx.x) == 0) {
-      float condval_49;
+      float condval_50;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-        condval_49 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_50 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_49 = -CUDART_INF_F;
+        condval_50 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 5)] = condval_49;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 5)] = condval_50;
     }
   }
   if (((((int)blockIdx.x) * 32) + 6) < S) {
-    float condval_50;
+    float condval_51;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-      condval_50 = (acc_ptr[6] / l_ptr[6]);
+      condval_51 = (acc_ptr[6] / l_ptr[6]);
     } else {
-      condval_50 = 0x0p+0f/*0.000000e+00*/;
+      condval_51 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 768)] = ((half)condval_50);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 768)] = ((half)condval_51);
     if (((int)threadIdx.x) == 0) {
-      float condval_51;
+      float condval_52;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-        condval_51 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_52 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_51 = -CUDART_INF_F;
+        condval_52 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 6)] = condval_51;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 6)] = condval_52;
     }
   }
   if (((((int)blockIdx.x) * 32) + 7) < S) {
-    float condval_52;
+    float condval_53;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-      condval_52 = (acc_ptr[7] / l_ptr[7]);
+      condval_53 = (acc_ptr[7] / l_ptr[7]);
     } else {
-      condval_52 = 0x0p+0f/*0.000000e+00*/;
+      condval_53 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 896)] = ((half)condval_52);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 896)] = ((half)condval_53);
     if (((int)threadIdx.x) == 0) {
-      float condval_53;
+      float condval_54;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-        condval_53 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_54 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_53 = -CUDART_INF_F;
+        condval_54 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 7)] = condval_53;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 7)] = condval_54;
     }
   }
   if (((((int)blockIdx.x) * 32) + 8) < S) {
-    float condval_54;
+    float condval_55;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-      condval_54 = (acc_ptr[8] / l_ptr[8]);
+      condval_55 = (acc_ptr[8] / l_ptr[8]);
     } else {
-      condval_54 = 0x0p+0f/*0.000000e+00*/;
+      condval_55 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1024)] = ((half)condval_54);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1024)] = ((half)condval_55);
     if (((int)threadIdx.x) == 0) {
-      float condval_55;
+      float condval_56;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-        condval_55 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_56 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_55 = -CUDART_INF_F;
+        condval_56 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 8)] = condval_55;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 8)] = condval_56;
     }
   }
   if (((((int)blockIdx.x) * 32) + 9) < S) {
-    float condval_56;
+    float condval_57;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-      condval_56 = (acc_ptr[9] / l_ptr[9]);
+      condval_57 = (acc_ptr[9] / l_ptr[9]);
     } else {
-      condval_56 = 0x0p+0f/*0.000000e+00*/;
+      condval_57 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1152)] = ((half)condval_56);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1152)] = ((half)condval_57);
     if (((int)threadIdx.x) == 0) {
-      float condval_57;
+      float condval_58;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-        condval_57 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_58 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_57 = -CUDART_INF_F;
+        condval_58 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 9)] = condval_57;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 9)] = condval_58;
     }
   }
   if (((((int)blockIdx.x) * 32) + 10) < S) {
-    float condval_58;
+    float condval_59;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-      condval_58 = (acc_ptr[10] / l_ptr[10]);
+      condval_59 = (acc_ptr[10] / l_ptr[10]);
     } else {
-      condval_58 = 0x0p+0f/*0.000000e+00*/;
+      condval_59 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1280)] = ((half)condval_58);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1280)] = ((half)condval_59);
     if (((int)threadIdx.x) == 0) {
-      float condval_59;
+      float condval_60;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-        condval_59 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_60 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_59 = -CUDART_INF_F;
+        condval_60 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 10)] = condval_59;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 10)] = condval_60;
     }
   }
   if (((((int)blockIdx.x) * 32) + 11) < S) {
-    float condval_60;
+    float condval_61;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-      condval_60 = (acc_ptr[11] / l_ptr[11]);
+      condval_61 = (acc_ptr[11] / l_ptr[11]);
     } else {
-      condval_60 = 0x0p+0f/*0.000000e+00*/;
+      condval_61 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1408)] = ((half)condval_60);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1408)] = ((half)condval_61);
     if (((int)threadIdx.x) == 0) {
-      float condval_61;
+      float condval_62;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-        condval_61 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_62 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_61 = -CUDART_INF_F;
+        condval_62 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 11)] = condval_61;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 11)] = condval_62;
     }
   }
   if (((((int)blockIdx.x) * 32) + 12) < S) {
-    float condval_62;
+    float condval_63;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-      condval_62 = (acc_ptr[12] / l_ptr[12]);
+      condval_63 = (acc_ptr[12] / l_ptr[12]);
     } else {
-      condval_62 = 0x0p+0f/*0.000000e+00*/;
+      condval_63 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1536)] = ((half)condval_62);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1536)] = ((half)condval_63);
     if (((int)threadIdx.x) == 0) {
-      float condval_63;
+      float condval_64;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-        condval_63 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_64 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_63 = -CUDART_INF_F;
+        condval_64 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 12)] = condval_63;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 12)] = condval_64;
     }
   }
   if (((((int)blockIdx.x) * 32) + 13) < S) {
-    float condval_64;
+    float condval_65;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-      condval_64 = (acc_ptr[13] / l_ptr[13]);
+      condval_65 = (acc_ptr[13] / l_ptr[13]);
     } else {
-      condval_64 = 0x0p+0f/*0.000000e+00*/;
+      condval_65 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1664)] = ((half)condval_64);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1664)] = ((half)condval_65);
     if (((int)threadIdx.x) == 0) {
-      float condval_65;
+      float condval_66;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-        condval_65 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_66 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_65 = -CUDART_INF_F;
+        condval_66 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 13)] = condval_65;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 13)] = condval_66;
     }
   }
   if (((((int)blockIdx.x) * 32) + 14) < S) {
-    float condval_66;
+    float condval_67;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-      condval_66 = (acc_ptr[14] / l_ptr[14]);
+      condval_67 = (acc_ptr[14] / l_ptr[14]);
     } else {
-      condval_66 = 0x0p+0f/*0.000000e+00*/;
+      condval_67 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1792)] = ((half)condval_66);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1792)] = ((half)condval_67);
     if (((int)threadIdx.x) == 0) {
-      float condval_67;
+      float condval_68;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-        condval_67 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_68 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_67 = -CUDART_INF_F;
+        condval_68 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 14)] = condval_67;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 14)] = condval_68;
     }
   }
   if (((((int)blockIdx.x) * 32) + 15) < S) {
-    float condval_68;
+    float condval_69;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-      condval_68 = (acc_ptr[15] / l_ptr[15]);
+      condval_69 = (acc_ptr[15] / l_ptr[15]);
     } else {
-      condval_68 = 0x0p+0f/*0.000000e+00*/;
+      condval_69 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1920)] = ((half)condval_68);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1920)] = ((half)condval_69);
     if (((int)threadIdx.x) == 0) {
-      float condval_69;
+      float condval_70;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-        condval_69 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_70 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_69 = -CUDART_INF_F;
+        condval_70 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 15)] = condval_69;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 15)] = condval_70;
     }
   }
   if (((((int)blockIdx.x) * 32) + 16) < S) {
-    float condval_70;
+    float condval_71;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[16]) {
-      condval_70 = (acc_ptr[16] / l_ptr[16]);
+      condval_71 = (acc_ptr[16] / l_ptr[16]);
     } else {
-      condval_70 = 0x0p+0f/*0.000000e+00*/;
+      condval_71 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2048)] = ((half)condval_70);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2048)] = ((half)condval_71);
     if (((int)threadIdx.x) == 0) {
-      float condval_71;
+      float condval_72;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[16]) {
-        condval_71 = ((m_ptr[16] + log2f(l_ptr[16])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_72 = ((m_ptr[16] + log2f(l_ptr[16])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_71 = -CUDART_INF_F;
+        condval_72 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 16)] = condval_71;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 16)] = condval_72;
     }
   }
   if (((((int)blockIdx.x) * 32) + 17) < S) {
-    float condval_72;
+    float condval_73;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[17]) {
-      condval_72 = (acc_ptr[17] / l_ptr[17]);
+      condval_73 = (acc_ptr[17] / l_ptr[17]);
     } else {
-      condval_72 = 0x0p+0f/*0.000000e+00*/;
+      condval_73 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2176)] = ((half)condval_72);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2176)] = ((half)condval_73);
     if (((int)threadIdx.x) == 0) {
-      float condval_73;
+      float condval_74;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[17]) {
-        condval_73 = ((m_ptr[17] + log2f(l_ptr[17])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_74 = ((m_ptr[17] + log2f(l_ptr[17])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_73 = -CUDART_INF_F;
+        condval_74 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 17)] = condval_73;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 17)] = condval_74;
     }
   }
   if (((((int)blockIdx.x) * 32) + 18) < S) {
-    float condval_74;
+    float condval_75;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[18]) {
-      condval_74 = (acc_ptr[18] / l_ptr[18]);
+      condval_75 = (acc_ptr[18] / l_ptr[18]);
     } else {
-      condval_74 = 0x0p+0f/*0.000000e+00*/;
+      condval_75 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2304)] = ((half)condval_74);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2304)] = ((half)condval_75);
     if (((int)threadIdx.x) == 0) {
-      float condval_75;
+      float condval_76;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[18]) {
-        condval_75 = ((m_ptr[18] + log2f(l_ptr[18])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_76 = ((m_ptr[18] + log2f(l_ptr[18])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_75 = -CUDART_INF_F;
+        condval_76 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 18)] = condval_75;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 18)] = condval_76;
     }
   }
   if (((((int)blockIdx.x) * 32) + 19) < S) {
-    float condval_76;
+    float condval_77;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[19]) {
-      condval_76 = (acc_ptr[19] / l_ptr[19]);
+      condval_77 = (acc_ptr[19] / l_ptr[19]);
     } else {
-      condval_76 = 0x0p+0f/*0.000000e+00*/;
+      condval_77 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2432)] = ((half)condval_76);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2432)] = ((half)condval_77);
     if (((int)threadIdx.x) == 0) {
-      float condval_77;
+      float condval_78;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[19]) {
-        condval_77 = ((m_ptr[19] + log2f(l_ptr[19])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_78 = ((m_ptr[19] + log2f(l_ptr[19])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_77 = -CUDART_INF_F;
+        condval_78 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 19)] = condval_77;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 19)] = condval_78;
     }
   }
   if (((((int)blockIdx.x) * 32) + 20) < S) {
-    float condval_78;
+    float condval_79;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[20]) {
-      condval_78 = (acc_ptr[20] / l_ptr[20]);
+      condval_79 = (acc_ptr[20] / l_ptr[20]);
     } else {
-      condval_78 = 0x0p+0f/*0.000000e+00*/;
+      condval_79 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2560)] = ((half)condval_78);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2560)] = ((half)condval_79);
     if (((int)threadIdx.x) == 0) {
-      float condval_79;
+      float condval_80;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[20]) {
-        condval_79 = ((m_ptr[20] + log2f(l_ptr[20])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_80 = ((m_ptr[20] + log2f(l_ptr[20])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_79 = -CUDART_INF_F;
+        condval_80 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 20)] = condval_79;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 20)] = condval_80;
     }
   }
   if (((((int)blockIdx.x) * 32) + 21) < S) {
-    float condval_80;
+    float condval_81;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[21]) {
-      condval_80 = (acc_ptr[21] / l_ptr[21]);
+      condval_81 = (acc_ptr[21] / l_ptr[21]);
     } else {
-      condval_80 = 0x0p+0f/*0.000000e+00*/;
+      condval_81 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2688)] = ((half)condval_80);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2688)] = ((half)condval_81);
     if (((int)threadIdx.x) == 0) {
-      float condval_81;
+      float condval_82;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[21]) {
-        condval_81 = ((m_ptr[21] + log2f(l_ptr[21])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_82 = ((m_ptr[21] + log2f(l_ptr[21])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_81 = -CUDART_INF_F;
+        condval_82 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 21)] = condval_81;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 21)] = condval_82;
     }
   }
   if (((((int)blockIdx.x) * 32) + 22) < S) {
-    float condval_82;
+    float condval_83;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[22]) {
-      condval_82 = (acc_ptr[22] / l_ptr[22]);
+      condval_83 = (acc_ptr[22] / l_ptr[22]);
     } else {
-      condval_82 = 0x0p+0f/*0.000000e+00*/;
+      condval_83 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2816)] = ((half)condval_82);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2816)] = ((half)condval_83);
     if (((int)threadIdx.x) == 0) {
-      float condval_83;
+      float condval_84;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[22]) {
-        condval_83 = ((m_ptr[22] + log2f(l_ptr[22])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_84 = ((m_ptr[22] + log2f(l_ptr[22])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_83 = -CUDART_INF_F;
+        condval_84 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 22)] = condval_83;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 22)] = condval_84;
     }
   }
   if (((((int)blockIdx.x) * 32) + 23) < S) {
-    float condval_84;
+    float condval_85;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[23]) {
-      condval_84 = (acc_ptr[23] / l_ptr[23]);
+      condval_85 = (acc_ptr[23] / l_ptr[23]);
     } else {
-      condval_84 = 0x0p+0f/*0.000000e+00*/;
+      condval_85 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2944)] = ((half)condval_84);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2944)] = ((half)condval_85);
     if (((int)threadIdx.x) == 0) {
-      float condval_85;
+      float condval_86;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[23]) {
-        condval_85 = ((m_ptr[23] + log2f(l_ptr[23])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_86 = ((m_ptr[23] + log2f(l_ptr[23])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_85 = -CUDART_INF_F;
+        condval_86 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 23)] = condval_85;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 23)] = condval_86;
     }
   }
   if (((((int)blockIdx.x) * 32) + 24) < S) {
-    float condval_86;
+    float condval_87;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[24]) {
-      condval_86 = (acc_ptr[24] / l_ptr[24]);
+      condval_87 = (acc_ptr[24] / l_ptr[24]);
     } else {
-      condval_86 = 0x0p+0f/*0.000000e+00*/;
+      condval_87 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3072)] = ((half)condval_86);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3072)] = ((half)condval_87);
     if (((int)threadIdx.x) == 0) {
-      float condval_87;
+      float condval_88;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[24]) {
-        condval_87 = ((m_ptr[24] + log2f(l_ptr[24])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_88 = ((m_ptr[24] + log2f(l_ptr[24])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_87 = -CUDART_INF_F;
+        condval_88 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 24)] = condval_87;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 24)] = condval_88;
     }
   }
   if (((((int)blockIdx.x) * 32) + 25) < S) {
-    float condval_88;
+    float condval_89;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[25]) {
-      condval_88 = (acc_ptr[25] / l_ptr[25]);
+      condval_89 = (acc_ptr[25] / l_ptr[25]);
     } else {
-      condval_88 = 0x0p+0f/*0.000000e+00*/;
+      condval_89 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3200)] = ((half)condval_88);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3200)] = ((half)condval_89);
     if (((int)threadIdx.x) == 0) {
-      float condval_89;
+      float condval_90;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[25]) {
-        condval_89 = ((m_ptr[25] + log2f(l_ptr[25])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_90 = ((m_ptr[25] + log2f(l_ptr[25])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_89 = -CUDART_INF_F;
+        condval_90 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 25)] = condval_89;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 25)] = condval_90;
     }
   }
   if (((((int)blockIdx.x) * 32) + 26) < S) {
-    float condval_90;
+    float condval_91;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[26]) {
-      condval_90 = (acc_ptr[26] / l_ptr[26]);
+      condval_91 = (acc_ptr[26] / l_ptr[26]);
     } else {
-      condval_90 = 0x0p+0f/*0.000000e+00*/;
+      condval_91 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3328)] = ((half)condval_90);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3328)] = ((half)condval_91);
     if (((int)threadIdx.x) == 0) {
-      float condval_91;
+      float condval_92;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[26]) {
-        condval_91 = ((m_ptr[26] + log2f(l_ptr[26])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_92 = ((m_ptr[26] + log2f(l_ptr[26])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_91 = -CUDART_INF_F;
+        condval_92 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 26)] = condval_91;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 26)] = condval_92;
     }
   }
   if (((((int)blockIdx.x) * 32) + 27) < S) {
-    float condval_92;
+    float condval_93;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[27]) {
-      condval_92 = (acc_ptr[27] / l_ptr[27]);
+      condval_93 = (acc_ptr[27] / l_ptr[27]);
     } else {
-      condval_92 = 0x0p+0f/*0.000000e+00*/;
+      condval_93 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3456)] = ((half)condval_92);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3456)] = ((half)condval_93);
     if (((int)threadIdx.x) == 0) {
-      float condval_93;
+      float condval_94;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[27]) {
-        condval_93 = ((m_ptr[27] + log2f(l_ptr[27])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_94 = ((m_ptr[27] + log2f(l_ptr[27])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_93 = -CUDART_INF_F;
+        condval_94 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 27)] = condval_93;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 27)] = condval_94;
     }
   }
   if (((((int)blockIdx.x) * 32) + 28) < S) {
-    float condval_94;
+    float condval_95;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[28]) {
-      condval_94 = (acc_ptr[28] / l_ptr[28]);
+      condval_95 = (acc_ptr[28] / l_ptr[28]);
     } else {
-      condval_94 = 0x0p+0f/*0.000000e+00*/;
+      condval_95 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3584)] = ((half)condval_94);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3584)] = ((half)condval_95);
     if (((int)threadIdx.x) == 0) {
-      float condval_95;
+      float condval_96;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[28]) {
-        condval_95 = ((m_ptr[28] + log2f(l_ptr[28])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_96 = ((m_ptr[28] + log2f(l_ptr[28])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_95 = -CUDART_INF_F;
+        condval_96 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 28)] = condval_95;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 28)] = condval_96;
     }
   }
   if (((((int)blockIdx.x) * 32) + 29) < S) {
-    float condval_96;
+    float condval_97;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[29]) {
-      condval_96 = (acc_ptr[29] / l_ptr[29]);
+      condval_97 = (acc_ptr[29] / l_ptr[29]);
     } else {
-      condval_96 = 0x0p+0f/*0.000000e+00*/;
+      condval_97 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3712)] = ((half)condval_96);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3712)] = ((half)condval_97);
     if (((int)threadIdx.x) == 0) {
-      float condval_97;
+      float condval_98;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[29]) {
-        condval_97 = ((m_ptr[29] + log2f(l_ptr[29])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_98 = ((m_ptr[29] + log2f(l_ptr[29])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_97 = -CUDART_INF_F;
+        condval_98 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 29)] = condval_97;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 29)] = condval_98;
     }
   }
   if (((((int)blockIdx.x) * 32) + 30) < S) {
-    float condval_98;
+    float condval_99;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[30]) {
-      condval_98 = (acc_ptr[30] / l_ptr[30]);
+      condval_99 = (acc_ptr[30] / l_ptr[30]);
     } else {
-      condval_98 = 0x0p+0f/*0.000000e+00*/;
+      condval_99 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3840)] = ((half)condval_98);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3840)] = ((half)condval_99);
     if (((int)threadIdx.x) == 0) {
-      float condval_99;
+      float condval_100;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[30]) {
-        condval_99 = ((m_ptr[30] + log2f(l_ptr[30])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_100 = ((m_ptr[30] + log2f(l_ptr[30])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_99 = -CUDART_INF_F;
+        condval_100 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 30)] = condval_99;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 30)] = condval_100;
     }
   }
   if (((((int)blockIdx.x) * 32) + 31) < S) {
-    float condval_100;
+    float condval_101;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[31]) {
-      condval_100 = (acc_ptr[31] / l_ptr[31]);
+      condval_101 = (acc_ptr[31] / l_ptr[31]);
     } else {
-      condval_100 = 0x0p+0f/*0.000000e+00*/;
+      condval_101 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3968)] = ((half)condval_100);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3968)] = ((half)condval_101);
     if (((int)threadIdx.x) == 0) {
-      float condval_101;
+      float condval_102;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[31]) {
-        condval_101 = ((m_ptr[31] + log2f(l_ptr[31])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_102 = ((m_ptr[31] + log2f(l_ptr[31])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_101 = -CUDART_INF_F;
+        condval_102 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 31)] = condval_101;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 31)] = condval_102;
     }
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_d128_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_d128_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float cap, float qscale, int sinks, int window) {
   alignas(64) int iv_ptr[15];
   __shared__ alignas(64) float qs_ptr[4096];
   alignas(64) float acc_ptr[32];
@@ -5243,7 +5333,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
       }
       float condval_5;
       if (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < iv_ptr[14]) && (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < iv_ptr[1]) || (((iv_ptr[7] + (((int)threadIdx.x) & 31)) <= (((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + iv_ptr[14]) - iv_ptr[13])) && (((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + iv_ptr[14]) - iv_ptr[13]) - iv_ptr[0]) < (iv_ptr[7] + (((int)threadIdx.x) & 31)))))) {
-        condval_5 = red_ptr[0];
+        float condval_6;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_6 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_6 = red_ptr[0];
+        }
+        condval_5 = (condval_6 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + iv_ptr[14]) - iv_ptr[13]) - iv_ptr[7]) - (((int)threadIdx.x) & 31)), ((((((iv_ptr[7] + iv_ptr[13]) + (((int)threadIdx.x) & 31)) - (((int)threadIdx.x) >> 5)) - iv_ptr[14]) - (k_2 * 4)) - (((int)blockIdx.x) * 32))))));
       } else {
         condval_5 = -CUDART_INF_F;
       }
@@ -5254,13 +5350,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j = 0; j < 32; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -5275,13 +5371,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_2 = 0; j_2 < 32; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 32)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -5296,13 +5392,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_4 = 0; j_4 < 32; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 64)]);
     }
-    float condval_8;
+    float condval_9;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_8 = 0x0p+0f/*0.000000e+00*/;
+      condval_9 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_8 = red_ptr[0];
+      condval_9 = red_ptr[0];
     }
-    red_ptr[1] = condval_8;
+    red_ptr[1] = condval_9;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -5317,13 +5413,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_6 = 0; j_6 < 32; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 96)]);
     }
-    float condval_9;
+    float condval_10;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_9 = 0x0p+0f/*0.000000e+00*/;
+      condval_10 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_9 = red_ptr[0];
+      condval_10 = red_ptr[0];
     }
-    red_ptr[1] = condval_9;
+    red_ptr[1] = condval_10;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -5338,13 +5434,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_8 = 0; j_8 < 32; ++j_8) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_8 + 128)]);
     }
-    float condval_10;
+    float condval_11;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_10 = 0x0p+0f/*0.000000e+00*/;
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_10 = red_ptr[0];
+      condval_11 = red_ptr[0];
     }
-    red_ptr[1] = condval_10;
+    red_ptr[1] = condval_11;
     red_ptr[2] = exp2f((m_ptr[4] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[4] = (acc_ptr[4] * red_ptr[2]);
@@ -5359,13 +5455,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_10 = 0; j_10 < 32; ++j_10) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_10 + 160)]);
     }
-    float condval_11;
+    float condval_12;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_11 = 0x0p+0f/*0.000000e+00*/;
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_11 = red_ptr[0];
+      condval_12 = red_ptr[0];
     }
-    red_ptr[1] = condval_11;
+    red_ptr[1] = condval_12;
     red_ptr[2] = exp2f((m_ptr[5] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[5] = (acc_ptr[5] * red_ptr[2]);
@@ -5380,13 +5476,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_12 = 0; j_12 < 32; ++j_12) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_12 + 192)]);
     }
-    float condval_12;
+    float condval_13;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_12 = 0x0p+0f/*0.000000e+00*/;
+      condval_13 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_12 = red_ptr[0];
+      condval_13 = red_ptr[0];
     }
-    red_ptr[1] = condval_12;
+    red_ptr[1] = condval_13;
     red_ptr[2] = exp2f((m_ptr[6] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[6] = (acc_ptr[6] * red_ptr[2]);
@@ -5401,13 +5497,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_14 = 0; j_14 < 32; ++j_14) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_14 + 224)]);
     }
-    float condval_13;
+    float condval_14;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_13 = 0x0p+0f/*0.000000e+00*/;
+      condval_14 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_13 = red_ptr[0];
+      condval_14 = red_ptr[0];
     }
-    red_ptr[1] = condval_13;
+    red_ptr[1] = condval_14;
     red_ptr[2] = exp2f((m_ptr[7] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[7] = (acc_ptr[7] * red_ptr[2]);
@@ -5422,13 +5518,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_16 = 0; j_16 < 32; ++j_16) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_16 + 256)]);
     }
-    float condval_14;
+    float condval_15;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_14 = 0x0p+0f/*0.000000e+00*/;
+      condval_15 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_14 = red_ptr[0];
+      condval_15 = red_ptr[0];
     }
-    red_ptr[1] = condval_14;
+    red_ptr[1] = condval_15;
     red_ptr[2] = exp2f((m_ptr[8] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[8] = (acc_ptr[8] * red_ptr[2]);
@@ -5443,13 +5539,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_18 = 0; j_18 < 32; ++j_18) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_18 + 288)]);
     }
-    float condval_15;
+    float condval_16;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_15 = 0x0p+0f/*0.000000e+00*/;
+      condval_16 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_15 = red_ptr[0];
+      condval_16 = red_ptr[0];
     }
-    red_ptr[1] = condval_15;
+    red_ptr[1] = condval_16;
     red_ptr[2] = exp2f((m_ptr[9] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[9] = (acc_ptr[9] * red_ptr[2]);
@@ -5464,13 +5560,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_20 = 0; j_20 < 32; ++j_20) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_20 + 320)]);
     }
-    float condval_16;
+    float condval_17;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_16 = 0x0p+0f/*0.000000e+00*/;
+      condval_17 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_16 = red_ptr[0];
+      condval_17 = red_ptr[0];
     }
-    red_ptr[1] = condval_16;
+    red_ptr[1] = condval_17;
     red_ptr[2] = exp2f((m_ptr[10] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[10] = (acc_ptr[10] * red_ptr[2]);
@@ -5485,13 +5581,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_22 = 0; j_22 < 32; ++j_22) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_22 + 352)]);
     }
-    float condval_17;
+    float condval_18;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_17 = 0x0p+0f/*0.000000e+00*/;
+      condval_18 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_17 = red_ptr[0];
+      condval_18 = red_ptr[0];
     }
-    red_ptr[1] = condval_17;
+    red_ptr[1] = condval_18;
     red_ptr[2] = exp2f((m_ptr[11] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[11] = (acc_ptr[11] * red_ptr[2]);
@@ -5506,13 +5602,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_24 = 0; j_24 < 32; ++j_24) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_24 + 384)]);
     }
-    float condval_18;
+    float condval_19;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_18 = 0x0p+0f/*0.000000e+00*/;
+      condval_19 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_18 = red_ptr[0];
+      condval_19 = red_ptr[0];
     }
-    red_ptr[1] = condval_18;
+    red_ptr[1] = condval_19;
     red_ptr[2] = exp2f((m_ptr[12] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[12] = (acc_ptr[12] * red_ptr[2]);
@@ -5527,13 +5623,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_26 = 0; j_26 < 32; ++j_26) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_26 + 416)]);
     }
-    float condval_19;
+    float condval_20;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_19 = 0x0p+0f/*0.000000e+00*/;
+      condval_20 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_19 = red_ptr[0];
+      condval_20 = red_ptr[0];
     }
-    red_ptr[1] = condval_19;
+    red_ptr[1] = condval_20;
     red_ptr[2] = exp2f((m_ptr[13] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[13] = (acc_ptr[13] * red_ptr[2]);
@@ -5548,13 +5644,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_28 = 0; j_28 < 32; ++j_28) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_28 + 448)]);
     }
-    float condval_20;
+    float condval_21;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_20 = 0x0p+0f/*0.000000e+00*/;
+      condval_21 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_20 = red_ptr[0];
+      condval_21 = red_ptr[0];
     }
-    red_ptr[1] = condval_20;
+    red_ptr[1] = condval_21;
     red_ptr[2] = exp2f((m_ptr[14] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[14] = (acc_ptr[14] * red_ptr[2]);
@@ -5569,13 +5665,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_30 = 0; j_30 < 32; ++j_30) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_30 + 480)]);
     }
-    float condval_21;
+    float condval_22;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_21 = 0x0p+0f/*0.000000e+00*/;
+      condval_22 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_21 = red_ptr[0];
+      condval_22 = red_ptr[0];
     }
-    red_ptr[1] = condval_21;
+    red_ptr[1] = condval_22;
     red_ptr[2] = exp2f((m_ptr[15] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[15] = (acc_ptr[15] * red_ptr[2]);
@@ -5590,13 +5686,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_32 = 0; j_32 < 32; ++j_32) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_32 + 512)]);
     }
-    float condval_22;
+    float condval_23;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_22 = 0x0p+0f/*0.000000e+00*/;
+      condval_23 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_22 = red_ptr[0];
+      condval_23 = red_ptr[0];
     }
-    red_ptr[1] = condval_22;
+    red_ptr[1] = condval_23;
     red_ptr[2] = exp2f((m_ptr[16] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[16] = (acc_ptr[16] * red_ptr[2]);
@@ -5611,13 +5707,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_34 = 0; j_34 < 32; ++j_34) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_34 + 544)]);
     }
-    float condval_23;
+    float condval_24;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_23 = 0x0p+0f/*0.000000e+00*/;
+      condval_24 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_23 = red_ptr[0];
+      condval_24 = red_ptr[0];
     }
-    red_ptr[1] = condval_23;
+    red_ptr[1] = condval_24;
     red_ptr[2] = exp2f((m_ptr[17] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[17] = (acc_ptr[17] * red_ptr[2]);
@@ -5632,13 +5728,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_36 = 0; j_36 < 32; ++j_36) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_36 + 576)]);
     }
-    float condval_24;
+    float condval_25;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_24 = 0x0p+0f/*0.000000e+00*/;
+      condval_25 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_24 = red_ptr[0];
+      condval_25 = red_ptr[0];
     }
-    red_ptr[1] = condval_24;
+    red_ptr[1] = condval_25;
     red_ptr[2] = exp2f((m_ptr[18] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[18] = (acc_ptr[18] * red_ptr[2]);
@@ -5653,13 +5749,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_38 = 0; j_38 < 32; ++j_38) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_38 + 608)]);
     }
-    float condval_25;
+    float condval_26;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_25 = 0x0p+0f/*0.000000e+00*/;
+      condval_26 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_25 = red_ptr[0];
+      condval_26 = red_ptr[0];
     }
-    red_ptr[1] = condval_25;
+    red_ptr[1] = condval_26;
     red_ptr[2] = exp2f((m_ptr[19] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[19] = (acc_ptr[19] * red_ptr[2]);
@@ -5674,13 +5770,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_40 = 0; j_40 < 32; ++j_40) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_40 + 640)]);
     }
-    float condval_26;
+    float condval_27;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_26 = 0x0p+0f/*0.000000e+00*/;
+      condval_27 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_26 = red_ptr[0];
+      condval_27 = red_ptr[0];
     }
-    red_ptr[1] = condval_26;
+    red_ptr[1] = condval_27;
     red_ptr[2] = exp2f((m_ptr[20] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[20] = (acc_ptr[20] * red_ptr[2]);
@@ -5695,13 +5791,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_42 = 0; j_42 < 32; ++j_42) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_42 + 672)]);
     }
-    float condval_27;
+    float condval_28;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_27 = 0x0p+0f/*0.000000e+00*/;
+      condval_28 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_27 = red_ptr[0];
+      condval_28 = red_ptr[0];
     }
-    red_ptr[1] = condval_27;
+    red_ptr[1] = condval_28;
     red_ptr[2] = exp2f((m_ptr[21] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[21] = (acc_ptr[21] * red_ptr[2]);
@@ -5716,13 +5812,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_44 = 0; j_44 < 32; ++j_44) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_44 + 704)]);
     }
-    float condval_28;
+    float condval_29;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_28 = 0x0p+0f/*0.000000e+00*/;
+      condval_29 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_28 = red_ptr[0];
+      condval_29 = red_ptr[0];
     }
-    red_ptr[1] = condval_28;
+    red_ptr[1] = condval_29;
     red_ptr[2] = exp2f((m_ptr[22] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[22] = (acc_ptr[22] * red_ptr[2]);
@@ -5737,13 +5833,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_46 = 0; j_46 < 32; ++j_46) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_46 + 736)]);
     }
-    float condval_29;
+    float condval_30;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_29 = 0x0p+0f/*0.000000e+00*/;
+      condval_30 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_29 = red_ptr[0];
+      condval_30 = red_ptr[0];
     }
-    red_ptr[1] = condval_29;
+    red_ptr[1] = condval_30;
     red_ptr[2] = exp2f((m_ptr[23] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[23] = (acc_ptr[23] * red_ptr[2]);
@@ -5758,13 +5854,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_48 = 0; j_48 < 32; ++j_48) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_48 + 768)]);
     }
-    float condval_30;
+    float condval_31;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_30 = 0x0p+0f/*0.000000e+00*/;
+      condval_31 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_30 = red_ptr[0];
+      condval_31 = red_ptr[0];
     }
-    red_ptr[1] = condval_30;
+    red_ptr[1] = condval_31;
     red_ptr[2] = exp2f((m_ptr[24] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[24] = (acc_ptr[24] * red_ptr[2]);
@@ -5779,13 +5875,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_50 = 0; j_50 < 32; ++j_50) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_50 + 800)]);
     }
-    float condval_31;
+    float condval_32;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_31 = 0x0p+0f/*0.000000e+00*/;
+      condval_32 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_31 = red_ptr[0];
+      condval_32 = red_ptr[0];
     }
-    red_ptr[1] = condval_31;
+    red_ptr[1] = condval_32;
     red_ptr[2] = exp2f((m_ptr[25] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[25] = (acc_ptr[25] * red_ptr[2]);
@@ -5800,13 +5896,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_52 = 0; j_52 < 32; ++j_52) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_52 + 832)]);
     }
-    float condval_32;
+    float condval_33;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_32 = 0x0p+0f/*0.000000e+00*/;
+      condval_33 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_32 = red_ptr[0];
+      condval_33 = red_ptr[0];
     }
-    red_ptr[1] = condval_32;
+    red_ptr[1] = condval_33;
     red_ptr[2] = exp2f((m_ptr[26] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[26] = (acc_ptr[26] * red_ptr[2]);
@@ -5821,13 +5917,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_54 = 0; j_54 < 32; ++j_54) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_54 + 864)]);
     }
-    float condval_33;
+    float condval_34;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_33 = 0x0p+0f/*0.000000e+00*/;
+      condval_34 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_33 = red_ptr[0];
+      condval_34 = red_ptr[0];
     }
-    red_ptr[1] = condval_33;
+    red_ptr[1] = condval_34;
     red_ptr[2] = exp2f((m_ptr[27] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[27] = (acc_ptr[27] * red_ptr[2]);
@@ -5842,13 +5938,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_56 = 0; j_56 < 32; ++j_56) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_56 + 896)]);
     }
-    float condval_34;
+    float condval_35;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_34 = 0x0p+0f/*0.000000e+00*/;
+      condval_35 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_34 = red_ptr[0];
+      condval_35 = red_ptr[0];
     }
-    red_ptr[1] = condval_34;
+    red_ptr[1] = condval_35;
     red_ptr[2] = exp2f((m_ptr[28] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[28] = (acc_ptr[28] * red_ptr[2]);
@@ -5863,13 +5959,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_58 = 0; j_58 < 32; ++j_58) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_58 + 928)]);
     }
-    float condval_35;
+    float condval_36;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_35 = 0x0p+0f/*0.000000e+00*/;
+      condval_36 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_35 = red_ptr[0];
+      condval_36 = red_ptr[0];
     }
-    red_ptr[1] = condval_35;
+    red_ptr[1] = condval_36;
     red_ptr[2] = exp2f((m_ptr[29] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[29] = (acc_ptr[29] * red_ptr[2]);
@@ -5884,13 +5980,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_60 = 0; j_60 < 32; ++j_60) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_60 + 960)]);
     }
-    float condval_36;
+    float condval_37;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_36 = 0x0p+0f/*0.000000e+00*/;
+      condval_37 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_36 = red_ptr[0];
+      condval_37 = red_ptr[0];
     }
-    red_ptr[1] = condval_36;
+    red_ptr[1] = condval_37;
     red_ptr[2] = exp2f((m_ptr[30] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[30] = (acc_ptr[30] * red_ptr[2]);
@@ -5905,13 +6001,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     for (int j_62 = 0; j_62 < 32; ++j_62) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_62 + 992)]);
     }
-    float condval_37;
+    float condval_38;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_37 = 0x0p+0f/*0.000000e+00*/;
+      condval_38 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_37 = red_ptr[0];
+      condval_38 = red_ptr[0];
     }
-    red_ptr[1] = condval_37;
+    red_ptr[1] = condval_38;
     red_ptr[2] = exp2f((m_ptr[31] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[31] = (acc_ptr[31] * red_ptr[2]);
@@ -5924,579 +6020,579 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_
     m_ptr[31] = red_ptr[0];
   }
   if ((((int)blockIdx.x) * 32) < iv_ptr[13]) {
-    float condval_38;
+    float condval_39;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_38 = (acc_ptr[0] / l_ptr[0]);
+      condval_39 = (acc_ptr[0] / l_ptr[0]);
     } else {
-      condval_38 = 0x0p+0f/*0.000000e+00*/;
+      condval_39 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * Hq) * 4096) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_38);
+    O_ptr[(((((((int)blockIdx.x) * Hq) * 4096) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_39);
     if (((int)threadIdx.x) == 0) {
-      float condval_39;
+      float condval_40;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-        condval_39 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_40 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_39 = -CUDART_INF_F;
+        condval_40 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * Hq) * 32) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_39;
+      LSE_ptr[((((((int)blockIdx.x) * Hq) * 32) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_40;
     }
   }
   if (((((int)blockIdx.x) * 32) + 1) < iv_ptr[13]) {
-    float condval_40;
+    float condval_41;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_40 = (acc_ptr[1] / l_ptr[1]);
+      condval_41 = (acc_ptr[1] / l_ptr[1]);
     } else {
-      condval_40 = 0x0p+0f/*0.000000e+00*/;
+      condval_41 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + (Hq * 128)) + ((int)threadIdx.x))] = ((half)condval_40);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + (Hq * 128)) + ((int)threadIdx.x))] = ((half)condval_41);
     if (((int)threadIdx.x) == 0) {
-      float condval_41;
+      float condval_42;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-        condval_41 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_42 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_41 = -CUDART_INF_F;
+        condval_42 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + Hq) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_41;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + Hq) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_42;
     }
   }
   if (((((int)blockIdx.x) * 32) + 2) < iv_ptr[13]) {
-    float condval_42;
+    float condval_43;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_42 = (acc_ptr[2] / l_ptr[2]);
+      condval_43 = (acc_ptr[2] / l_ptr[2]);
     } else {
-      condval_42 = 0x0p+0f/*0.000000e+00*/;
+      condval_43 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 256)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_42);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 256)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_43);
     if (((int)threadIdx.x) == 0) {
-      float condval_43;
+      float condval_44;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-        condval_43 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_44 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_43 = -CUDART_INF_F;
+        condval_44 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 2)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_43;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 2)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_44;
     }
   }
   if (((((int)blockIdx.x) * 32) + 3) < iv_ptr[13]) {
-    float condval_44;
+    float condval_45;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_44 = (acc_ptr[3] / l_ptr[3]);
+      condval_45 = (acc_ptr[3] / l_ptr[3]);
     } else {
-      condval_44 = 0x0p+0f/*0.000000e+00*/;
+      condval_45 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 384)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_44);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 384)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_45);
     if (((int)threadIdx.x) == 0) {
-      float condval_45;
+      float condval_46;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-        condval_45 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_46 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_45 = -CUDART_INF_F;
+        condval_46 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 3)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_45;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 3)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_46;
     }
   }
   if (((((int)blockIdx.x) * 32) + 4) < iv_ptr[13]) {
-    float condval_46;
+    float condval_47;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-      condval_46 = (acc_ptr[4] / l_ptr[4]);
+      condval_47 = (acc_ptr[4] / l_ptr[4]);
     } else {
-      condval_46 = 0x0p+0f/*0.000000e+00*/;
+      condval_47 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 512)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_46);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 512)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_47);
     if (((int)threadIdx.x) == 0) {
-      float condval_47;
+      float condval_48;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-        condval_47 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_48 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_47 = -CUDART_INF_F;
+        condval_48 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 4)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_47;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 4)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_48;
     }
   }
   if (((((int)blockIdx.x) * 32) + 5) < iv_ptr[13]) {
-    float condval_48;
+    float condval_49;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-      condval_48 = (acc_ptr[5] / l_ptr[5]);
+      condval_49 = (acc_ptr[5] / l_ptr[5]);
     } else {
-      condval_48 = 0x0p+0f/*0.000000e+00*/;
+      condval_49 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 640)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_48);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 640)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_49);
     if (((int)threadIdx.x) == 0) {
-      float condval_49;
+      float condval_50;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-        condval_49 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_50 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_49 = -CUDART_INF_F;
+        condval_50 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 5)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_49;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 5)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_50;
     }
   }
   if (((((int)blockIdx.x) * 32) + 6) < iv_ptr[13]) {
-    float condval_50;
+    float condval_51;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-      condval_50 = (acc_ptr[6] / l_ptr[6]);
+      condval_51 = (acc_ptr[6] / l_ptr[6]);
     } else {
-      condval_50 = 0x0p+0f/*0.000000e+00*/;
+      condval_51 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 768)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_50);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 768)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_51);
     if (((int)threadIdx.x) == 0) {
-      float condval_51;
+      float condval_52;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-        condval_51 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_52 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_51 = -CUDART_INF_F;
+        condval_52 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 6)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_51;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 6)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_52;
     }
   }
   if (((((int)blockIdx.x) * 32) + 7) < iv_ptr[13]) {
-    float condval_52;
+    float condval_53;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-      condval_52 = (acc_ptr[7] / l_ptr[7]);
+      condval_53 = (acc_ptr[7] / l_ptr[7]);
     } else {
-      condval_52 = 0x0p+0f/*0.000000e+00*/;
+      condval_53 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 896)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_52);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 896)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_53);
     if (((int)threadIdx.x) == 0) {
-      float condval_53;
+      float condval_54;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-        condval_53 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_54 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_53 = -CUDART_INF_F;
+        condval_54 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 7)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_53;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 7)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_54;
     }
   }
   if (((((int)blockIdx.x) * 32) + 8) < iv_ptr[13]) {
-    float condval_54;
+    float condval_55;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-      condval_54 = (acc_ptr[8] / l_ptr[8]);
+      condval_55 = (acc_ptr[8] / l_ptr[8]);
     } else {
-      condval_54 = 0x0p+0f/*0.000000e+00*/;
+      condval_55 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1024)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_54);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1024)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_55);
     if (((int)threadIdx.x) == 0) {
-      float condval_55;
+      float condval_56;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-        condval_55 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_56 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_55 = -CUDART_INF_F;
+        condval_56 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 8)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_55;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 8)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_56;
     }
   }
   if (((((int)blockIdx.x) * 32) + 9) < iv_ptr[13]) {
-    float condval_56;
+    float condval_57;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-      condval_56 = (acc_ptr[9] / l_ptr[9]);
+      condval_57 = (acc_ptr[9] / l_ptr[9]);
     } else {
-      condval_56 = 0x0p+0f/*0.000000e+00*/;
+      condval_57 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1152)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_56);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1152)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_57);
     if (((int)threadIdx.x) == 0) {
-      float condval_57;
+      float condval_58;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-        condval_57 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_58 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_57 = -CUDART_INF_F;
+        condval_58 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 9)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_57;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 9)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_58;
     }
   }
   if (((((int)blockIdx.x) * 32) + 10) < iv_ptr[13]) {
-    float condval_58;
+    float condval_59;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-      condval_58 = (acc_ptr[10] / l_ptr[10]);
+      condval_59 = (acc_ptr[10] / l_ptr[10]);
     } else {
-      condval_58 = 0x0p+0f/*0.000000e+00*/;
+      condval_59 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1280)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_58);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1280)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_59);
     if (((int)threadIdx.x) == 0) {
-      float condval_59;
+      float condval_60;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-        condval_59 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_60 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_59 = -CUDART_INF_F;
+        condval_60 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 10)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_59;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 10)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_60;
     }
   }
   if (((((int)blockIdx.x) * 32) + 11) < iv_ptr[13]) {
-    float condval_60;
+    float condval_61;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-      condval_60 = (acc_ptr[11] / l_ptr[11]);
+      condval_61 = (acc_ptr[11] / l_ptr[11]);
     } else {
-      condval_60 = 0x0p+0f/*0.000000e+00*/;
+      condval_61 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1408)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_60);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1408)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_61);
     if (((int)threadIdx.x) == 0) {
-      float condval_61;
+      float condval_62;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-        condval_61 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_62 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_61 = -CUDART_INF_F;
+        condval_62 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 11)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_61;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 11)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_62;
     }
   }
   if (((((int)blockIdx.x) * 32) + 12) < iv_ptr[13]) {
-    float condval_62;
+    float condval_63;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-      condval_62 = (acc_ptr[12] / l_ptr[12]);
+      condval_63 = (acc_ptr[12] / l_ptr[12]);
     } else {
-      condval_62 = 0x0p+0f/*0.000000e+00*/;
+      condval_63 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1536)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_62);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1536)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_63);
     if (((int)threadIdx.x) == 0) {
-      float condval_63;
+      float condval_64;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-        condval_63 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_64 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_63 = -CUDART_INF_F;
+        condval_64 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 12)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_63;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 12)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_64;
     }
   }
   if (((((int)blockIdx.x) * 32) + 13) < iv_ptr[13]) {
-    float condval_64;
+    float condval_65;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-      condval_64 = (acc_ptr[13] / l_ptr[13]);
+      condval_65 = (acc_ptr[13] / l_ptr[13]);
     } else {
-      condval_64 = 0x0p+0f/*0.000000e+00*/;
+      condval_65 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1664)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_64);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1664)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_65);
     if (((int)threadIdx.x) == 0) {
-      float condval_65;
+      float condval_66;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-        condval_65 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_66 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_65 = -CUDART_INF_F;
+        condval_66 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 13)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_65;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 13)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_66;
     }
   }
   if (((((int)blockIdx.x) * 32) + 14) < iv_ptr[13]) {
-    float condval_66;
+    float condval_67;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-      condval_66 = (acc_ptr[14] / l_ptr[14]);
+      condval_67 = (acc_ptr[14] / l_ptr[14]);
     } else {
-      condval_66 = 0x0p+0f/*0.000000e+00*/;
+      condval_67 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1792)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_66);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1792)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_67);
     if (((int)threadIdx.x) == 0) {
-      float condval_67;
+      float condval_68;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-        condval_67 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_68 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_67 = -CUDART_INF_F;
+        condval_68 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 14)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_67;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 14)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_68;
     }
   }
   if (((((int)blockIdx.x) * 32) + 15) < iv_ptr[13]) {
-    float condval_68;
+    float condval_69;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-      condval_68 = (acc_ptr[15] / l_ptr[15]);
+      condval_69 = (acc_ptr[15] / l_ptr[15]);
     } else {
-      condval_68 = 0x0p+0f/*0.000000e+00*/;
+      condval_69 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1920)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_68);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1920)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_69);
     if (((int)threadIdx.x) == 0) {
-      float condval_69;
+      float condval_70;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-        condval_69 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_70 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_69 = -CUDART_INF_F;
+        condval_70 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 15)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_69;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 15)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_70;
     }
   }
   if (((((int)blockIdx.x) * 32) + 16) < iv_ptr[13]) {
-    float condval_70;
+    float condval_71;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[16]) {
-      condval_70 = (acc_ptr[16] / l_ptr[16]);
+      condval_71 = (acc_ptr[16] / l_ptr[16]);
     } else {
-      condval_70 = 0x0p+0f/*0.000000e+00*/;
+      condval_71 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2048)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_70);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2048)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_71);
     if (((int)threadIdx.x) == 0) {
-      float condval_71;
+      float condval_72;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[16]) {
-        condval_71 = ((m_ptr[16] + log2f(l_ptr[16])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_72 = ((m_ptr[16] + log2f(l_ptr[16])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_71 = -CUDART_INF_F;
+        condval_72 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 16)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_71;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 16)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_72;
     }
   }
   if (((((int)blockIdx.x) * 32) + 17) < iv_ptr[13]) {
-    float condval_72;
+    float condval_73;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[17]) {
-      condval_72 = (acc_ptr[17] / l_ptr[17]);
+      condval_73 = (acc_ptr[17] / l_ptr[17]);
     } else {
-      condval_72 = 0x0p+0f/*0.000000e+00*/;
+      condval_73 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2176)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_72);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2176)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_73);
     if (((int)threadIdx.x) == 0) {
-      float condval_73;
+      float condval_74;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[17]) {
-        condval_73 = ((m_ptr[17] + log2f(l_ptr[17])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_74 = ((m_ptr[17] + log2f(l_ptr[17])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_73 = -CUDART_INF_F;
+        condval_74 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 17)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_73;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 17)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_74;
     }
   }
   if (((((int)blockIdx.x) * 32) + 18) < iv_ptr[13]) {
-    float condval_74;
+    float condval_75;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[18]) {
-      condval_74 = (acc_ptr[18] / l_ptr[18]);
+      condval_75 = (acc_ptr[18] / l_ptr[18]);
     } else {
-      condval_74 = 0x0p+0f/*0.000000e+00*/;
+      condval_75 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2304)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_74);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2304)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_75);
     if (((int)threadIdx.x) == 0) {
-      float condval_75;
+      float condval_76;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[18]) {
-        condval_75 = ((m_ptr[18] + log2f(l_ptr[18])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_76 = ((m_ptr[18] + log2f(l_ptr[18])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_75 = -CUDART_INF_F;
+        condval_76 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 18)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_75;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 18)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_76;
     }
   }
   if (((((int)blockIdx.x) * 32) + 19) < iv_ptr[13]) {
-    float condval_76;
+    float condval_77;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[19]) {
-      condval_76 = (acc_ptr[19] / l_ptr[19]);
+      condval_77 = (acc_ptr[19] / l_ptr[19]);
     } else {
-      condval_76 = 0x0p+0f/*0.000000e+00*/;
+      condval_77 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2432)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_76);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2432)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_77);
     if (((int)threadIdx.x) == 0) {
-      float condval_77;
+      float condval_78;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[19]) {
-        condval_77 = ((m_ptr[19] + log2f(l_ptr[19])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_78 = ((m_ptr[19] + log2f(l_ptr[19])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_77 = -CUDART_INF_F;
+        condval_78 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 19)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_77;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 19)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_78;
     }
   }
   if (((((int)blockIdx.x) * 32) + 20) < iv_ptr[13]) {
-    float condval_78;
+    float condval_79;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[20]) {
-      condval_78 = (acc_ptr[20] / l_ptr[20]);
+      condval_79 = (acc_ptr[20] / l_ptr[20]);
     } else {
-      condval_78 = 0x0p+0f/*0.000000e+00*/;
+      condval_79 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2560)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_78);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2560)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_79);
     if (((int)threadIdx.x) == 0) {
-      float condval_79;
+      float condval_80;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[20]) {
-        condval_79 = ((m_ptr[20] + log2f(l_ptr[20])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_80 = ((m_ptr[20] + log2f(l_ptr[20])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_79 = -CUDART_INF_F;
+        condval_80 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 20)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_79;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 20)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_80;
     }
   }
   if (((((int)blockIdx.x) * 32) + 21) < iv_ptr[13]) {
-    float condval_80;
+    float condval_81;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[21]) {
-      condval_80 = (acc_ptr[21] / l_ptr[21]);
+      condval_81 = (acc_ptr[21] / l_ptr[21]);
     } else {
-      condval_80 = 0x0p+0f/*0.000000e+00*/;
+      condval_81 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2688)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_80);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2688)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_81);
     if (((int)threadIdx.x) == 0) {
-      float condval_81;
+      float condval_82;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[21]) {
-        condval_81 = ((m_ptr[21] + log2f(l_ptr[21])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_82 = ((m_ptr[21] + log2f(l_ptr[21])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_81 = -CUDART_INF_F;
+        condval_82 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 21)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_81;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 21)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_82;
     }
   }
   if (((((int)blockIdx.x) * 32) + 22) < iv_ptr[13]) {
-    float condval_82;
+    float condval_83;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[22]) {
-      condval_82 = (acc_ptr[22] / l_ptr[22]);
+      condval_83 = (acc_ptr[22] / l_ptr[22]);
     } else {
-      condval_82 = 0x0p+0f/*0.000000e+00*/;
+      condval_83 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2816)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_82);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2816)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_83);
     if (((int)threadIdx.x) == 0) {
-      float condval_83;
+      float condval_84;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[22]) {
-        condval_83 = ((m_ptr[22] + log2f(l_ptr[22])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_84 = ((m_ptr[22] + log2f(l_ptr[22])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_83 = -CUDART_INF_F;
+        condval_84 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 22)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_83;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 22)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_84;
     }
   }
   if (((((int)blockIdx.x) * 32) + 23) < iv_ptr[13]) {
-    float condval_84;
+    float condval_85;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[23]) {
-      condval_84 = (acc_ptr[23] / l_ptr[23]);
+      condval_85 = (acc_ptr[23] / l_ptr[23]);
     } else {
-      condval_84 = 0x0p+0f/*0.000000e+00*/;
+      condval_85 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2944)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_84);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2944)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_85);
     if (((int)threadIdx.x) == 0) {
-      float condval_85;
+      float condval_86;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[23]) {
-        condval_85 = ((m_ptr[23] + log2f(l_ptr[23])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_86 = ((m_ptr[23] + log2f(l_ptr[23])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_85 = -CUDART_INF_F;
+        condval_86 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 23)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_85;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 23)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_86;
     }
   }
   if (((((int)blockIdx.x) * 32) + 24) < iv_ptr[13]) {
-    float condval_86;
+    float condval_87;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[24]) {
-      condval_86 = (acc_ptr[24] / l_ptr[24]);
+      condval_87 = (acc_ptr[24] / l_ptr[24]);
     } else {
-      condval_86 = 0x0p+0f/*0.000000e+00*/;
+      condval_87 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3072)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_86);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3072)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_87);
     if (((int)threadIdx.x) == 0) {
-      float condval_87;
+      float condval_88;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[24]) {
-        condval_87 = ((m_ptr[24] + log2f(l_ptr[24])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_88 = ((m_ptr[24] + log2f(l_ptr[24])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_87 = -CUDART_INF_F;
+        condval_88 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 24)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_87;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 24)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_88;
     }
   }
   if (((((int)blockIdx.x) * 32) + 25) < iv_ptr[13]) {
-    float condval_88;
+    float condval_89;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[25]) {
-      condval_88 = (acc_ptr[25] / l_ptr[25]);
+      condval_89 = (acc_ptr[25] / l_ptr[25]);
     } else {
-      condval_88 = 0x0p+0f/*0.000000e+00*/;
+      condval_89 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3200)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_88);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3200)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_89);
     if (((int)threadIdx.x) == 0) {
-      float condval_89;
+      float condval_90;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[25]) {
-        condval_89 = ((m_ptr[25] + log2f(l_ptr[25])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_90 = ((m_ptr[25] + log2f(l_ptr[25])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_89 = -CUDART_INF_F;
+        condval_90 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 25)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_89;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 25)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_90;
     }
   }
   if (((((int)blockIdx.x) * 32) + 26) < iv_ptr[13]) {
-    float condval_90;
+    float condval_91;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[26]) {
-      condval_90 = (acc_ptr[26] / l_ptr[26]);
+      condval_91 = (acc_ptr[26] / l_ptr[26]);
     } else {
-      condval_90 = 0x0p+0f/*0.000000e+00*/;
+      condval_91 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3328)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_90);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3328)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_91);
     if (((int)threadIdx.x) == 0) {
-      float condval_91;
+      float condval_92;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[26]) {
-        condval_91 = ((m_ptr[26] + log2f(l_ptr[26])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_92 = ((m_ptr[26] + log2f(l_ptr[26])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_91 = -CUDART_INF_F;
+        condval_92 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 26)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_91;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 26)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_92;
     }
   }
   if (((((int)blockIdx.x) * 32) + 27) < iv_ptr[13]) {
-    float condval_92;
+    float condval_93;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[27]) {
-      condval_92 = (acc_ptr[27] / l_ptr[27]);
+      condval_93 = (acc_ptr[27] / l_ptr[27]);
     } else {
-      condval_92 = 0x0p+0f/*0.000000e+00*/;
+      condval_93 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3456)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_92);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3456)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_93);
     if (((int)threadIdx.x) == 0) {
-      float condval_93;
+      float condval_94;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[27]) {
-        condval_93 = ((m_ptr[27] + log2f(l_ptr[27])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_94 = ((m_ptr[27] + log2f(l_ptr[27])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_93 = -CUDART_INF_F;
+        condval_94 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 27)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_93;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 27)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_94;
     }
   }
   if (((((int)blockIdx.x) * 32) + 28) < iv_ptr[13]) {
-    float condval_94;
+    float condval_95;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[28]) {
-      condval_94 = (acc_ptr[28] / l_ptr[28]);
+      condval_95 = (acc_ptr[28] / l_ptr[28]);
     } else {
-      condval_94 = 0x0p+0f/*0.000000e+00*/;
+      condval_95 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3584)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_94);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3584)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_95);
     if (((int)threadIdx.x) == 0) {
-      float condval_95;
+      float condval_96;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[28]) {
-        condval_95 = ((m_ptr[28] + log2f(l_ptr[28])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_96 = ((m_ptr[28] + log2f(l_ptr[28])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_95 = -CUDART_INF_F;
+        condval_96 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 28)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_95;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 28)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_96;
     }
   }
   if (((((int)blockIdx.x) * 32) + 29) < iv_ptr[13]) {
-    float condval_96;
+    float condval_97;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[29]) {
-      condval_96 = (acc_ptr[29] / l_ptr[29]);
+      condval_97 = (acc_ptr[29] / l_ptr[29]);
     } else {
-      condval_96 = 0x0p+0f/*0.000000e+00*/;
+      condval_97 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3712)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_96);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3712)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_97);
     if (((int)threadIdx.x) == 0) {
-      float condval_97;
+      float condval_98;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[29]) {
-        condval_97 = ((m_ptr[29] + log2f(l_ptr[29])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_98 = ((m_ptr[29] + log2f(l_ptr[29])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_97 = -CUDART_INF_F;
+        condval_98 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 29)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_97;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 29)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_98;
     }
   }
   if (((((int)blockIdx.x) * 32) + 30) < iv_ptr[13]) {
-    float condval_98;
+    float condval_99;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[30]) {
-      condval_98 = (acc_ptr[30] / l_ptr[30]);
+      condval_99 = (acc_ptr[30] / l_ptr[30]);
     } else {
-      condval_98 = 0x0p+0f/*0.000000e+00*/;
+      condval_99 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3840)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_98);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3840)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_99);
     if (((int)threadIdx.x) == 0) {
-      float condval_99;
+      float condval_100;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[30]) {
-        condval_99 = ((m_ptr[30] + log2f(l_ptr[30])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_100 = ((m_ptr[30] + log2f(l_ptr[30])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_99 = -CUDART_INF_F;
+        condval_100 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 30)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_99;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 30)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_100;
     }
   }
   if (((((int)blockIdx.x) * 32) + 31) < iv_ptr[13]) {
-    float condval_100;
+    float condval_101;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[31]) {
-      condval_100 = (acc_ptr[31] / l_ptr[31]);
+      condval_101 = (acc_ptr[31] / l_ptr[31]);
     } else {
-      condval_100 = 0x0p+0f/*0.000000e+00*/;
+      condval_101 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3968)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_100);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3968)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((half)condval_101);
     if (((int)threadIdx.x) == 0) {
-      float condval_101;
+      float condval_102;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[31]) {
-        condval_101 = ((m_ptr[31] + log2f(l_ptr[31])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_102 = ((m_ptr[31] + log2f(l_ptr[31])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_101 = -CUDART_INF_F;
+        condval_102 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 31)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_101;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 31)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_102;
     }
   }
 }
@@ -6539,7 +6635,7 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_merge_fp16_d128_kern
   }
 }
 
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_fp16_d128_g1_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_fp16_d128_g1_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[128];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -6602,7 +6698,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_fp16_d128_g1_k
     }
     float condval_3;
     if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -6612,13 +6714,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_fp16_d128_g1_k
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -6633,13 +6735,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_fp16_d128_g1_k
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j_2]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -6651,32 +6753,32 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_fp16_d128_g1_k
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_6;
+  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_7;
   if (((int)threadIdx.x) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_8;
+  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_9;
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g2_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g2_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[256];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -6739,7 +6841,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g2_
     }
     float condval_3;
     if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((((int)blockIdx.y) * 2) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -6749,13 +6857,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g2_
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -6770,13 +6878,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g2_
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -6788,41 +6896,41 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g2_
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_6;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_7;
   if (((int)threadIdx.x) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_8;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_9;
   if (((int)threadIdx.x) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_9 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + NS) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + NS) + ((int)blockIdx.x))] = condval_10;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g4_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g4_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[512];
   alignas(64) float acc_ptr[4];
   alignas(64) float m_ptr[4];
@@ -6892,7 +7000,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g4_
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -6903,13 +7017,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g4_
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -6924,13 +7038,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g4_
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -6945,13 +7059,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g4_
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -6966,13 +7080,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g4_
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -6984,73 +7098,73 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g4_
     l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
     m_ptr[3] = red_ptr[0];
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_8 = (acc_ptr[0] / l_ptr[0]);
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_8;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_9;
   if (((int)threadIdx.x) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_9 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_10;
   }
-  float condval_10;
+  float condval_11;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_10 = (acc_ptr[1] / l_ptr[1]);
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_10 = 0x0p+0f/*0.000000e+00*/;
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_10;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_11;
   if (((int)threadIdx.x) == 0) {
-    float condval_11;
+    float condval_12;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_11 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_11 = -CUDART_INF_F;
+      condval_12 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_11;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_12;
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_12 = (acc_ptr[2] / l_ptr[2]);
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_12;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
   if (((int)threadIdx.x) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_13 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_14 = (acc_ptr[3] / l_ptr[3]);
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_14;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_15;
   if (((int)threadIdx.x) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_15 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_16;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g8_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g8_kernel(half* __restrict__ K_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[1024];
   alignas(64) float acc_ptr[8];
   alignas(64) float m_ptr[8];
@@ -7132,7 +7246,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g8_
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 8) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -7143,13 +7263,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g8_
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -7164,13 +7284,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g8_
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -7185,13 +7305,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g8_
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -7206,13 +7326,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g8_
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -7227,13 +7347,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g8_
     for (int j_8 = 0; j_8 < 64; ++j_8) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_8 + 256)]);
     }
-    float condval_8;
+    float condval_9;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_8 = 0x0p+0f/*0.000000e+00*/;
+      condval_9 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_8 = red_ptr[0];
+      condval_9 = red_ptr[0];
     }
-    red_ptr[1] = condval_8;
+    red_ptr[1] = condval_9;
     red_ptr[2] = exp2f((m_ptr[4] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[4] = (acc_ptr[4] * red_ptr[2]);
@@ -7248,13 +7368,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g8_
     for (int j_10 = 0; j_10 < 64; ++j_10) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_10 + 320)]);
     }
-    float condval_9;
+    float condval_10;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_9 = 0x0p+0f/*0.000000e+00*/;
+      condval_10 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_9 = red_ptr[0];
+      condval_10 = red_ptr[0];
     }
-    red_ptr[1] = condval_9;
+    red_ptr[1] = condval_10;
     red_ptr[2] = exp2f((m_ptr[5] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[5] = (acc_ptr[5] * red_ptr[2]);
@@ -7269,13 +7389,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g8_
     for (int j_12 = 0; j_12 < 64; ++j_12) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_12 + 384)]);
     }
-    float condval_10;
+    float condval_11;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_10 = 0x0p+0f/*0.000000e+00*/;
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_10 = red_ptr[0];
+      condval_11 = red_ptr[0];
     }
-    red_ptr[1] = condval_10;
+    red_ptr[1] = condval_11;
     red_ptr[2] = exp2f((m_ptr[6] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[6] = (acc_ptr[6] * red_ptr[2]);
@@ -7290,13 +7410,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g8_
     for (int j_14 = 0; j_14 < 64; ++j_14) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_14 + 448)]);
     }
-    float condval_11;
+    float condval_12;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_11 = 0x0p+0f/*0.000000e+00*/;
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_11 = red_ptr[0];
+      condval_12 = red_ptr[0];
     }
-    red_ptr[1] = condval_11;
+    red_ptr[1] = condval_12;
     red_ptr[2] = exp2f((m_ptr[7] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[7] = (acc_ptr[7] * red_ptr[2]);
@@ -7308,137 +7428,137 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_fp16_d128_g8_
     l_ptr[7] = ((l_ptr[7] * red_ptr[2]) + red_ptr[3]);
     m_ptr[7] = red_ptr[0];
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_12 = (acc_ptr[0] / l_ptr[0]);
+    condval_13 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_12;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
   if (((int)threadIdx.x) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_13 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_14 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_14 = (acc_ptr[1] / l_ptr[1]);
+    condval_15 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_14;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_15;
   if (((int)threadIdx.x) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_15 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_16 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + NS) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + NS) + ((int)blockIdx.x))] = condval_16;
   }
-  float condval_16;
+  float condval_17;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_16 = (acc_ptr[2] / l_ptr[2]);
+    condval_17 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_16 = 0x0p+0f/*0.000000e+00*/;
+    condval_17 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_16;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_17;
   if (((int)threadIdx.x) == 0) {
-    float condval_17;
+    float condval_18;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_17 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_18 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_17 = -CUDART_INF_F;
+      condval_18 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((int)blockIdx.x))] = condval_17;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((int)blockIdx.x))] = condval_18;
   }
-  float condval_18;
+  float condval_19;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_18 = (acc_ptr[3] / l_ptr[3]);
+    condval_19 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_18 = 0x0p+0f/*0.000000e+00*/;
+    condval_19 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_18;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_19;
   if (((int)threadIdx.x) == 0) {
-    float condval_19;
+    float condval_20;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_19 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_20 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_19 = -CUDART_INF_F;
+      condval_20 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 3)) + ((int)blockIdx.x))] = condval_19;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 3)) + ((int)blockIdx.x))] = condval_20;
   }
-  float condval_20;
+  float condval_21;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-    condval_20 = (acc_ptr[4] / l_ptr[4]);
+    condval_21 = (acc_ptr[4] / l_ptr[4]);
   } else {
-    condval_20 = 0x0p+0f/*0.000000e+00*/;
+    condval_21 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 512)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_20;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 512)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_21;
   if (((int)threadIdx.x) == 0) {
-    float condval_21;
+    float condval_22;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-      condval_21 = (m_ptr[4] + log2f(l_ptr[4]));
+      condval_22 = (m_ptr[4] + log2f(l_ptr[4]));
     } else {
-      condval_21 = -CUDART_INF_F;
+      condval_22 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((int)blockIdx.x))] = condval_21;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((int)blockIdx.x))] = condval_22;
   }
-  float condval_22;
+  float condval_23;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-    condval_22 = (acc_ptr[5] / l_ptr[5]);
+    condval_23 = (acc_ptr[5] / l_ptr[5]);
   } else {
-    condval_22 = 0x0p+0f/*0.000000e+00*/;
+    condval_23 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 640)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_22;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 640)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_23;
   if (((int)threadIdx.x) == 0) {
-    float condval_23;
+    float condval_24;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-      condval_23 = (m_ptr[5] + log2f(l_ptr[5]));
+      condval_24 = (m_ptr[5] + log2f(l_ptr[5]));
     } else {
-      condval_23 = -CUDART_INF_F;
+      condval_24 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 5)) + ((int)blockIdx.x))] = condval_23;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 5)) + ((int)blockIdx.x))] = condval_24;
   }
-  float condval_24;
+  float condval_25;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-    condval_24 = (acc_ptr[6] / l_ptr[6]);
+    condval_25 = (acc_ptr[6] / l_ptr[6]);
   } else {
-    condval_24 = 0x0p+0f/*0.000000e+00*/;
+    condval_25 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 768)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_24;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 768)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_25;
   if (((int)threadIdx.x) == 0) {
-    float condval_25;
+    float condval_26;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-      condval_25 = (m_ptr[6] + log2f(l_ptr[6]));
+      condval_26 = (m_ptr[6] + log2f(l_ptr[6]));
     } else {
-      condval_25 = -CUDART_INF_F;
+      condval_26 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((int)blockIdx.x))] = condval_25;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((int)blockIdx.x))] = condval_26;
   }
-  float condval_26;
+  float condval_27;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-    condval_26 = (acc_ptr[7] / l_ptr[7]);
+    condval_27 = (acc_ptr[7] / l_ptr[7]);
   } else {
-    condval_26 = 0x0p+0f/*0.000000e+00*/;
+    condval_27 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 896)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_26;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 896)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_27;
   if (((int)threadIdx.x) == 0) {
-    float condval_27;
+    float condval_28;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-      condval_27 = (m_ptr[7] + log2f(l_ptr[7]));
+      condval_28 = (m_ptr[7] + log2f(l_ptr[7]));
     } else {
-      condval_27 = -CUDART_INF_F;
+      condval_28 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 7)) + ((int)blockIdx.x))] = condval_27;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 7)) + ((int)blockIdx.x))] = condval_28;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[128];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -7501,7 +7621,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d12
     }
     float condval_3;
     if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -7511,13 +7637,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d12
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -7532,13 +7658,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d12
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j_2]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -7550,32 +7676,32 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d12
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_6;
+  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_7;
   if (((int)threadIdx.x) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_8;
+  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_9;
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g2_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g2_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[256];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -7638,7 +7764,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     }
     float condval_3;
     if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((((int)blockIdx.y) * 2) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -7648,13 +7780,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -7669,13 +7801,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -7687,41 +7819,41 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_6;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_7;
   if (((int)threadIdx.x) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_8;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_9;
   if (((int)threadIdx.x) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_9 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + NS) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + NS) + ((int)blockIdx.x))] = condval_10;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[512];
   alignas(64) float acc_ptr[4];
   alignas(64) float m_ptr[4];
@@ -7791,7 +7923,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -7802,13 +7940,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -7823,13 +7961,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -7844,13 +7982,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -7865,13 +8003,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -7883,73 +8021,73 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
     m_ptr[3] = red_ptr[0];
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_8 = (acc_ptr[0] / l_ptr[0]);
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_8;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_9;
   if (((int)threadIdx.x) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_9 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_10;
   }
-  float condval_10;
+  float condval_11;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_10 = (acc_ptr[1] / l_ptr[1]);
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_10 = 0x0p+0f/*0.000000e+00*/;
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_10;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_11;
   if (((int)threadIdx.x) == 0) {
-    float condval_11;
+    float condval_12;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_11 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_11 = -CUDART_INF_F;
+      condval_12 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_11;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_12;
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_12 = (acc_ptr[2] / l_ptr[2]);
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_12;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
   if (((int)threadIdx.x) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_13 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_14 = (acc_ptr[3] / l_ptr[3]);
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_14;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_15;
   if (((int)threadIdx.x) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_15 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_16;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g8_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g8_p16_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[1024];
   alignas(64) float acc_ptr[8];
   alignas(64) float m_ptr[8];
@@ -8031,7 +8169,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 8) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -8042,13 +8186,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -8063,13 +8207,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -8084,13 +8228,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -8105,13 +8249,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -8126,13 +8270,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_8 = 0; j_8 < 64; ++j_8) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_8 + 256)]);
     }
-    float condval_8;
+    float condval_9;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_8 = 0x0p+0f/*0.000000e+00*/;
+      condval_9 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_8 = red_ptr[0];
+      condval_9 = red_ptr[0];
     }
-    red_ptr[1] = condval_8;
+    red_ptr[1] = condval_9;
     red_ptr[2] = exp2f((m_ptr[4] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[4] = (acc_ptr[4] * red_ptr[2]);
@@ -8147,13 +8291,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_10 = 0; j_10 < 64; ++j_10) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_10 + 320)]);
     }
-    float condval_9;
+    float condval_10;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_9 = 0x0p+0f/*0.000000e+00*/;
+      condval_10 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_9 = red_ptr[0];
+      condval_10 = red_ptr[0];
     }
-    red_ptr[1] = condval_9;
+    red_ptr[1] = condval_10;
     red_ptr[2] = exp2f((m_ptr[5] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[5] = (acc_ptr[5] * red_ptr[2]);
@@ -8168,13 +8312,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_12 = 0; j_12 < 64; ++j_12) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_12 + 384)]);
     }
-    float condval_10;
+    float condval_11;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_10 = 0x0p+0f/*0.000000e+00*/;
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_10 = red_ptr[0];
+      condval_11 = red_ptr[0];
     }
-    red_ptr[1] = condval_10;
+    red_ptr[1] = condval_11;
     red_ptr[2] = exp2f((m_ptr[6] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[6] = (acc_ptr[6] * red_ptr[2]);
@@ -8189,13 +8333,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_14 = 0; j_14 < 64; ++j_14) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_14 + 448)]);
     }
-    float condval_11;
+    float condval_12;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_11 = 0x0p+0f/*0.000000e+00*/;
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_11 = red_ptr[0];
+      condval_12 = red_ptr[0];
     }
-    red_ptr[1] = condval_11;
+    red_ptr[1] = condval_12;
     red_ptr[2] = exp2f((m_ptr[7] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[7] = (acc_ptr[7] * red_ptr[2]);
@@ -8207,137 +8351,137 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     l_ptr[7] = ((l_ptr[7] * red_ptr[2]) + red_ptr[3]);
     m_ptr[7] = red_ptr[0];
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_12 = (acc_ptr[0] / l_ptr[0]);
+    condval_13 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_12;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
   if (((int)threadIdx.x) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_13 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_14 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_14 = (acc_ptr[1] / l_ptr[1]);
+    condval_15 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_14;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_15;
   if (((int)threadIdx.x) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_15 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_16 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + NS) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + NS) + ((int)blockIdx.x))] = condval_16;
   }
-  float condval_16;
+  float condval_17;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_16 = (acc_ptr[2] / l_ptr[2]);
+    condval_17 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_16 = 0x0p+0f/*0.000000e+00*/;
+    condval_17 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_16;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_17;
   if (((int)threadIdx.x) == 0) {
-    float condval_17;
+    float condval_18;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_17 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_18 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_17 = -CUDART_INF_F;
+      condval_18 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((int)blockIdx.x))] = condval_17;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((int)blockIdx.x))] = condval_18;
   }
-  float condval_18;
+  float condval_19;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_18 = (acc_ptr[3] / l_ptr[3]);
+    condval_19 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_18 = 0x0p+0f/*0.000000e+00*/;
+    condval_19 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_18;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_19;
   if (((int)threadIdx.x) == 0) {
-    float condval_19;
+    float condval_20;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_19 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_20 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_19 = -CUDART_INF_F;
+      condval_20 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 3)) + ((int)blockIdx.x))] = condval_19;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 3)) + ((int)blockIdx.x))] = condval_20;
   }
-  float condval_20;
+  float condval_21;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-    condval_20 = (acc_ptr[4] / l_ptr[4]);
+    condval_21 = (acc_ptr[4] / l_ptr[4]);
   } else {
-    condval_20 = 0x0p+0f/*0.000000e+00*/;
+    condval_21 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 512)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_20;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 512)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_21;
   if (((int)threadIdx.x) == 0) {
-    float condval_21;
+    float condval_22;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-      condval_21 = (m_ptr[4] + log2f(l_ptr[4]));
+      condval_22 = (m_ptr[4] + log2f(l_ptr[4]));
     } else {
-      condval_21 = -CUDART_INF_F;
+      condval_22 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((int)blockIdx.x))] = condval_21;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((int)blockIdx.x))] = condval_22;
   }
-  float condval_22;
+  float condval_23;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-    condval_22 = (acc_ptr[5] / l_ptr[5]);
+    condval_23 = (acc_ptr[5] / l_ptr[5]);
   } else {
-    condval_22 = 0x0p+0f/*0.000000e+00*/;
+    condval_23 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 640)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_22;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 640)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_23;
   if (((int)threadIdx.x) == 0) {
-    float condval_23;
+    float condval_24;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-      condval_23 = (m_ptr[5] + log2f(l_ptr[5]));
+      condval_24 = (m_ptr[5] + log2f(l_ptr[5]));
     } else {
-      condval_23 = -CUDART_INF_F;
+      condval_24 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 5)) + ((int)blockIdx.x))] = condval_23;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 5)) + ((int)blockIdx.x))] = condval_24;
   }
-  float condval_24;
+  float condval_25;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-    condval_24 = (acc_ptr[6] / l_ptr[6]);
+    condval_25 = (acc_ptr[6] / l_ptr[6]);
   } else {
-    condval_24 = 0x0p+0f/*0.000000e+00*/;
+    condval_25 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 768)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_24;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 768)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_25;
   if (((int)threadIdx.x) == 0) {
-    float condval_25;
+    float condval_26;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-      condval_25 = (m_ptr[6] + log2f(l_ptr[6]));
+      condval_26 = (m_ptr[6] + log2f(l_ptr[6]));
     } else {
-      condval_25 = -CUDART_INF_F;
+      condval_26 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((int)blockIdx.x))] = condval_25;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((int)blockIdx.x))] = condval_26;
   }
-  float condval_26;
+  float condval_27;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-    condval_26 = (acc_ptr[7] / l_ptr[7]);
+    condval_27 = (acc_ptr[7] / l_ptr[7]);
   } else {
-    condval_26 = 0x0p+0f/*0.000000e+00*/;
+    condval_27 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 896)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_26;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 896)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_27;
   if (((int)threadIdx.x) == 0) {
-    float condval_27;
+    float condval_28;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-      condval_27 = (m_ptr[7] + log2f(l_ptr[7]));
+      condval_28 = (m_ptr[7] + log2f(l_ptr[7]));
     } else {
-      condval_27 = -CUDART_INF_F;
+      condval_28 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 7)) + ((int)blockIdx.x))] = condval_27;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 7)) + ((int)blockIdx.x))] = condval_28;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[128];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -8400,7 +8544,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d12
     }
     float condval_3;
     if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -8410,13 +8560,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d12
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -8431,13 +8581,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d12
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j_2]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -8449,32 +8599,32 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d12
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_6;
+  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_7;
   if (((int)threadIdx.x) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_8;
+  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_9;
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g2_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g2_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[256];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -8537,7 +8687,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     }
     float condval_3;
     if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((((int)blockIdx.y) * 2) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -8547,13 +8703,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -8568,13 +8724,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -8586,41 +8742,41 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_6;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_7;
   if (((int)threadIdx.x) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_8;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_9;
   if (((int)threadIdx.x) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_9 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + NS) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + NS) + ((int)blockIdx.x))] = condval_10;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[512];
   alignas(64) float acc_ptr[4];
   alignas(64) float m_ptr[4];
@@ -8690,7 +8846,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -8701,13 +8863,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -8722,13 +8884,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -8743,13 +8905,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -8764,13 +8926,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -8782,73 +8944,73 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
     m_ptr[3] = red_ptr[0];
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_8 = (acc_ptr[0] / l_ptr[0]);
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_8;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_9;
   if (((int)threadIdx.x) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_9 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_10;
   }
-  float condval_10;
+  float condval_11;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_10 = (acc_ptr[1] / l_ptr[1]);
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_10 = 0x0p+0f/*0.000000e+00*/;
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_10;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_11;
   if (((int)threadIdx.x) == 0) {
-    float condval_11;
+    float condval_12;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_11 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_11 = -CUDART_INF_F;
+      condval_12 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_11;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_12;
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_12 = (acc_ptr[2] / l_ptr[2]);
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_12;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
   if (((int)threadIdx.x) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_13 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_14 = (acc_ptr[3] / l_ptr[3]);
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_14;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_15;
   if (((int)threadIdx.x) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_15 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_16;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g8_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g8_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[1024];
   alignas(64) float acc_ptr[8];
   alignas(64) float m_ptr[8];
@@ -8930,7 +9092,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 8) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -8941,13 +9109,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -8962,13 +9130,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -8983,13 +9151,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -9004,13 +9172,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -9025,13 +9193,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_8 = 0; j_8 < 64; ++j_8) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_8 + 256)]);
     }
-    float condval_8;
+    float condval_9;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_8 = 0x0p+0f/*0.000000e+00*/;
+      condval_9 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_8 = red_ptr[0];
+      condval_9 = red_ptr[0];
     }
-    red_ptr[1] = condval_8;
+    red_ptr[1] = condval_9;
     red_ptr[2] = exp2f((m_ptr[4] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[4] = (acc_ptr[4] * red_ptr[2]);
@@ -9046,13 +9214,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_10 = 0; j_10 < 64; ++j_10) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_10 + 320)]);
     }
-    float condval_9;
+    float condval_10;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_9 = 0x0p+0f/*0.000000e+00*/;
+      condval_10 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_9 = red_ptr[0];
+      condval_10 = red_ptr[0];
     }
-    red_ptr[1] = condval_9;
+    red_ptr[1] = condval_10;
     red_ptr[2] = exp2f((m_ptr[5] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[5] = (acc_ptr[5] * red_ptr[2]);
@@ -9067,13 +9235,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_12 = 0; j_12 < 64; ++j_12) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_12 + 384)]);
     }
-    float condval_10;
+    float condval_11;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_10 = 0x0p+0f/*0.000000e+00*/;
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_10 = red_ptr[0];
+      condval_11 = red_ptr[0];
     }
-    red_ptr[1] = condval_10;
+    red_ptr[1] = condval_11;
     red_ptr[2] = exp2f((m_ptr[6] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[6] = (acc_ptr[6] * red_ptr[2]);
@@ -9088,13 +9256,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     for (int j_14 = 0; j_14 < 64; ++j_14) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_14 + 448)]);
     }
-    float condval_11;
+    float condval_12;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_11 = 0x0p+0f/*0.000000e+00*/;
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_11 = red_ptr[0];
+      condval_12 = red_ptr[0];
     }
-    red_ptr[1] = condval_11;
+    red_ptr[1] = condval_12;
     red_ptr[2] = exp2f((m_ptr[7] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[7] = (acc_ptr[7] * red_ptr[2]);
@@ -9106,137 +9274,137 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
     l_ptr[7] = ((l_ptr[7] * red_ptr[2]) + red_ptr[3]);
     m_ptr[7] = red_ptr[0];
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_12 = (acc_ptr[0] / l_ptr[0]);
+    condval_13 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_12;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
   if (((int)threadIdx.x) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_13 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_14 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_14 = (acc_ptr[1] / l_ptr[1]);
+    condval_15 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_14;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_15;
   if (((int)threadIdx.x) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_15 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_16 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + NS) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + NS) + ((int)blockIdx.x))] = condval_16;
   }
-  float condval_16;
+  float condval_17;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_16 = (acc_ptr[2] / l_ptr[2]);
+    condval_17 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_16 = 0x0p+0f/*0.000000e+00*/;
+    condval_17 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_16;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_17;
   if (((int)threadIdx.x) == 0) {
-    float condval_17;
+    float condval_18;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_17 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_18 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_17 = -CUDART_INF_F;
+      condval_18 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((int)blockIdx.x))] = condval_17;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((int)blockIdx.x))] = condval_18;
   }
-  float condval_18;
+  float condval_19;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_18 = (acc_ptr[3] / l_ptr[3]);
+    condval_19 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_18 = 0x0p+0f/*0.000000e+00*/;
+    condval_19 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_18;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_19;
   if (((int)threadIdx.x) == 0) {
-    float condval_19;
+    float condval_20;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_19 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_20 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_19 = -CUDART_INF_F;
+      condval_20 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 3)) + ((int)blockIdx.x))] = condval_19;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 3)) + ((int)blockIdx.x))] = condval_20;
   }
-  float condval_20;
+  float condval_21;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-    condval_20 = (acc_ptr[4] / l_ptr[4]);
+    condval_21 = (acc_ptr[4] / l_ptr[4]);
   } else {
-    condval_20 = 0x0p+0f/*0.000000e+00*/;
+    condval_21 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 512)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_20;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 512)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_21;
   if (((int)threadIdx.x) == 0) {
-    float condval_21;
+    float condval_22;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-      condval_21 = (m_ptr[4] + log2f(l_ptr[4]));
+      condval_22 = (m_ptr[4] + log2f(l_ptr[4]));
     } else {
-      condval_21 = -CUDART_INF_F;
+      condval_22 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((int)blockIdx.x))] = condval_21;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((int)blockIdx.x))] = condval_22;
   }
-  float condval_22;
+  float condval_23;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-    condval_22 = (acc_ptr[5] / l_ptr[5]);
+    condval_23 = (acc_ptr[5] / l_ptr[5]);
   } else {
-    condval_22 = 0x0p+0f/*0.000000e+00*/;
+    condval_23 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 640)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_22;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 640)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_23;
   if (((int)threadIdx.x) == 0) {
-    float condval_23;
+    float condval_24;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-      condval_23 = (m_ptr[5] + log2f(l_ptr[5]));
+      condval_24 = (m_ptr[5] + log2f(l_ptr[5]));
     } else {
-      condval_23 = -CUDART_INF_F;
+      condval_24 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 5)) + ((int)blockIdx.x))] = condval_23;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 5)) + ((int)blockIdx.x))] = condval_24;
   }
-  float condval_24;
+  float condval_25;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-    condval_24 = (acc_ptr[6] / l_ptr[6]);
+    condval_25 = (acc_ptr[6] / l_ptr[6]);
   } else {
-    condval_24 = 0x0p+0f/*0.000000e+00*/;
+    condval_25 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 768)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_24;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 768)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_25;
   if (((int)threadIdx.x) == 0) {
-    float condval_25;
+    float condval_26;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-      condval_25 = (m_ptr[6] + log2f(l_ptr[6]));
+      condval_26 = (m_ptr[6] + log2f(l_ptr[6]));
     } else {
-      condval_25 = -CUDART_INF_F;
+      condval_26 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((int)blockIdx.x))] = condval_25;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((int)blockIdx.x))] = condval_26;
   }
-  float condval_26;
+  float condval_27;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-    condval_26 = (acc_ptr[7] / l_ptr[7]);
+    condval_27 = (acc_ptr[7] / l_ptr[7]);
   } else {
-    condval_26 = 0x0p+0f/*0.000000e+00*/;
+    condval_27 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 896)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_26;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 896)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_27;
   if (((int)threadIdx.x) == 0) {
-    float condval_27;
+    float condval_28;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-      condval_27 = (m_ptr[7] + log2f(l_ptr[7]));
+      condval_28 = (m_ptr[7] + log2f(l_ptr[7]));
     } else {
-      condval_27 = -CUDART_INF_F;
+      condval_28 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 7)) + ((int)blockIdx.x))] = condval_27;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 7)) + ((int)blockIdx.x))] = condval_28;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_kernel(nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_kernel(nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[2048];
   alignas(64) float acc_ptr[16];
   alignas(64) float m_ptr[16];
@@ -9382,7 +9550,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
       }
       float condval_5;
       if (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < L) && (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < iv_ptr[1]) || (((iv_ptr[7] + (((int)threadIdx.x) & 31)) <= (((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + L) - S)) && (((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + L) - S) - iv_ptr[0]) < (iv_ptr[7] + (((int)threadIdx.x) & 31)))))) {
-        condval_5 = red_ptr[0];
+        float condval_6;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_6 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_6 = red_ptr[0];
+        }
+        condval_5 = (condval_6 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + L) - S) - iv_ptr[7]) - (((int)threadIdx.x) & 31)), ((((((iv_ptr[7] + S) + (((int)threadIdx.x) & 31)) - (((int)threadIdx.x) >> 5)) - L) - (k_2 * 4)) - (((int)blockIdx.x) * 32))))));
       } else {
         condval_5 = -CUDART_INF_F;
       }
@@ -9393,13 +9567,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j = 0; j < 32; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 32) + j)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -9414,13 +9588,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j_2 = 0; j_2 < 32; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_2) + 64)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -9435,13 +9609,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j_4 = 0; j_4 < 32; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_4) + 128)]);
     }
-    float condval_8;
+    float condval_9;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_8 = 0x0p+0f/*0.000000e+00*/;
+      condval_9 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_8 = red_ptr[0];
+      condval_9 = red_ptr[0];
     }
-    red_ptr[1] = condval_8;
+    red_ptr[1] = condval_9;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -9456,13 +9630,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j_6 = 0; j_6 < 32; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_6) + 192)]);
     }
-    float condval_9;
+    float condval_10;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_9 = 0x0p+0f/*0.000000e+00*/;
+      condval_10 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_9 = red_ptr[0];
+      condval_10 = red_ptr[0];
     }
-    red_ptr[1] = condval_9;
+    red_ptr[1] = condval_10;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -9477,13 +9651,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j_8 = 0; j_8 < 32; ++j_8) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_8) + 256)]);
     }
-    float condval_10;
+    float condval_11;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_10 = 0x0p+0f/*0.000000e+00*/;
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_10 = red_ptr[0];
+      condval_11 = red_ptr[0];
     }
-    red_ptr[1] = condval_10;
+    red_ptr[1] = condval_11;
     red_ptr[2] = exp2f((m_ptr[4] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[4] = (acc_ptr[4] * red_ptr[2]);
@@ -9498,13 +9672,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j_10 = 0; j_10 < 32; ++j_10) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_10) + 320)]);
     }
-    float condval_11;
+    float condval_12;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_11 = 0x0p+0f/*0.000000e+00*/;
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_11 = red_ptr[0];
+      condval_12 = red_ptr[0];
     }
-    red_ptr[1] = condval_11;
+    red_ptr[1] = condval_12;
     red_ptr[2] = exp2f((m_ptr[5] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[5] = (acc_ptr[5] * red_ptr[2]);
@@ -9519,13 +9693,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j_12 = 0; j_12 < 32; ++j_12) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_12) + 384)]);
     }
-    float condval_12;
+    float condval_13;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_12 = 0x0p+0f/*0.000000e+00*/;
+      condval_13 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_12 = red_ptr[0];
+      condval_13 = red_ptr[0];
     }
-    red_ptr[1] = condval_12;
+    red_ptr[1] = condval_13;
     red_ptr[2] = exp2f((m_ptr[6] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[6] = (acc_ptr[6] * red_ptr[2]);
@@ -9540,13 +9714,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j_14 = 0; j_14 < 32; ++j_14) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_14) + 448)]);
     }
-    float condval_13;
+    float condval_14;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_13 = 0x0p+0f/*0.000000e+00*/;
+      condval_14 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_13 = red_ptr[0];
+      condval_14 = red_ptr[0];
     }
-    red_ptr[1] = condval_13;
+    red_ptr[1] = condval_14;
     red_ptr[2] = exp2f((m_ptr[7] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[7] = (acc_ptr[7] * red_ptr[2]);
@@ -9561,13 +9735,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j_16 = 0; j_16 < 32; ++j_16) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_16) + 512)]);
     }
-    float condval_14;
+    float condval_15;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_14 = 0x0p+0f/*0.000000e+00*/;
+      condval_15 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_14 = red_ptr[0];
+      condval_15 = red_ptr[0];
     }
-    red_ptr[1] = condval_14;
+    red_ptr[1] = condval_15;
     red_ptr[2] = exp2f((m_ptr[8] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[8] = (acc_ptr[8] * red_ptr[2]);
@@ -9582,13 +9756,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j_18 = 0; j_18 < 32; ++j_18) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_18) + 576)]);
     }
-    float condval_15;
+    float condval_16;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_15 = 0x0p+0f/*0.000000e+00*/;
+      condval_16 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_15 = red_ptr[0];
+      condval_16 = red_ptr[0];
     }
-    red_ptr[1] = condval_15;
+    red_ptr[1] = condval_16;
     red_ptr[2] = exp2f((m_ptr[9] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[9] = (acc_ptr[9] * red_ptr[2]);
@@ -9603,13 +9777,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j_20 = 0; j_20 < 32; ++j_20) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_20) + 640)]);
     }
-    float condval_16;
+    float condval_17;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_16 = 0x0p+0f/*0.000000e+00*/;
+      condval_17 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_16 = red_ptr[0];
+      condval_17 = red_ptr[0];
     }
-    red_ptr[1] = condval_16;
+    red_ptr[1] = condval_17;
     red_ptr[2] = exp2f((m_ptr[10] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[10] = (acc_ptr[10] * red_ptr[2]);
@@ -9624,13 +9798,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j_22 = 0; j_22 < 32; ++j_22) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_22) + 704)]);
     }
-    float condval_17;
+    float condval_18;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_17 = 0x0p+0f/*0.000000e+00*/;
+      condval_18 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_17 = red_ptr[0];
+      condval_18 = red_ptr[0];
     }
-    red_ptr[1] = condval_17;
+    red_ptr[1] = condval_18;
     red_ptr[2] = exp2f((m_ptr[11] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[11] = (acc_ptr[11] * red_ptr[2]);
@@ -9645,13 +9819,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j_24 = 0; j_24 < 32; ++j_24) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_24) + 768)]);
     }
-    float condval_18;
+    float condval_19;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_18 = 0x0p+0f/*0.000000e+00*/;
+      condval_19 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_18 = red_ptr[0];
+      condval_19 = red_ptr[0];
     }
-    red_ptr[1] = condval_18;
+    red_ptr[1] = condval_19;
     red_ptr[2] = exp2f((m_ptr[12] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[12] = (acc_ptr[12] * red_ptr[2]);
@@ -9666,13 +9840,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j_26 = 0; j_26 < 32; ++j_26) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_26) + 832)]);
     }
-    float condval_19;
+    float condval_20;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_19 = 0x0p+0f/*0.000000e+00*/;
+      condval_20 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_19 = red_ptr[0];
+      condval_20 = red_ptr[0];
     }
-    red_ptr[1] = condval_19;
+    red_ptr[1] = condval_20;
     red_ptr[2] = exp2f((m_ptr[13] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[13] = (acc_ptr[13] * red_ptr[2]);
@@ -9687,13 +9861,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j_28 = 0; j_28 < 32; ++j_28) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_28) + 896)]);
     }
-    float condval_20;
+    float condval_21;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_20 = 0x0p+0f/*0.000000e+00*/;
+      condval_21 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_20 = red_ptr[0];
+      condval_21 = red_ptr[0];
     }
-    red_ptr[1] = condval_20;
+    red_ptr[1] = condval_21;
     red_ptr[2] = exp2f((m_ptr[14] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[14] = (acc_ptr[14] * red_ptr[2]);
@@ -9708,13 +9882,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     for (int j_30 = 0; j_30 < 32; ++j_30) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_30) + 960)]);
     }
-    float condval_21;
+    float condval_22;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_21 = 0x0p+0f/*0.000000e+00*/;
+      condval_22 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_21 = red_ptr[0];
+      condval_22 = red_ptr[0];
     }
-    red_ptr[1] = condval_21;
+    red_ptr[1] = condval_22;
     red_ptr[2] = exp2f((m_ptr[15] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[15] = (acc_ptr[15] * red_ptr[2]);
@@ -9727,296 +9901,296 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_ker
     m_ptr[15] = red_ptr[0];
   }
   if (((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) < S) {
-    float condval_22;
+    float condval_23;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_22 = (acc_ptr[0] / l_ptr[0]);
+      condval_23 = (acc_ptr[0] / l_ptr[0]);
     } else {
-      condval_22 = 0x0p+0f/*0.000000e+00*/;
+      condval_23 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_22);
+    O_ptr[((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_23);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_23;
+      float condval_24;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-        condval_23 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_24 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_23 = -CUDART_INF_F;
+        condval_24 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S))] = condval_23;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S))] = condval_24;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 2) < S) {
-    float condval_24;
+    float condval_25;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_24 = (acc_ptr[1] / l_ptr[1]);
+      condval_25 = (acc_ptr[1] / l_ptr[1]);
     } else {
-      condval_24 = 0x0p+0f/*0.000000e+00*/;
+      condval_25 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 128)] = ((nv_bfloat16)condval_24);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 128)] = ((nv_bfloat16)condval_25);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_25;
+      float condval_26;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-        condval_25 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_26 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_25 = -CUDART_INF_F;
+        condval_26 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 2)] = condval_25;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 2)] = condval_26;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 4) < S) {
-    float condval_26;
+    float condval_27;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_26 = (acc_ptr[2] / l_ptr[2]);
+      condval_27 = (acc_ptr[2] / l_ptr[2]);
     } else {
-      condval_26 = 0x0p+0f/*0.000000e+00*/;
+      condval_27 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 256)] = ((nv_bfloat16)condval_26);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 256)] = ((nv_bfloat16)condval_27);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_27;
+      float condval_28;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-        condval_27 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_28 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_27 = -CUDART_INF_F;
+        condval_28 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 4)] = condval_27;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 4)] = condval_28;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 6) < S) {
-    float condval_28;
+    float condval_29;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_28 = (acc_ptr[3] / l_ptr[3]);
+      condval_29 = (acc_ptr[3] / l_ptr[3]);
     } else {
-      condval_28 = 0x0p+0f/*0.000000e+00*/;
+      condval_29 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 384)] = ((nv_bfloat16)condval_28);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 384)] = ((nv_bfloat16)condval_29);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_29;
+      float condval_30;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-        condval_29 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_30 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_29 = -CUDART_INF_F;
+        condval_30 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 6)] = condval_29;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 6)] = condval_30;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 8) < S) {
-    float condval_30;
+    float condval_31;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-      condval_30 = (acc_ptr[4] / l_ptr[4]);
+      condval_31 = (acc_ptr[4] / l_ptr[4]);
     } else {
-      condval_30 = 0x0p+0f/*0.000000e+00*/;
+      condval_31 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 512)] = ((nv_bfloat16)condval_30);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 512)] = ((nv_bfloat16)condval_31);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_31;
+      float condval_32;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-        condval_31 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_32 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_31 = -CUDART_INF_F;
+        condval_32 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 8)] = condval_31;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 8)] = condval_32;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 10) < S) {
-    float condval_32;
+    float condval_33;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-      condval_32 = (acc_ptr[5] / l_ptr[5]);
+      condval_33 = (acc_ptr[5] / l_ptr[5]);
     } else {
-      condval_32 = 0x0p+0f/*0.000000e+00*/;
+      condval_33 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 640)] = ((nv_bfloat16)condval_32);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 640)] = ((nv_bfloat16)condval_33);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_33;
+      float condval_34;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-        condval_33 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_34 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_33 = -CUDART_INF_F;
+        condval_34 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 10)] = condval_33;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 10)] = condval_34;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 12) < S) {
-    float condval_34;
+    float condval_35;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-      condval_34 = (acc_ptr[6] / l_ptr[6]);
+      condval_35 = (acc_ptr[6] / l_ptr[6]);
     } else {
-      condval_34 = 0x0p+0f/*0.000000e+00*/;
+      condval_35 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 768)] = ((nv_bfloat16)condval_34);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 768)] = ((nv_bfloat16)condval_35);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_35;
+      float condval_36;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-        condval_35 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_36 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_35 = -CUDART_INF_F;
+        condval_36 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 12)] = condval_35;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 12)] = condval_36;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 14) < S) {
-    float condval_36;
+    float condval_37;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-      condval_36 = (acc_ptr[7] / l_ptr[7]);
+      condval_37 = (acc_ptr[7] / l_ptr[7]);
     } else {
-      condval_36 = 0x0p+0f/*0.000000e+00*/;
+      condval_37 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 896)] = ((nv_bfloat16)condval_36);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 896)] = ((nv_bfloat16)condval_37);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_37;
+      float condval_38;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-        condval_37 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_38 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_37 = -CUDART_INF_F;
+        condval_38 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 14)] = condval_37;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 14)] = condval_38;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 16) < S) {
-    float condval_38;
+    float condval_39;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-      condval_38 = (acc_ptr[8] / l_ptr[8]);
+      condval_39 = (acc_ptr[8] / l_ptr[8]);
     } else {
-      condval_38 = 0x0p+0f/*0.000000e+00*/;
+      condval_39 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1024)] = ((nv_bfloat16)condval_38);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1024)] = ((nv_bfloat16)condval_39);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_39;
+      float condval_40;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-        condval_39 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_40 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_39 = -CUDART_INF_F;
+        condval_40 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 16)] = condval_39;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 16)] = condval_40;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 18) < S) {
-    float condval_40;
+    float condval_41;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-      condval_40 = (acc_ptr[9] / l_ptr[9]);
+      condval_41 = (acc_ptr[9] / l_ptr[9]);
     } else {
-      condval_40 = 0x0p+0f/*0.000000e+00*/;
+      condval_41 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1152)] = ((nv_bfloat16)condval_40);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1152)] = ((nv_bfloat16)condval_41);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_41;
+      float condval_42;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-        condval_41 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_42 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_41 = -CUDART_INF_F;
+        condval_42 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 18)] = condval_41;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 18)] = condval_42;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 20) < S) {
-    float condval_42;
+    float condval_43;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-      condval_42 = (acc_ptr[10] / l_ptr[10]);
+      condval_43 = (acc_ptr[10] / l_ptr[10]);
     } else {
-      condval_42 = 0x0p+0f/*0.000000e+00*/;
+      condval_43 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1280)] = ((nv_bfloat16)condval_42);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1280)] = ((nv_bfloat16)condval_43);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_43;
+      float condval_44;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-        condval_43 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_44 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_43 = -CUDART_INF_F;
+        condval_44 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 20)] = condval_43;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 20)] = condval_44;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 22) < S) {
-    float condval_44;
+    float condval_45;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-      condval_44 = (acc_ptr[11] / l_ptr[11]);
+      condval_45 = (acc_ptr[11] / l_ptr[11]);
     } else {
-      condval_44 = 0x0p+0f/*0.000000e+00*/;
+      condval_45 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1408)] = ((nv_bfloat16)condval_44);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1408)] = ((nv_bfloat16)condval_45);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_45;
+      float condval_46;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-        condval_45 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_46 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_45 = -CUDART_INF_F;
+        condval_46 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 22)] = condval_45;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 22)] = condval_46;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 24) < S) {
-    float condval_46;
+    float condval_47;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-      condval_46 = (acc_ptr[12] / l_ptr[12]);
+      condval_47 = (acc_ptr[12] / l_ptr[12]);
     } else {
-      condval_46 = 0x0p+0f/*0.000000e+00*/;
+      condval_47 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1536)] = ((nv_bfloat16)condval_46);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1536)] = ((nv_bfloat16)condval_47);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_47;
+      float condval_48;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-        condval_47 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_48 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_47 = -CUDART_INF_F;
+        condval_48 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 24)] = condval_47;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 24)] = condval_48;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 26) < S) {
-    float condval_48;
+    float condval_49;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-      condval_48 = (acc_ptr[13] / l_ptr[13]);
+      condval_49 = (acc_ptr[13] / l_ptr[13]);
     } else {
-      condval_48 = 0x0p+0f/*0.000000e+00*/;
+      condval_49 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1664)] = ((nv_bfloat16)condval_48);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1664)] = ((nv_bfloat16)condval_49);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_49;
+      float condval_50;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-        condval_49 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_50 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_49 = -CUDART_INF_F;
+        condval_50 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 26)] = condval_49;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 26)] = condval_50;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 28) < S) {
-    float condval_50;
+    float condval_51;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-      condval_50 = (acc_ptr[14] / l_ptr[14]);
+      condval_51 = (acc_ptr[14] / l_ptr[14]);
     } else {
-      condval_50 = 0x0p+0f/*0.000000e+00*/;
+      condval_51 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1792)] = ((nv_bfloat16)condval_50);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1792)] = ((nv_bfloat16)condval_51);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_51;
+      float condval_52;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-        condval_51 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_52 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_51 = -CUDART_INF_F;
+        condval_52 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 28)] = condval_51;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 28)] = condval_52;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 30) < S) {
-    float condval_52;
+    float condval_53;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-      condval_52 = (acc_ptr[15] / l_ptr[15]);
+      condval_53 = (acc_ptr[15] / l_ptr[15]);
     } else {
-      condval_52 = 0x0p+0f/*0.000000e+00*/;
+      condval_53 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1920)] = ((nv_bfloat16)condval_52);
+    O_ptr[(((((((int)blockIdx.x) * 2048) + (((((int)blockIdx.z) * Hq) * S) * 64)) + ((((int)blockIdx.y) * S) * 64)) + ((int)threadIdx.x)) + 1920)] = ((nv_bfloat16)condval_53);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_53;
+      float condval_54;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-        condval_53 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_54 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_53 = -CUDART_INF_F;
+        condval_54 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 30)] = condval_53;
+      LSE_ptr[(((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 30)] = condval_54;
     }
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_d64_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_d64_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float cap, float qscale, int sinks, int window) {
   alignas(64) int iv_ptr[15];
   __shared__ alignas(64) float qs_ptr[2048];
   alignas(64) float acc_ptr[16];
@@ -10166,7 +10340,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
       }
       float condval_5;
       if (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < iv_ptr[14]) && (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < iv_ptr[1]) || (((iv_ptr[7] + (((int)threadIdx.x) & 31)) <= (((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + iv_ptr[14]) - iv_ptr[13])) && (((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + iv_ptr[14]) - iv_ptr[13]) - iv_ptr[0]) < (iv_ptr[7] + (((int)threadIdx.x) & 31)))))) {
-        condval_5 = red_ptr[0];
+        float condval_6;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_6 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_6 = red_ptr[0];
+        }
+        condval_5 = (condval_6 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + iv_ptr[14]) - iv_ptr[13]) - iv_ptr[7]) - (((int)threadIdx.x) & 31)), ((((((iv_ptr[7] + iv_ptr[13]) + (((int)threadIdx.x) & 31)) - (((int)threadIdx.x) >> 5)) - iv_ptr[14]) - (k_2 * 4)) - (((int)blockIdx.x) * 32))))));
       } else {
         condval_5 = -CUDART_INF_F;
       }
@@ -10177,13 +10357,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j = 0; j < 32; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 32) + j)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -10198,13 +10378,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_2 = 0; j_2 < 32; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_2) + 64)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -10219,13 +10399,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_4 = 0; j_4 < 32; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_4) + 128)]);
     }
-    float condval_8;
+    float condval_9;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_8 = 0x0p+0f/*0.000000e+00*/;
+      condval_9 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_8 = red_ptr[0];
+      condval_9 = red_ptr[0];
     }
-    red_ptr[1] = condval_8;
+    red_ptr[1] = condval_9;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -10240,13 +10420,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_6 = 0; j_6 < 32; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_6) + 192)]);
     }
-    float condval_9;
+    float condval_10;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_9 = 0x0p+0f/*0.000000e+00*/;
+      condval_10 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_9 = red_ptr[0];
+      condval_10 = red_ptr[0];
     }
-    red_ptr[1] = condval_9;
+    red_ptr[1] = condval_10;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -10261,13 +10441,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_8 = 0; j_8 < 32; ++j_8) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_8) + 256)]);
     }
-    float condval_10;
+    float condval_11;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_10 = 0x0p+0f/*0.000000e+00*/;
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_10 = red_ptr[0];
+      condval_11 = red_ptr[0];
     }
-    red_ptr[1] = condval_10;
+    red_ptr[1] = condval_11;
     red_ptr[2] = exp2f((m_ptr[4] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[4] = (acc_ptr[4] * red_ptr[2]);
@@ -10282,13 +10462,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_10 = 0; j_10 < 32; ++j_10) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_10) + 320)]);
     }
-    float condval_11;
+    float condval_12;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_11 = 0x0p+0f/*0.000000e+00*/;
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_11 = red_ptr[0];
+      condval_12 = red_ptr[0];
     }
-    red_ptr[1] = condval_11;
+    red_ptr[1] = condval_12;
     red_ptr[2] = exp2f((m_ptr[5] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[5] = (acc_ptr[5] * red_ptr[2]);
@@ -10303,13 +10483,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_12 = 0; j_12 < 32; ++j_12) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_12) + 384)]);
     }
-    float condval_12;
+    float condval_13;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_12 = 0x0p+0f/*0.000000e+00*/;
+      condval_13 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_12 = red_ptr[0];
+      condval_13 = red_ptr[0];
     }
-    red_ptr[1] = condval_12;
+    red_ptr[1] = condval_13;
     red_ptr[2] = exp2f((m_ptr[6] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[6] = (acc_ptr[6] * red_ptr[2]);
@@ -10324,13 +10504,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_14 = 0; j_14 < 32; ++j_14) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_14) + 448)]);
     }
-    float condval_13;
+    float condval_14;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_13 = 0x0p+0f/*0.000000e+00*/;
+      condval_14 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_13 = red_ptr[0];
+      condval_14 = red_ptr[0];
     }
-    red_ptr[1] = condval_13;
+    red_ptr[1] = condval_14;
     red_ptr[2] = exp2f((m_ptr[7] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[7] = (acc_ptr[7] * red_ptr[2]);
@@ -10345,13 +10525,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_16 = 0; j_16 < 32; ++j_16) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_16) + 512)]);
     }
-    float condval_14;
+    float condval_15;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_14 = 0x0p+0f/*0.000000e+00*/;
+      condval_15 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_14 = red_ptr[0];
+      condval_15 = red_ptr[0];
     }
-    red_ptr[1] = condval_14;
+    red_ptr[1] = condval_15;
     red_ptr[2] = exp2f((m_ptr[8] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[8] = (acc_ptr[8] * red_ptr[2]);
@@ -10366,13 +10546,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_18 = 0; j_18 < 32; ++j_18) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_18) + 576)]);
     }
-    float condval_15;
+    float condval_16;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_15 = 0x0p+0f/*0.000000e+00*/;
+      condval_16 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_15 = red_ptr[0];
+      condval_16 = red_ptr[0];
     }
-    red_ptr[1] = condval_15;
+    red_ptr[1] = condval_16;
     red_ptr[2] = exp2f((m_ptr[9] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[9] = (acc_ptr[9] * red_ptr[2]);
@@ -10387,13 +10567,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_20 = 0; j_20 < 32; ++j_20) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_20) + 640)]);
     }
-    float condval_16;
+    float condval_17;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_16 = 0x0p+0f/*0.000000e+00*/;
+      condval_17 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_16 = red_ptr[0];
+      condval_17 = red_ptr[0];
     }
-    red_ptr[1] = condval_16;
+    red_ptr[1] = condval_17;
     red_ptr[2] = exp2f((m_ptr[10] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[10] = (acc_ptr[10] * red_ptr[2]);
@@ -10408,13 +10588,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_22 = 0; j_22 < 32; ++j_22) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_22) + 704)]);
     }
-    float condval_17;
+    float condval_18;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_17 = 0x0p+0f/*0.000000e+00*/;
+      condval_18 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_17 = red_ptr[0];
+      condval_18 = red_ptr[0];
     }
-    red_ptr[1] = condval_17;
+    red_ptr[1] = condval_18;
     red_ptr[2] = exp2f((m_ptr[11] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[11] = (acc_ptr[11] * red_ptr[2]);
@@ -10429,13 +10609,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_24 = 0; j_24 < 32; ++j_24) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_24) + 768)]);
     }
-    float condval_18;
+    float condval_19;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_18 = 0x0p+0f/*0.000000e+00*/;
+      condval_19 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_18 = red_ptr[0];
+      condval_19 = red_ptr[0];
     }
-    red_ptr[1] = condval_18;
+    red_ptr[1] = condval_19;
     red_ptr[2] = exp2f((m_ptr[12] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[12] = (acc_ptr[12] * red_ptr[2]);
@@ -10450,13 +10630,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_26 = 0; j_26 < 32; ++j_26) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_26) + 832)]);
     }
-    float condval_19;
+    float condval_20;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_19 = 0x0p+0f/*0.000000e+00*/;
+      condval_20 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_19 = red_ptr[0];
+      condval_20 = red_ptr[0];
     }
-    red_ptr[1] = condval_19;
+    red_ptr[1] = condval_20;
     red_ptr[2] = exp2f((m_ptr[13] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[13] = (acc_ptr[13] * red_ptr[2]);
@@ -10471,13 +10651,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_28 = 0; j_28 < 32; ++j_28) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_28) + 896)]);
     }
-    float condval_20;
+    float condval_21;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_20 = 0x0p+0f/*0.000000e+00*/;
+      condval_21 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_20 = red_ptr[0];
+      condval_21 = red_ptr[0];
     }
-    red_ptr[1] = condval_20;
+    red_ptr[1] = condval_21;
     red_ptr[2] = exp2f((m_ptr[14] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[14] = (acc_ptr[14] * red_ptr[2]);
@@ -10492,13 +10672,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_30 = 0; j_30 < 32; ++j_30) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 32) + j_30) + 960)]);
     }
-    float condval_21;
+    float condval_22;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_21 = 0x0p+0f/*0.000000e+00*/;
+      condval_22 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_21 = red_ptr[0];
+      condval_22 = red_ptr[0];
     }
-    red_ptr[1] = condval_21;
+    red_ptr[1] = condval_22;
     red_ptr[2] = exp2f((m_ptr[15] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[15] = (acc_ptr[15] * red_ptr[2]);
@@ -10511,291 +10691,291 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     m_ptr[15] = red_ptr[0];
   }
   if (((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) < iv_ptr[13]) {
-    float condval_22;
+    float condval_23;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_22 = (acc_ptr[0] / l_ptr[0]);
+      condval_23 = (acc_ptr[0] / l_ptr[0]);
     } else {
-      condval_22 = 0x0p+0f/*0.000000e+00*/;
+      condval_23 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 2048) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_22);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 2048) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_23);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_23;
+      float condval_24;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-        condval_23 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_24 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_23 = -CUDART_INF_F;
+        condval_24 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_23;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_24;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 2) < iv_ptr[13]) {
-    float condval_24;
+    float condval_25;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_24 = (acc_ptr[1] / l_ptr[1]);
+      condval_25 = (acc_ptr[1] / l_ptr[1]);
     } else {
-      condval_24 = 0x0p+0f/*0.000000e+00*/;
+      condval_25 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 128)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_24);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 128)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_25);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_25;
+      float condval_26;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-        condval_25 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_26 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_25 = -CUDART_INF_F;
+        condval_26 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 2)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_25;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 2)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_26;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 4) < iv_ptr[13]) {
-    float condval_26;
+    float condval_27;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_26 = (acc_ptr[2] / l_ptr[2]);
+      condval_27 = (acc_ptr[2] / l_ptr[2]);
     } else {
-      condval_26 = 0x0p+0f/*0.000000e+00*/;
+      condval_27 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 256)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_26);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 256)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_27);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_27;
+      float condval_28;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-        condval_27 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_28 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_27 = -CUDART_INF_F;
+        condval_28 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 4)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_27;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 4)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_28;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 6) < iv_ptr[13]) {
-    float condval_28;
+    float condval_29;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_28 = (acc_ptr[3] / l_ptr[3]);
+      condval_29 = (acc_ptr[3] / l_ptr[3]);
     } else {
-      condval_28 = 0x0p+0f/*0.000000e+00*/;
+      condval_29 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 384)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_28);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 384)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_29);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_29;
+      float condval_30;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-        condval_29 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_30 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_29 = -CUDART_INF_F;
+        condval_30 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 6)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_29;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 6)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_30;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 8) < iv_ptr[13]) {
-    float condval_30;
+    float condval_31;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-      condval_30 = (acc_ptr[4] / l_ptr[4]);
+      condval_31 = (acc_ptr[4] / l_ptr[4]);
     } else {
-      condval_30 = 0x0p+0f/*0.000000e+00*/;
+      condval_31 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 512)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_30);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 512)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_31);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_31;
+      float condval_32;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-        condval_31 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_32 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_31 = -CUDART_INF_F;
+        condval_32 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 8)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_31;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 8)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_32;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 10) < iv_ptr[13]) {
-    float condval_32;
+    float condval_33;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-      condval_32 = (acc_ptr[5] / l_ptr[5]);
+      condval_33 = (acc_ptr[5] / l_ptr[5]);
     } else {
-      condval_32 = 0x0p+0f/*0.000000e+00*/;
+      condval_33 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 640)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_32);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 640)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_33);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_33;
+      float condval_34;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-        condval_33 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_34 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_33 = -CUDART_INF_F;
+        condval_34 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 10)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_33;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 10)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_34;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 12) < iv_ptr[13]) {
-    float condval_34;
+    float condval_35;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-      condval_34 = (acc_ptr[6] / l_ptr[6]);
+      condval_35 = (acc_ptr[6] / l_ptr[6]);
     } else {
-      condval_34 = 0x0p+0f/*0.000000e+00*/;
+      condval_35 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 768)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_34);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 768)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_35);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_35;
+      float condval_36;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-        condval_35 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_36 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_35 = -CUDART_INF_F;
+        condval_36 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 12)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_35;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 12)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_36;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 14) < iv_ptr[13]) {
-    float condval_36;
+    float condval_37;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-      condval_36 = (acc_ptr[7] / l_ptr[7]);
+      condval_37 = (acc_ptr[7] / l_ptr[7]);
     } else {
-      condval_36 = 0x0p+0f/*0.000000e+00*/;
+      condval_37 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 896)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_36);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 896)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_37);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_37;
+      float condval_38;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-        condval_37 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_38 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_37 = -CUDART_INF_F;
+        condval_38 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 14)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_37;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 14)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_38;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 16) < iv_ptr[13]) {
-    float condval_38;
+    float condval_39;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-      condval_38 = (acc_ptr[8] / l_ptr[8]);
+      condval_39 = (acc_ptr[8] / l_ptr[8]);
     } else {
-      condval_38 = 0x0p+0f/*0.000000e+00*/;
+      condval_39 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1024)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_38);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1024)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_39);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_39;
+      float condval_40;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-        condval_39 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_40 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_39 = -CUDART_INF_F;
+        condval_40 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 16)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_39;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 16)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_40;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 18) < iv_ptr[13]) {
-    float condval_40;
+    float condval_41;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-      condval_40 = (acc_ptr[9] / l_ptr[9]);
+      condval_41 = (acc_ptr[9] / l_ptr[9]);
     } else {
-      condval_40 = 0x0p+0f/*0.000000e+00*/;
+      condval_41 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1152)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_40);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1152)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_41);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_41;
+      float condval_42;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-        condval_41 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_42 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_41 = -CUDART_INF_F;
+        condval_42 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 18)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_41;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 18)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_42;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 20) < iv_ptr[13]) {
-    float condval_42;
+    float condval_43;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-      condval_42 = (acc_ptr[10] / l_ptr[10]);
+      condval_43 = (acc_ptr[10] / l_ptr[10]);
     } else {
-      condval_42 = 0x0p+0f/*0.000000e+00*/;
+      condval_43 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1280)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_42);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1280)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_43);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_43;
+      float condval_44;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-        condval_43 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_44 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_43 = -CUDART_INF_F;
+        condval_44 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 20)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_43;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 20)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_44;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 22) < iv_ptr[13]) {
-    float condval_44;
+    float condval_45;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-      condval_44 = (acc_ptr[11] / l_ptr[11]);
+      condval_45 = (acc_ptr[11] / l_ptr[11]);
     } else {
-      condval_44 = 0x0p+0f/*0.000000e+00*/;
+      condval_45 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1408)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_44);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1408)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_45);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_45;
+      float condval_46;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-        condval_45 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_46 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_45 = -CUDART_INF_F;
+        condval_46 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 22)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_45;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 22)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_46;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 24) < iv_ptr[13]) {
-    float condval_46;
+    float condval_47;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-      condval_46 = (acc_ptr[12] / l_ptr[12]);
+      condval_47 = (acc_ptr[12] / l_ptr[12]);
     } else {
-      condval_46 = 0x0p+0f/*0.000000e+00*/;
+      condval_47 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1536)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_46);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1536)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_47);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_47;
+      float condval_48;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-        condval_47 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_48 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_47 = -CUDART_INF_F;
+        condval_48 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 24)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_47;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 24)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_48;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 26) < iv_ptr[13]) {
-    float condval_48;
+    float condval_49;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-      condval_48 = (acc_ptr[13] / l_ptr[13]);
+      condval_49 = (acc_ptr[13] / l_ptr[13]);
     } else {
-      condval_48 = 0x0p+0f/*0.000000e+00*/;
+      condval_49 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1664)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_48);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1664)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_49);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_49;
+      float condval_50;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-        condval_49 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_50 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_49 = -CUDART_INF_F;
+        condval_50 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 26)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_49;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 26)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_50;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 28) < iv_ptr[13]) {
-    float condval_50;
+    float condval_51;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-      condval_50 = (acc_ptr[14] / l_ptr[14]);
+      condval_51 = (acc_ptr[14] / l_ptr[14]);
     } else {
-      condval_50 = 0x0p+0f/*0.000000e+00*/;
+      condval_51 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1792)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_50);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1792)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_51);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_51;
+      float condval_52;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-        condval_51 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_52 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_51 = -CUDART_INF_F;
+        condval_52 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 28)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_51;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 28)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_52;
     }
   }
   if ((((((int)blockIdx.x) * 32) + (((int)threadIdx.x) >> 6)) + 30) < iv_ptr[13]) {
-    float condval_52;
+    float condval_53;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-      condval_52 = (acc_ptr[15] / l_ptr[15]);
+      condval_53 = (acc_ptr[15] / l_ptr[15]);
     } else {
-      condval_52 = 0x0p+0f/*0.000000e+00*/;
+      condval_53 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1920)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_52);
+    O_ptr[(((((((((int)blockIdx.x) * Hq) * 2048) + (Hq * 1920)) + (((int)blockIdx.y) * 64)) + ((iv_ptr[11] * Hq) * 64)) + (((((int)threadIdx.x) >> 6) * Hq) * 64)) + (((int)threadIdx.x) & 63))] = ((nv_bfloat16)condval_53);
     if ((((int)threadIdx.x) % 64) == 0) {
-      float condval_53;
+      float condval_54;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-        condval_53 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_54 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_53 = -CUDART_INF_F;
+        condval_54 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 30)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_53;
+      LSE_ptr[((((((((int)blockIdx.x) * Hq) * 32) + (Hq * 30)) + ((((int)threadIdx.x) >> 6) * Hq)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_54;
     }
   }
 }
@@ -10838,7 +11018,7 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_merge_bf16_d64_kernel
   }
 }
 
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_bf16_d64_g1_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_bf16_d64_g1_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[64];
   alignas(64) float acc_ptr[1];
   alignas(64) float m_ptr[1];
@@ -10896,7 +11076,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_bf16_d64_g1_ke
     }
     float condval_3;
     if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -10906,13 +11092,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_bf16_d64_g1_ke
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -10924,25 +11110,25 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_bf16_d64_g1_ke
     l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
     m_ptr[0] = red_ptr[0];
   }
-  float condval_5;
+  float condval_6;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_5 = (acc_ptr[0] / l_ptr[0]);
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_5 = 0x0p+0f/*0.000000e+00*/;
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_5;
+  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_6;
   if (((int)threadIdx.x) == 0) {
-    float condval_6;
+    float condval_7;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_6 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_6 = -CUDART_INF_F;
+      condval_7 = -CUDART_INF_F;
     }
-    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_6;
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g2_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g2_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[128];
   alignas(64) float acc_ptr[1];
   alignas(64) float m_ptr[1];
@@ -11000,7 +11186,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g2_k
     }
     float condval_3;
     if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((((int)blockIdx.y) * 2) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -11010,13 +11202,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g2_k
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -11028,25 +11220,25 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g2_k
     l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
     m_ptr[0] = red_ptr[0];
   }
-  float condval_5;
+  float condval_6;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_5 = (acc_ptr[0] / l_ptr[0]);
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_5 = 0x0p+0f/*0.000000e+00*/;
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 128) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_5;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 128) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_6;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_6;
+    float condval_7;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_6 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_6 = -CUDART_INF_F;
+      condval_7 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_6;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_7;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g4_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g4_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[256];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -11110,7 +11302,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g4_k
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -11121,13 +11319,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g4_k
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -11142,13 +11340,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g4_k
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -11160,41 +11358,41 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g4_k
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_6;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_7;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_8;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_9 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g8_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g8_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[512];
   alignas(64) float acc_ptr[4];
   alignas(64) float m_ptr[4];
@@ -11264,7 +11462,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g8_k
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 8) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -11275,13 +11479,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g8_k
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -11296,13 +11500,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g8_k
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -11317,13 +11521,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g8_k
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_4) + 256)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -11338,13 +11542,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g8_k
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_6) + 384)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -11356,73 +11560,73 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d64_g8_k
     l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
     m_ptr[3] = red_ptr[0];
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_8 = (acc_ptr[0] / l_ptr[0]);
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_8;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_9 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
   }
-  float condval_10;
+  float condval_11;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_10 = (acc_ptr[1] / l_ptr[1]);
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_10 = 0x0p+0f/*0.000000e+00*/;
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_10;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_11;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_11;
+    float condval_12;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_11 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_11 = -CUDART_INF_F;
+      condval_12 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_11;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_12;
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_12 = (acc_ptr[2] / l_ptr[2]);
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_12;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_13;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_13 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_14 = (acc_ptr[3] / l_ptr[3]);
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_14;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_15;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_15 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_16;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[64];
   alignas(64) float acc_ptr[1];
   alignas(64) float m_ptr[1];
@@ -11480,7 +11684,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64
     }
     float condval_3;
     if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -11490,13 +11700,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -11508,25 +11718,25 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64
     l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
     m_ptr[0] = red_ptr[0];
   }
-  float condval_5;
+  float condval_6;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_5 = (acc_ptr[0] / l_ptr[0]);
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_5 = 0x0p+0f/*0.000000e+00*/;
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_5;
+  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_6;
   if (((int)threadIdx.x) == 0) {
-    float condval_6;
+    float condval_7;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_6 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_6 = -CUDART_INF_F;
+      condval_7 = -CUDART_INF_F;
     }
-    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_6;
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g2_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g2_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[128];
   alignas(64) float acc_ptr[1];
   alignas(64) float m_ptr[1];
@@ -11584,7 +11794,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     }
     float condval_3;
     if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((((int)blockIdx.y) * 2) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -11594,13 +11810,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -11612,25 +11828,25 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
     m_ptr[0] = red_ptr[0];
   }
-  float condval_5;
+  float condval_6;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_5 = (acc_ptr[0] / l_ptr[0]);
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_5 = 0x0p+0f/*0.000000e+00*/;
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 128) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_5;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 128) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_6;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_6;
+    float condval_7;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_6 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_6 = -CUDART_INF_F;
+      condval_7 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_6;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_7;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[256];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -11694,7 +11910,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -11705,13 +11927,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -11726,13 +11948,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -11744,41 +11966,41 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_6;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_7;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_8;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_9 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g8_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g8_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[512];
   alignas(64) float acc_ptr[4];
   alignas(64) float m_ptr[4];
@@ -11848,7 +12070,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 8) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -11859,13 +12087,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -11880,13 +12108,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -11901,13 +12129,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_4) + 256)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -11922,13 +12150,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_6) + 384)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -11940,73 +12168,73 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
     m_ptr[3] = red_ptr[0];
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_8 = (acc_ptr[0] / l_ptr[0]);
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_8;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_9 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
   }
-  float condval_10;
+  float condval_11;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_10 = (acc_ptr[1] / l_ptr[1]);
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_10 = 0x0p+0f/*0.000000e+00*/;
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_10;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_11;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_11;
+    float condval_12;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_11 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_11 = -CUDART_INF_F;
+      condval_12 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_11;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_12;
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_12 = (acc_ptr[2] / l_ptr[2]);
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_12;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_13;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_13 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_14 = (acc_ptr[3] / l_ptr[3]);
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_14;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_15;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_15 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_16;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[64];
   alignas(64) float acc_ptr[1];
   alignas(64) float m_ptr[1];
@@ -12064,7 +12292,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64
     }
     float condval_3;
     if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -12074,13 +12308,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -12092,25 +12326,25 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64
     l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
     m_ptr[0] = red_ptr[0];
   }
-  float condval_5;
+  float condval_6;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_5 = (acc_ptr[0] / l_ptr[0]);
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_5 = 0x0p+0f/*0.000000e+00*/;
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_5;
+  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_6;
   if (((int)threadIdx.x) == 0) {
-    float condval_6;
+    float condval_7;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_6 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_6 = -CUDART_INF_F;
+      condval_7 = -CUDART_INF_F;
     }
-    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_6;
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g2_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g2_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[128];
   alignas(64) float acc_ptr[1];
   alignas(64) float m_ptr[1];
@@ -12168,7 +12402,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     }
     float condval_3;
     if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((((int)blockIdx.y) * 2) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -12178,13 +12418,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -12196,25 +12436,25 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
     m_ptr[0] = red_ptr[0];
   }
-  float condval_5;
+  float condval_6;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_5 = (acc_ptr[0] / l_ptr[0]);
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_5 = 0x0p+0f/*0.000000e+00*/;
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 128) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_5;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 128) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_6;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_6;
+    float condval_7;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_6 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_6 = -CUDART_INF_F;
+      condval_7 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_6;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_7;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[256];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -12278,7 +12518,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -12289,13 +12535,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -12310,13 +12556,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -12328,41 +12574,41 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_6;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_7;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_8;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_9 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g8_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g8_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[512];
   alignas(64) float acc_ptr[4];
   alignas(64) float m_ptr[4];
@@ -12432,7 +12678,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 8) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -12443,13 +12695,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -12464,13 +12716,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -12485,13 +12737,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_4) + 256)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -12506,13 +12758,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_6) + 384)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -12524,73 +12776,73 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
     l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
     m_ptr[3] = red_ptr[0];
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_8 = (acc_ptr[0] / l_ptr[0]);
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_8;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_9 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
   }
-  float condval_10;
+  float condval_11;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_10 = (acc_ptr[1] / l_ptr[1]);
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_10 = 0x0p+0f/*0.000000e+00*/;
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_10;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_11;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_11;
+    float condval_12;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_11 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_11 = -CUDART_INF_F;
+      condval_12 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_11;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_12;
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_12 = (acc_ptr[2] / l_ptr[2]);
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_12;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_13;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_13 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_14 = (acc_ptr[3] / l_ptr[3]);
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_14;
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_15;
   if ((((int)threadIdx.x) % 64) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_15 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_16;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_kernel(nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_kernel(nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[4096];
   alignas(64) float acc_ptr[32];
   alignas(64) float m_ptr[32];
@@ -12784,7 +13036,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
       }
       float condval_5;
       if (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < L) && (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < iv_ptr[1]) || (((iv_ptr[7] + (((int)threadIdx.x) & 31)) <= (((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + L) - S)) && (((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + L) - S) - iv_ptr[0]) < (iv_ptr[7] + (((int)threadIdx.x) & 31)))))) {
-        condval_5 = red_ptr[0];
+        float condval_6;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_6 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_6 = red_ptr[0];
+        }
+        condval_5 = (condval_6 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + L) - S) - iv_ptr[7]) - (((int)threadIdx.x) & 31)), ((((((iv_ptr[7] + S) + (((int)threadIdx.x) & 31)) - (((int)threadIdx.x) >> 5)) - L) - (k_2 * 4)) - (((int)blockIdx.x) * 32))))));
       } else {
         condval_5 = -CUDART_INF_F;
       }
@@ -12795,13 +13053,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j = 0; j < 32; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -12816,13 +13074,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_2 = 0; j_2 < 32; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 32)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -12837,13 +13095,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_4 = 0; j_4 < 32; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 64)]);
     }
-    float condval_8;
+    float condval_9;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_8 = 0x0p+0f/*0.000000e+00*/;
+      condval_9 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_8 = red_ptr[0];
+      condval_9 = red_ptr[0];
     }
-    red_ptr[1] = condval_8;
+    red_ptr[1] = condval_9;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -12858,13 +13116,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_6 = 0; j_6 < 32; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 96)]);
     }
-    float condval_9;
+    float condval_10;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_9 = 0x0p+0f/*0.000000e+00*/;
+      condval_10 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_9 = red_ptr[0];
+      condval_10 = red_ptr[0];
     }
-    red_ptr[1] = condval_9;
+    red_ptr[1] = condval_10;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -12879,13 +13137,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_8 = 0; j_8 < 32; ++j_8) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_8 + 128)]);
     }
-    float condval_10;
+    float condval_11;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_10 = 0x0p+0f/*0.000000e+00*/;
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_10 = red_ptr[0];
+      condval_11 = red_ptr[0];
     }
-    red_ptr[1] = condval_10;
+    red_ptr[1] = condval_11;
     red_ptr[2] = exp2f((m_ptr[4] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[4] = (acc_ptr[4] * red_ptr[2]);
@@ -12900,13 +13158,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_10 = 0; j_10 < 32; ++j_10) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_10 + 160)]);
     }
-    float condval_11;
+    float condval_12;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_11 = 0x0p+0f/*0.000000e+00*/;
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_11 = red_ptr[0];
+      condval_12 = red_ptr[0];
     }
-    red_ptr[1] = condval_11;
+    red_ptr[1] = condval_12;
     red_ptr[2] = exp2f((m_ptr[5] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[5] = (acc_ptr[5] * red_ptr[2]);
@@ -12921,13 +13179,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_12 = 0; j_12 < 32; ++j_12) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_12 + 192)]);
     }
-    float condval_12;
+    float condval_13;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_12 = 0x0p+0f/*0.000000e+00*/;
+      condval_13 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_12 = red_ptr[0];
+      condval_13 = red_ptr[0];
     }
-    red_ptr[1] = condval_12;
+    red_ptr[1] = condval_13;
     red_ptr[2] = exp2f((m_ptr[6] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[6] = (acc_ptr[6] * red_ptr[2]);
@@ -12942,13 +13200,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_14 = 0; j_14 < 32; ++j_14) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_14 + 224)]);
     }
-    float condval_13;
+    float condval_14;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_13 = 0x0p+0f/*0.000000e+00*/;
+      condval_14 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_13 = red_ptr[0];
+      condval_14 = red_ptr[0];
     }
-    red_ptr[1] = condval_13;
+    red_ptr[1] = condval_14;
     red_ptr[2] = exp2f((m_ptr[7] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[7] = (acc_ptr[7] * red_ptr[2]);
@@ -12963,13 +13221,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_16 = 0; j_16 < 32; ++j_16) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_16 + 256)]);
     }
-    float condval_14;
+    float condval_15;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_14 = 0x0p+0f/*0.000000e+00*/;
+      condval_15 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_14 = red_ptr[0];
+      condval_15 = red_ptr[0];
     }
-    red_ptr[1] = condval_14;
+    red_ptr[1] = condval_15;
     red_ptr[2] = exp2f((m_ptr[8] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[8] = (acc_ptr[8] * red_ptr[2]);
@@ -12984,13 +13242,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_18 = 0; j_18 < 32; ++j_18) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_18 + 288)]);
     }
-    float condval_15;
+    float condval_16;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_15 = 0x0p+0f/*0.000000e+00*/;
+      condval_16 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_15 = red_ptr[0];
+      condval_16 = red_ptr[0];
     }
-    red_ptr[1] = condval_15;
+    red_ptr[1] = condval_16;
     red_ptr[2] = exp2f((m_ptr[9] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[9] = (acc_ptr[9] * red_ptr[2]);
@@ -13005,13 +13263,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_20 = 0; j_20 < 32; ++j_20) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_20 + 320)]);
     }
-    float condval_16;
+    float condval_17;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_16 = 0x0p+0f/*0.000000e+00*/;
+      condval_17 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_16 = red_ptr[0];
+      condval_17 = red_ptr[0];
     }
-    red_ptr[1] = condval_16;
+    red_ptr[1] = condval_17;
     red_ptr[2] = exp2f((m_ptr[10] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[10] = (acc_ptr[10] * red_ptr[2]);
@@ -13026,13 +13284,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_22 = 0; j_22 < 32; ++j_22) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_22 + 352)]);
     }
-    float condval_17;
+    float condval_18;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_17 = 0x0p+0f/*0.000000e+00*/;
+      condval_18 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_17 = red_ptr[0];
+      condval_18 = red_ptr[0];
     }
-    red_ptr[1] = condval_17;
+    red_ptr[1] = condval_18;
     red_ptr[2] = exp2f((m_ptr[11] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[11] = (acc_ptr[11] * red_ptr[2]);
@@ -13047,13 +13305,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_24 = 0; j_24 < 32; ++j_24) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_24 + 384)]);
     }
-    float condval_18;
+    float condval_19;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_18 = 0x0p+0f/*0.000000e+00*/;
+      condval_19 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_18 = red_ptr[0];
+      condval_19 = red_ptr[0];
     }
-    red_ptr[1] = condval_18;
+    red_ptr[1] = condval_19;
     red_ptr[2] = exp2f((m_ptr[12] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[12] = (acc_ptr[12] * red_ptr[2]);
@@ -13068,13 +13326,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_26 = 0; j_26 < 32; ++j_26) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_26 + 416)]);
     }
-    float condval_19;
+    float condval_20;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_19 = 0x0p+0f/*0.000000e+00*/;
+      condval_20 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_19 = red_ptr[0];
+      condval_20 = red_ptr[0];
     }
-    red_ptr[1] = condval_19;
+    red_ptr[1] = condval_20;
     red_ptr[2] = exp2f((m_ptr[13] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[13] = (acc_ptr[13] * red_ptr[2]);
@@ -13089,13 +13347,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_28 = 0; j_28 < 32; ++j_28) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_28 + 448)]);
     }
-    float condval_20;
+    float condval_21;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_20 = 0x0p+0f/*0.000000e+00*/;
+      condval_21 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_20 = red_ptr[0];
+      condval_21 = red_ptr[0];
     }
-    red_ptr[1] = condval_20;
+    red_ptr[1] = condval_21;
     red_ptr[2] = exp2f((m_ptr[14] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[14] = (acc_ptr[14] * red_ptr[2]);
@@ -13110,13 +13368,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_30 = 0; j_30 < 32; ++j_30) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_30 + 480)]);
     }
-    float condval_21;
+    float condval_22;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_21 = 0x0p+0f/*0.000000e+00*/;
+      condval_22 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_21 = red_ptr[0];
+      condval_22 = red_ptr[0];
     }
-    red_ptr[1] = condval_21;
+    red_ptr[1] = condval_22;
     red_ptr[2] = exp2f((m_ptr[15] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[15] = (acc_ptr[15] * red_ptr[2]);
@@ -13131,13 +13389,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_32 = 0; j_32 < 32; ++j_32) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_32 + 512)]);
     }
-    float condval_22;
+    float condval_23;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_22 = 0x0p+0f/*0.000000e+00*/;
+      condval_23 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_22 = red_ptr[0];
+      condval_23 = red_ptr[0];
     }
-    red_ptr[1] = condval_22;
+    red_ptr[1] = condval_23;
     red_ptr[2] = exp2f((m_ptr[16] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[16] = (acc_ptr[16] * red_ptr[2]);
@@ -13152,13 +13410,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_34 = 0; j_34 < 32; ++j_34) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_34 + 544)]);
     }
-    float condval_23;
+    float condval_24;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_23 = 0x0p+0f/*0.000000e+00*/;
+      condval_24 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_23 = red_ptr[0];
+      condval_24 = red_ptr[0];
     }
-    red_ptr[1] = condval_23;
+    red_ptr[1] = condval_24;
     red_ptr[2] = exp2f((m_ptr[17] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[17] = (acc_ptr[17] * red_ptr[2]);
@@ -13173,13 +13431,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_36 = 0; j_36 < 32; ++j_36) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_36 + 576)]);
     }
-    float condval_24;
+    float condval_25;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_24 = 0x0p+0f/*0.000000e+00*/;
+      condval_25 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_24 = red_ptr[0];
+      condval_25 = red_ptr[0];
     }
-    red_ptr[1] = condval_24;
+    red_ptr[1] = condval_25;
     red_ptr[2] = exp2f((m_ptr[18] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[18] = (acc_ptr[18] * red_ptr[2]);
@@ -13194,13 +13452,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_38 = 0; j_38 < 32; ++j_38) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_38 + 608)]);
     }
-    float condval_25;
+    float condval_26;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_25 = 0x0p+0f/*0.000000e+00*/;
+      condval_26 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_25 = red_ptr[0];
+      condval_26 = red_ptr[0];
     }
-    red_ptr[1] = condval_25;
+    red_ptr[1] = condval_26;
     red_ptr[2] = exp2f((m_ptr[19] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[19] = (acc_ptr[19] * red_ptr[2]);
@@ -13215,13 +13473,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_40 = 0; j_40 < 32; ++j_40) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_40 + 640)]);
     }
-    float condval_26;
+    float condval_27;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_26 = 0x0p+0f/*0.000000e+00*/;
+      condval_27 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_26 = red_ptr[0];
+      condval_27 = red_ptr[0];
     }
-    red_ptr[1] = condval_26;
+    red_ptr[1] = condval_27;
     red_ptr[2] = exp2f((m_ptr[20] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[20] = (acc_ptr[20] * red_ptr[2]);
@@ -13236,13 +13494,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_42 = 0; j_42 < 32; ++j_42) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_42 + 672)]);
     }
-    float condval_27;
+    float condval_28;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_27 = 0x0p+0f/*0.000000e+00*/;
+      condval_28 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_27 = red_ptr[0];
+      condval_28 = red_ptr[0];
     }
-    red_ptr[1] = condval_27;
+    red_ptr[1] = condval_28;
     red_ptr[2] = exp2f((m_ptr[21] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[21] = (acc_ptr[21] * red_ptr[2]);
@@ -13257,13 +13515,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_44 = 0; j_44 < 32; ++j_44) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_44 + 704)]);
     }
-    float condval_28;
+    float condval_29;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_28 = 0x0p+0f/*0.000000e+00*/;
+      condval_29 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_28 = red_ptr[0];
+      condval_29 = red_ptr[0];
     }
-    red_ptr[1] = condval_28;
+    red_ptr[1] = condval_29;
     red_ptr[2] = exp2f((m_ptr[22] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[22] = (acc_ptr[22] * red_ptr[2]);
@@ -13278,13 +13536,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_46 = 0; j_46 < 32; ++j_46) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_46 + 736)]);
     }
-    float condval_29;
+    float condval_30;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_29 = 0x0p+0f/*0.000000e+00*/;
+      condval_30 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_29 = red_ptr[0];
+      condval_30 = red_ptr[0];
     }
-    red_ptr[1] = condval_29;
+    red_ptr[1] = condval_30;
     red_ptr[2] = exp2f((m_ptr[23] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[23] = (acc_ptr[23] * red_ptr[2]);
@@ -13299,13 +13557,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_48 = 0; j_48 < 32; ++j_48) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_48 + 768)]);
     }
-    float condval_30;
+    float condval_31;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_30 = 0x0p+0f/*0.000000e+00*/;
+      condval_31 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_30 = red_ptr[0];
+      condval_31 = red_ptr[0];
     }
-    red_ptr[1] = condval_30;
+    red_ptr[1] = condval_31;
     red_ptr[2] = exp2f((m_ptr[24] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[24] = (acc_ptr[24] * red_ptr[2]);
@@ -13320,13 +13578,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_50 = 0; j_50 < 32; ++j_50) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_50 + 800)]);
     }
-    float condval_31;
+    float condval_32;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_31 = 0x0p+0f/*0.000000e+00*/;
+      condval_32 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_31 = red_ptr[0];
+      condval_32 = red_ptr[0];
     }
-    red_ptr[1] = condval_31;
+    red_ptr[1] = condval_32;
     red_ptr[2] = exp2f((m_ptr[25] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[25] = (acc_ptr[25] * red_ptr[2]);
@@ -13341,13 +13599,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_52 = 0; j_52 < 32; ++j_52) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_52 + 832)]);
     }
-    float condval_32;
+    float condval_33;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_32 = 0x0p+0f/*0.000000e+00*/;
+      condval_33 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_32 = red_ptr[0];
+      condval_33 = red_ptr[0];
     }
-    red_ptr[1] = condval_32;
+    red_ptr[1] = condval_33;
     red_ptr[2] = exp2f((m_ptr[26] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[26] = (acc_ptr[26] * red_ptr[2]);
@@ -13362,13 +13620,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_54 = 0; j_54 < 32; ++j_54) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_54 + 864)]);
     }
-    float condval_33;
+    float condval_34;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_33 = 0x0p+0f/*0.000000e+00*/;
+      condval_34 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_33 = red_ptr[0];
+      condval_34 = red_ptr[0];
     }
-    red_ptr[1] = condval_33;
+    red_ptr[1] = condval_34;
     red_ptr[2] = exp2f((m_ptr[27] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[27] = (acc_ptr[27] * red_ptr[2]);
@@ -13383,13 +13641,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_56 = 0; j_56 < 32; ++j_56) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_56 + 896)]);
     }
-    float condval_34;
+    float condval_35;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_34 = 0x0p+0f/*0.000000e+00*/;
+      condval_35 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_34 = red_ptr[0];
+      condval_35 = red_ptr[0];
     }
-    red_ptr[1] = condval_34;
+    red_ptr[1] = condval_35;
     red_ptr[2] = exp2f((m_ptr[28] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[28] = (acc_ptr[28] * red_ptr[2]);
@@ -13404,13 +13662,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_58 = 0; j_58 < 32; ++j_58) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_58 + 928)]);
     }
-    float condval_35;
+    float condval_36;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_35 = 0x0p+0f/*0.000000e+00*/;
+      condval_36 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_35 = red_ptr[0];
+      condval_36 = red_ptr[0];
     }
-    red_ptr[1] = condval_35;
+    red_ptr[1] = condval_36;
     red_ptr[2] = exp2f((m_ptr[29] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[29] = (acc_ptr[29] * red_ptr[2]);
@@ -13425,13 +13683,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_60 = 0; j_60 < 32; ++j_60) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_60 + 960)]);
     }
-    float condval_36;
+    float condval_37;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_36 = 0x0p+0f/*0.000000e+00*/;
+      condval_37 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_36 = red_ptr[0];
+      condval_37 = red_ptr[0];
     }
-    red_ptr[1] = condval_36;
+    red_ptr[1] = condval_37;
     red_ptr[2] = exp2f((m_ptr[30] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[30] = (acc_ptr[30] * red_ptr[2]);
@@ -13446,13 +13704,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     for (int j_62 = 0; j_62 < 32; ++j_62) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_62 + 992)]);
     }
-    float condval_37;
+    float condval_38;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_37 = 0x0p+0f/*0.000000e+00*/;
+      condval_38 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_37 = red_ptr[0];
+      condval_38 = red_ptr[0];
     }
-    red_ptr[1] = condval_37;
+    red_ptr[1] = condval_38;
     red_ptr[2] = exp2f((m_ptr[31] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[31] = (acc_ptr[31] * red_ptr[2]);
@@ -13465,584 +13723,584 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_ke
     m_ptr[31] = red_ptr[0];
   }
   if ((((int)blockIdx.x) * 32) < S) {
-    float condval_38;
+    float condval_39;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_38 = (acc_ptr[0] / l_ptr[0]);
+      condval_39 = (acc_ptr[0] / l_ptr[0]);
     } else {
-      condval_38 = 0x0p+0f/*0.000000e+00*/;
+      condval_39 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_38);
+    O_ptr[((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_39);
     if (((int)threadIdx.x) == 0) {
-      float condval_39;
+      float condval_40;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-        condval_39 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_40 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_39 = -CUDART_INF_F;
+        condval_40 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S))] = condval_39;
+      LSE_ptr[(((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S))] = condval_40;
     }
   }
   if (((((int)blockIdx.x) * 32) + 1) < S) {
-    float condval_40;
+    float condval_41;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_40 = (acc_ptr[1] / l_ptr[1]);
+      condval_41 = (acc_ptr[1] / l_ptr[1]);
     } else {
-      condval_40 = 0x0p+0f/*0.000000e+00*/;
+      condval_41 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 128)] = ((nv_bfloat16)condval_40);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 128)] = ((nv_bfloat16)condval_41);
     if (((int)threadIdx.x) == 0) {
-      float condval_41;
+      float condval_42;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-        condval_41 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_42 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_41 = -CUDART_INF_F;
+        condval_42 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 1)] = condval_41;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 1)] = condval_42;
     }
   }
   if (((((int)blockIdx.x) * 32) + 2) < S) {
-    float condval_42;
+    float condval_43;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_42 = (acc_ptr[2] / l_ptr[2]);
+      condval_43 = (acc_ptr[2] / l_ptr[2]);
     } else {
-      condval_42 = 0x0p+0f/*0.000000e+00*/;
+      condval_43 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 256)] = ((nv_bfloat16)condval_42);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 256)] = ((nv_bfloat16)condval_43);
     if (((int)threadIdx.x) == 0) {
-      float condval_43;
+      float condval_44;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-        condval_43 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_44 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_43 = -CUDART_INF_F;
+        condval_44 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 2)] = condval_43;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 2)] = condval_44;
     }
   }
   if (((((int)blockIdx.x) * 32) + 3) < S) {
-    float condval_44;
+    float condval_45;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_44 = (acc_ptr[3] / l_ptr[3]);
+      condval_45 = (acc_ptr[3] / l_ptr[3]);
     } else {
-      condval_44 = 0x0p+0f/*0.000000e+00*/;
+      condval_45 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 384)] = ((nv_bfloat16)condval_44);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 384)] = ((nv_bfloat16)condval_45);
     if (((int)threadIdx.x) == 0) {
-      float condval_45;
+      float condval_46;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-        condval_45 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_46 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_45 = -CUDART_INF_F;
+        condval_46 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 3)] = condval_45;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 3)] = condval_46;
     }
   }
   if (((((int)blockIdx.x) * 32) + 4) < S) {
-    float condval_46;
+    float condval_47;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-      condval_46 = (acc_ptr[4] / l_ptr[4]);
+      condval_47 = (acc_ptr[4] / l_ptr[4]);
     } else {
-      condval_46 = 0x0p+0f/*0.000000e+00*/;
+      condval_47 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 512)] = ((nv_bfloat16)condval_46);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 512)] = ((nv_bfloat16)condval_47);
     if (((int)threadIdx.x) == 0) {
-      float condval_47;
+      float condval_48;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-        condval_47 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_48 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_47 = -CUDART_INF_F;
+        condval_48 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 4)] = condval_47;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 4)] = condval_48;
     }
   }
   if (((((int)blockIdx.x) * 32) + 5) < S) {
-    float condval_48;
+    float condval_49;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-      condval_48 = (acc_ptr[5] / l_ptr[5]);
+      condval_49 = (acc_ptr[5] / l_ptr[5]);
     } else {
-      condval_48 = 0x0p+0f/*0.000000e+00*/;
+      condval_49 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 640)] = ((nv_bfloat16)condval_48);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 640)] = ((nv_bfloat16)condval_49);
     if (((int)threadIdx.x) == 0) {
-      float condval_49;
+      float condval_50;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-        condval_49 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_50 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_49 = -CUDART_INF_F;
+        condval_50 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 5)] = condval_49;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 5)] = condval_50;
     }
   }
   if (((((int)blockIdx.x) * 32) + 6) < S) {
-    float condval_50;
+    float condval_51;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-      condval_50 = (acc_ptr[6] / l_ptr[6]);
+      condval_51 = (acc_ptr[6] / l_ptr[6]);
     } else {
-      condval_50 = 0x0p+0f/*0.000000e+00*/;
+      condval_51 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 768)] = ((nv_bfloat16)condval_50);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 768)] = ((nv_bfloat16)condval_51);
     if (((int)threadIdx.x) == 0) {
-      float condval_51;
+      float condval_52;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-        condval_51 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_52 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_51 = -CUDART_INF_F;
+        condval_52 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 6)] = condval_51;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 6)] = condval_52;
     }
   }
   if (((((int)blockIdx.x) * 32) + 7) < S) {
-    float condval_52;
+    float condval_53;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-      condval_52 = (acc_ptr[7] / l_ptr[7]);
+      condval_53 = (acc_ptr[7] / l_ptr[7]);
     } else {
-      condval_52 = 0x0p+0f/*0.000000e+00*/;
+      condval_53 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 896)] = ((nv_bfloat16)condval_52);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 896)] = ((nv_bfloat16)condval_53);
     if (((int)threadIdx.x) == 0) {
-      float condval_53;
+      float condval_54;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-        condval_53 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_54 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_53 = -CUDART_INF_F;
+        condval_54 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 7)] = condval_53;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 7)] = condval_54;
     }
   }
   if (((((int)blockIdx.x) * 32) + 8) < S) {
-    float condval_54;
+    float condval_55;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-      condval_54 = (acc_ptr[8] / l_ptr[8]);
+      condval_55 = (acc_ptr[8] / l_ptr[8]);
     } else {
-      condval_54 = 0x0p+0f/*0.000000e+00*/;
+      condval_55 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1024)] = ((nv_bfloat16)condval_54);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1024)] = ((nv_bfloat16)condval_55);
     if (((int)threadIdx.x) == 0) {
-      float condval_55;
+      float condval_56;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-        condval_55 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_56 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_55 = -CUDART_INF_F;
+        condval_56 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 8)] = condval_55;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 8)] = condval_56;
     }
   }
   if (((((int)blockIdx.x) * 32) + 9) < S) {
-    float condval_56;
+    float condval_57;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-      condval_56 = (acc_ptr[9] / l_ptr[9]);
+      condval_57 = (acc_ptr[9] / l_ptr[9]);
     } else {
-      condval_56 = 0x0p+0f/*0.000000e+00*/;
+      condval_57 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1152)] = ((nv_bfloat16)condval_56);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1152)] = ((nv_bfloat16)condval_57);
     if (((int)threadIdx.x) == 0) {
-      float condval_57;
+      float condval_58;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-        condval_57 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_58 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_57 = -CUDART_INF_F;
+        condval_58 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 9)] = condval_57;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 9)] = condval_58;
     }
   }
   if (((((int)blockIdx.x) * 32) + 10) < S) {
-    float condval_58;
+    float condval_59;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-      condval_58 = (acc_ptr[10] / l_ptr[10]);
+      condval_59 = (acc_ptr[10] / l_ptr[10]);
     } else {
-      condval_58 = 0x0p+0f/*0.000000e+00*/;
+      condval_59 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1280)] = ((nv_bfloat16)condval_58);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1280)] = ((nv_bfloat16)condval_59);
     if (((int)threadIdx.x) == 0) {
-      float condval_59;
+      float condval_60;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-        condval_59 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_60 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_59 = -CUDART_INF_F;
+        condval_60 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 10)] = condval_59;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 10)] = condval_60;
     }
   }
   if (((((int)blockIdx.x) * 32) + 11) < S) {
-    float condval_60;
+    float condval_61;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-      condval_60 = (acc_ptr[11] / l_ptr[11]);
+      condval_61 = (acc_ptr[11] / l_ptr[11]);
     } else {
-      condval_60 = 0x0p+0f/*0.000000e+00*/;
+      condval_61 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1408)] = ((nv_bfloat16)condval_60);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1408)] = ((nv_bfloat16)condval_61);
     if (((int)threadIdx.x) == 0) {
-      float condval_61;
+      float condval_62;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-        condval_61 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_62 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_61 = -CUDART_INF_F;
+        condval_62 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 11)] = condval_61;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 11)] = condval_62;
     }
   }
   if (((((int)blockIdx.x) * 32) + 12) < S) {
-    float condval_62;
+    float condval_63;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-      condval_62 = (acc_ptr[12] / l_ptr[12]);
+      condval_63 = (acc_ptr[12] / l_ptr[12]);
     } else {
-      condval_62 = 0x0p+0f/*0.000000e+00*/;
+      condval_63 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1536)] = ((nv_bfloat16)condval_62);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1536)] = ((nv_bfloat16)condval_63);
     if (((int)threadIdx.x) == 0) {
-      float condval_63;
+      float condval_64;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-        condval_63 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_64 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_63 = -CUDART_INF_F;
+        condval_64 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 12)] = condval_63;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 12)] = condval_64;
     }
   }
   if (((((int)blockIdx.x) * 32) + 13) < S) {
-    float condval_64;
+    float condval_65;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-      condval_64 = (acc_ptr[13] / l_ptr[13]);
+      condval_65 = (acc_ptr[13] / l_ptr[13]);
     } else {
-      condval_64 = 0x0p+0f/*0.000000e+00*/;
+      condval_65 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1664)] = ((nv_bfloat16)condval_64);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1664)] = ((nv_bfloat16)condval_65);
     if (((int)threadIdx.x) == 0) {
-      float condval_65;
+      float condval_66;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-        condval_65 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_66 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_65 = -CUDART_INF_F;
+        condval_66 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 13)] = condval_65;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 13)] = condval_66;
     }
   }
   if (((((int)blockIdx.x) * 32) + 14) < S) {
-    float condval_66;
+    float condval_67;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-      condval_66 = (acc_ptr[14] / l_ptr[14]);
+      condval_67 = (acc_ptr[14] / l_ptr[14]);
     } else {
-      condval_66 = 0x0p+0f/*0.000000e+00*/;
+      condval_67 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1792)] = ((nv_bfloat16)condval_66);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1792)] = ((nv_bfloat16)condval_67);
     if (((int)threadIdx.x) == 0) {
-      float condval_67;
+      float condval_68;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-        condval_67 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_68 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_67 = -CUDART_INF_F;
+        condval_68 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 14)] = condval_67;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 14)] = condval_68;
     }
   }
   if (((((int)blockIdx.x) * 32) + 15) < S) {
-    float condval_68;
+    float condval_69;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-      condval_68 = (acc_ptr[15] / l_ptr[15]);
+      condval_69 = (acc_ptr[15] / l_ptr[15]);
     } else {
-      condval_68 = 0x0p+0f/*0.000000e+00*/;
+      condval_69 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1920)] = ((nv_bfloat16)condval_68);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 1920)] = ((nv_bfloat16)condval_69);
     if (((int)threadIdx.x) == 0) {
-      float condval_69;
+      float condval_70;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-        condval_69 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_70 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_69 = -CUDART_INF_F;
+        condval_70 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 15)] = condval_69;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 15)] = condval_70;
     }
   }
   if (((((int)blockIdx.x) * 32) + 16) < S) {
-    float condval_70;
+    float condval_71;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[16]) {
-      condval_70 = (acc_ptr[16] / l_ptr[16]);
+      condval_71 = (acc_ptr[16] / l_ptr[16]);
     } else {
-      condval_70 = 0x0p+0f/*0.000000e+00*/;
+      condval_71 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2048)] = ((nv_bfloat16)condval_70);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2048)] = ((nv_bfloat16)condval_71);
     if (((int)threadIdx.x) == 0) {
-      float condval_71;
+      float condval_72;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[16]) {
-        condval_71 = ((m_ptr[16] + log2f(l_ptr[16])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_72 = ((m_ptr[16] + log2f(l_ptr[16])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_71 = -CUDART_INF_F;
+        condval_72 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 16)] = condval_71;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 16)] = condval_72;
     }
   }
   if (((((int)blockIdx.x) * 32) + 17) < S) {
-    float condval_72;
+    float condval_73;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[17]) {
-      condval_72 = (acc_ptr[17] / l_ptr[17]);
+      condval_73 = (acc_ptr[17] / l_ptr[17]);
     } else {
-      condval_72 = 0x0p+0f/*0.000000e+00*/;
+      condval_73 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2176)] = ((nv_bfloat16)condval_72);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2176)] = ((nv_bfloat16)condval_73);
     if (((int)threadIdx.x) == 0) {
-      float condval_73;
+      float condval_74;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[17]) {
-        condval_73 = ((m_ptr[17] + log2f(l_ptr[17])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_74 = ((m_ptr[17] + log2f(l_ptr[17])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_73 = -CUDART_INF_F;
+        condval_74 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 17)] = condval_73;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 17)] = condval_74;
     }
   }
   if (((((int)blockIdx.x) * 32) + 18) < S) {
-    float condval_74;
+    float condval_75;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[18]) {
-      condval_74 = (acc_ptr[18] / l_ptr[18]);
+      condval_75 = (acc_ptr[18] / l_ptr[18]);
     } else {
-      condval_74 = 0x0p+0f/*0.000000e+00*/;
+      condval_75 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2304)] = ((nv_bfloat16)condval_74);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2304)] = ((nv_bfloat16)condval_75);
     if (((int)threadIdx.x) == 0) {
-      float condval_75;
+      float condval_76;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[18]) {
-        condval_75 = ((m_ptr[18] + log2f(l_ptr[18])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_76 = ((m_ptr[18] + log2f(l_ptr[18])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_75 = -CUDART_INF_F;
+        condval_76 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 18)] = condval_75;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 18)] = condval_76;
     }
   }
   if (((((int)blockIdx.x) * 32) + 19) < S) {
-    float condval_76;
+    float condval_77;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[19]) {
-      condval_76 = (acc_ptr[19] / l_ptr[19]);
+      condval_77 = (acc_ptr[19] / l_ptr[19]);
     } else {
-      condval_76 = 0x0p+0f/*0.000000e+00*/;
+      condval_77 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2432)] = ((nv_bfloat16)condval_76);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2432)] = ((nv_bfloat16)condval_77);
     if (((int)threadIdx.x) == 0) {
-      float condval_77;
+      float condval_78;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[19]) {
-        condval_77 = ((m_ptr[19] + log2f(l_ptr[19])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_78 = ((m_ptr[19] + log2f(l_ptr[19])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_77 = -CUDART_INF_F;
+        condval_78 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 19)] = condval_77;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 19)] = condval_78;
     }
   }
   if (((((int)blockIdx.x) * 32) + 20) < S) {
-    float condval_78;
+    float condval_79;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[20]) {
-      condval_78 = (acc_ptr[20] / l_ptr[20]);
+      condval_79 = (acc_ptr[20] / l_ptr[20]);
     } else {
-      condval_78 = 0x0p+0f/*0.000000e+00*/;
+      condval_79 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2560)] = ((nv_bfloat16)condval_78);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2560)] = ((nv_bfloat16)condval_79);
     if (((int)threadIdx.x) == 0) {
-      float condval_79;
+      float condval_80;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[20]) {
-        condval_79 = ((m_ptr[20] + log2f(l_ptr[20])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_80 = ((m_ptr[20] + log2f(l_ptr[20])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_79 = -CUDART_INF_F;
+        condval_80 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 20)] = condval_79;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 20)] = condval_80;
     }
   }
   if (((((int)blockIdx.x) * 32) + 21) < S) {
-    float condval_80;
+    float condval_81;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[21]) {
-      condval_80 = (acc_ptr[21] / l_ptr[21]);
+      condval_81 = (acc_ptr[21] / l_ptr[21]);
     } else {
-      condval_80 = 0x0p+0f/*0.000000e+00*/;
+      condval_81 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2688)] = ((nv_bfloat16)condval_80);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2688)] = ((nv_bfloat16)condval_81);
     if (((int)threadIdx.x) == 0) {
-      float condval_81;
+      float condval_82;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[21]) {
-        condval_81 = ((m_ptr[21] + log2f(l_ptr[21])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_82 = ((m_ptr[21] + log2f(l_ptr[21])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_81 = -CUDART_INF_F;
+        condval_82 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 21)] = condval_81;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 21)] = condval_82;
     }
   }
   if (((((int)blockIdx.x) * 32) + 22) < S) {
-    float condval_82;
+    float condval_83;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[22]) {
-      condval_82 = (acc_ptr[22] / l_ptr[22]);
+      condval_83 = (acc_ptr[22] / l_ptr[22]);
     } else {
-      condval_82 = 0x0p+0f/*0.000000e+00*/;
+      condval_83 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2816)] = ((nv_bfloat16)condval_82);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2816)] = ((nv_bfloat16)condval_83);
     if (((int)threadIdx.x) == 0) {
-      float condval_83;
+      float condval_84;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[22]) {
-        condval_83 = ((m_ptr[22] + log2f(l_ptr[22])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_84 = ((m_ptr[22] + log2f(l_ptr[22])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_83 = -CUDART_INF_F;
+        condval_84 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 22)] = condval_83;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 22)] = condval_84;
     }
   }
   if (((((int)blockIdx.x) * 32) + 23) < S) {
-    float condval_84;
+    float condval_85;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[23]) {
-      condval_84 = (acc_ptr[23] / l_ptr[23]);
+      condval_85 = (acc_ptr[23] / l_ptr[23]);
     } else {
-      condval_84 = 0x0p+0f/*0.000000e+00*/;
+      condval_85 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2944)] = ((nv_bfloat16)condval_84);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 2944)] = ((nv_bfloat16)condval_85);
     if (((int)threadIdx.x) == 0) {
-      float condval_85;
+      float condval_86;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[23]) {
-        condval_85 = ((m_ptr[23] + log2f(l_ptr[23])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_86 = ((m_ptr[23] + log2f(l_ptr[23])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_85 = -CUDART_INF_F;
+        condval_86 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 23)] = condval_85;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 23)] = condval_86;
     }
   }
   if (((((int)blockIdx.x) * 32) + 24) < S) {
-    float condval_86;
+    float condval_87;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[24]) {
-      condval_86 = (acc_ptr[24] / l_ptr[24]);
+      condval_87 = (acc_ptr[24] / l_ptr[24]);
     } else {
-      condval_86 = 0x0p+0f/*0.000000e+00*/;
+      condval_87 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3072)] = ((nv_bfloat16)condval_86);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3072)] = ((nv_bfloat16)condval_87);
     if (((int)threadIdx.x) == 0) {
-      float condval_87;
+      float condval_88;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[24]) {
-        condval_87 = ((m_ptr[24] + log2f(l_ptr[24])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_88 = ((m_ptr[24] + log2f(l_ptr[24])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_87 = -CUDART_INF_F;
+        condval_88 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 24)] = condval_87;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 24)] = condval_88;
     }
   }
   if (((((int)blockIdx.x) * 32) + 25) < S) {
-    float condval_88;
+    float condval_89;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[25]) {
-      condval_88 = (acc_ptr[25] / l_ptr[25]);
+      condval_89 = (acc_ptr[25] / l_ptr[25]);
     } else {
-      condval_88 = 0x0p+0f/*0.000000e+00*/;
+      condval_89 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3200)] = ((nv_bfloat16)condval_88);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3200)] = ((nv_bfloat16)condval_89);
     if (((int)threadIdx.x) == 0) {
-      float condval_89;
+      float condval_90;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[25]) {
-        condval_89 = ((m_ptr[25] + log2f(l_ptr[25])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_90 = ((m_ptr[25] + log2f(l_ptr[25])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_89 = -CUDART_INF_F;
+        condval_90 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 25)] = condval_89;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 25)] = condval_90;
     }
   }
   if (((((int)blockIdx.x) * 32) + 26) < S) {
-    float condval_90;
+    float condval_91;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[26]) {
-      condval_90 = (acc_ptr[26] / l_ptr[26]);
+      condval_91 = (acc_ptr[26] / l_ptr[26]);
     } else {
-      condval_90 = 0x0p+0f/*0.000000e+00*/;
+      condval_91 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3328)] = ((nv_bfloat16)condval_90);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3328)] = ((nv_bfloat16)condval_91);
     if (((int)threadIdx.x) == 0) {
-      float condval_91;
+      float condval_92;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[26]) {
-        condval_91 = ((m_ptr[26] + log2f(l_ptr[26])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_92 = ((m_ptr[26] + log2f(l_ptr[26])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_91 = -CUDART_INF_F;
+        condval_92 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 26)] = condval_91;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 26)] = condval_92;
     }
   }
   if (((((int)blockIdx.x) * 32) + 27) < S) {
-    float condval_92;
+    float condval_93;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[27]) {
-      condval_92 = (acc_ptr[27] / l_ptr[27]);
+      condval_93 = (acc_ptr[27] / l_ptr[27]);
     } else {
-      condval_92 = 0x0p+0f/*0.000000e+00*/;
+      condval_93 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3456)] = ((nv_bfloat16)condval_92);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3456)] = ((nv_bfloat16)condval_93);
     if (((int)threadIdx.x) == 0) {
-      float condval_93;
+      float condval_94;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[27]) {
-        condval_93 = ((m_ptr[27] + log2f(l_ptr[27])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_94 = ((m_ptr[27] + log2f(l_ptr[27])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_93 = -CUDART_INF_F;
+        condval_94 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 27)] = condval_93;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 27)] = condval_94;
     }
   }
   if (((((int)blockIdx.x) * 32) + 28) < S) {
-    float condval_94;
+    float condval_95;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[28]) {
-      condval_94 = (acc_ptr[28] / l_ptr[28]);
+      condval_95 = (acc_ptr[28] / l_ptr[28]);
     } else {
-      condval_94 = 0x0p+0f/*0.000000e+00*/;
+      condval_95 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3584)] = ((nv_bfloat16)condval_94);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3584)] = ((nv_bfloat16)condval_95);
     if (((int)threadIdx.x) == 0) {
-      float condval_95;
+      float condval_96;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[28]) {
-        condval_95 = ((m_ptr[28] + log2f(l_ptr[28])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_96 = ((m_ptr[28] + log2f(l_ptr[28])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_95 = -CUDART_INF_F;
+        condval_96 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 28)] = condval_95;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 28)] = condval_96;
     }
   }
   if (((((int)blockIdx.x) * 32) + 29) < S) {
-    float condval_96;
+    float condval_97;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[29]) {
-      condval_96 = (acc_ptr[29] / l_ptr[29]);
+      condval_97 = (acc_ptr[29] / l_ptr[29]);
     } else {
-      condval_96 = 0x0p+0f/*0.000000e+00*/;
+      condval_97 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3712)] = ((nv_bfloat16)condval_96);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3712)] = ((nv_bfloat16)condval_97);
     if (((int)threadIdx.x) == 0) {
-      float condval_97;
+      float condval_98;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[29]) {
-        condval_97 = ((m_ptr[29] + log2f(l_ptr[29])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_98 = ((m_ptr[29] + log2f(l_ptr[29])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_97 = -CUDART_INF_F;
+        condval_98 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 29)] = condval_97;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 29)] = condval_98;
     }
   }
   if (((((int)blockIdx.x) * 32) + 30) < S) {
-    float condval_98;
+    float condval_99;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[30]) {
-      condval_98 = (acc_ptr[30] / l_ptr[30]);
+      condval_99 = (acc_ptr[30] / l_ptr[30]);
     } else {
-      condval_98 = 0x0p+0f/*0.000000e+00*/;
+      condval_99 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3840)] = ((nv_bfloat16)condval_98);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3840)] = ((nv_bfloat16)condval_99);
     if (((int)threadIdx.x) == 0) {
-      float condval_99;
+      float condval_100;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[30]) {
-        condval_99 = ((m_ptr[30] + log2f(l_ptr[30])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_100 = ((m_ptr[30] + log2f(l_ptr[30])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_99 = -CUDART_INF_F;
+        condval_100 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 30)] = condval_99;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 30)] = condval_100;
     }
   }
   if (((((int)blockIdx.x) * 32) + 31) < S) {
-    float condval_100;
+    float condval_101;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[31]) {
-      condval_100 = (acc_ptr[31] / l_ptr[31]);
+      condval_101 = (acc_ptr[31] / l_ptr[31]);
     } else {
-      condval_100 = 0x0p+0f/*0.000000e+00*/;
+      condval_101 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3968)] = ((nv_bfloat16)condval_100);
+    O_ptr[(((((((int)blockIdx.x) * 4096) + (((((int)blockIdx.z) * Hq) * S) * 128)) + ((((int)blockIdx.y) * S) * 128)) + ((int)threadIdx.x)) + 3968)] = ((nv_bfloat16)condval_101);
     if (((int)threadIdx.x) == 0) {
-      float condval_101;
+      float condval_102;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[31]) {
-        condval_101 = ((m_ptr[31] + log2f(l_ptr[31])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_102 = ((m_ptr[31] + log2f(l_ptr[31])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_101 = -CUDART_INF_F;
+        condval_102 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 31)] = condval_101;
+      LSE_ptr[((((((int)blockIdx.x) * 32) + ((((int)blockIdx.z) * Hq) * S)) + (((int)blockIdx.y) * S)) + 31)] = condval_102;
     }
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_d128_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_d128_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float cap, float qscale, int sinks, int window) {
   alignas(64) int iv_ptr[15];
   __shared__ alignas(64) float qs_ptr[4096];
   alignas(64) float acc_ptr[32];
@@ -14240,7 +14498,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
       }
       float condval_5;
       if (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < iv_ptr[14]) && (((iv_ptr[7] + (((int)threadIdx.x) & 31)) < iv_ptr[1]) || (((iv_ptr[7] + (((int)threadIdx.x) & 31)) <= (((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + iv_ptr[14]) - iv_ptr[13])) && (((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + iv_ptr[14]) - iv_ptr[13]) - iv_ptr[0]) < (iv_ptr[7] + (((int)threadIdx.x) & 31)))))) {
-        condval_5 = red_ptr[0];
+        float condval_6;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_6 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_6 = red_ptr[0];
+        }
+        condval_5 = (condval_6 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((((((((int)blockIdx.x) * 32) + (k_2 * 4)) + (((int)threadIdx.x) >> 5)) + iv_ptr[14]) - iv_ptr[13]) - iv_ptr[7]) - (((int)threadIdx.x) & 31)), ((((((iv_ptr[7] + iv_ptr[13]) + (((int)threadIdx.x) & 31)) - (((int)threadIdx.x) >> 5)) - iv_ptr[14]) - (k_2 * 4)) - (((int)blockIdx.x) * 32))))));
       } else {
         condval_5 = -CUDART_INF_F;
       }
@@ -14251,13 +14515,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j = 0; j < 32; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -14272,13 +14536,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_2 = 0; j_2 < 32; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 32)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -14293,13 +14557,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_4 = 0; j_4 < 32; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 64)]);
     }
-    float condval_8;
+    float condval_9;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_8 = 0x0p+0f/*0.000000e+00*/;
+      condval_9 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_8 = red_ptr[0];
+      condval_9 = red_ptr[0];
     }
-    red_ptr[1] = condval_8;
+    red_ptr[1] = condval_9;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -14314,13 +14578,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_6 = 0; j_6 < 32; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 96)]);
     }
-    float condval_9;
+    float condval_10;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_9 = 0x0p+0f/*0.000000e+00*/;
+      condval_10 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_9 = red_ptr[0];
+      condval_10 = red_ptr[0];
     }
-    red_ptr[1] = condval_9;
+    red_ptr[1] = condval_10;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -14335,13 +14599,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_8 = 0; j_8 < 32; ++j_8) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_8 + 128)]);
     }
-    float condval_10;
+    float condval_11;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_10 = 0x0p+0f/*0.000000e+00*/;
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_10 = red_ptr[0];
+      condval_11 = red_ptr[0];
     }
-    red_ptr[1] = condval_10;
+    red_ptr[1] = condval_11;
     red_ptr[2] = exp2f((m_ptr[4] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[4] = (acc_ptr[4] * red_ptr[2]);
@@ -14356,13 +14620,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_10 = 0; j_10 < 32; ++j_10) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_10 + 160)]);
     }
-    float condval_11;
+    float condval_12;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_11 = 0x0p+0f/*0.000000e+00*/;
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_11 = red_ptr[0];
+      condval_12 = red_ptr[0];
     }
-    red_ptr[1] = condval_11;
+    red_ptr[1] = condval_12;
     red_ptr[2] = exp2f((m_ptr[5] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[5] = (acc_ptr[5] * red_ptr[2]);
@@ -14377,13 +14641,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_12 = 0; j_12 < 32; ++j_12) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_12 + 192)]);
     }
-    float condval_12;
+    float condval_13;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_12 = 0x0p+0f/*0.000000e+00*/;
+      condval_13 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_12 = red_ptr[0];
+      condval_13 = red_ptr[0];
     }
-    red_ptr[1] = condval_12;
+    red_ptr[1] = condval_13;
     red_ptr[2] = exp2f((m_ptr[6] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[6] = (acc_ptr[6] * red_ptr[2]);
@@ -14398,13 +14662,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_14 = 0; j_14 < 32; ++j_14) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_14 + 224)]);
     }
-    float condval_13;
+    float condval_14;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_13 = 0x0p+0f/*0.000000e+00*/;
+      condval_14 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_13 = red_ptr[0];
+      condval_14 = red_ptr[0];
     }
-    red_ptr[1] = condval_13;
+    red_ptr[1] = condval_14;
     red_ptr[2] = exp2f((m_ptr[7] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[7] = (acc_ptr[7] * red_ptr[2]);
@@ -14419,13 +14683,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_16 = 0; j_16 < 32; ++j_16) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_16 + 256)]);
     }
-    float condval_14;
+    float condval_15;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_14 = 0x0p+0f/*0.000000e+00*/;
+      condval_15 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_14 = red_ptr[0];
+      condval_15 = red_ptr[0];
     }
-    red_ptr[1] = condval_14;
+    red_ptr[1] = condval_15;
     red_ptr[2] = exp2f((m_ptr[8] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[8] = (acc_ptr[8] * red_ptr[2]);
@@ -14440,13 +14704,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_18 = 0; j_18 < 32; ++j_18) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_18 + 288)]);
     }
-    float condval_15;
+    float condval_16;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_15 = 0x0p+0f/*0.000000e+00*/;
+      condval_16 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_15 = red_ptr[0];
+      condval_16 = red_ptr[0];
     }
-    red_ptr[1] = condval_15;
+    red_ptr[1] = condval_16;
     red_ptr[2] = exp2f((m_ptr[9] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[9] = (acc_ptr[9] * red_ptr[2]);
@@ -14461,13 +14725,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_20 = 0; j_20 < 32; ++j_20) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_20 + 320)]);
     }
-    float condval_16;
+    float condval_17;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_16 = 0x0p+0f/*0.000000e+00*/;
+      condval_17 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_16 = red_ptr[0];
+      condval_17 = red_ptr[0];
     }
-    red_ptr[1] = condval_16;
+    red_ptr[1] = condval_17;
     red_ptr[2] = exp2f((m_ptr[10] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[10] = (acc_ptr[10] * red_ptr[2]);
@@ -14482,13 +14746,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_22 = 0; j_22 < 32; ++j_22) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_22 + 352)]);
     }
-    float condval_17;
+    float condval_18;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_17 = 0x0p+0f/*0.000000e+00*/;
+      condval_18 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_17 = red_ptr[0];
+      condval_18 = red_ptr[0];
     }
-    red_ptr[1] = condval_17;
+    red_ptr[1] = condval_18;
     red_ptr[2] = exp2f((m_ptr[11] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[11] = (acc_ptr[11] * red_ptr[2]);
@@ -14503,13 +14767,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_24 = 0; j_24 < 32; ++j_24) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_24 + 384)]);
     }
-    float condval_18;
+    float condval_19;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_18 = 0x0p+0f/*0.000000e+00*/;
+      condval_19 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_18 = red_ptr[0];
+      condval_19 = red_ptr[0];
     }
-    red_ptr[1] = condval_18;
+    red_ptr[1] = condval_19;
     red_ptr[2] = exp2f((m_ptr[12] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[12] = (acc_ptr[12] * red_ptr[2]);
@@ -14524,13 +14788,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_26 = 0; j_26 < 32; ++j_26) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_26 + 416)]);
     }
-    float condval_19;
+    float condval_20;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_19 = 0x0p+0f/*0.000000e+00*/;
+      condval_20 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_19 = red_ptr[0];
+      condval_20 = red_ptr[0];
     }
-    red_ptr[1] = condval_19;
+    red_ptr[1] = condval_20;
     red_ptr[2] = exp2f((m_ptr[13] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[13] = (acc_ptr[13] * red_ptr[2]);
@@ -14545,13 +14809,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_28 = 0; j_28 < 32; ++j_28) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_28 + 448)]);
     }
-    float condval_20;
+    float condval_21;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_20 = 0x0p+0f/*0.000000e+00*/;
+      condval_21 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_20 = red_ptr[0];
+      condval_21 = red_ptr[0];
     }
-    red_ptr[1] = condval_20;
+    red_ptr[1] = condval_21;
     red_ptr[2] = exp2f((m_ptr[14] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[14] = (acc_ptr[14] * red_ptr[2]);
@@ -14566,13 +14830,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_30 = 0; j_30 < 32; ++j_30) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_30 + 480)]);
     }
-    float condval_21;
+    float condval_22;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_21 = 0x0p+0f/*0.000000e+00*/;
+      condval_22 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_21 = red_ptr[0];
+      condval_22 = red_ptr[0];
     }
-    red_ptr[1] = condval_21;
+    red_ptr[1] = condval_22;
     red_ptr[2] = exp2f((m_ptr[15] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[15] = (acc_ptr[15] * red_ptr[2]);
@@ -14587,13 +14851,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_32 = 0; j_32 < 32; ++j_32) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_32 + 512)]);
     }
-    float condval_22;
+    float condval_23;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_22 = 0x0p+0f/*0.000000e+00*/;
+      condval_23 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_22 = red_ptr[0];
+      condval_23 = red_ptr[0];
     }
-    red_ptr[1] = condval_22;
+    red_ptr[1] = condval_23;
     red_ptr[2] = exp2f((m_ptr[16] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[16] = (acc_ptr[16] * red_ptr[2]);
@@ -14608,13 +14872,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_34 = 0; j_34 < 32; ++j_34) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_34 + 544)]);
     }
-    float condval_23;
+    float condval_24;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_23 = 0x0p+0f/*0.000000e+00*/;
+      condval_24 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_23 = red_ptr[0];
+      condval_24 = red_ptr[0];
     }
-    red_ptr[1] = condval_23;
+    red_ptr[1] = condval_24;
     red_ptr[2] = exp2f((m_ptr[17] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[17] = (acc_ptr[17] * red_ptr[2]);
@@ -14629,13 +14893,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_36 = 0; j_36 < 32; ++j_36) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_36 + 576)]);
     }
-    float condval_24;
+    float condval_25;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_24 = 0x0p+0f/*0.000000e+00*/;
+      condval_25 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_24 = red_ptr[0];
+      condval_25 = red_ptr[0];
     }
-    red_ptr[1] = condval_24;
+    red_ptr[1] = condval_25;
     red_ptr[2] = exp2f((m_ptr[18] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[18] = (acc_ptr[18] * red_ptr[2]);
@@ -14650,13 +14914,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_38 = 0; j_38 < 32; ++j_38) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_38 + 608)]);
     }
-    float condval_25;
+    float condval_26;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_25 = 0x0p+0f/*0.000000e+00*/;
+      condval_26 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_25 = red_ptr[0];
+      condval_26 = red_ptr[0];
     }
-    red_ptr[1] = condval_25;
+    red_ptr[1] = condval_26;
     red_ptr[2] = exp2f((m_ptr[19] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[19] = (acc_ptr[19] * red_ptr[2]);
@@ -14671,13 +14935,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_40 = 0; j_40 < 32; ++j_40) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_40 + 640)]);
     }
-    float condval_26;
+    float condval_27;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_26 = 0x0p+0f/*0.000000e+00*/;
+      condval_27 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_26 = red_ptr[0];
+      condval_27 = red_ptr[0];
     }
-    red_ptr[1] = condval_26;
+    red_ptr[1] = condval_27;
     red_ptr[2] = exp2f((m_ptr[20] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[20] = (acc_ptr[20] * red_ptr[2]);
@@ -14692,13 +14956,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_42 = 0; j_42 < 32; ++j_42) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_42 + 672)]);
     }
-    float condval_27;
+    float condval_28;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_27 = 0x0p+0f/*0.000000e+00*/;
+      condval_28 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_27 = red_ptr[0];
+      condval_28 = red_ptr[0];
     }
-    red_ptr[1] = condval_27;
+    red_ptr[1] = condval_28;
     red_ptr[2] = exp2f((m_ptr[21] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[21] = (acc_ptr[21] * red_ptr[2]);
@@ -14713,13 +14977,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_44 = 0; j_44 < 32; ++j_44) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_44 + 704)]);
     }
-    float condval_28;
+    float condval_29;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_28 = 0x0p+0f/*0.000000e+00*/;
+      condval_29 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_28 = red_ptr[0];
+      condval_29 = red_ptr[0];
     }
-    red_ptr[1] = condval_28;
+    red_ptr[1] = condval_29;
     red_ptr[2] = exp2f((m_ptr[22] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[22] = (acc_ptr[22] * red_ptr[2]);
@@ -14734,13 +14998,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_46 = 0; j_46 < 32; ++j_46) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_46 + 736)]);
     }
-    float condval_29;
+    float condval_30;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_29 = 0x0p+0f/*0.000000e+00*/;
+      condval_30 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_29 = red_ptr[0];
+      condval_30 = red_ptr[0];
     }
-    red_ptr[1] = condval_29;
+    red_ptr[1] = condval_30;
     red_ptr[2] = exp2f((m_ptr[23] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[23] = (acc_ptr[23] * red_ptr[2]);
@@ -14755,13 +15019,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_48 = 0; j_48 < 32; ++j_48) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_48 + 768)]);
     }
-    float condval_30;
+    float condval_31;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_30 = 0x0p+0f/*0.000000e+00*/;
+      condval_31 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_30 = red_ptr[0];
+      condval_31 = red_ptr[0];
     }
-    red_ptr[1] = condval_30;
+    red_ptr[1] = condval_31;
     red_ptr[2] = exp2f((m_ptr[24] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[24] = (acc_ptr[24] * red_ptr[2]);
@@ -14776,13 +15040,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_50 = 0; j_50 < 32; ++j_50) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_50 + 800)]);
     }
-    float condval_31;
+    float condval_32;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_31 = 0x0p+0f/*0.000000e+00*/;
+      condval_32 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_31 = red_ptr[0];
+      condval_32 = red_ptr[0];
     }
-    red_ptr[1] = condval_31;
+    red_ptr[1] = condval_32;
     red_ptr[2] = exp2f((m_ptr[25] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[25] = (acc_ptr[25] * red_ptr[2]);
@@ -14797,13 +15061,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_52 = 0; j_52 < 32; ++j_52) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_52 + 832)]);
     }
-    float condval_32;
+    float condval_33;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_32 = 0x0p+0f/*0.000000e+00*/;
+      condval_33 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_32 = red_ptr[0];
+      condval_33 = red_ptr[0];
     }
-    red_ptr[1] = condval_32;
+    red_ptr[1] = condval_33;
     red_ptr[2] = exp2f((m_ptr[26] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[26] = (acc_ptr[26] * red_ptr[2]);
@@ -14818,13 +15082,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_54 = 0; j_54 < 32; ++j_54) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_54 + 864)]);
     }
-    float condval_33;
+    float condval_34;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_33 = 0x0p+0f/*0.000000e+00*/;
+      condval_34 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_33 = red_ptr[0];
+      condval_34 = red_ptr[0];
     }
-    red_ptr[1] = condval_33;
+    red_ptr[1] = condval_34;
     red_ptr[2] = exp2f((m_ptr[27] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[27] = (acc_ptr[27] * red_ptr[2]);
@@ -14839,13 +15103,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_56 = 0; j_56 < 32; ++j_56) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_56 + 896)]);
     }
-    float condval_34;
+    float condval_35;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_34 = 0x0p+0f/*0.000000e+00*/;
+      condval_35 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_34 = red_ptr[0];
+      condval_35 = red_ptr[0];
     }
-    red_ptr[1] = condval_34;
+    red_ptr[1] = condval_35;
     red_ptr[2] = exp2f((m_ptr[28] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[28] = (acc_ptr[28] * red_ptr[2]);
@@ -14860,13 +15124,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_58 = 0; j_58 < 32; ++j_58) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_58 + 928)]);
     }
-    float condval_35;
+    float condval_36;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_35 = 0x0p+0f/*0.000000e+00*/;
+      condval_36 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_35 = red_ptr[0];
+      condval_36 = red_ptr[0];
     }
-    red_ptr[1] = condval_35;
+    red_ptr[1] = condval_36;
     red_ptr[2] = exp2f((m_ptr[29] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[29] = (acc_ptr[29] * red_ptr[2]);
@@ -14881,13 +15145,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_60 = 0; j_60 < 32; ++j_60) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_60 + 960)]);
     }
-    float condval_36;
+    float condval_37;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_36 = 0x0p+0f/*0.000000e+00*/;
+      condval_37 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_36 = red_ptr[0];
+      condval_37 = red_ptr[0];
     }
-    red_ptr[1] = condval_36;
+    red_ptr[1] = condval_37;
     red_ptr[2] = exp2f((m_ptr[30] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[30] = (acc_ptr[30] * red_ptr[2]);
@@ -14902,13 +15166,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     for (int j_62 = 0; j_62 < 32; ++j_62) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_62 + 992)]);
     }
-    float condval_37;
+    float condval_38;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_37 = 0x0p+0f/*0.000000e+00*/;
+      condval_38 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_37 = red_ptr[0];
+      condval_38 = red_ptr[0];
     }
-    red_ptr[1] = condval_37;
+    red_ptr[1] = condval_38;
     red_ptr[2] = exp2f((m_ptr[31] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[31] = (acc_ptr[31] * red_ptr[2]);
@@ -14921,579 +15185,579 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_
     m_ptr[31] = red_ptr[0];
   }
   if ((((int)blockIdx.x) * 32) < iv_ptr[13]) {
-    float condval_38;
+    float condval_39;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_38 = (acc_ptr[0] / l_ptr[0]);
+      condval_39 = (acc_ptr[0] / l_ptr[0]);
     } else {
-      condval_38 = 0x0p+0f/*0.000000e+00*/;
+      condval_39 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[(((((((int)blockIdx.x) * Hq) * 4096) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_38);
+    O_ptr[(((((((int)blockIdx.x) * Hq) * 4096) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_39);
     if (((int)threadIdx.x) == 0) {
-      float condval_39;
+      float condval_40;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-        condval_39 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_40 = ((m_ptr[0] + log2f(l_ptr[0])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_39 = -CUDART_INF_F;
+        condval_40 = -CUDART_INF_F;
       }
-      LSE_ptr[((((((int)blockIdx.x) * Hq) * 32) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_39;
+      LSE_ptr[((((((int)blockIdx.x) * Hq) * 32) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_40;
     }
   }
   if (((((int)blockIdx.x) * 32) + 1) < iv_ptr[13]) {
-    float condval_40;
+    float condval_41;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_40 = (acc_ptr[1] / l_ptr[1]);
+      condval_41 = (acc_ptr[1] / l_ptr[1]);
     } else {
-      condval_40 = 0x0p+0f/*0.000000e+00*/;
+      condval_41 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + (Hq * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_40);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + (Hq * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_41);
     if (((int)threadIdx.x) == 0) {
-      float condval_41;
+      float condval_42;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-        condval_41 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_42 = ((m_ptr[1] + log2f(l_ptr[1])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_41 = -CUDART_INF_F;
+        condval_42 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + Hq) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_41;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + Hq) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_42;
     }
   }
   if (((((int)blockIdx.x) * 32) + 2) < iv_ptr[13]) {
-    float condval_42;
+    float condval_43;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_42 = (acc_ptr[2] / l_ptr[2]);
+      condval_43 = (acc_ptr[2] / l_ptr[2]);
     } else {
-      condval_42 = 0x0p+0f/*0.000000e+00*/;
+      condval_43 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 256)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_42);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 256)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_43);
     if (((int)threadIdx.x) == 0) {
-      float condval_43;
+      float condval_44;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-        condval_43 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_44 = ((m_ptr[2] + log2f(l_ptr[2])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_43 = -CUDART_INF_F;
+        condval_44 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 2)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_43;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 2)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_44;
     }
   }
   if (((((int)blockIdx.x) * 32) + 3) < iv_ptr[13]) {
-    float condval_44;
+    float condval_45;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_44 = (acc_ptr[3] / l_ptr[3]);
+      condval_45 = (acc_ptr[3] / l_ptr[3]);
     } else {
-      condval_44 = 0x0p+0f/*0.000000e+00*/;
+      condval_45 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 384)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_44);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 384)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_45);
     if (((int)threadIdx.x) == 0) {
-      float condval_45;
+      float condval_46;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-        condval_45 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_46 = ((m_ptr[3] + log2f(l_ptr[3])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_45 = -CUDART_INF_F;
+        condval_46 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 3)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_45;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 3)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_46;
     }
   }
   if (((((int)blockIdx.x) * 32) + 4) < iv_ptr[13]) {
-    float condval_46;
+    float condval_47;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-      condval_46 = (acc_ptr[4] / l_ptr[4]);
+      condval_47 = (acc_ptr[4] / l_ptr[4]);
     } else {
-      condval_46 = 0x0p+0f/*0.000000e+00*/;
+      condval_47 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 512)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_46);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 512)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_47);
     if (((int)threadIdx.x) == 0) {
-      float condval_47;
+      float condval_48;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-        condval_47 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_48 = ((m_ptr[4] + log2f(l_ptr[4])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_47 = -CUDART_INF_F;
+        condval_48 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 4)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_47;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 4)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_48;
     }
   }
   if (((((int)blockIdx.x) * 32) + 5) < iv_ptr[13]) {
-    float condval_48;
+    float condval_49;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-      condval_48 = (acc_ptr[5] / l_ptr[5]);
+      condval_49 = (acc_ptr[5] / l_ptr[5]);
     } else {
-      condval_48 = 0x0p+0f/*0.000000e+00*/;
+      condval_49 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 640)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_48);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 640)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_49);
     if (((int)threadIdx.x) == 0) {
-      float condval_49;
+      float condval_50;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-        condval_49 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_50 = ((m_ptr[5] + log2f(l_ptr[5])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_49 = -CUDART_INF_F;
+        condval_50 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 5)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_49;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 5)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_50;
     }
   }
   if (((((int)blockIdx.x) * 32) + 6) < iv_ptr[13]) {
-    float condval_50;
+    float condval_51;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-      condval_50 = (acc_ptr[6] / l_ptr[6]);
+      condval_51 = (acc_ptr[6] / l_ptr[6]);
     } else {
-      condval_50 = 0x0p+0f/*0.000000e+00*/;
+      condval_51 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 768)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_50);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 768)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_51);
     if (((int)threadIdx.x) == 0) {
-      float condval_51;
+      float condval_52;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-        condval_51 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_52 = ((m_ptr[6] + log2f(l_ptr[6])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_51 = -CUDART_INF_F;
+        condval_52 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 6)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_51;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 6)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_52;
     }
   }
   if (((((int)blockIdx.x) * 32) + 7) < iv_ptr[13]) {
-    float condval_52;
+    float condval_53;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-      condval_52 = (acc_ptr[7] / l_ptr[7]);
+      condval_53 = (acc_ptr[7] / l_ptr[7]);
     } else {
-      condval_52 = 0x0p+0f/*0.000000e+00*/;
+      condval_53 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 896)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_52);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 896)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_53);
     if (((int)threadIdx.x) == 0) {
-      float condval_53;
+      float condval_54;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-        condval_53 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_54 = ((m_ptr[7] + log2f(l_ptr[7])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_53 = -CUDART_INF_F;
+        condval_54 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 7)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_53;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 7)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_54;
     }
   }
   if (((((int)blockIdx.x) * 32) + 8) < iv_ptr[13]) {
-    float condval_54;
+    float condval_55;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-      condval_54 = (acc_ptr[8] / l_ptr[8]);
+      condval_55 = (acc_ptr[8] / l_ptr[8]);
     } else {
-      condval_54 = 0x0p+0f/*0.000000e+00*/;
+      condval_55 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1024)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_54);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1024)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_55);
     if (((int)threadIdx.x) == 0) {
-      float condval_55;
+      float condval_56;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[8]) {
-        condval_55 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_56 = ((m_ptr[8] + log2f(l_ptr[8])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_55 = -CUDART_INF_F;
+        condval_56 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 8)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_55;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 8)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_56;
     }
   }
   if (((((int)blockIdx.x) * 32) + 9) < iv_ptr[13]) {
-    float condval_56;
+    float condval_57;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-      condval_56 = (acc_ptr[9] / l_ptr[9]);
+      condval_57 = (acc_ptr[9] / l_ptr[9]);
     } else {
-      condval_56 = 0x0p+0f/*0.000000e+00*/;
+      condval_57 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1152)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_56);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1152)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_57);
     if (((int)threadIdx.x) == 0) {
-      float condval_57;
+      float condval_58;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[9]) {
-        condval_57 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_58 = ((m_ptr[9] + log2f(l_ptr[9])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_57 = -CUDART_INF_F;
+        condval_58 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 9)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_57;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 9)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_58;
     }
   }
   if (((((int)blockIdx.x) * 32) + 10) < iv_ptr[13]) {
-    float condval_58;
+    float condval_59;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-      condval_58 = (acc_ptr[10] / l_ptr[10]);
+      condval_59 = (acc_ptr[10] / l_ptr[10]);
     } else {
-      condval_58 = 0x0p+0f/*0.000000e+00*/;
+      condval_59 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1280)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_58);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1280)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_59);
     if (((int)threadIdx.x) == 0) {
-      float condval_59;
+      float condval_60;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[10]) {
-        condval_59 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_60 = ((m_ptr[10] + log2f(l_ptr[10])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_59 = -CUDART_INF_F;
+        condval_60 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 10)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_59;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 10)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_60;
     }
   }
   if (((((int)blockIdx.x) * 32) + 11) < iv_ptr[13]) {
-    float condval_60;
+    float condval_61;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-      condval_60 = (acc_ptr[11] / l_ptr[11]);
+      condval_61 = (acc_ptr[11] / l_ptr[11]);
     } else {
-      condval_60 = 0x0p+0f/*0.000000e+00*/;
+      condval_61 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1408)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_60);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1408)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_61);
     if (((int)threadIdx.x) == 0) {
-      float condval_61;
+      float condval_62;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[11]) {
-        condval_61 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_62 = ((m_ptr[11] + log2f(l_ptr[11])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_61 = -CUDART_INF_F;
+        condval_62 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 11)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_61;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 11)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_62;
     }
   }
   if (((((int)blockIdx.x) * 32) + 12) < iv_ptr[13]) {
-    float condval_62;
+    float condval_63;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-      condval_62 = (acc_ptr[12] / l_ptr[12]);
+      condval_63 = (acc_ptr[12] / l_ptr[12]);
     } else {
-      condval_62 = 0x0p+0f/*0.000000e+00*/;
+      condval_63 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1536)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_62);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1536)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_63);
     if (((int)threadIdx.x) == 0) {
-      float condval_63;
+      float condval_64;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[12]) {
-        condval_63 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_64 = ((m_ptr[12] + log2f(l_ptr[12])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_63 = -CUDART_INF_F;
+        condval_64 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 12)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_63;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 12)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_64;
     }
   }
   if (((((int)blockIdx.x) * 32) + 13) < iv_ptr[13]) {
-    float condval_64;
+    float condval_65;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-      condval_64 = (acc_ptr[13] / l_ptr[13]);
+      condval_65 = (acc_ptr[13] / l_ptr[13]);
     } else {
-      condval_64 = 0x0p+0f/*0.000000e+00*/;
+      condval_65 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1664)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_64);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1664)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_65);
     if (((int)threadIdx.x) == 0) {
-      float condval_65;
+      float condval_66;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[13]) {
-        condval_65 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_66 = ((m_ptr[13] + log2f(l_ptr[13])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_65 = -CUDART_INF_F;
+        condval_66 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 13)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_65;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 13)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_66;
     }
   }
   if (((((int)blockIdx.x) * 32) + 14) < iv_ptr[13]) {
-    float condval_66;
+    float condval_67;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-      condval_66 = (acc_ptr[14] / l_ptr[14]);
+      condval_67 = (acc_ptr[14] / l_ptr[14]);
     } else {
-      condval_66 = 0x0p+0f/*0.000000e+00*/;
+      condval_67 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1792)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_66);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1792)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_67);
     if (((int)threadIdx.x) == 0) {
-      float condval_67;
+      float condval_68;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[14]) {
-        condval_67 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_68 = ((m_ptr[14] + log2f(l_ptr[14])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_67 = -CUDART_INF_F;
+        condval_68 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 14)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_67;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 14)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_68;
     }
   }
   if (((((int)blockIdx.x) * 32) + 15) < iv_ptr[13]) {
-    float condval_68;
+    float condval_69;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-      condval_68 = (acc_ptr[15] / l_ptr[15]);
+      condval_69 = (acc_ptr[15] / l_ptr[15]);
     } else {
-      condval_68 = 0x0p+0f/*0.000000e+00*/;
+      condval_69 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1920)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_68);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 1920)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_69);
     if (((int)threadIdx.x) == 0) {
-      float condval_69;
+      float condval_70;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[15]) {
-        condval_69 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_70 = ((m_ptr[15] + log2f(l_ptr[15])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_69 = -CUDART_INF_F;
+        condval_70 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 15)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_69;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 15)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_70;
     }
   }
   if (((((int)blockIdx.x) * 32) + 16) < iv_ptr[13]) {
-    float condval_70;
+    float condval_71;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[16]) {
-      condval_70 = (acc_ptr[16] / l_ptr[16]);
+      condval_71 = (acc_ptr[16] / l_ptr[16]);
     } else {
-      condval_70 = 0x0p+0f/*0.000000e+00*/;
+      condval_71 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2048)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_70);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2048)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_71);
     if (((int)threadIdx.x) == 0) {
-      float condval_71;
+      float condval_72;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[16]) {
-        condval_71 = ((m_ptr[16] + log2f(l_ptr[16])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_72 = ((m_ptr[16] + log2f(l_ptr[16])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_71 = -CUDART_INF_F;
+        condval_72 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 16)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_71;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 16)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_72;
     }
   }
   if (((((int)blockIdx.x) * 32) + 17) < iv_ptr[13]) {
-    float condval_72;
+    float condval_73;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[17]) {
-      condval_72 = (acc_ptr[17] / l_ptr[17]);
+      condval_73 = (acc_ptr[17] / l_ptr[17]);
     } else {
-      condval_72 = 0x0p+0f/*0.000000e+00*/;
+      condval_73 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2176)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_72);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2176)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_73);
     if (((int)threadIdx.x) == 0) {
-      float condval_73;
+      float condval_74;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[17]) {
-        condval_73 = ((m_ptr[17] + log2f(l_ptr[17])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_74 = ((m_ptr[17] + log2f(l_ptr[17])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_73 = -CUDART_INF_F;
+        condval_74 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 17)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_73;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 17)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_74;
     }
   }
   if (((((int)blockIdx.x) * 32) + 18) < iv_ptr[13]) {
-    float condval_74;
+    float condval_75;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[18]) {
-      condval_74 = (acc_ptr[18] / l_ptr[18]);
+      condval_75 = (acc_ptr[18] / l_ptr[18]);
     } else {
-      condval_74 = 0x0p+0f/*0.000000e+00*/;
+      condval_75 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2304)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_74);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2304)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_75);
     if (((int)threadIdx.x) == 0) {
-      float condval_75;
+      float condval_76;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[18]) {
-        condval_75 = ((m_ptr[18] + log2f(l_ptr[18])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_76 = ((m_ptr[18] + log2f(l_ptr[18])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_75 = -CUDART_INF_F;
+        condval_76 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 18)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_75;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 18)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_76;
     }
   }
   if (((((int)blockIdx.x) * 32) + 19) < iv_ptr[13]) {
-    float condval_76;
+    float condval_77;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[19]) {
-      condval_76 = (acc_ptr[19] / l_ptr[19]);
+      condval_77 = (acc_ptr[19] / l_ptr[19]);
     } else {
-      condval_76 = 0x0p+0f/*0.000000e+00*/;
+      condval_77 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2432)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_76);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2432)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_77);
     if (((int)threadIdx.x) == 0) {
-      float condval_77;
+      float condval_78;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[19]) {
-        condval_77 = ((m_ptr[19] + log2f(l_ptr[19])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_78 = ((m_ptr[19] + log2f(l_ptr[19])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_77 = -CUDART_INF_F;
+        condval_78 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 19)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_77;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 19)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_78;
     }
   }
   if (((((int)blockIdx.x) * 32) + 20) < iv_ptr[13]) {
-    float condval_78;
+    float condval_79;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[20]) {
-      condval_78 = (acc_ptr[20] / l_ptr[20]);
+      condval_79 = (acc_ptr[20] / l_ptr[20]);
     } else {
-      condval_78 = 0x0p+0f/*0.000000e+00*/;
+      condval_79 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2560)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_78);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2560)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_79);
     if (((int)threadIdx.x) == 0) {
-      float condval_79;
+      float condval_80;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[20]) {
-        condval_79 = ((m_ptr[20] + log2f(l_ptr[20])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_80 = ((m_ptr[20] + log2f(l_ptr[20])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_79 = -CUDART_INF_F;
+        condval_80 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 20)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_79;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 20)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_80;
     }
   }
   if (((((int)blockIdx.x) * 32) + 21) < iv_ptr[13]) {
-    float condval_80;
+    float condval_81;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[21]) {
-      condval_80 = (acc_ptr[21] / l_ptr[21]);
+      condval_81 = (acc_ptr[21] / l_ptr[21]);
     } else {
-      condval_80 = 0x0p+0f/*0.000000e+00*/;
+      condval_81 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2688)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_80);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2688)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_81);
     if (((int)threadIdx.x) == 0) {
-      float condval_81;
+      float condval_82;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[21]) {
-        condval_81 = ((m_ptr[21] + log2f(l_ptr[21])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_82 = ((m_ptr[21] + log2f(l_ptr[21])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_81 = -CUDART_INF_F;
+        condval_82 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 21)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_81;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 21)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_82;
     }
   }
   if (((((int)blockIdx.x) * 32) + 22) < iv_ptr[13]) {
-    float condval_82;
+    float condval_83;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[22]) {
-      condval_82 = (acc_ptr[22] / l_ptr[22]);
+      condval_83 = (acc_ptr[22] / l_ptr[22]);
     } else {
-      condval_82 = 0x0p+0f/*0.000000e+00*/;
+      condval_83 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2816)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_82);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2816)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_83);
     if (((int)threadIdx.x) == 0) {
-      float condval_83;
+      float condval_84;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[22]) {
-        condval_83 = ((m_ptr[22] + log2f(l_ptr[22])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_84 = ((m_ptr[22] + log2f(l_ptr[22])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_83 = -CUDART_INF_F;
+        condval_84 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 22)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_83;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 22)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_84;
     }
   }
   if (((((int)blockIdx.x) * 32) + 23) < iv_ptr[13]) {
-    float condval_84;
+    float condval_85;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[23]) {
-      condval_84 = (acc_ptr[23] / l_ptr[23]);
+      condval_85 = (acc_ptr[23] / l_ptr[23]);
     } else {
-      condval_84 = 0x0p+0f/*0.000000e+00*/;
+      condval_85 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2944)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_84);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 2944)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_85);
     if (((int)threadIdx.x) == 0) {
-      float condval_85;
+      float condval_86;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[23]) {
-        condval_85 = ((m_ptr[23] + log2f(l_ptr[23])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_86 = ((m_ptr[23] + log2f(l_ptr[23])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_85 = -CUDART_INF_F;
+        condval_86 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 23)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_85;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 23)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_86;
     }
   }
   if (((((int)blockIdx.x) * 32) + 24) < iv_ptr[13]) {
-    float condval_86;
+    float condval_87;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[24]) {
-      condval_86 = (acc_ptr[24] / l_ptr[24]);
+      condval_87 = (acc_ptr[24] / l_ptr[24]);
     } else {
-      condval_86 = 0x0p+0f/*0.000000e+00*/;
+      condval_87 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3072)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_86);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3072)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_87);
     if (((int)threadIdx.x) == 0) {
-      float condval_87;
+      float condval_88;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[24]) {
-        condval_87 = ((m_ptr[24] + log2f(l_ptr[24])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_88 = ((m_ptr[24] + log2f(l_ptr[24])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_87 = -CUDART_INF_F;
+        condval_88 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 24)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_87;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 24)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_88;
     }
   }
   if (((((int)blockIdx.x) * 32) + 25) < iv_ptr[13]) {
-    float condval_88;
+    float condval_89;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[25]) {
-      condval_88 = (acc_ptr[25] / l_ptr[25]);
+      condval_89 = (acc_ptr[25] / l_ptr[25]);
     } else {
-      condval_88 = 0x0p+0f/*0.000000e+00*/;
+      condval_89 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3200)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_88);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3200)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_89);
     if (((int)threadIdx.x) == 0) {
-      float condval_89;
+      float condval_90;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[25]) {
-        condval_89 = ((m_ptr[25] + log2f(l_ptr[25])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_90 = ((m_ptr[25] + log2f(l_ptr[25])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_89 = -CUDART_INF_F;
+        condval_90 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 25)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_89;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 25)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_90;
     }
   }
   if (((((int)blockIdx.x) * 32) + 26) < iv_ptr[13]) {
-    float condval_90;
+    float condval_91;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[26]) {
-      condval_90 = (acc_ptr[26] / l_ptr[26]);
+      condval_91 = (acc_ptr[26] / l_ptr[26]);
     } else {
-      condval_90 = 0x0p+0f/*0.000000e+00*/;
+      condval_91 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3328)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_90);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3328)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_91);
     if (((int)threadIdx.x) == 0) {
-      float condval_91;
+      float condval_92;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[26]) {
-        condval_91 = ((m_ptr[26] + log2f(l_ptr[26])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_92 = ((m_ptr[26] + log2f(l_ptr[26])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_91 = -CUDART_INF_F;
+        condval_92 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 26)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_91;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 26)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_92;
     }
   }
   if (((((int)blockIdx.x) * 32) + 27) < iv_ptr[13]) {
-    float condval_92;
+    float condval_93;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[27]) {
-      condval_92 = (acc_ptr[27] / l_ptr[27]);
+      condval_93 = (acc_ptr[27] / l_ptr[27]);
     } else {
-      condval_92 = 0x0p+0f/*0.000000e+00*/;
+      condval_93 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3456)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_92);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3456)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_93);
     if (((int)threadIdx.x) == 0) {
-      float condval_93;
+      float condval_94;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[27]) {
-        condval_93 = ((m_ptr[27] + log2f(l_ptr[27])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_94 = ((m_ptr[27] + log2f(l_ptr[27])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_93 = -CUDART_INF_F;
+        condval_94 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 27)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_93;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 27)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_94;
     }
   }
   if (((((int)blockIdx.x) * 32) + 28) < iv_ptr[13]) {
-    float condval_94;
+    float condval_95;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[28]) {
-      condval_94 = (acc_ptr[28] / l_ptr[28]);
+      condval_95 = (acc_ptr[28] / l_ptr[28]);
     } else {
-      condval_94 = 0x0p+0f/*0.000000e+00*/;
+      condval_95 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3584)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_94);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3584)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_95);
     if (((int)threadIdx.x) == 0) {
-      float condval_95;
+      float condval_96;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[28]) {
-        condval_95 = ((m_ptr[28] + log2f(l_ptr[28])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_96 = ((m_ptr[28] + log2f(l_ptr[28])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_95 = -CUDART_INF_F;
+        condval_96 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 28)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_95;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 28)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_96;
     }
   }
   if (((((int)blockIdx.x) * 32) + 29) < iv_ptr[13]) {
-    float condval_96;
+    float condval_97;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[29]) {
-      condval_96 = (acc_ptr[29] / l_ptr[29]);
+      condval_97 = (acc_ptr[29] / l_ptr[29]);
     } else {
-      condval_96 = 0x0p+0f/*0.000000e+00*/;
+      condval_97 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3712)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_96);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3712)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_97);
     if (((int)threadIdx.x) == 0) {
-      float condval_97;
+      float condval_98;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[29]) {
-        condval_97 = ((m_ptr[29] + log2f(l_ptr[29])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_98 = ((m_ptr[29] + log2f(l_ptr[29])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_97 = -CUDART_INF_F;
+        condval_98 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 29)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_97;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 29)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_98;
     }
   }
   if (((((int)blockIdx.x) * 32) + 30) < iv_ptr[13]) {
-    float condval_98;
+    float condval_99;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[30]) {
-      condval_98 = (acc_ptr[30] / l_ptr[30]);
+      condval_99 = (acc_ptr[30] / l_ptr[30]);
     } else {
-      condval_98 = 0x0p+0f/*0.000000e+00*/;
+      condval_99 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3840)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_98);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3840)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_99);
     if (((int)threadIdx.x) == 0) {
-      float condval_99;
+      float condval_100;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[30]) {
-        condval_99 = ((m_ptr[30] + log2f(l_ptr[30])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_100 = ((m_ptr[30] + log2f(l_ptr[30])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_99 = -CUDART_INF_F;
+        condval_100 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 30)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_99;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 30)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_100;
     }
   }
   if (((((int)blockIdx.x) * 32) + 31) < iv_ptr[13]) {
-    float condval_100;
+    float condval_101;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[31]) {
-      condval_100 = (acc_ptr[31] / l_ptr[31]);
+      condval_101 = (acc_ptr[31] / l_ptr[31]);
     } else {
-      condval_100 = 0x0p+0f/*0.000000e+00*/;
+      condval_101 = 0x0p+0f/*0.000000e+00*/;
     }
-    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3968)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_100);
+    O_ptr[((((((((int)blockIdx.x) * Hq) * 4096) + (Hq * 3968)) + (((int)blockIdx.y) * 128)) + ((iv_ptr[11] * Hq) * 128)) + ((int)threadIdx.x))] = ((nv_bfloat16)condval_101);
     if (((int)threadIdx.x) == 0) {
-      float condval_101;
+      float condval_102;
       if (0x0p+0f/*0.000000e+00*/ < l_ptr[31]) {
-        condval_101 = ((m_ptr[31] + log2f(l_ptr[31])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
+        condval_102 = ((m_ptr[31] + log2f(l_ptr[31])) * 0x1.62e42fefa39efp-1f/*6.931472e-01*/);
       } else {
-        condval_101 = -CUDART_INF_F;
+        condval_102 = -CUDART_INF_F;
       }
-      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 31)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_101;
+      LSE_ptr[(((((((int)blockIdx.x) * Hq) * 32) + (Hq * 31)) + ((int)blockIdx.y)) + (iv_ptr[11] * Hq))] = condval_102;
     }
   }
 }
@@ -15536,7 +15800,7 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_merge_bf16_d128_kern
   }
 }
 
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_bf16_d128_g1_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_bf16_d128_g1_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[128];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -15599,7 +15863,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_bf16_d128_g1_k
     }
     float condval_3;
     if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -15609,13 +15879,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_bf16_d128_g1_k
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -15630,13 +15900,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_bf16_d128_g1_k
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j_2]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -15648,32 +15918,32 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_decode_bf16_d128_g1_k
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_6;
+  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_7;
   if (((int)threadIdx.x) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_8;
+  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_9;
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g2_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g2_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[256];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -15736,7 +16006,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g2_
     }
     float condval_3;
     if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((((int)blockIdx.y) * 2) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -15746,13 +16022,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g2_
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -15767,13 +16043,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g2_
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -15785,41 +16061,41 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g2_
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_6;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_7;
   if (((int)threadIdx.x) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_8;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_9;
   if (((int)threadIdx.x) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_9 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + NS) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + NS) + ((int)blockIdx.x))] = condval_10;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g4_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g4_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[512];
   alignas(64) float acc_ptr[4];
   alignas(64) float m_ptr[4];
@@ -15889,7 +16165,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g4_
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -15900,13 +16182,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g4_
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -15921,13 +16203,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g4_
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -15942,13 +16224,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g4_
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -15963,13 +16245,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g4_
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -15981,73 +16263,73 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g4_
     l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
     m_ptr[3] = red_ptr[0];
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_8 = (acc_ptr[0] / l_ptr[0]);
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_8;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_9;
   if (((int)threadIdx.x) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_9 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_10;
   }
-  float condval_10;
+  float condval_11;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_10 = (acc_ptr[1] / l_ptr[1]);
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_10 = 0x0p+0f/*0.000000e+00*/;
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_10;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_11;
   if (((int)threadIdx.x) == 0) {
-    float condval_11;
+    float condval_12;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_11 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_11 = -CUDART_INF_F;
+      condval_12 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_11;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_12;
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_12 = (acc_ptr[2] / l_ptr[2]);
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_12;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
   if (((int)threadIdx.x) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_13 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_14 = (acc_ptr[3] / l_ptr[3]);
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_14;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_15;
   if (((int)threadIdx.x) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_15 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_16;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g8_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g8_kernel(nv_bfloat16* __restrict__ K_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int L, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[1024];
   alignas(64) float acc_ptr[8];
   alignas(64) float m_ptr[8];
@@ -16129,7 +16411,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g8_
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 8) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -16140,13 +16428,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g8_
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -16161,13 +16449,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g8_
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -16182,13 +16470,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g8_
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -16203,13 +16491,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g8_
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -16224,13 +16512,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g8_
     for (int j_8 = 0; j_8 < 64; ++j_8) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_8 + 256)]);
     }
-    float condval_8;
+    float condval_9;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_8 = 0x0p+0f/*0.000000e+00*/;
+      condval_9 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_8 = red_ptr[0];
+      condval_9 = red_ptr[0];
     }
-    red_ptr[1] = condval_8;
+    red_ptr[1] = condval_9;
     red_ptr[2] = exp2f((m_ptr[4] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[4] = (acc_ptr[4] * red_ptr[2]);
@@ -16245,13 +16533,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g8_
     for (int j_10 = 0; j_10 < 64; ++j_10) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_10 + 320)]);
     }
-    float condval_9;
+    float condval_10;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_9 = 0x0p+0f/*0.000000e+00*/;
+      condval_10 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_9 = red_ptr[0];
+      condval_10 = red_ptr[0];
     }
-    red_ptr[1] = condval_9;
+    red_ptr[1] = condval_10;
     red_ptr[2] = exp2f((m_ptr[5] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[5] = (acc_ptr[5] * red_ptr[2]);
@@ -16266,13 +16554,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g8_
     for (int j_12 = 0; j_12 < 64; ++j_12) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_12 + 384)]);
     }
-    float condval_10;
+    float condval_11;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_10 = 0x0p+0f/*0.000000e+00*/;
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_10 = red_ptr[0];
+      condval_11 = red_ptr[0];
     }
-    red_ptr[1] = condval_10;
+    red_ptr[1] = condval_11;
     red_ptr[2] = exp2f((m_ptr[6] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[6] = (acc_ptr[6] * red_ptr[2]);
@@ -16287,13 +16575,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g8_
     for (int j_14 = 0; j_14 < 64; ++j_14) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_14 + 448)]);
     }
-    float condval_11;
+    float condval_12;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_11 = 0x0p+0f/*0.000000e+00*/;
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_11 = red_ptr[0];
+      condval_12 = red_ptr[0];
     }
-    red_ptr[1] = condval_11;
+    red_ptr[1] = condval_12;
     red_ptr[2] = exp2f((m_ptr[7] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[7] = (acc_ptr[7] * red_ptr[2]);
@@ -16305,137 +16593,137 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_decode_bf16_d128_g8_
     l_ptr[7] = ((l_ptr[7] * red_ptr[2]) + red_ptr[3]);
     m_ptr[7] = red_ptr[0];
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_12 = (acc_ptr[0] / l_ptr[0]);
+    condval_13 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_12;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
   if (((int)threadIdx.x) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_13 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_14 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_14 = (acc_ptr[1] / l_ptr[1]);
+    condval_15 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_14;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_15;
   if (((int)threadIdx.x) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_15 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_16 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + NS) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + NS) + ((int)blockIdx.x))] = condval_16;
   }
-  float condval_16;
+  float condval_17;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_16 = (acc_ptr[2] / l_ptr[2]);
+    condval_17 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_16 = 0x0p+0f/*0.000000e+00*/;
+    condval_17 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_16;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_17;
   if (((int)threadIdx.x) == 0) {
-    float condval_17;
+    float condval_18;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_17 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_18 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_17 = -CUDART_INF_F;
+      condval_18 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((int)blockIdx.x))] = condval_17;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((int)blockIdx.x))] = condval_18;
   }
-  float condval_18;
+  float condval_19;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_18 = (acc_ptr[3] / l_ptr[3]);
+    condval_19 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_18 = 0x0p+0f/*0.000000e+00*/;
+    condval_19 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_18;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_19;
   if (((int)threadIdx.x) == 0) {
-    float condval_19;
+    float condval_20;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_19 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_20 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_19 = -CUDART_INF_F;
+      condval_20 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 3)) + ((int)blockIdx.x))] = condval_19;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 3)) + ((int)blockIdx.x))] = condval_20;
   }
-  float condval_20;
+  float condval_21;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-    condval_20 = (acc_ptr[4] / l_ptr[4]);
+    condval_21 = (acc_ptr[4] / l_ptr[4]);
   } else {
-    condval_20 = 0x0p+0f/*0.000000e+00*/;
+    condval_21 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 512)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_20;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 512)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_21;
   if (((int)threadIdx.x) == 0) {
-    float condval_21;
+    float condval_22;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-      condval_21 = (m_ptr[4] + log2f(l_ptr[4]));
+      condval_22 = (m_ptr[4] + log2f(l_ptr[4]));
     } else {
-      condval_21 = -CUDART_INF_F;
+      condval_22 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((int)blockIdx.x))] = condval_21;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((int)blockIdx.x))] = condval_22;
   }
-  float condval_22;
+  float condval_23;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-    condval_22 = (acc_ptr[5] / l_ptr[5]);
+    condval_23 = (acc_ptr[5] / l_ptr[5]);
   } else {
-    condval_22 = 0x0p+0f/*0.000000e+00*/;
+    condval_23 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 640)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_22;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 640)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_23;
   if (((int)threadIdx.x) == 0) {
-    float condval_23;
+    float condval_24;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-      condval_23 = (m_ptr[5] + log2f(l_ptr[5]));
+      condval_24 = (m_ptr[5] + log2f(l_ptr[5]));
     } else {
-      condval_23 = -CUDART_INF_F;
+      condval_24 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 5)) + ((int)blockIdx.x))] = condval_23;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 5)) + ((int)blockIdx.x))] = condval_24;
   }
-  float condval_24;
+  float condval_25;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-    condval_24 = (acc_ptr[6] / l_ptr[6]);
+    condval_25 = (acc_ptr[6] / l_ptr[6]);
   } else {
-    condval_24 = 0x0p+0f/*0.000000e+00*/;
+    condval_25 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 768)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_24;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 768)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_25;
   if (((int)threadIdx.x) == 0) {
-    float condval_25;
+    float condval_26;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-      condval_25 = (m_ptr[6] + log2f(l_ptr[6]));
+      condval_26 = (m_ptr[6] + log2f(l_ptr[6]));
     } else {
-      condval_25 = -CUDART_INF_F;
+      condval_26 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((int)blockIdx.x))] = condval_25;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((int)blockIdx.x))] = condval_26;
   }
-  float condval_26;
+  float condval_27;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-    condval_26 = (acc_ptr[7] / l_ptr[7]);
+    condval_27 = (acc_ptr[7] / l_ptr[7]);
   } else {
-    condval_26 = 0x0p+0f/*0.000000e+00*/;
+    condval_27 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 896)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_26;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 896)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_27;
   if (((int)threadIdx.x) == 0) {
-    float condval_27;
+    float condval_28;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-      condval_27 = (m_ptr[7] + log2f(l_ptr[7]));
+      condval_28 = (m_ptr[7] + log2f(l_ptr[7]));
     } else {
-      condval_27 = -CUDART_INF_F;
+      condval_28 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 7)) + ((int)blockIdx.x))] = condval_27;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 7)) + ((int)blockIdx.x))] = condval_28;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[128];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -16498,7 +16786,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d12
     }
     float condval_3;
     if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -16508,13 +16802,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d12
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -16529,13 +16823,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d12
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j_2]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -16547,32 +16841,32 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d12
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_6;
+  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_7;
   if (((int)threadIdx.x) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_8;
+  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_9;
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g2_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g2_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[256];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -16635,7 +16929,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     }
     float condval_3;
     if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((((int)blockIdx.y) * 2) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -16645,13 +16945,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -16666,13 +16966,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -16684,41 +16984,41 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_6;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_7;
   if (((int)threadIdx.x) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_8;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_9;
   if (((int)threadIdx.x) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_9 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + NS) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + NS) + ((int)blockIdx.x))] = condval_10;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[512];
   alignas(64) float acc_ptr[4];
   alignas(64) float m_ptr[4];
@@ -16788,7 +17088,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -16799,13 +17105,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -16820,13 +17126,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -16841,13 +17147,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -16862,13 +17168,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -16880,73 +17186,73 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
     m_ptr[3] = red_ptr[0];
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_8 = (acc_ptr[0] / l_ptr[0]);
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_8;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_9;
   if (((int)threadIdx.x) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_9 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_10;
   }
-  float condval_10;
+  float condval_11;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_10 = (acc_ptr[1] / l_ptr[1]);
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_10 = 0x0p+0f/*0.000000e+00*/;
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_10;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_11;
   if (((int)threadIdx.x) == 0) {
-    float condval_11;
+    float condval_12;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_11 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_11 = -CUDART_INF_F;
+      condval_12 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_11;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_12;
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_12 = (acc_ptr[2] / l_ptr[2]);
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_12;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
   if (((int)threadIdx.x) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_13 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_14 = (acc_ptr[3] / l_ptr[3]);
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_14;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_15;
   if (((int)threadIdx.x) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_15 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_16;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g8_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g8_p16_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[1024];
   alignas(64) float acc_ptr[8];
   alignas(64) float m_ptr[8];
@@ -17028,7 +17334,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 8) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -17039,13 +17351,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -17060,13 +17372,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -17081,13 +17393,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -17102,13 +17414,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -17123,13 +17435,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_8 = 0; j_8 < 64; ++j_8) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_8 + 256)]);
     }
-    float condval_8;
+    float condval_9;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_8 = 0x0p+0f/*0.000000e+00*/;
+      condval_9 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_8 = red_ptr[0];
+      condval_9 = red_ptr[0];
     }
-    red_ptr[1] = condval_8;
+    red_ptr[1] = condval_9;
     red_ptr[2] = exp2f((m_ptr[4] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[4] = (acc_ptr[4] * red_ptr[2]);
@@ -17144,13 +17456,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_10 = 0; j_10 < 64; ++j_10) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_10 + 320)]);
     }
-    float condval_9;
+    float condval_10;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_9 = 0x0p+0f/*0.000000e+00*/;
+      condval_10 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_9 = red_ptr[0];
+      condval_10 = red_ptr[0];
     }
-    red_ptr[1] = condval_9;
+    red_ptr[1] = condval_10;
     red_ptr[2] = exp2f((m_ptr[5] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[5] = (acc_ptr[5] * red_ptr[2]);
@@ -17165,13 +17477,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_12 = 0; j_12 < 64; ++j_12) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_12 + 384)]);
     }
-    float condval_10;
+    float condval_11;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_10 = 0x0p+0f/*0.000000e+00*/;
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_10 = red_ptr[0];
+      condval_11 = red_ptr[0];
     }
-    red_ptr[1] = condval_10;
+    red_ptr[1] = condval_11;
     red_ptr[2] = exp2f((m_ptr[6] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[6] = (acc_ptr[6] * red_ptr[2]);
@@ -17186,13 +17498,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_14 = 0; j_14 < 64; ++j_14) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_14 + 448)]);
     }
-    float condval_11;
+    float condval_12;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_11 = 0x0p+0f/*0.000000e+00*/;
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_11 = red_ptr[0];
+      condval_12 = red_ptr[0];
     }
-    red_ptr[1] = condval_11;
+    red_ptr[1] = condval_12;
     red_ptr[2] = exp2f((m_ptr[7] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[7] = (acc_ptr[7] * red_ptr[2]);
@@ -17204,137 +17516,137 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     l_ptr[7] = ((l_ptr[7] * red_ptr[2]) + red_ptr[3]);
     m_ptr[7] = red_ptr[0];
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_12 = (acc_ptr[0] / l_ptr[0]);
+    condval_13 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_12;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
   if (((int)threadIdx.x) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_13 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_14 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_14 = (acc_ptr[1] / l_ptr[1]);
+    condval_15 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_14;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_15;
   if (((int)threadIdx.x) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_15 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_16 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + NS) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + NS) + ((int)blockIdx.x))] = condval_16;
   }
-  float condval_16;
+  float condval_17;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_16 = (acc_ptr[2] / l_ptr[2]);
+    condval_17 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_16 = 0x0p+0f/*0.000000e+00*/;
+    condval_17 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_16;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_17;
   if (((int)threadIdx.x) == 0) {
-    float condval_17;
+    float condval_18;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_17 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_18 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_17 = -CUDART_INF_F;
+      condval_18 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((int)blockIdx.x))] = condval_17;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((int)blockIdx.x))] = condval_18;
   }
-  float condval_18;
+  float condval_19;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_18 = (acc_ptr[3] / l_ptr[3]);
+    condval_19 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_18 = 0x0p+0f/*0.000000e+00*/;
+    condval_19 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_18;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_19;
   if (((int)threadIdx.x) == 0) {
-    float condval_19;
+    float condval_20;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_19 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_20 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_19 = -CUDART_INF_F;
+      condval_20 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 3)) + ((int)blockIdx.x))] = condval_19;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 3)) + ((int)blockIdx.x))] = condval_20;
   }
-  float condval_20;
+  float condval_21;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-    condval_20 = (acc_ptr[4] / l_ptr[4]);
+    condval_21 = (acc_ptr[4] / l_ptr[4]);
   } else {
-    condval_20 = 0x0p+0f/*0.000000e+00*/;
+    condval_21 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 512)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_20;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 512)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_21;
   if (((int)threadIdx.x) == 0) {
-    float condval_21;
+    float condval_22;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-      condval_21 = (m_ptr[4] + log2f(l_ptr[4]));
+      condval_22 = (m_ptr[4] + log2f(l_ptr[4]));
     } else {
-      condval_21 = -CUDART_INF_F;
+      condval_22 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((int)blockIdx.x))] = condval_21;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((int)blockIdx.x))] = condval_22;
   }
-  float condval_22;
+  float condval_23;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-    condval_22 = (acc_ptr[5] / l_ptr[5]);
+    condval_23 = (acc_ptr[5] / l_ptr[5]);
   } else {
-    condval_22 = 0x0p+0f/*0.000000e+00*/;
+    condval_23 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 640)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_22;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 640)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_23;
   if (((int)threadIdx.x) == 0) {
-    float condval_23;
+    float condval_24;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-      condval_23 = (m_ptr[5] + log2f(l_ptr[5]));
+      condval_24 = (m_ptr[5] + log2f(l_ptr[5]));
     } else {
-      condval_23 = -CUDART_INF_F;
+      condval_24 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 5)) + ((int)blockIdx.x))] = condval_23;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 5)) + ((int)blockIdx.x))] = condval_24;
   }
-  float condval_24;
+  float condval_25;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-    condval_24 = (acc_ptr[6] / l_ptr[6]);
+    condval_25 = (acc_ptr[6] / l_ptr[6]);
   } else {
-    condval_24 = 0x0p+0f/*0.000000e+00*/;
+    condval_25 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 768)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_24;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 768)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_25;
   if (((int)threadIdx.x) == 0) {
-    float condval_25;
+    float condval_26;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-      condval_25 = (m_ptr[6] + log2f(l_ptr[6]));
+      condval_26 = (m_ptr[6] + log2f(l_ptr[6]));
     } else {
-      condval_25 = -CUDART_INF_F;
+      condval_26 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((int)blockIdx.x))] = condval_25;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((int)blockIdx.x))] = condval_26;
   }
-  float condval_26;
+  float condval_27;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-    condval_26 = (acc_ptr[7] / l_ptr[7]);
+    condval_27 = (acc_ptr[7] / l_ptr[7]);
   } else {
-    condval_26 = 0x0p+0f/*0.000000e+00*/;
+    condval_27 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 896)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_26;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 896)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_27;
   if (((int)threadIdx.x) == 0) {
-    float condval_27;
+    float condval_28;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-      condval_27 = (m_ptr[7] + log2f(l_ptr[7]));
+      condval_28 = (m_ptr[7] + log2f(l_ptr[7]));
     } else {
-      condval_27 = -CUDART_INF_F;
+      condval_28 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 7)) + ((int)blockIdx.x))] = condval_27;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 7)) + ((int)blockIdx.x))] = condval_28;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[128];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -17397,7 +17709,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d12
     }
     float condval_3;
     if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -17407,13 +17725,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d12
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -17428,13 +17746,13 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d12
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j_2]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -17446,32 +17764,32 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d12
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_6;
+  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_7;
   if (((int)threadIdx.x) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_8;
+  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_9;
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g2_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g2_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[256];
   alignas(64) float acc_ptr[2];
   alignas(64) float m_ptr[2];
@@ -17534,7 +17852,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     }
     float condval_3;
     if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-      condval_3 = red_ptr[0];
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((((int)blockIdx.y) * 2) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
     } else {
       condval_3 = -CUDART_INF_F;
     }
@@ -17544,13 +17868,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -17565,13 +17889,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -17583,41 +17907,41 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
     m_ptr[1] = red_ptr[0];
   }
-  float condval_6;
+  float condval_7;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_6 = (acc_ptr[0] / l_ptr[0]);
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_6 = 0x0p+0f/*0.000000e+00*/;
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_6;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_7;
   if (((int)threadIdx.x) == 0) {
-    float condval_7;
+    float condval_8;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_7 = -CUDART_INF_F;
+      condval_8 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((int)blockIdx.x))] = condval_7;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + ((int)blockIdx.x))] = condval_8;
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_8 = (acc_ptr[1] / l_ptr[1]);
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_8;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_9;
   if (((int)threadIdx.x) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_9 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + NS) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 2) + NS) + ((int)blockIdx.x))] = condval_10;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[512];
   alignas(64) float acc_ptr[4];
   alignas(64) float m_ptr[4];
@@ -17687,7 +18011,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -17698,13 +18028,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -17719,13 +18049,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -17740,13 +18070,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -17761,13 +18091,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -17779,73 +18109,73 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
     m_ptr[3] = red_ptr[0];
   }
-  float condval_8;
+  float condval_9;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_8 = (acc_ptr[0] / l_ptr[0]);
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_8 = 0x0p+0f/*0.000000e+00*/;
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_8;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_9;
   if (((int)threadIdx.x) == 0) {
-    float condval_9;
+    float condval_10;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_9 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_9 = -CUDART_INF_F;
+      condval_10 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_9;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_10;
   }
-  float condval_10;
+  float condval_11;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_10 = (acc_ptr[1] / l_ptr[1]);
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_10 = 0x0p+0f/*0.000000e+00*/;
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_10;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_11;
   if (((int)threadIdx.x) == 0) {
-    float condval_11;
+    float condval_12;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_11 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_11 = -CUDART_INF_F;
+      condval_12 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_11;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_12;
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_12 = (acc_ptr[2] / l_ptr[2]);
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_12;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
   if (((int)threadIdx.x) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_13 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_14 = (acc_ptr[3] / l_ptr[3]);
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_14;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_15;
   if (((int)threadIdx.x) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_15 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_16;
   }
 }
 
-extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g8_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float qscale, int sinks, int window) {
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g8_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[1024];
   alignas(64) float acc_ptr[8];
   alignas(64) float m_ptr[8];
@@ -17927,7 +18257,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
       }
       float condval_3;
       if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
-        condval_3 = red_ptr[0];
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 8) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
       } else {
         condval_3 = -CUDART_INF_F;
       }
@@ -17938,13 +18274,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j = 0; j < 64; ++j) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
     }
-    float condval_4;
+    float condval_5;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_4 = 0x0p+0f/*0.000000e+00*/;
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_4 = red_ptr[0];
+      condval_5 = red_ptr[0];
     }
-    red_ptr[1] = condval_4;
+    red_ptr[1] = condval_5;
     red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
@@ -17959,13 +18295,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_2 = 0; j_2 < 64; ++j_2) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
     }
-    float condval_5;
+    float condval_6;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_5 = 0x0p+0f/*0.000000e+00*/;
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_5 = red_ptr[0];
+      condval_6 = red_ptr[0];
     }
-    red_ptr[1] = condval_5;
+    red_ptr[1] = condval_6;
     red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
@@ -17980,13 +18316,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_4 = 0; j_4 < 64; ++j_4) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
     }
-    float condval_6;
+    float condval_7;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_6 = 0x0p+0f/*0.000000e+00*/;
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_6 = red_ptr[0];
+      condval_7 = red_ptr[0];
     }
-    red_ptr[1] = condval_6;
+    red_ptr[1] = condval_7;
     red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
@@ -18001,13 +18337,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_6 = 0; j_6 < 64; ++j_6) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
     }
-    float condval_7;
+    float condval_8;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_7 = 0x0p+0f/*0.000000e+00*/;
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_7 = red_ptr[0];
+      condval_8 = red_ptr[0];
     }
-    red_ptr[1] = condval_7;
+    red_ptr[1] = condval_8;
     red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
@@ -18022,13 +18358,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_8 = 0; j_8 < 64; ++j_8) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_8 + 256)]);
     }
-    float condval_8;
+    float condval_9;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_8 = 0x0p+0f/*0.000000e+00*/;
+      condval_9 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_8 = red_ptr[0];
+      condval_9 = red_ptr[0];
     }
-    red_ptr[1] = condval_8;
+    red_ptr[1] = condval_9;
     red_ptr[2] = exp2f((m_ptr[4] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[4] = (acc_ptr[4] * red_ptr[2]);
@@ -18043,13 +18379,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_10 = 0; j_10 < 64; ++j_10) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_10 + 320)]);
     }
-    float condval_9;
+    float condval_10;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_9 = 0x0p+0f/*0.000000e+00*/;
+      condval_10 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_9 = red_ptr[0];
+      condval_10 = red_ptr[0];
     }
-    red_ptr[1] = condval_9;
+    red_ptr[1] = condval_10;
     red_ptr[2] = exp2f((m_ptr[5] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[5] = (acc_ptr[5] * red_ptr[2]);
@@ -18064,13 +18400,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_12 = 0; j_12 < 64; ++j_12) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_12 + 384)]);
     }
-    float condval_10;
+    float condval_11;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_10 = 0x0p+0f/*0.000000e+00*/;
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_10 = red_ptr[0];
+      condval_11 = red_ptr[0];
     }
-    red_ptr[1] = condval_10;
+    red_ptr[1] = condval_11;
     red_ptr[2] = exp2f((m_ptr[6] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[6] = (acc_ptr[6] * red_ptr[2]);
@@ -18085,13 +18421,13 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     for (int j_14 = 0; j_14 < 64; ++j_14) {
       red_ptr[0] = max(red_ptr[0], ss_ptr[(j_14 + 448)]);
     }
-    float condval_11;
+    float condval_12;
     if (red_ptr[0] == -CUDART_INF_F) {
-      condval_11 = 0x0p+0f/*0.000000e+00*/;
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
     } else {
-      condval_11 = red_ptr[0];
+      condval_12 = red_ptr[0];
     }
-    red_ptr[1] = condval_11;
+    red_ptr[1] = condval_12;
     red_ptr[2] = exp2f((m_ptr[7] - red_ptr[1]));
     red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
     acc_ptr[7] = (acc_ptr[7] * red_ptr[2]);
@@ -18103,133 +18439,133 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
     l_ptr[7] = ((l_ptr[7] * red_ptr[2]) + red_ptr[3]);
     m_ptr[7] = red_ptr[0];
   }
-  float condval_12;
+  float condval_13;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-    condval_12 = (acc_ptr[0] / l_ptr[0]);
+    condval_13 = (acc_ptr[0] / l_ptr[0]);
   } else {
-    condval_12 = 0x0p+0f/*0.000000e+00*/;
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_12;
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
   if (((int)threadIdx.x) == 0) {
-    float condval_13;
+    float condval_14;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
-      condval_13 = (m_ptr[0] + log2f(l_ptr[0]));
+      condval_14 = (m_ptr[0] + log2f(l_ptr[0]));
     } else {
-      condval_13 = -CUDART_INF_F;
+      condval_14 = -CUDART_INF_F;
     }
-    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((int)blockIdx.x))] = condval_13;
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + ((int)blockIdx.x))] = condval_14;
   }
-  float condval_14;
+  float condval_15;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-    condval_14 = (acc_ptr[1] / l_ptr[1]);
+    condval_15 = (acc_ptr[1] / l_ptr[1]);
   } else {
-    condval_14 = 0x0p+0f/*0.000000e+00*/;
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_14;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_15;
   if (((int)threadIdx.x) == 0) {
-    float condval_15;
+    float condval_16;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
-      condval_15 = (m_ptr[1] + log2f(l_ptr[1]));
+      condval_16 = (m_ptr[1] + log2f(l_ptr[1]));
     } else {
-      condval_15 = -CUDART_INF_F;
+      condval_16 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + NS) + ((int)blockIdx.x))] = condval_15;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + NS) + ((int)blockIdx.x))] = condval_16;
   }
-  float condval_16;
+  float condval_17;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-    condval_16 = (acc_ptr[2] / l_ptr[2]);
+    condval_17 = (acc_ptr[2] / l_ptr[2]);
   } else {
-    condval_16 = 0x0p+0f/*0.000000e+00*/;
+    condval_17 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_16;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_17;
   if (((int)threadIdx.x) == 0) {
-    float condval_17;
+    float condval_18;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
-      condval_17 = (m_ptr[2] + log2f(l_ptr[2]));
+      condval_18 = (m_ptr[2] + log2f(l_ptr[2]));
     } else {
-      condval_17 = -CUDART_INF_F;
+      condval_18 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((int)blockIdx.x))] = condval_17;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 2)) + ((int)blockIdx.x))] = condval_18;
   }
-  float condval_18;
+  float condval_19;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-    condval_18 = (acc_ptr[3] / l_ptr[3]);
+    condval_19 = (acc_ptr[3] / l_ptr[3]);
   } else {
-    condval_18 = 0x0p+0f/*0.000000e+00*/;
+    condval_19 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_18;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_19;
   if (((int)threadIdx.x) == 0) {
-    float condval_19;
+    float condval_20;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
-      condval_19 = (m_ptr[3] + log2f(l_ptr[3]));
+      condval_20 = (m_ptr[3] + log2f(l_ptr[3]));
     } else {
-      condval_19 = -CUDART_INF_F;
+      condval_20 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 3)) + ((int)blockIdx.x))] = condval_19;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 3)) + ((int)blockIdx.x))] = condval_20;
   }
-  float condval_20;
+  float condval_21;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-    condval_20 = (acc_ptr[4] / l_ptr[4]);
+    condval_21 = (acc_ptr[4] / l_ptr[4]);
   } else {
-    condval_20 = 0x0p+0f/*0.000000e+00*/;
+    condval_21 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 512)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_20;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 512)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_21;
   if (((int)threadIdx.x) == 0) {
-    float condval_21;
+    float condval_22;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[4]) {
-      condval_21 = (m_ptr[4] + log2f(l_ptr[4]));
+      condval_22 = (m_ptr[4] + log2f(l_ptr[4]));
     } else {
-      condval_21 = -CUDART_INF_F;
+      condval_22 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((int)blockIdx.x))] = condval_21;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 4)) + ((int)blockIdx.x))] = condval_22;
   }
-  float condval_22;
+  float condval_23;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-    condval_22 = (acc_ptr[5] / l_ptr[5]);
+    condval_23 = (acc_ptr[5] / l_ptr[5]);
   } else {
-    condval_22 = 0x0p+0f/*0.000000e+00*/;
+    condval_23 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 640)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_22;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 640)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_23;
   if (((int)threadIdx.x) == 0) {
-    float condval_23;
+    float condval_24;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[5]) {
-      condval_23 = (m_ptr[5] + log2f(l_ptr[5]));
+      condval_24 = (m_ptr[5] + log2f(l_ptr[5]));
     } else {
-      condval_23 = -CUDART_INF_F;
+      condval_24 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 5)) + ((int)blockIdx.x))] = condval_23;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 5)) + ((int)blockIdx.x))] = condval_24;
   }
-  float condval_24;
+  float condval_25;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-    condval_24 = (acc_ptr[6] / l_ptr[6]);
+    condval_25 = (acc_ptr[6] / l_ptr[6]);
   } else {
-    condval_24 = 0x0p+0f/*0.000000e+00*/;
+    condval_25 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 768)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_24;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 768)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_25;
   if (((int)threadIdx.x) == 0) {
-    float condval_25;
+    float condval_26;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[6]) {
-      condval_25 = (m_ptr[6] + log2f(l_ptr[6]));
+      condval_26 = (m_ptr[6] + log2f(l_ptr[6]));
     } else {
-      condval_25 = -CUDART_INF_F;
+      condval_26 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((int)blockIdx.x))] = condval_25;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((int)blockIdx.x))] = condval_26;
   }
-  float condval_26;
+  float condval_27;
   if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-    condval_26 = (acc_ptr[7] / l_ptr[7]);
+    condval_27 = (acc_ptr[7] / l_ptr[7]);
   } else {
-    condval_26 = 0x0p+0f/*0.000000e+00*/;
+    condval_27 = 0x0p+0f/*0.000000e+00*/;
   }
-  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 896)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_26;
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 1024) + (NS * 896)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_27;
   if (((int)threadIdx.x) == 0) {
-    float condval_27;
+    float condval_28;
     if (0x0p+0f/*0.000000e+00*/ < l_ptr[7]) {
-      condval_27 = (m_ptr[7] + log2f(l_ptr[7]));
+      condval_28 = (m_ptr[7] + log2f(l_ptr[7]));
     } else {
-      condval_27 = -CUDART_INF_F;
+      condval_28 = -CUDART_INF_F;
     }
-    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 7)) + ((int)blockIdx.x))] = condval_27;
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 7)) + ((int)blockIdx.x))] = condval_28;
   }
 }
 

@@ -61,6 +61,7 @@ MANIFEST = "manifest.json"
 FILES = ("kernels.cu", "kernels.cubin", MANIFEST)  # one arch's artifact folder
 FORMAT = 2
 SIZES = ("B", "Hq", "Hk", "S", "L", "NS", "MP", "TQ", "MQ", "window", "sinks")  # int32 parameters
+SCALARS = ("qscale", "cap")  # float parameters
 _SIG = re.compile(r'extern "C" __global__ void (?:__launch_bounds__\((\d+)\) )?(\w+)\(([^)]*)\)\s*\{')
 
 
@@ -109,14 +110,15 @@ def signatures(src: str) -> dict[str, tuple[int | None, list[tuple[str, str]]]]:
 
 
 def _bind(k: KernelDef, ctype: str, name: str) -> dict:
-    """What a kernel parameter is: a tensor's data pointer, an int32 size, a float."""
+    """What a kernel parameter is: a tensor's data pointer, an int32 size, a float
+    scalar."""
     if ctype.endswith("*"):
         if not name.endswith("_ptr") or name[:-4].lower() not in k.tensors:
             raise BuildError(f"{k.name}: unexpected pointer parameter {name}")
         return {"name": name, "ctype": ctype, "kind": "ptr", "arg": name[:-4].lower()}
     if ctype == "int" and name in SIZES:
         return {"name": name, "ctype": ctype, "kind": "i32", "arg": name}
-    if ctype == "float" and name == "qscale":
+    if ctype == "float" and name in SCALARS:
         return {"name": name, "ctype": ctype, "kind": "f32", "arg": name}
     raise BuildError(f"{k.name}: unexpected parameter {ctype} {name} (a size TVM derived?)")
 

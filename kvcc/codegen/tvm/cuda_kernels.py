@@ -54,6 +54,11 @@ lse is converted to the natural log on the way out. A row that sees no key gets
 as in kvcc's mask algebra, sink keys are visible to every query, also the ones before
 them). A program visits only the key tiles some row of it sees (``cuda_ranges.py``).
 
+**Softcap and ALiBi** are run-time too: ``cap`` (float, 0: none) soft-caps a score as
+``cap * tanh(s)`` (the launcher then scales q by ``scale / softcap`` and passes ``cap =
+softcap * log2(e)``), and ``SL [Hq]`` (float32, ALiBi slopes times log2(e), zeros:
+none) subtracts ``SL[h] * |p - j|``, after the cap, as kvcc's reference does.
+
 Sizes that vary per call (``B``, heads, lengths, the split count) and the mask's sizes
 are run-time parameters of one kernel; dtype, head dim, the decode group and the page
 size are compiled in.
@@ -133,7 +138,7 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None) -> KernelDe
     jj = f"T.min(iv[{J0}] + {row}, iv[{NK}] - 1)"  # a loaded key (clamped into the sequence)
     if paged:
         ps = page_size
-        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, bt_h: T.handle, kvl_h: T.handle, wo_h: T.handle, wl_h: T.handle"
+        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, bt_h: T.handle, kvl_h: T.handle, sl_h: T.handle, wo_h: T.handle, wl_h: T.handle"
         decl = _lines(4, "B = T.int32()", "Hk = T.int32()", "NS = T.int32()", "NP = T.int32()",
                       "MP = T.int32()",
                       f'Q = T.match_buffer(q_h, (B, Hk * {g}, {d}), "{dtype}")',
@@ -146,9 +151,9 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None) -> KernelDe
         # sequence's keys, and only those, are looked up
         nk = f"T.min(KVL[bz], MP * {ps})"
         k_at, v_at = (f"{t}[BT[bz, {jj} // {ps}], {jj} % {ps}, by, {col}]" for t in "KV")
-        tensors: tuple[str, ...] = ("q", "k", "v", "bt", "kvl", "wo", "wl")
+        tensors: tuple[str, ...] = ("q", "k", "v", "bt", "kvl", "sl", "wo", "wl")
     else:
-        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, wo_h: T.handle, wl_h: T.handle"
+        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, sl_h: T.handle, wo_h: T.handle, wl_h: T.handle"
         decl = _lines(4, "B = T.int32()", "Hk = T.int32()", "L = T.int32()", "NS = T.int32()",
                       f'Q = T.match_buffer(q_h, (B, Hk * {g}, 1, {d}), "{dtype}")',
                       f'K = T.match_buffer(k_h, (B, Hk, L, {d}), "{dtype}")',
@@ -156,14 +161,15 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None) -> KernelDe
         q_at = f"Q[bz, by * {g} + {row}, 0, {col}]"
         nk = "L"
         k_at, v_at = (f"{t}[bz, by, {jj}, {col}]" for t in "KV")
-        tensors = ("q", "k", "v", "wo", "wl")
+        tensors = ("q", "k", "v", "sl", "wo", "wl")
     sj = f"iv[{J0}] + (k * {nt} + tx) % {bn}"  # a score's key
     src = f'''
 @T.prim_func
 def {name}({handles},
-           qscale: T.float32, window: T.int32, sinks: T.int32):
+           qscale: T.float32, cap: T.float32, window: T.int32, sinks: T.int32):
     T.func_attr({{"global_symbol": "{name}", "tir.noalias": True}})
 {decl}
+    SL = T.match_buffer(sl_h, (Hk * {g},), "float32")
     WO = T.match_buffer(wo_h, (B, Hk * {g}, NS, {d}), "float32")
     WL = T.match_buffer(wl_h, (B, Hk * {g}, NS), "float32")
     for bz in T.thread_binding(B, thread="blockIdx.z"):
@@ -198,7 +204,7 @@ def {name}({handles},
                             red[0] = T.float32(0)
                             for c in range({d}):
                                 red[0] = red[0] + qs[(k * {nt} + tx) // {bn}, c] * T.Cast("float32", ks[(k * {nt} + tx) % {bn}, c])
-                            ss[(k * {nt} + tx) // {bn}, (k * {nt} + tx) % {bn}] = T.Select({cr.decode_visible(sj)}, red[0], {NEG_INF})
+                            ss[(k * {nt} + tx) // {bn}, (k * {nt} + tx) % {bn}] = T.Select({cr.decode_visible(sj)}, {_score(f"by * {g} + (k * {nt} + tx) // {bn}", f"iv[{NK}] - 1", sj)}, {NEG_INF})
                         T.evaluate(T.tvm_storage_sync("shared"))
                         for k in T.unroll({pt}):
 {_pv_step(row, d, bn, nt, 28)}
@@ -209,6 +215,15 @@ def {name}({handles},
 '''
     return KernelDef(name, kind, dtype, d, g, src, (("NS", 1), ("Hk", 1), ("B", 1)),
                      (nt, 1, 1), tensors, page_size or 0)
+
+
+def _score(head: str, pos: str, key: str) -> str:
+    """A visible score in log2 units: the dot product ``red[0]`` of the pre-scaled query
+    and the key, soft-capped when ``cap > 0`` (``cap * tanh(red[0])``: the host then
+    scales q by ``scale / softcap`` and passes ``cap = softcap * log2(e)``), minus the
+    ALiBi bias ``SL[head] * |pos - key|`` (``SL``: slopes times log2(e), 0 without)."""
+    return (f"T.Select(cap > T.float32(0), cap * T.tanh(red[0]), red[0]) - "
+            f"SL[{head}] * T.Cast(\"float32\", T.max(({pos}) - ({key}), ({key}) - ({pos})))")
 
 
 def _pv_step(rows_expr: str, d: int, bn: int, nt: int, indent: int) -> str:
@@ -283,7 +298,7 @@ def prefill(dtype: str, d: int, varlen: bool = False) -> KernelDef:
     row, col = f"(k * {nt} + tx) // {d}", f"(k * {nt} + tx) % {d}"
     if varlen:
         S, L = f"iv[{SQ}]", f"iv[{SK}]"
-        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, cuq_h: T.handle, cuk_h: T.handle, o_h: T.handle, lse_h: T.handle"
+        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, cuq_h: T.handle, cuk_h: T.handle, sl_h: T.handle, o_h: T.handle, lse_h: T.handle"
         sizes = ", B: T.int32, MQ: T.int32"
         decl = _lines(4, "Hq = T.int32()", "Hk = T.int32()", "TQ = T.int32()", "TK = T.int32()",
                       f'Q = T.match_buffer(q_h, (TQ, Hq, {d}), "{dtype}")',
@@ -300,11 +315,11 @@ def prefill(dtype: str, d: int, varlen: bool = False) -> KernelDef:
         k_at, v_at = (f"{t}[iv[{K0}] + T.min(iv[{J0}] + {row}, {L} - 1), hk, {col}]" for t in "KV")
         o_at = f"O[iv[{Q0}] + r0 + {row}, by, {col}]"
         lse_at = f"LSE[iv[{Q0}] + r0 + {row}, by]"
-        tensors: tuple[str, ...] = ("q", "k", "v", "cuq", "cuk", "o", "lse")
+        tensors: tuple[str, ...] = ("q", "k", "v", "cuq", "cuk", "sl", "o", "lse")
         grid: tuple[tuple[str, int], ...] = (("MQ", bm), ("Hq", 1), ("B", 1))
     else:
         S, L = "S", "L"
-        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, o_h: T.handle, lse_h: T.handle"
+        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, sl_h: T.handle, o_h: T.handle, lse_h: T.handle"
         sizes = ""
         decl = _lines(4, "B = T.int32()", "Hq = T.int32()", "Hk = T.int32()", "S = T.int32()",
                       "L = T.int32()",
@@ -319,16 +334,17 @@ def prefill(dtype: str, d: int, varlen: bool = False) -> KernelDef:
         k_at, v_at = (f"{t}[bz, hk, T.min(iv[{J0}] + {row}, L - 1), {col}]" for t in "KV")
         o_at = f"O[bz, by, r0 + {row}, {col}]"
         lse_at = f"LSE[bz, by, r0 + {row}]"
-        tensors = ("q", "k", "v", "o", "lse")
+        tensors = ("q", "k", "v", "sl", "o", "lse")
         grid = (("S", bm), ("Hq", 1), ("B", 1))
     sj = f"iv[{J0}] + (k * {nt} + tx) % {bn}"  # a score's key
     sp = f"r0 + (k * {nt} + tx) // {bn} + {L} - {S}"  # its query's position
     src = f'''
 @T.prim_func
 def {name}({handles},
-           qscale: T.float32, window: T.int32, sinks: T.int32{sizes}):
+           qscale: T.float32, cap: T.float32, window: T.int32, sinks: T.int32{sizes}):
     T.func_attr({{"global_symbol": "{name}", "tir.noalias": True}})
 {decl}
+    SL = T.match_buffer(sl_h, (Hq,), "float32")
     for bz in T.thread_binding(B, thread="blockIdx.z"):
         for by in T.thread_binding(Hq, thread="blockIdx.y"):
             for bx in T.thread_binding({xs}, thread="blockIdx.x"):
@@ -362,7 +378,7 @@ def {name}({handles},
                             red[0] = T.float32(0)
                             for c in range({d}):
                                 red[0] = red[0] + qs[(k * {nt} + tx) // {bn}, c] * T.Cast("float32", ks[(k * {nt} + tx) % {bn}, c])
-                            ss[(k * {nt} + tx) // {bn}, (k * {nt} + tx) % {bn}] = T.Select({cr.prefill_visible(sj, sp, L)}, red[0], {NEG_INF})
+                            ss[(k * {nt} + tx) // {bn}, (k * {nt} + tx) % {bn}] = T.Select({cr.prefill_visible(sj, sp, L)}, {_score("by", sp, sj)}, {NEG_INF})
                         T.evaluate(T.tvm_storage_sync("shared"))
                         for k in T.unroll({pt}):
 {_pv_step(row, d, bn, nt, 28)}

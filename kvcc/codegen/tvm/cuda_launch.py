@@ -17,7 +17,10 @@ API::
     o, lse = kernels.paged_decode(q, k_pages, v_pages, block_table, kv_lens)
     o, lse = kernels.varlen_prefill(q, k, v, cu_seqlens_q, cu_seqlens_k)
 
-Every attention call takes ``window`` (None: no window) and ``sinks`` (default 0): key
+Every attention call takes ``softcap`` (None: none; scores become ``softcap *
+tanh(s / softcap)``) and ``alibi_slopes`` (None, or one slope per query head: the score
+of key ``j`` at query position ``p`` loses ``slope * |p - j|``, after the softcap), and
+``window`` (None: no window) and ``sinks`` (default 0): key
 ``j`` is visible to the query at position ``p`` when ``j < sinks`` or ``p - window < j
 <= p``, bottom-right aligned, which is kvcc's ``causal()``, ``sliding_window(window)``
 and ``sinks(n) | sliding_window(window)`` (see ``cuda_kernels.py``). Offsets are int32
@@ -71,7 +74,7 @@ class CudaKernels(CubinKernels):
     # -- attention -------------------------------------------------------------------
 
     def prefill(self, q, k, v, scale: float | None = None, window: int | None = None,
-                sinks: int = 0):
+                sinks: int = 0, softcap: float | None = None, alibi_slopes=None):
         """Causal attention, bottom-right aligned (query ``i`` at key position ``i + L -
         S``), within ``window`` keys and with ``sinks`` (module docstring): q ``[B, Hq, S,
         D]``, K/V ``[B, Hk, L, D]``, fp16 or bf16. Returns ``o`` like q and ``lse [B, Hq,
@@ -84,13 +87,16 @@ class CudaKernels(CubinKernels):
         q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
         o = torch.empty_like(q)
         lse = torch.empty((b, hq, s), device=q.device, dtype=torch.float32)
-        self.launch(f"kvcc_cuda_prefill_{_dt(q)}_d{d}", {"q": q, "k": k, "v": v, "o": o, "lse": lse},
+        self.launch(f"kvcc_cuda_prefill_{_dt(q)}_d{d}",
+                    {"q": q, "k": k, "v": v, "sl": _slopes(alibi_slopes, hq, q.device), "o": o,
+                     "lse": lse},
                     {"B": b, "Hq": hq, "Hk": hk, "S": s, "L": length, **_mask(window, sinks)},
-                    {"qscale": _qscale(scale, d)})
+                    _scalars(scale, d, softcap))
         return o, lse
 
     def varlen_prefill(self, q, k, v, cu_seqlens_q, cu_seqlens_k, max_seqlen_q: int | None = None,
-                       scale: float | None = None, window: int | None = None, sinks: int = 0):
+                       scale: float | None = None, window: int | None = None, sinks: int = 0,
+                       softcap: float | None = None, alibi_slopes=None):
         """Packed sequences (``kvcc.attention_varlen``'s layout): q ``[Tq, Hq, D]``, K/V
         ``[Tk, Hk, D]``, ``cu_seqlens_q``/``cu_seqlens_k`` int32 ``[B + 1]``; sequence
         ``b``'s queries (rows ``cu_seqlens_q[b]:cu_seqlens_q[b+1]``) attend to its keys,
@@ -120,13 +126,15 @@ class CudaKernels(CubinKernels):
         if tq == 0:
             return o, lse
         self.launch(f"kvcc_cuda_varlen_prefill_{_dt(q)}_d{d}",
-                    {"q": q, "k": k, "v": v, "cuq": cuq, "cuk": cuk, "o": o, "lse": lse},
+                    {"q": q, "k": k, "v": v, "cuq": cuq, "cuk": cuk,
+                     "sl": _slopes(alibi_slopes, hq, q.device), "o": o, "lse": lse},
                     {"B": b, "Hq": hq, "Hk": hk, "TQ": tq, "MQ": int(max_seqlen_q),
-                     **_mask(window, sinks)}, {"qscale": _qscale(scale, d)})
+                     **_mask(window, sinks)}, _scalars(scale, d, softcap))
         return o, lse
 
     def decode(self, q, k, v, scale: float | None = None, num_splits: int | None = None,
-               window: int | None = None, sinks: int = 0):
+               window: int | None = None, sinks: int = 0, softcap: float | None = None,
+               alibi_slopes=None):
         """One query per sequence (the last position) against its ``L`` keys, within
         ``window`` and with ``sinks``: q ``[B, Hq, 1, D]``, K/V ``[B, Hk, L, D]``;
         split-KV over ``num_splits`` blocks (default: enough blocks to fill the GPU
@@ -141,10 +149,12 @@ class CudaKernels(CubinKernels):
         q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
         return self._split_decode(name, q, {"k": k, "v": v}, {"B": b, "Hq": hq, "Hk": hk,
                                                                "L": length},
-                                  length, scale, num_splits, window, sinks)
+                                  length, scale, num_splits, window, sinks, softcap,
+                                  alibi_slopes)
 
     def paged_decode(self, q, k_pages, v_pages, block_table, kv_lens, scale: float | None = None,
-                     num_splits: int | None = None, window: int | None = None, sinks: int = 0):
+                     num_splits: int | None = None, window: int | None = None, sinks: int = 0,
+                     softcap: float | None = None, alibi_slopes=None):
         """One query per sequence over a ``kvcc.KVCache`` layer's pages: q ``[B, Hq, D]``
         (sequence ``b``'s last token), ``k_pages``/``v_pages [P, page, Hk, D]``
         (``KVCache.k(layer)``/``v(layer)``), ``block_table [B, max_pages]`` and
@@ -173,11 +183,12 @@ class CudaKernels(CubinKernels):
         q, kp, vp = q.contiguous(), k_pages.contiguous(), v_pages.contiguous()
         return self._split_decode(name, q, {"k": kp, "v": vp, "bt": bt, "kvl": kvl},
                                   {"B": b, "Hq": hq, "Hk": hk, "MP": bt.shape[1]},
-                                  bt.shape[1] * page, scale, num_splits, window, sinks)
+                                  bt.shape[1] * page, scale, num_splits, window, sinks, softcap,
+                                  alibi_slopes)
 
     def _split_decode(self, name: str, q, kv: dict, sizes: dict, max_len: int,
                       scale: float | None, num_splits: int | None, window: int | None,
-                      sinks: int):
+                      sinks: int, softcap: float | None, alibi_slopes):
         """Decode kernel ``name`` over ``NS`` splits into a float32 workspace, then the
         merge; ``o`` and ``lse`` shaped as q's rows (``[B, Hq, 1, D]`` or ``[B, Hq, D]``)."""
         import torch
@@ -198,8 +209,8 @@ class CudaKernels(CubinKernels):
         o = torch.empty_like(q)
         lse = torch.empty(q.shape[:-1], device=q.device, dtype=torch.float32)
         sizes = {**sizes, "NS": ns, **mask}
-        self.launch(name, {"q": q, **kv, "wo": wo, "wl": wl}, sizes,
-                    {"qscale": _qscale(scale, d)})
+        self.launch(name, {"q": q, **kv, "sl": _slopes(alibi_slopes, hq, q.device), "wo": wo,
+                           "wl": wl}, sizes, _scalars(scale, d, softcap))
         self.launch(f"kvcc_cuda_merge_{_dt(q)}_d{d}", {"wo": wo, "wl": wl, "o": o, "lse": lse},
                     sizes)
         return o, lse
@@ -214,8 +225,31 @@ def _mask(window: int | None, sinks: int) -> dict:
             "sinks": min(sinks, NO_WINDOW)}
 
 
-def _qscale(scale: float | None, d: int) -> float:
-    return (d ** -0.5 if scale is None else scale) * LOG2E
+def _scalars(scale: float | None, d: int, softcap: float | None) -> dict:
+    """``qscale`` (what q is multiplied by) and ``cap``: without a softcap, scores in
+    log2 units (``scale * log2(e)``, cap 0); with one, ``scale / softcap`` and ``cap =
+    softcap * log2(e)`` (the kernel computes ``cap * tanh(q.k * qscale)``)."""
+    scale = d ** -0.5 if scale is None else float(scale)
+    if softcap is None:
+        return {"qscale": scale * LOG2E, "cap": 0.0}
+    if not (isinstance(softcap, (int, float)) and not isinstance(softcap, bool)
+            and math.isfinite(softcap) and softcap > 0):
+        raise ValueError(f"softcap must be a finite number > 0 (or None), got {softcap!r}")
+    return {"qscale": scale / softcap, "cap": softcap * LOG2E}
+
+
+def _slopes(alibi_slopes, hq: int, device):
+    """The kernels' ``SL [Hq]``: ALiBi slopes (natural units, one per query head) times
+    log2(e) as float32, zeros without ALiBi."""
+    import torch
+
+    if alibi_slopes is None:
+        return torch.zeros(hq, device=device, dtype=torch.float32)
+    sl = torch.as_tensor(alibi_slopes, dtype=torch.float32, device=device)
+    if sl.shape != (hq,):
+        raise ValueError(f"alibi_slopes must have one slope per query head ({hq}), got shape "
+                         f"{tuple(sl.shape)}")
+    return (sl * LOG2E).contiguous()
 
 
 def _table(what: str, t, dim: int):

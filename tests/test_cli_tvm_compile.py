@@ -313,6 +313,16 @@ def test_problems_map_to_decode_or_prefill():
         tvm_bundle.kernels_for(top_left, 64, 128)
     capped = _config(heads=4, head_dim=128, dtype="bf16", mask="causal", softcap=30.0)
     assert names(tvm_bundle.kernels_for(capped, 64, 128)) == ["kvcc_cuda_prefill_bf16_d128"]
+    q8 = _config(heads=8, kv_heads=2, head_dim=64, dtype="f16", layout="paged", page_size=16,
+                 kv_format="int4", mask="causal")
+    assert names(tvm_bundle.kernels_for(q8, 1, 900)) == [
+        "kvcc_cuda_paged_decode_fp16_d64_g4_p16_int4", "kvcc_cuda_merge_fp16_d64"]
+    with pytest.raises(tvm_bundle.Unsupported, match="paged K/V in decode"):
+        tvm_bundle.kernels_for(q8, 16, 900)
+    kivi = _config(heads=8, kv_heads=2, head_dim=64, dtype="f16", layout="paged", page_size=16,
+                   kv_format="kivi2")
+    with pytest.raises(tvm_bundle.Unsupported, match='kv_format "kivi2" in the paged layout'):
+        tvm_bundle.kernels_for(kivi, 1, 900)
 
 
 def test_serving_layouts_and_window_masks_map_to_their_kernels():

@@ -30,8 +30,11 @@ from kvcc.codegen.tvm.cuda_launch import CudaKernels  # noqa: E402
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 # a smaller set than the CLI builds (two groups, two paged kernels), to keep nvcc's share
 # of the run short
-KERNELS = cuda_kernels.kernel_set(head_dims=(64, 128), groups=(1, 4), page_sizes=()) + [
-    cuda_kernels.decode("float16", 128, 4, 16), cuda_kernels.decode("bfloat16", 64, 1, 32)]
+KERNELS = cuda_kernels.kernel_set(head_dims=(64, 128), groups=(1, 4), page_sizes=(),
+                                  kv_formats=()) + [
+    cuda_kernels.decode("float16", 128, 4, 16), cuda_kernels.decode("bfloat16", 64, 1, 32),
+    cuda_kernels.decode("bfloat16", 128, 4, 16, "int4"),
+    cuda_kernels.decode("float16", 64, 1, 16, "fp8_e4m3")]
 
 
 def _cuobjdump() -> str | None:
@@ -258,6 +261,43 @@ def test_the_launcher_binds_every_parameter_of_the_new_kernels(built, monkeypatc
                                               "sinks": 2}
     assert _check_binding(npf, tp, ep, vp_) == {"B": 1, "Hq": 4, "Hk": 1, "S": 70, "L": 90,
                                                 "window": 16, "sinks": 0} and gp == [3, 4, 1]
+
+
+def test_the_launcher_binds_the_quantized_pages(built, monkeypatch):
+    import torch
+
+    ks = CudaKernels(built["sm_90"])
+    calls = _recording(ks, monkeypatch)
+    q = torch.randn(2, 8, 128, dtype=torch.bfloat16)
+    codes = torch.randint(0, 2**31 - 1, (5, 16, 2, 16), dtype=torch.int32)
+    sc = torch.rand(5, 16, 2, 1, dtype=torch.float16)
+    bt, kvl = torch.tensor([[0, 1], [4, 2]], dtype=torch.int32), torch.tensor([20, 3],
+                                                                              dtype=torch.int32)
+    ks.paged_decode(q, codes, codes, bt, kvl, num_splits=1, kv_format="int4", k_scale=sc,
+                    k_zero=sc, v_scale=sc, v_zero=sc)
+    (n1, t1, e1, g1, v1), _ = calls
+    assert n1 == "kvcc_cuda_paged_decode_bf16_d128_g4_p16_int4"
+    assert _check_binding(n1, t1, e1, v1)["MP"] == 2
+    assert {"kscale", "kzero", "vscale", "vzero"} <= {p["arg"] for p in e1["params"]}
+    with pytest.raises(ValueError, match="int4 k codes must be"):
+        ks.paged_decode(q, codes[..., :8], codes, bt, kvl, kv_format="int4", k_scale=sc,
+                        k_zero=sc, v_scale=sc, v_zero=sc)
+    with pytest.raises(ValueError, match="kzero must be shaped"):
+        ks.paged_decode(q, codes, codes, bt, kvl, kv_format="int4", k_scale=sc, v_scale=sc,
+                        v_zero=sc)
+    with pytest.raises(ValueError, match="kivi2"):
+        ks.paged_decode(q, codes, codes, bt, kvl, kv_format="kivi2")
+    calls.clear()
+    q8 = torch.randn(2, 1, 64, dtype=torch.float16)
+    c8 = torch.randn(5, 16, 1, 64).to(torch.float8_e4m3fn)
+    with pytest.raises(ValueError, match="has no zeros"):
+        ks.paged_decode(q8, c8, c8, bt, kvl, kv_format="fp8_e4m3", k_scale=torch.ones(1),
+                        k_zero=torch.ones(1), v_scale=torch.ones(1))
+    ks.paged_decode(q8, c8, c8, bt, kvl, num_splits=2, kv_format="fp8_e4m3",
+                    k_scale=torch.ones(1), v_scale=torch.ones(1))
+    (n1, t1, e1, g1, v1), _ = calls
+    assert n1 == "kvcc_cuda_paged_decode_fp16_d64_g1_p16_fp8e4m3" and t1["k"].dtype == torch.uint8
+    assert t1["kscale"].dtype == torch.float32 and g1 == [2, 1, 2]
 
 
 def test_the_launcher_refuses_what_the_kernels_cannot_take(built):

@@ -56,21 +56,32 @@ def test_the_sm80_build_runs_the_same(sm90):
     assert all(ok for _, ok, _ in results), results
 
 
-def test_a_wrong_kernel_fails_the_check(tmp_path):
-    """The check can fail: the same source with natural exponentials in place of
-    base-2 ones (scores are in log2 units) is caught on every kind it changes."""
+def _is(case: tuple, what: str) -> bool:
+    """Whether a GPU-check case is of kernel kind ``what``, reads that kv format, or
+    (``"ALiBi"``) has ALiBi."""
+    extra = case[9:] + (None, False, None)[len(case) - 9:]
+    return {"ALiBi": extra[1] is True}.get(what, case[0] == what or extra[2] == what)
+
+
+@pytest.mark.parametrize("old, new, kinds", [
+    ("exp2f(", "expf(", ("prefill", "decode")),  # scores are in log2 units
+    ("KZERO_ptr[", "KSCALE_ptr[", ("int8", "int4")),  # the zero read in place of the scale
+    ("(float)max(", "(float)min(", ("ALiBi",)),  # the ALiBi distance
+])
+def test_a_wrong_kernel_fails_the_check(tmp_path, old, new, kinds):
+    """The check can fail: the committed source with one mistake is caught on the cases
+    it changes."""
     chk = _checks()
     bad = tmp_path / "sm_90"
     bad.mkdir()
     for name in ("manifest.json", "kernels.cubin"):
         (bad / name).write_bytes((ART / "sm_90" / name).read_bytes())
     src = (ART / "sm_90" / "kernels.cu").read_text()
-    assert "exp2f(" in src
-    (bad / "kernels.cu").write_text(src.replace("exp2f(", "expf("))
-    cases = [c for c in chk.CASES if c[0] in ("prefill", "decode")][:1] + \
-        [c for c in chk.CASES if c[0] == "decode"][:1]
+    assert old in src
+    (bad / "kernels.cu").write_text(src.replace(old, new))
+    cases = [next(c for c in chk.CASES if _is(c, k)) for k in kinds]
     results = chk.run_checks(EmulatedKernels(bad), cases, device="cpu")
-    assert results and not any(ok for _, ok, _ in results), results
+    assert len(results) == len(kinds) and not any(ok for _, ok, _ in results), results
 
 
 def test_a_divergent_barrier_fails_the_launch(tmp_path):

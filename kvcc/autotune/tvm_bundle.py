@@ -7,8 +7,8 @@ Each problem maps to kernels of :mod:`kvcc.codegen.tvm.cuda_kernels`, the ones
 - layout ``dense``, ``q_len == 1``: ``decode_{dtype}_d{D}_g{G}`` (``G = heads /
   kv_heads``, split-KV) and ``merge_{dtype}_d{D}``; otherwise ``prefill_{dtype}_d{D}``;
 - layout ``paged`` (a ``kvcc.KVCache`` step), ``q_len == 1``:
-  ``paged_decode_{dtype}_d{D}_g{G}_p{page_size}`` and the merge (page size 16 or 32;
-  paged prefill is refused);
+  ``paged_decode_{dtype}_d{D}_g{G}_p{page_size}`` (with a ``kv_format``: ``..._{format}``)
+  and the merge (page size 16 or 32; paged prefill is refused);
 - layout ``packed`` (``kvcc.attention_varlen``): ``varlen_prefill_{dtype}_d{D}``.
 
 Masks (the kernels take the window and sinks at run time, so one kernel serves every
@@ -21,8 +21,9 @@ key position ``n - 1`` or later (``kv_len - q_len >= n - 1``), where causality h
 no sink.
 
 What the kernels take besides: dtype ``f16`` or ``bf16``, head dim 64 or 128,
-full-precision K/V (no ``kv_format``), for decode a group of 1, 2, 4, 8 or 16, and a
-pipeline of exact passes only (``simplify-masks``, ``split-kv``, ``chunk-prefill``,
+full-precision K/V, or in the paged decode the ``kv_format`` ``int8``, ``int4``,
+``fp8_e4m3`` or ``fp8_e5m2`` (``..._p{page_size}_{format}``), for decode a group of 1,
+2, 4, 8 or 16, and a pipeline of exact passes only (``simplify-masks``, ``split-kv``, ``chunk-prefill``,
 ``pack``: the kernels compute the same attention in their own schedule; a pass that
 changes the result, such as ``quantize-kv`` or ``quest``, is refused). A ``softcap``
 is a run-time argument of every kernel. A problem outside that is refused before
@@ -71,6 +72,7 @@ from dataclasses import dataclass, field
 
 from kvcc.autotune.specfile import AttentionConfig, SpecFile
 from kvcc.codegen.tvm import cuda_kernels as ck
+from kvcc.codegen.tvm import cuda_quant as cq
 from kvcc.codegen.tvm.cuda_kernels import KernelDef
 
 MARK = "kvcc_tvm_cuda"
@@ -104,9 +106,9 @@ def config_reason(c: AttentionConfig) -> str | None:
     if c.head_dim not in ck.HEAD_DIMS:
         return (f"head_dim {c.head_dim}: the TVM CUDA kernels are built for head dims "
                 f"{' and '.join(map(str, ck.HEAD_DIMS))} only")
-    if c.kv_format is not None:
-        return (f'kv_format "{c.kv_format}": quantized K/V is not supported by the TVM CUDA '
-                "kernels (full-precision K/V only)")
+    if c.kv_format is not None and (c.kv_format not in cq.FORMATS or c.layout != "paged"):
+        return (f'kv_format "{c.kv_format}" in the {c.layout} layout: the TVM CUDA kernels read '
+                f"quantized K/V ({', '.join(cq.FORMATS)}) in the paged decode only")
     for p in Pipeline.parse(c.pipeline).passes:
         if p.name not in EXACT_PASSES:
             return (f'pipeline pass "{p.name}": it changes what attention computes, and the '
@@ -191,6 +193,7 @@ def kernels_for(c: AttentionConfig, q_len: int, kv_len: int) -> list[KernelDef]:
         if c.layout == "paged":
             raise Unsupported(f'layout "paged" with q_len {q_len}: the TVM CUDA kernels run '
                               "paged K/V in decode (q_len 1) only")
+        assert c.kv_format is None
         return [ck.prefill(dt, d)]
     g = c.heads // c.kv_heads
     if g not in ck.DECODE_GROUPS:
@@ -198,7 +201,7 @@ def kernels_for(c: AttentionConfig, q_len: int, kv_len: int) -> list[KernelDef]:
                           "decode: the TVM CUDA decode kernel takes groups "
                           f"{', '.join(map(str, ck.DECODE_GROUPS))}")
     page = c.page_size if c.layout == "paged" else None
-    return [ck.decode(dt, d, g, page), ck.merge(dt, d)]
+    return [ck.decode(dt, d, g, page, c.kv_format), ck.merge(dt, d)]
 
 
 def plan(spec: SpecFile, skip_unsupported: bool = False) -> Plan:

@@ -194,6 +194,14 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g2_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g8_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d128_kernel(half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_fp16_d128_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_merge_fp16_d128_kernel(float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hq, int NS);
@@ -209,6 +217,14 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d12
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g2_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g8_p32_kernel(int* __restrict__ BT_ptr, half* __restrict__ K_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_kernel(nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_d64_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_merge_bf16_d64_kernel(float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hq, int NS);
@@ -224,6 +240,14 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g2_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g8_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d128_kernel(nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_varlen_prefill_bf16_d128_kernel(int* __restrict__ CUK_ptr, int* __restrict__ CUQ_ptr, nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int MQ, int TQ, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_merge_bf16_d128_kernel(float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hq, int NS);
@@ -239,6 +263,14 @@ extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d12
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g2_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g8_p32_kernel(int* __restrict__ BT_ptr, nv_bfloat16* __restrict__ K_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window);
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_fp16_d64_kernel(half* __restrict__ K_ptr, float* __restrict__ LSE_ptr, half* __restrict__ O_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, half* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[2048];
   alignas(64) float acc_ptr[16];
@@ -3674,6 +3706,1222 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d6
       condval_16 = -CUDART_INF_F;
     }
     WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_16;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[64];
+  alignas(64) float acc_ptr[1];
+  alignas(64) float m_ptr[1];
+  alignas(64) float l_ptr[1];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[4096];
+  __shared__ alignas(64) half vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  qs_ptr[((int)threadIdx.x)] = (((float)Q_ptr[(((((int)blockIdx.y) * 64) + ((((int)blockIdx.z) * Hk) * 64)) + ((int)threadIdx.x))]) * qscale);
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k = 0; k < 64; ++k) {
+      ks_ptr[((k * 64) + ((int)threadIdx.x))] = ((half)((((float)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) * ((float)KSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k * 64) + ((int)threadIdx.x))] = ((half)((((float)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) * ((float)VSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 64; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 64) + c)])));
+    }
+    float condval_3;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_3 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_3;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+  }
+  float condval_6;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_6;
+  if (((int)threadIdx.x) == 0) {
+    float condval_7;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_7 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[256];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[4096];
+  __shared__ alignas(64) half vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 256) + ((((int)blockIdx.z) * Hk) * 256)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 32; ++k_1) {
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)((((float)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) * ((float)KSCALE_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)((((float)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) * ((float)VSCALE_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 64; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 128) + ((((int)threadIdx.x) >> 6) * 64)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 64) + c)])));
+      }
+      float condval_3;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_3 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_3;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j_1)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
+    }
+    float condval_6;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_6 = red_ptr[0];
+    }
+    red_ptr[1] = condval_6;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_3) + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_7;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_7;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_8;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_8 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_8;
+  }
+  float condval_9;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_10;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_10 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[64];
+  alignas(64) float acc_ptr[1];
+  alignas(64) float m_ptr[1];
+  alignas(64) float l_ptr[1];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[4096];
+  __shared__ alignas(64) half vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  qs_ptr[((int)threadIdx.x)] = (((float)Q_ptr[(((((int)blockIdx.y) * 64) + ((((int)blockIdx.z) * Hk) * 64)) + ((int)threadIdx.x))]) * qscale);
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k = 0; k < 64; ++k) {
+      ks_ptr[((k * 64) + ((int)threadIdx.x))] = ((half)((((float)((K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 8) + (((int)blockIdx.y) * 8)) + (((int)threadIdx.x) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)KSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k * 64) + ((int)threadIdx.x))] = ((half)((((float)((V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 8) + (((int)blockIdx.y) * 8)) + (((int)threadIdx.x) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)VSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 64; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 64) + c)])));
+    }
+    float condval_3;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_3 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_3;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+  }
+  float condval_6;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_6;
+  if (((int)threadIdx.x) == 0) {
+    float condval_7;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_7 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[256];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[4096];
+  __shared__ alignas(64) half vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 256) + ((((int)blockIdx.z) * Hk) * 256)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 32; ++k_1) {
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)((((float)((K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 8) + (((int)blockIdx.y) * 8)) + ((((int)threadIdx.x) & 63) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)KSCALE_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)((((float)((V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 8) + (((int)blockIdx.y) * 8)) + ((((int)threadIdx.x) & 63) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)VSCALE_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 64; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 128) + ((((int)threadIdx.x) >> 6) * 64)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 64) + c)])));
+      }
+      float condval_3;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_3 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_3;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j_1)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
+    }
+    float condval_6;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_6 = red_ptr[0];
+    }
+    red_ptr[1] = condval_6;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_3) + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_7;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_7;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_8;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_8 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_8;
+  }
+  float condval_9;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_10;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_10 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[64];
+  alignas(64) float acc_ptr[1];
+  alignas(64) float m_ptr[1];
+  alignas(64) float l_ptr[1];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[4096];
+  __shared__ alignas(64) half vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  qs_ptr[((int)threadIdx.x)] = (((float)Q_ptr[(((((int)blockIdx.y) * 64) + ((((int)blockIdx.z) * Hk) * 64)) + ((int)threadIdx.x))]) * qscale);
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k = 0; k < 64; ++k) {
+      float condval_3;
+      if (0 < (((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_4 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v_ = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_5 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k * 64) + ((int)threadIdx.x))] = ((half)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_7 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_8 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k * 64) + ((int)threadIdx.x))] = ((half)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 64; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 64) + c)])));
+    }
+    float condval_9;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_10;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_10 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_10 = red_ptr[0];
+      }
+      condval_9 = (condval_10 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_9 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_9;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+  }
+  float condval_12;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_12 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_12 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_12;
+  if (((int)threadIdx.x) == 0) {
+    float condval_13;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_13 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_13 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_13;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[256];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[4096];
+  __shared__ alignas(64) half vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 256) + ((((int)blockIdx.z) * Hk) * 256)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 32; ++k_1) {
+      float condval_3;
+      if (0 < (((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) == 0) {
+          condval_4 = (((float)(((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v_ = ((((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7) << 20);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) == 0) {
+          condval_5 = (((float)(((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7) << 20);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) == 0) {
+          condval_7 = (((float)(((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7) << 20);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) == 0) {
+          condval_8 = (((float)(((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7) << 20);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 64; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 128) + ((((int)threadIdx.x) >> 6) * 64)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 64) + c)])));
+      }
+      float condval_9;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_10;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_10 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_10 = red_ptr[0];
+        }
+        condval_9 = (condval_10 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_9 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_9;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j_1)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
+    }
+    float condval_12;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_12 = red_ptr[0];
+    }
+    red_ptr[1] = condval_12;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_3) + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_13;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_13 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_13;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_14;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_14 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_14 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_14;
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_15 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_15;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_16;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_16 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_16 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_16;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d64_g1_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[64];
+  alignas(64) float acc_ptr[1];
+  alignas(64) float m_ptr[1];
+  alignas(64) float l_ptr[1];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[4096];
+  __shared__ alignas(64) half vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  qs_ptr[((int)threadIdx.x)] = (((float)Q_ptr[(((((int)blockIdx.y) * 64) + ((((int)blockIdx.z) * Hk) * 64)) + ((int)threadIdx.x))]) * qscale);
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k = 0; k < 64; ++k) {
+      float condval_3;
+      if (0 < (((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_4 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v_ = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_5 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k * 64) + ((int)threadIdx.x))] = ((half)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_7 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_8 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k * 64) + ((int)threadIdx.x))] = ((half)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 64; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 64) + c)])));
+    }
+    float condval_9;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_10;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_10 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_10 = red_ptr[0];
+      }
+      condval_9 = (condval_10 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_9 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_9;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+  }
+  float condval_12;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_12 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_12 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_12;
+  if (((int)threadIdx.x) == 0) {
+    float condval_13;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_13 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_13 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_13;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d64_g4_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[256];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[4096];
+  __shared__ alignas(64) half vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 256) + ((((int)blockIdx.z) * Hk) * 256)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 32; ++k_1) {
+      float condval_3;
+      if (0 < (((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) == 0) {
+          condval_4 = (((float)(((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v_ = ((((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3) << 21);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) == 0) {
+          condval_5 = (((float)(((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3) << 21);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) == 0) {
+          condval_7 = (((float)(((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3) << 21);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) == 0) {
+          condval_8 = (((float)(((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3) << 21);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 64; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 128) + ((((int)threadIdx.x) >> 6) * 64)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 64) + c)])));
+      }
+      float condval_9;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_10;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_10 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_10 = red_ptr[0];
+        }
+        condval_9 = (condval_10 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_9 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_9;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j_1)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
+    }
+    float condval_12;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_12 = red_ptr[0];
+    }
+    red_ptr[1] = condval_12;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_3) + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_13;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_13 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_13;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_14;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_14 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_14 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_14;
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_15 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_15;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_16;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_16 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_16 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_16;
   }
 }
 
@@ -9404,6 +10652,1674 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d1
   }
 }
 
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[128];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[8192];
+  __shared__ alignas(64) half vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 64) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 128) + ((((int)blockIdx.z) * Hk) * 128)) + (k * 64)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 128; ++k_1) {
+      ks_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((half)((((float)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) * ((float)KSCALE_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((half)((((float)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) * ((float)VSCALE_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 128; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 128) + c)])));
+    }
+    float condval_3;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_3 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_3;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j_2]);
+    }
+    float condval_6;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_6 = red_ptr[0];
+    }
+    red_ptr[1] = condval_6;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[j_3] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[(((j_3 * 128) + ((int)threadIdx.x)) + 64)])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_7;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_7;
+  if (((int)threadIdx.x) == 0) {
+    float condval_8;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_8 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_8;
+  }
+  float condval_9;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_9;
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[512];
+  alignas(64) float acc_ptr[4];
+  alignas(64) float m_ptr[4];
+  alignas(64) float l_ptr[4];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[8192];
+  __shared__ alignas(64) half vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 4; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 512) + ((((int)blockIdx.z) * Hk) * 512)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[2] = -CUDART_INF_F;
+  l_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[3] = -CUDART_INF_F;
+  l_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 64; ++k_1) {
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)((((float)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) * ((float)KSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)((((float)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) * ((float)VSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 128; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 256) + ((((int)threadIdx.x) >> 6) * 128)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 128) + c)])));
+      }
+      float condval_3;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_3 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_3;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
+    }
+    float condval_6;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_6 = red_ptr[0];
+    }
+    red_ptr[1] = condval_6;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[(j_3 + 64)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+    red_ptr[0] = m_ptr[2];
+    for (int j_4 = 0; j_4 < 64; ++j_4) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
+    }
+    float condval_7;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_7 = red_ptr[0];
+    }
+    red_ptr[1] = condval_7;
+    red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
+    for (int j_5 = 0; j_5 < 64; ++j_5) {
+      red_ptr[4] = exp2f((ss_ptr[(j_5 + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[2] = (acc_ptr[2] + (red_ptr[4] * ((float)vs_ptr[((j_5 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[2] = ((l_ptr[2] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[2] = red_ptr[0];
+    red_ptr[0] = m_ptr[3];
+    for (int j_6 = 0; j_6 < 64; ++j_6) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
+    }
+    float condval_8;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_8 = red_ptr[0];
+    }
+    red_ptr[1] = condval_8;
+    red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
+    for (int j_7 = 0; j_7 < 64; ++j_7) {
+      red_ptr[4] = exp2f((ss_ptr[(j_7 + 192)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[3] = (acc_ptr[3] + (red_ptr[4] * ((float)vs_ptr[((j_7 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[3] = red_ptr[0];
+  }
+  float condval_9;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_9;
+  if (((int)threadIdx.x) == 0) {
+    float condval_10;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_10 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_10;
+  }
+  float condval_11;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_11;
+  if (((int)threadIdx.x) == 0) {
+    float condval_12;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_12 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_12;
+  }
+  float condval_13;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
+  } else {
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
+  if (((int)threadIdx.x) == 0) {
+    float condval_14;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
+    } else {
+      condval_14 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_14;
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_15;
+  if (((int)threadIdx.x) == 0) {
+    float condval_16;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
+    } else {
+      condval_16 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_16;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[128];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[8192];
+  __shared__ alignas(64) half vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 64) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 128) + ((((int)blockIdx.z) * Hk) * 128)) + (k * 64)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 128; ++k_1) {
+      ks_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((half)((((float)((K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 16) + (((int)blockIdx.y) * 16)) + ((k_1 & 1) * 8)) + (((int)threadIdx.x) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)KSCALE_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((half)((((float)((V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 16) + (((int)blockIdx.y) * 16)) + ((k_1 & 1) * 8)) + (((int)threadIdx.x) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)VSCALE_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 128; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 128) + c)])));
+    }
+    float condval_3;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_3 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_3;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j_2]);
+    }
+    float condval_6;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_6 = red_ptr[0];
+    }
+    red_ptr[1] = condval_6;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[j_3] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[(((j_3 * 128) + ((int)threadIdx.x)) + 64)])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_7;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_7;
+  if (((int)threadIdx.x) == 0) {
+    float condval_8;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_8 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_8;
+  }
+  float condval_9;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_9;
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[512];
+  alignas(64) float acc_ptr[4];
+  alignas(64) float m_ptr[4];
+  alignas(64) float l_ptr[4];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[8192];
+  __shared__ alignas(64) half vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 4; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 512) + ((((int)blockIdx.z) * Hk) * 512)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[2] = -CUDART_INF_F;
+  l_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[3] = -CUDART_INF_F;
+  l_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 64; ++k_1) {
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)((((float)((K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 16) + (((int)blockIdx.y) * 16)) + (((int)threadIdx.x) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)KSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)((((float)((V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 16) + (((int)blockIdx.y) * 16)) + (((int)threadIdx.x) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)VSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 128; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 256) + ((((int)threadIdx.x) >> 6) * 128)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 128) + c)])));
+      }
+      float condval_3;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_3 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_3;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
+    }
+    float condval_6;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_6 = red_ptr[0];
+    }
+    red_ptr[1] = condval_6;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[(j_3 + 64)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+    red_ptr[0] = m_ptr[2];
+    for (int j_4 = 0; j_4 < 64; ++j_4) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
+    }
+    float condval_7;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_7 = red_ptr[0];
+    }
+    red_ptr[1] = condval_7;
+    red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
+    for (int j_5 = 0; j_5 < 64; ++j_5) {
+      red_ptr[4] = exp2f((ss_ptr[(j_5 + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[2] = (acc_ptr[2] + (red_ptr[4] * ((float)vs_ptr[((j_5 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[2] = ((l_ptr[2] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[2] = red_ptr[0];
+    red_ptr[0] = m_ptr[3];
+    for (int j_6 = 0; j_6 < 64; ++j_6) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
+    }
+    float condval_8;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_8 = red_ptr[0];
+    }
+    red_ptr[1] = condval_8;
+    red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
+    for (int j_7 = 0; j_7 < 64; ++j_7) {
+      red_ptr[4] = exp2f((ss_ptr[(j_7 + 192)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[3] = (acc_ptr[3] + (red_ptr[4] * ((float)vs_ptr[((j_7 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[3] = red_ptr[0];
+  }
+  float condval_9;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_9;
+  if (((int)threadIdx.x) == 0) {
+    float condval_10;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_10 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_10;
+  }
+  float condval_11;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_11;
+  if (((int)threadIdx.x) == 0) {
+    float condval_12;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_12 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_12;
+  }
+  float condval_13;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
+  } else {
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
+  if (((int)threadIdx.x) == 0) {
+    float condval_14;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
+    } else {
+      condval_14 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_14;
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_15;
+  if (((int)threadIdx.x) == 0) {
+    float condval_16;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
+    } else {
+      condval_16 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_16;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[128];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[8192];
+  __shared__ alignas(64) half vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 64) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 128) + ((((int)blockIdx.z) * Hk) * 128)) + (k * 64)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 128; ++k_1) {
+      float condval_3;
+      if (0 < (((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_4 = (((float)(((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v_ = ((((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_5 = (((float)(((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((half)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_7 = (((float)(((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_8 = (((float)(((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((half)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 128; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 128) + c)])));
+    }
+    float condval_9;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_10;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_10 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_10 = red_ptr[0];
+      }
+      condval_9 = (condval_10 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_9 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_9;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j_2]);
+    }
+    float condval_12;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_12 = red_ptr[0];
+    }
+    red_ptr[1] = condval_12;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[j_3] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[(((j_3 * 128) + ((int)threadIdx.x)) + 64)])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_13;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_13 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_13;
+  if (((int)threadIdx.x) == 0) {
+    float condval_14;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_14 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_14 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_14;
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_15 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_15;
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[512];
+  alignas(64) float acc_ptr[4];
+  alignas(64) float m_ptr[4];
+  alignas(64) float l_ptr[4];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[8192];
+  __shared__ alignas(64) half vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 4; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 512) + ((((int)blockIdx.z) * Hk) * 512)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[2] = -CUDART_INF_F;
+  l_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[3] = -CUDART_INF_F;
+  l_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 64; ++k_1) {
+      float condval_3;
+      if (0 < (((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_4 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v_ = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_5 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_7 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_8 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 128; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 256) + ((((int)threadIdx.x) >> 6) * 128)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 128) + c)])));
+      }
+      float condval_9;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_10;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_10 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_10 = red_ptr[0];
+        }
+        condval_9 = (condval_10 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_9 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_9;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
+    }
+    float condval_12;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_12 = red_ptr[0];
+    }
+    red_ptr[1] = condval_12;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[(j_3 + 64)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+    red_ptr[0] = m_ptr[2];
+    for (int j_4 = 0; j_4 < 64; ++j_4) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
+    }
+    float condval_13;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_13 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_13 = red_ptr[0];
+    }
+    red_ptr[1] = condval_13;
+    red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
+    for (int j_5 = 0; j_5 < 64; ++j_5) {
+      red_ptr[4] = exp2f((ss_ptr[(j_5 + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[2] = (acc_ptr[2] + (red_ptr[4] * ((float)vs_ptr[((j_5 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[2] = ((l_ptr[2] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[2] = red_ptr[0];
+    red_ptr[0] = m_ptr[3];
+    for (int j_6 = 0; j_6 < 64; ++j_6) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
+    }
+    float condval_14;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_14 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_14 = red_ptr[0];
+    }
+    red_ptr[1] = condval_14;
+    red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
+    for (int j_7 = 0; j_7 < 64; ++j_7) {
+      red_ptr[4] = exp2f((ss_ptr[(j_7 + 192)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[3] = (acc_ptr[3] + (red_ptr[4] * ((float)vs_ptr[((j_7 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[3] = red_ptr[0];
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_15 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_15;
+  if (((int)threadIdx.x) == 0) {
+    float condval_16;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_16 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_16 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_16;
+  }
+  float condval_17;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_17 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_17 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_17;
+  if (((int)threadIdx.x) == 0) {
+    float condval_18;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_18 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_18 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_18;
+  }
+  float condval_19;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+    condval_19 = (acc_ptr[2] / l_ptr[2]);
+  } else {
+    condval_19 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_19;
+  if (((int)threadIdx.x) == 0) {
+    float condval_20;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+      condval_20 = (m_ptr[2] + log2f(l_ptr[2]));
+    } else {
+      condval_20 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_20;
+  }
+  float condval_21;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+    condval_21 = (acc_ptr[3] / l_ptr[3]);
+  } else {
+    condval_21 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_21;
+  if (((int)threadIdx.x) == 0) {
+    float condval_22;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+      condval_22 = (m_ptr[3] + log2f(l_ptr[3]));
+    } else {
+      condval_22 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_22;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_fp16_d128_g1_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[128];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[8192];
+  __shared__ alignas(64) half vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 64) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 128) + ((((int)blockIdx.z) * Hk) * 128)) + (k * 64)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 128; ++k_1) {
+      float condval_3;
+      if (0 < (((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_4 = (((float)(((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v_ = ((((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_5 = (((float)(((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((half)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_7 = (((float)(((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_8 = (((float)(((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((half)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 128; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 128) + c)])));
+    }
+    float condval_9;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_10;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_10 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_10 = red_ptr[0];
+      }
+      condval_9 = (condval_10 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_9 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_9;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j_2]);
+    }
+    float condval_12;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_12 = red_ptr[0];
+    }
+    red_ptr[1] = condval_12;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[j_3] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[(((j_3 * 128) + ((int)threadIdx.x)) + 64)])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_13;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_13 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_13;
+  if (((int)threadIdx.x) == 0) {
+    float condval_14;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_14 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_14 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_14;
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_15 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_15;
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_fp16_d128_g4_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[512];
+  alignas(64) float acc_ptr[4];
+  alignas(64) float m_ptr[4];
+  alignas(64) float l_ptr[4];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) half ks_ptr[8192];
+  __shared__ alignas(64) half vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 4; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 512) + ((((int)blockIdx.z) * Hk) * 512)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[2] = -CUDART_INF_F;
+  l_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[3] = -CUDART_INF_F;
+  l_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 64; ++k_1) {
+      float condval_3;
+      if (0 < (((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_4 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v_ = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_5 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_7 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_8 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((half)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 128; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 256) + ((((int)threadIdx.x) >> 6) * 128)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 128) + c)])));
+      }
+      float condval_9;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_10;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_10 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_10 = red_ptr[0];
+        }
+        condval_9 = (condval_10 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_9 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_9;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
+    }
+    float condval_12;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_12 = red_ptr[0];
+    }
+    red_ptr[1] = condval_12;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[(j_3 + 64)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+    red_ptr[0] = m_ptr[2];
+    for (int j_4 = 0; j_4 < 64; ++j_4) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
+    }
+    float condval_13;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_13 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_13 = red_ptr[0];
+    }
+    red_ptr[1] = condval_13;
+    red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
+    for (int j_5 = 0; j_5 < 64; ++j_5) {
+      red_ptr[4] = exp2f((ss_ptr[(j_5 + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[2] = (acc_ptr[2] + (red_ptr[4] * ((float)vs_ptr[((j_5 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[2] = ((l_ptr[2] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[2] = red_ptr[0];
+    red_ptr[0] = m_ptr[3];
+    for (int j_6 = 0; j_6 < 64; ++j_6) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
+    }
+    float condval_14;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_14 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_14 = red_ptr[0];
+    }
+    red_ptr[1] = condval_14;
+    red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
+    for (int j_7 = 0; j_7 < 64; ++j_7) {
+      red_ptr[4] = exp2f((ss_ptr[(j_7 + 192)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[3] = (acc_ptr[3] + (red_ptr[4] * ((float)vs_ptr[((j_7 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[3] = red_ptr[0];
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_15 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_15;
+  if (((int)threadIdx.x) == 0) {
+    float condval_16;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_16 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_16 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_16;
+  }
+  float condval_17;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_17 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_17 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_17;
+  if (((int)threadIdx.x) == 0) {
+    float condval_18;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_18 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_18 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_18;
+  }
+  float condval_19;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+    condval_19 = (acc_ptr[2] / l_ptr[2]);
+  } else {
+    condval_19 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_19;
+  if (((int)threadIdx.x) == 0) {
+    float condval_20;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+      condval_20 = (m_ptr[2] + log2f(l_ptr[2]));
+    } else {
+      condval_20 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_20;
+  }
+  float condval_21;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+    condval_21 = (acc_ptr[3] / l_ptr[3]);
+  } else {
+    condval_21 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_21;
+  if (((int)threadIdx.x) == 0) {
+    float condval_22;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+      condval_22 = (m_ptr[3] + log2f(l_ptr[3]));
+    } else {
+      condval_22 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_22;
+  }
+}
+
 extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_prefill_bf16_d64_kernel(nv_bfloat16* __restrict__ K_ptr, float* __restrict__ LSE_ptr, nv_bfloat16* __restrict__ O_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, nv_bfloat16* __restrict__ V_ptr, int B, int Hk, int Hq, int L, int S, float cap, float qscale, int sinks, int window) {
   __shared__ alignas(64) float qs_ptr[2048];
   alignas(64) float acc_ptr[16];
@@ -12839,6 +15755,1222 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d6
       condval_16 = -CUDART_INF_F;
     }
     WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 6)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_16;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[64];
+  alignas(64) float acc_ptr[1];
+  alignas(64) float m_ptr[1];
+  alignas(64) float l_ptr[1];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[4096];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  qs_ptr[((int)threadIdx.x)] = (((float)Q_ptr[(((((int)blockIdx.y) * 64) + ((((int)blockIdx.z) * Hk) * 64)) + ((int)threadIdx.x))]) * qscale);
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k = 0; k < 64; ++k) {
+      ks_ptr[((k * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) * ((float)KSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) * ((float)VSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 64; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 64) + c)])));
+    }
+    float condval_3;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_3 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_3;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+  }
+  float condval_6;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_6;
+  if (((int)threadIdx.x) == 0) {
+    float condval_7;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_7 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[256];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[4096];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 256) + ((((int)blockIdx.z) * Hk) * 256)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 32; ++k_1) {
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) * ((float)KSCALE_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) * ((float)VSCALE_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 64; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 128) + ((((int)threadIdx.x) >> 6) * 64)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 64) + c)])));
+      }
+      float condval_3;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_3 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_3;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j_1)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
+    }
+    float condval_6;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_6 = red_ptr[0];
+    }
+    red_ptr[1] = condval_6;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_3) + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_7;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_7;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_8;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_8 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_8;
+  }
+  float condval_9;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_10;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_10 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[64];
+  alignas(64) float acc_ptr[1];
+  alignas(64) float m_ptr[1];
+  alignas(64) float l_ptr[1];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[4096];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  qs_ptr[((int)threadIdx.x)] = (((float)Q_ptr[(((((int)blockIdx.y) * 64) + ((((int)blockIdx.z) * Hk) * 64)) + ((int)threadIdx.x))]) * qscale);
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k = 0; k < 64; ++k) {
+      ks_ptr[((k * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)((K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 8) + (((int)blockIdx.y) * 8)) + (((int)threadIdx.x) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)KSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)((V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 8) + (((int)blockIdx.y) * 8)) + (((int)threadIdx.x) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)VSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 64; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 64) + c)])));
+    }
+    float condval_3;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_3 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_3;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+  }
+  float condval_6;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_6 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_6 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_6;
+  if (((int)threadIdx.x) == 0) {
+    float condval_7;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_7 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_7 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_7;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[256];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[4096];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 256) + ((((int)blockIdx.z) * Hk) * 256)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 32; ++k_1) {
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)((K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 8) + (((int)blockIdx.y) * 8)) + ((((int)threadIdx.x) & 63) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)KSCALE_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)((V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 8) + (((int)blockIdx.y) * 8)) + ((((int)threadIdx.x) & 63) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)VSCALE_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 64; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 128) + ((((int)threadIdx.x) >> 6) * 64)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 64) + c)])));
+      }
+      float condval_3;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_3 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_3;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j_1)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
+    }
+    float condval_6;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_6 = red_ptr[0];
+    }
+    red_ptr[1] = condval_6;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_3) + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_7;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_7;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_8;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_8 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_8;
+  }
+  float condval_9;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_9;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_10;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_10 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_10 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_10;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[64];
+  alignas(64) float acc_ptr[1];
+  alignas(64) float m_ptr[1];
+  alignas(64) float l_ptr[1];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[4096];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  qs_ptr[((int)threadIdx.x)] = (((float)Q_ptr[(((((int)blockIdx.y) * 64) + ((((int)blockIdx.z) * Hk) * 64)) + ((int)threadIdx.x))]) * qscale);
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k = 0; k < 64; ++k) {
+      float condval_3;
+      if (0 < (((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_4 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v_ = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_5 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_7 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_8 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 64; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 64) + c)])));
+    }
+    float condval_9;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_10;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_10 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_10 = red_ptr[0];
+      }
+      condval_9 = (condval_10 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_9 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_9;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+  }
+  float condval_12;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_12 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_12 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_12;
+  if (((int)threadIdx.x) == 0) {
+    float condval_13;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_13 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_13 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_13;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[256];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[4096];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 256) + ((((int)blockIdx.z) * Hk) * 256)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 32; ++k_1) {
+      float condval_3;
+      if (0 < (((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) == 0) {
+          condval_4 = (((float)(((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v_ = ((((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7) << 20);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) == 0) {
+          condval_5 = (((float)(((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7) << 20);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) == 0) {
+          condval_7 = (((float)(((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7) << 20);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) == 0) {
+          condval_8 = (((float)(((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 7) << 20);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 64; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 128) + ((((int)threadIdx.x) >> 6) * 64)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 64) + c)])));
+      }
+      float condval_9;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_10;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_10 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_10 = red_ptr[0];
+        }
+        condval_9 = (condval_10 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_9 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_9;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j_1)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
+    }
+    float condval_12;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_12 = red_ptr[0];
+    }
+    red_ptr[1] = condval_12;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_3) + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_13;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_13 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_13;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_14;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_14 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_14 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_14;
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_15 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_15;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_16;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_16 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_16 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_16;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d64_g1_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[64];
+  alignas(64) float acc_ptr[1];
+  alignas(64) float m_ptr[1];
+  alignas(64) float l_ptr[1];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[4096];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  qs_ptr[((int)threadIdx.x)] = (((float)Q_ptr[(((((int)blockIdx.y) * 64) + ((((int)blockIdx.z) * Hk) * 64)) + ((int)threadIdx.x))]) * qscale);
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k = 0; k < 64; ++k) {
+      float condval_3;
+      if (0 < (((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_4 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v_ = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_5 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_7 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_8 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 64; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 64) + c)])));
+    }
+    float condval_9;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_10;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_10 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_10 = red_ptr[0];
+      }
+      condval_9 = (condval_10 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_9 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_9;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+  }
+  float condval_12;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_12 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_12 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 64) + (((((int)blockIdx.z) * Hk) * NS) * 64)) + ((((int)blockIdx.y) * NS) * 64)) + ((int)threadIdx.x))] = condval_12;
+  if (((int)threadIdx.x) == 0) {
+    float condval_13;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_13 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_13 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_13;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d64_g4_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[256];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[4096];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[4096];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 256) + ((((int)blockIdx.z) * Hk) * 256)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 32; ++k_1) {
+      float condval_3;
+      if (0 < (((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) == 0) {
+          condval_4 = (((float)(((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v_ = ((((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3) << 21);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) == 0) {
+          condval_5 = (((float)(((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3) << 21);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) == 0) {
+          condval_7 = (((float)(((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3) << 21);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) == 0) {
+          condval_8 = (((float)(((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((((k_1 * 2) + (((int)threadIdx.x) >> 6)) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 64) + (((int)blockIdx.y) * 64)) + (((int)threadIdx.x) & 63))]) & 3) << 21);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 64; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 128) + ((((int)threadIdx.x) >> 6) * 64)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 64) + c)])));
+      }
+      float condval_9;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_10;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_10 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_10 = red_ptr[0];
+        }
+        condval_9 = (condval_10 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_9 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_9;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j)]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[(((((int)threadIdx.x) >> 6) * 64) + j_1)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_2) + 128)]);
+    }
+    float condval_12;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_12 = red_ptr[0];
+    }
+    red_ptr[1] = condval_12;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[((((((int)threadIdx.x) >> 6) * 64) + j_3) + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 64) + (((int)threadIdx.x) & 63))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_13;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_13 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_13;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_14;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_14 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_14 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_14;
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_15 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 256) + (NS * 128)) + (((int)blockIdx.x) * 64)) + (((((int)threadIdx.x) >> 6) * NS) * 64)) + (((int)threadIdx.x) & 63))] = condval_15;
+  if ((((int)threadIdx.x) % 64) == 0) {
+    float condval_16;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_16 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_16 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((((int)threadIdx.x) >> 6) * NS)) + ((int)blockIdx.x))] = condval_16;
   }
 }
 
@@ -18566,6 +22698,1674 @@ extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d1
       condval_28 = -CUDART_INF_F;
     }
     WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 8) + (NS * 7)) + ((int)blockIdx.x))] = condval_28;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[128];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[8192];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 64) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 128) + ((((int)blockIdx.z) * Hk) * 128)) + (k * 64)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 128; ++k_1) {
+      ks_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) * ((float)KSCALE_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) * ((float)VSCALE_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 128; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 128) + c)])));
+    }
+    float condval_3;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_3 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_3;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j_2]);
+    }
+    float condval_6;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_6 = red_ptr[0];
+    }
+    red_ptr[1] = condval_6;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[j_3] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[(((j_3 * 128) + ((int)threadIdx.x)) + 64)])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_7;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_7;
+  if (((int)threadIdx.x) == 0) {
+    float condval_8;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_8 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_8;
+  }
+  float condval_9;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_9;
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p16_int8_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[512];
+  alignas(64) float acc_ptr[4];
+  alignas(64) float m_ptr[4];
+  alignas(64) float l_ptr[4];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[8192];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 4; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 512) + ((((int)blockIdx.z) * Hk) * 512)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[2] = -CUDART_INF_F;
+  l_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[3] = -CUDART_INF_F;
+  l_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 64; ++k_1) {
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) * ((float)KSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) * ((float)VSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 128; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 256) + ((((int)threadIdx.x) >> 6) * 128)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 128) + c)])));
+      }
+      float condval_3;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_3 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_3;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
+    }
+    float condval_6;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_6 = red_ptr[0];
+    }
+    red_ptr[1] = condval_6;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[(j_3 + 64)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+    red_ptr[0] = m_ptr[2];
+    for (int j_4 = 0; j_4 < 64; ++j_4) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
+    }
+    float condval_7;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_7 = red_ptr[0];
+    }
+    red_ptr[1] = condval_7;
+    red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
+    for (int j_5 = 0; j_5 < 64; ++j_5) {
+      red_ptr[4] = exp2f((ss_ptr[(j_5 + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[2] = (acc_ptr[2] + (red_ptr[4] * ((float)vs_ptr[((j_5 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[2] = ((l_ptr[2] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[2] = red_ptr[0];
+    red_ptr[0] = m_ptr[3];
+    for (int j_6 = 0; j_6 < 64; ++j_6) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
+    }
+    float condval_8;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_8 = red_ptr[0];
+    }
+    red_ptr[1] = condval_8;
+    red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
+    for (int j_7 = 0; j_7 < 64; ++j_7) {
+      red_ptr[4] = exp2f((ss_ptr[(j_7 + 192)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[3] = (acc_ptr[3] + (red_ptr[4] * ((float)vs_ptr[((j_7 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[3] = red_ptr[0];
+  }
+  float condval_9;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_9;
+  if (((int)threadIdx.x) == 0) {
+    float condval_10;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_10 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_10;
+  }
+  float condval_11;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_11;
+  if (((int)threadIdx.x) == 0) {
+    float condval_12;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_12 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_12;
+  }
+  float condval_13;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
+  } else {
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
+  if (((int)threadIdx.x) == 0) {
+    float condval_14;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
+    } else {
+      condval_14 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_14;
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_15;
+  if (((int)threadIdx.x) == 0) {
+    float condval_16;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
+    } else {
+      condval_16 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_16;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[128];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[8192];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 64) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 128) + ((((int)blockIdx.z) * Hk) * 128)) + (k * 64)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 128; ++k_1) {
+      ks_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)((K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 16) + (((int)blockIdx.y) * 16)) + ((k_1 & 1) * 8)) + (((int)threadIdx.x) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)KSCALE_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)((V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 16) + (((int)blockIdx.y) * 16)) + ((k_1 & 1) * 8)) + (((int)threadIdx.x) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)VSCALE_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 128; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 128) + c)])));
+    }
+    float condval_3;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_4;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_4 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_4 = red_ptr[0];
+      }
+      condval_3 = (condval_4 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_3 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_3;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j_2]);
+    }
+    float condval_6;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_6 = red_ptr[0];
+    }
+    red_ptr[1] = condval_6;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[j_3] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[(((j_3 * 128) + ((int)threadIdx.x)) + 64)])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_7;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_7 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_7 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_7;
+  if (((int)threadIdx.x) == 0) {
+    float condval_8;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_8 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_8 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_8;
+  }
+  float condval_9;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_9 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_9;
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p16_int4_kernel(int* __restrict__ BT_ptr, int* __restrict__ K_ptr, half* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, half* __restrict__ KZERO_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, int* __restrict__ V_ptr, half* __restrict__ VSCALE_ptr, half* __restrict__ VZERO_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[512];
+  alignas(64) float acc_ptr[4];
+  alignas(64) float m_ptr[4];
+  alignas(64) float l_ptr[4];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[8192];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 4; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 512) + ((((int)blockIdx.z) * Hk) * 512)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[2] = -CUDART_INF_F;
+  l_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[3] = -CUDART_INF_F;
+  l_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 64; ++k_1) {
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)((K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 16) + (((int)blockIdx.y) * 16)) + (((int)threadIdx.x) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)KSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)KZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)((((float)((V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 16) + (((int)blockIdx.y) * 16)) + (((int)threadIdx.x) >> 3))] >> ((((int)threadIdx.x) & 7) * 4)) & 15)) * ((float)VSCALE_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])) + ((float)VZERO_ptr[((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) + ((int)blockIdx.y))])));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 128; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 256) + ((((int)threadIdx.x) >> 6) * 128)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 128) + c)])));
+      }
+      float condval_3;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_4;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_4 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_4 = red_ptr[0];
+        }
+        condval_3 = (condval_4 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_3 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_3;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_5;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_5 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_5 = red_ptr[0];
+    }
+    red_ptr[1] = condval_5;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
+    }
+    float condval_6;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_6 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_6 = red_ptr[0];
+    }
+    red_ptr[1] = condval_6;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[(j_3 + 64)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+    red_ptr[0] = m_ptr[2];
+    for (int j_4 = 0; j_4 < 64; ++j_4) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
+    }
+    float condval_7;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_7 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_7 = red_ptr[0];
+    }
+    red_ptr[1] = condval_7;
+    red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
+    for (int j_5 = 0; j_5 < 64; ++j_5) {
+      red_ptr[4] = exp2f((ss_ptr[(j_5 + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[2] = (acc_ptr[2] + (red_ptr[4] * ((float)vs_ptr[((j_5 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[2] = ((l_ptr[2] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[2] = red_ptr[0];
+    red_ptr[0] = m_ptr[3];
+    for (int j_6 = 0; j_6 < 64; ++j_6) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
+    }
+    float condval_8;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_8 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_8 = red_ptr[0];
+    }
+    red_ptr[1] = condval_8;
+    red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
+    for (int j_7 = 0; j_7 < 64; ++j_7) {
+      red_ptr[4] = exp2f((ss_ptr[(j_7 + 192)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[3] = (acc_ptr[3] + (red_ptr[4] * ((float)vs_ptr[((j_7 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[3] = red_ptr[0];
+  }
+  float condval_9;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_9 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_9 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_9;
+  if (((int)threadIdx.x) == 0) {
+    float condval_10;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_10 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_10 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_10;
+  }
+  float condval_11;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_11 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_11 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_11;
+  if (((int)threadIdx.x) == 0) {
+    float condval_12;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_12 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_12 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_12;
+  }
+  float condval_13;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+    condval_13 = (acc_ptr[2] / l_ptr[2]);
+  } else {
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_13;
+  if (((int)threadIdx.x) == 0) {
+    float condval_14;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+      condval_14 = (m_ptr[2] + log2f(l_ptr[2]));
+    } else {
+      condval_14 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_14;
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+    condval_15 = (acc_ptr[3] / l_ptr[3]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_15;
+  if (((int)threadIdx.x) == 0) {
+    float condval_16;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+      condval_16 = (m_ptr[3] + log2f(l_ptr[3]));
+    } else {
+      condval_16 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_16;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[128];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[8192];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 64) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 128) + ((((int)blockIdx.z) * Hk) * 128)) + (k * 64)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 128; ++k_1) {
+      float condval_3;
+      if (0 < (((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_4 = (((float)(((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v_ = ((((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_5 = (((float)(((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_7 = (((float)(((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_8 = (((float)(((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 128; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 128) + c)])));
+    }
+    float condval_9;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_10;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_10 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_10 = red_ptr[0];
+      }
+      condval_9 = (condval_10 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_9 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_9;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j_2]);
+    }
+    float condval_12;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_12 = red_ptr[0];
+    }
+    red_ptr[1] = condval_12;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[j_3] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[(((j_3 * 128) + ((int)threadIdx.x)) + 64)])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_13;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_13 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_13;
+  if (((int)threadIdx.x) == 0) {
+    float condval_14;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_14 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_14 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_14;
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_15 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_15;
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p16_fp8e4m3_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[512];
+  alignas(64) float acc_ptr[4];
+  alignas(64) float m_ptr[4];
+  alignas(64) float l_ptr[4];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[8192];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 4; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 512) + ((((int)blockIdx.z) * Hk) * 512)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[2] = -CUDART_INF_F;
+  l_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[3] = -CUDART_INF_F;
+  l_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 64; ++k_1) {
+      float condval_3;
+      if (0 < (((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_4 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v_ = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_5 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_7 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) == 0) {
+          condval_8 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7)) * 0x1p-9f/*1.953125e-03*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 3) & 15) + 120) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 7) << 20);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 128; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 256) + ((((int)threadIdx.x) >> 6) * 128)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 128) + c)])));
+      }
+      float condval_9;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_10;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_10 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_10 = red_ptr[0];
+        }
+        condval_9 = (condval_10 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_9 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_9;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
+    }
+    float condval_12;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_12 = red_ptr[0];
+    }
+    red_ptr[1] = condval_12;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[(j_3 + 64)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+    red_ptr[0] = m_ptr[2];
+    for (int j_4 = 0; j_4 < 64; ++j_4) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
+    }
+    float condval_13;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_13 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_13 = red_ptr[0];
+    }
+    red_ptr[1] = condval_13;
+    red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
+    for (int j_5 = 0; j_5 < 64; ++j_5) {
+      red_ptr[4] = exp2f((ss_ptr[(j_5 + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[2] = (acc_ptr[2] + (red_ptr[4] * ((float)vs_ptr[((j_5 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[2] = ((l_ptr[2] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[2] = red_ptr[0];
+    red_ptr[0] = m_ptr[3];
+    for (int j_6 = 0; j_6 < 64; ++j_6) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
+    }
+    float condval_14;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_14 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_14 = red_ptr[0];
+    }
+    red_ptr[1] = condval_14;
+    red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
+    for (int j_7 = 0; j_7 < 64; ++j_7) {
+      red_ptr[4] = exp2f((ss_ptr[(j_7 + 192)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[3] = (acc_ptr[3] + (red_ptr[4] * ((float)vs_ptr[((j_7 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[3] = red_ptr[0];
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_15 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_15;
+  if (((int)threadIdx.x) == 0) {
+    float condval_16;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_16 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_16 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_16;
+  }
+  float condval_17;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_17 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_17 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_17;
+  if (((int)threadIdx.x) == 0) {
+    float condval_18;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_18 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_18 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_18;
+  }
+  float condval_19;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+    condval_19 = (acc_ptr[2] / l_ptr[2]);
+  } else {
+    condval_19 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_19;
+  if (((int)threadIdx.x) == 0) {
+    float condval_20;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+      condval_20 = (m_ptr[2] + log2f(l_ptr[2]));
+    } else {
+      condval_20 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_20;
+  }
+  float condval_21;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+    condval_21 = (acc_ptr[3] / l_ptr[3]);
+  } else {
+    condval_21 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_21;
+  if (((int)threadIdx.x) == 0) {
+    float condval_22;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+      condval_22 = (m_ptr[3] + log2f(l_ptr[3]));
+    } else {
+      condval_22 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_22;
+  }
+}
+
+extern "C" __global__ void __launch_bounds__(64) kvcc_cuda_paged_decode_bf16_d128_g1_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[128];
+  alignas(64) float acc_ptr[2];
+  alignas(64) float m_ptr[2];
+  alignas(64) float l_ptr[2];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[8192];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[64];
+  for (int k = 0; k < 2; ++k) {
+    qs_ptr[((k * 64) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 128) + ((((int)blockIdx.z) * Hk) * 128)) + (k * 64)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 128; ++k_1) {
+      float condval_3;
+      if (0 < (((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_4 = (((float)(((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v_ = ((((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_5 = (((float)(((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_7 = (((float)(((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_8 = (((float)(((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[(((((((BT_ptr[((min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min(((k_1 >> 1) + iv_ptr[8]), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((k_1 & 1) * 64)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k_1 * 64) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+    for (int c = 0; c < 128; ++c) {
+      red_ptr[0] = (red_ptr[0] + (qs_ptr[c] * ((float)ks_ptr[((((int)threadIdx.x) * 128) + c)])));
+    }
+    float condval_9;
+    if (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[0]) && (((iv_ptr[8] + ((int)threadIdx.x)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + ((int)threadIdx.x))))) {
+      float condval_10;
+      if (0x0p+0f/*0.000000e+00*/ < cap) {
+        condval_10 = (cap * tanhf(red_ptr[0]));
+      } else {
+        condval_10 = red_ptr[0];
+      }
+      condval_9 = (condval_10 - (SL_ptr[((int)blockIdx.y)] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - ((int)threadIdx.x)) - 1), (((iv_ptr[8] + ((int)threadIdx.x)) + 1) - iv_ptr[0])))));
+    } else {
+      condval_9 = -CUDART_INF_F;
+    }
+    ss_ptr[((int)threadIdx.x)] = condval_9;
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j_2]);
+    }
+    float condval_12;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_12 = red_ptr[0];
+    }
+    red_ptr[1] = condval_12;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[j_3] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[(((j_3 * 128) + ((int)threadIdx.x)) + 64)])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+  }
+  float condval_13;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_13 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_13 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x))] = condval_13;
+  if (((int)threadIdx.x) == 0) {
+    float condval_14;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_14 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_14 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) + ((int)blockIdx.x))] = condval_14;
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_15 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((int)blockIdx.x) * 128) + (((((int)blockIdx.z) * Hk) * NS) * 128)) + ((((int)blockIdx.y) * NS) * 128)) + ((int)threadIdx.x)) + 64)] = condval_15;
+}
+
+extern "C" __global__ void __launch_bounds__(128) kvcc_cuda_paged_decode_bf16_d128_g4_p16_fp8e5m2_kernel(int* __restrict__ BT_ptr, uchar* __restrict__ K_ptr, float* __restrict__ KSCALE_ptr, int* __restrict__ KVL_ptr, nv_bfloat16* __restrict__ Q_ptr, float* __restrict__ SL_ptr, uchar* __restrict__ V_ptr, float* __restrict__ VSCALE_ptr, float* __restrict__ WL_ptr, float* __restrict__ WO_ptr, int B, int Hk, int MP, int NS, float cap, float qscale, int sinks, int window) {
+  __shared__ alignas(64) float qs_ptr[512];
+  alignas(64) float acc_ptr[4];
+  alignas(64) float m_ptr[4];
+  alignas(64) float l_ptr[4];
+  alignas(64) int iv_ptr[11];
+  __shared__ alignas(64) nv_bfloat16 ks_ptr[8192];
+  __shared__ alignas(64) nv_bfloat16 vs_ptr[8192];
+  alignas(64) float red_ptr[5];
+  __shared__ alignas(64) float ss_ptr[256];
+  for (int k = 0; k < 4; ++k) {
+    qs_ptr[((k * 128) + ((int)threadIdx.x))] = (((float)Q_ptr[((((((int)blockIdx.y) * 512) + ((((int)blockIdx.z) * Hk) * 512)) + (k * 128)) + ((int)threadIdx.x))]) * qscale);
+  }
+  acc_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[0] = -CUDART_INF_F;
+  l_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[1] = -CUDART_INF_F;
+  l_ptr[1] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[2] = -CUDART_INF_F;
+  l_ptr[2] = 0x0p+0f/*0.000000e+00*/;
+  acc_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  m_ptr[3] = -CUDART_INF_F;
+  l_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+  iv_ptr[0] = min(KVL_ptr[((int)blockIdx.z)], (MP * 16));
+  iv_ptr[1] = max(min(window, iv_ptr[0]), 0);
+  iv_ptr[2] = max(min(sinks, iv_ptr[0]), 0);
+  iv_ptr[3] = (iv_ptr[0] - iv_ptr[1]);
+  iv_ptr[4] = (iv_ptr[3] >> 6);
+  int condval;
+  if (0 < iv_ptr[1]) {
+    condval = (((iv_ptr[0] + 63) >> 6) - iv_ptr[4]);
+  } else {
+    condval = 0;
+  }
+  iv_ptr[5] = condval;
+  int condval_1;
+  if (0 < iv_ptr[5]) {
+    condval_1 = iv_ptr[4];
+  } else {
+    condval_1 = iv_ptr[0];
+  }
+  iv_ptr[6] = min(((iv_ptr[2] + 63) >> 6), condval_1);
+  int rmod = (((iv_ptr[6] + iv_ptr[5]) - 1) % NS);
+  int rdiv = (((iv_ptr[6] + iv_ptr[5]) - 1) / NS);
+  iv_ptr[9] = (((((NS >= 0) && (rmod >= 0)) || ((NS < 0) && (rmod <= 0))) ? rdiv : (rdiv - 1)) + 1);
+  iv_ptr[10] = (((int)blockIdx.x) * iv_ptr[9]);
+  iv_ptr[7] = max(min(iv_ptr[9], ((iv_ptr[6] + iv_ptr[5]) - iv_ptr[10])), 0);
+  for (int t = 0; t < iv_ptr[7]; ++t) {
+    int condval_2;
+    if ((iv_ptr[10] + t) < iv_ptr[6]) {
+      condval_2 = (iv_ptr[10] + t);
+    } else {
+      condval_2 = (((iv_ptr[4] + iv_ptr[10]) + t) - iv_ptr[6]);
+    }
+    iv_ptr[8] = (condval_2 * 64);
+    __syncthreads();
+    for (int k_1 = 0; k_1 < 64; ++k_1) {
+      float condval_3;
+      if (0 < (((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_4;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_4 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v_ = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_4 = (*(float *)(&(v_)));
+        }
+        condval_3 = (-0x1p+0f/*-1.000000e+00*/ * condval_4);
+      } else {
+        float condval_5;
+        if (((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_5 = (((float)(((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__1 = ((((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)K_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_5 = (*(float *)(&(v__1)));
+        }
+        condval_3 = condval_5;
+      }
+      ks_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_3 * KSCALE_ptr[((int)blockIdx.y)]));
+      float condval_6;
+      if (0 < (((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 128)) {
+        float condval_7;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_7 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__2 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_7 = (*(float *)(&(v__2)));
+        }
+        condval_6 = (-0x1p+0f/*-1.000000e+00*/ * condval_7);
+      } else {
+        float condval_8;
+        if (((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) == 0) {
+          condval_8 = (((float)(((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3)) * 0x1p-16f/*1.525879e-05*/);
+        } else {
+            int v__3 = ((((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) >> 2) & 31) + 112) << 23) | ((((int)V_ptr[((((((BT_ptr[((min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) >> 4) + (((int)blockIdx.z) * MP))] * 16) + (min((iv_ptr[8] + k_1), (iv_ptr[0] - 1)) & 15)) * Hk) * 128) + (((int)blockIdx.y) * 128)) + ((int)threadIdx.x))]) & 3) << 21);
+          condval_8 = (*(float *)(&(v__3)));
+        }
+        condval_6 = condval_8;
+      }
+      vs_ptr[((k_1 * 128) + ((int)threadIdx.x))] = ((nv_bfloat16)(condval_6 * VSCALE_ptr[((int)blockIdx.y)]));
+    }
+    __syncthreads();
+    for (int k_2 = 0; k_2 < 2; ++k_2) {
+      red_ptr[0] = 0x0p+0f/*0.000000e+00*/;
+      for (int c = 0; c < 128; ++c) {
+        red_ptr[0] = (red_ptr[0] + (qs_ptr[(((k_2 * 256) + ((((int)threadIdx.x) >> 6) * 128)) + c)] * ((float)ks_ptr[(((((int)threadIdx.x) & 63) * 128) + c)])));
+      }
+      float condval_9;
+      if (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[0]) && (((iv_ptr[8] + (((int)threadIdx.x) & 63)) < iv_ptr[2]) || (iv_ptr[3] <= (iv_ptr[8] + (((int)threadIdx.x) & 63))))) {
+        float condval_10;
+        if (0x0p+0f/*0.000000e+00*/ < cap) {
+          condval_10 = (cap * tanhf(red_ptr[0]));
+        } else {
+          condval_10 = red_ptr[0];
+        }
+        condval_9 = (condval_10 - (SL_ptr[(((((int)blockIdx.y) * 4) + (k_2 * 2)) + (((int)threadIdx.x) >> 6))] * ((float)max((((iv_ptr[0] - iv_ptr[8]) - (((int)threadIdx.x) & 63)) - 1), (((iv_ptr[8] + (((int)threadIdx.x) & 63)) + 1) - iv_ptr[0])))));
+      } else {
+        condval_9 = -CUDART_INF_F;
+      }
+      ss_ptr[((k_2 * 128) + ((int)threadIdx.x))] = condval_9;
+    }
+    __syncthreads();
+    red_ptr[0] = m_ptr[0];
+    for (int j = 0; j < 64; ++j) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[j]);
+    }
+    float condval_11;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_11 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_11 = red_ptr[0];
+    }
+    red_ptr[1] = condval_11;
+    red_ptr[2] = exp2f((m_ptr[0] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[0] = (acc_ptr[0] * red_ptr[2]);
+    for (int j_1 = 0; j_1 < 64; ++j_1) {
+      red_ptr[4] = exp2f((ss_ptr[j_1] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[0] = (acc_ptr[0] + (red_ptr[4] * ((float)vs_ptr[((j_1 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[0] = ((l_ptr[0] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[0] = red_ptr[0];
+    red_ptr[0] = m_ptr[1];
+    for (int j_2 = 0; j_2 < 64; ++j_2) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_2 + 64)]);
+    }
+    float condval_12;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_12 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_12 = red_ptr[0];
+    }
+    red_ptr[1] = condval_12;
+    red_ptr[2] = exp2f((m_ptr[1] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[1] = (acc_ptr[1] * red_ptr[2]);
+    for (int j_3 = 0; j_3 < 64; ++j_3) {
+      red_ptr[4] = exp2f((ss_ptr[(j_3 + 64)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[1] = (acc_ptr[1] + (red_ptr[4] * ((float)vs_ptr[((j_3 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[1] = ((l_ptr[1] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[1] = red_ptr[0];
+    red_ptr[0] = m_ptr[2];
+    for (int j_4 = 0; j_4 < 64; ++j_4) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_4 + 128)]);
+    }
+    float condval_13;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_13 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_13 = red_ptr[0];
+    }
+    red_ptr[1] = condval_13;
+    red_ptr[2] = exp2f((m_ptr[2] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[2] = (acc_ptr[2] * red_ptr[2]);
+    for (int j_5 = 0; j_5 < 64; ++j_5) {
+      red_ptr[4] = exp2f((ss_ptr[(j_5 + 128)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[2] = (acc_ptr[2] + (red_ptr[4] * ((float)vs_ptr[((j_5 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[2] = ((l_ptr[2] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[2] = red_ptr[0];
+    red_ptr[0] = m_ptr[3];
+    for (int j_6 = 0; j_6 < 64; ++j_6) {
+      red_ptr[0] = max(red_ptr[0], ss_ptr[(j_6 + 192)]);
+    }
+    float condval_14;
+    if (red_ptr[0] == -CUDART_INF_F) {
+      condval_14 = 0x0p+0f/*0.000000e+00*/;
+    } else {
+      condval_14 = red_ptr[0];
+    }
+    red_ptr[1] = condval_14;
+    red_ptr[2] = exp2f((m_ptr[3] - red_ptr[1]));
+    red_ptr[3] = 0x0p+0f/*0.000000e+00*/;
+    acc_ptr[3] = (acc_ptr[3] * red_ptr[2]);
+    for (int j_7 = 0; j_7 < 64; ++j_7) {
+      red_ptr[4] = exp2f((ss_ptr[(j_7 + 192)] - red_ptr[1]));
+      red_ptr[3] = (red_ptr[3] + red_ptr[4]);
+      acc_ptr[3] = (acc_ptr[3] + (red_ptr[4] * ((float)vs_ptr[((j_7 * 128) + ((int)threadIdx.x))])));
+    }
+    l_ptr[3] = ((l_ptr[3] * red_ptr[2]) + red_ptr[3]);
+    m_ptr[3] = red_ptr[0];
+  }
+  float condval_15;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+    condval_15 = (acc_ptr[0] / l_ptr[0]);
+  } else {
+    condval_15 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_15;
+  if (((int)threadIdx.x) == 0) {
+    float condval_16;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[0]) {
+      condval_16 = (m_ptr[0] + log2f(l_ptr[0]));
+    } else {
+      condval_16 = -CUDART_INF_F;
+    }
+    WL_ptr[(((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + ((int)blockIdx.x))] = condval_16;
+  }
+  float condval_17;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+    condval_17 = (acc_ptr[1] / l_ptr[1]);
+  } else {
+    condval_17 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (((int)blockIdx.x) * 128)) + (NS * 128)) + ((int)threadIdx.x))] = condval_17;
+  if (((int)threadIdx.x) == 0) {
+    float condval_18;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[1]) {
+      condval_18 = (m_ptr[1] + log2f(l_ptr[1]));
+    } else {
+      condval_18 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + NS) + ((int)blockIdx.x))] = condval_18;
+  }
+  float condval_19;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+    condval_19 = (acc_ptr[2] / l_ptr[2]);
+  } else {
+    condval_19 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 256)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_19;
+  if (((int)threadIdx.x) == 0) {
+    float condval_20;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[2]) {
+      condval_20 = (m_ptr[2] + log2f(l_ptr[2]));
+    } else {
+      condval_20 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 2)) + ((int)blockIdx.x))] = condval_20;
+  }
+  float condval_21;
+  if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+    condval_21 = (acc_ptr[3] / l_ptr[3]);
+  } else {
+    condval_21 = 0x0p+0f/*0.000000e+00*/;
+  }
+  WO_ptr[(((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 512) + (NS * 384)) + (((int)blockIdx.x) * 128)) + ((int)threadIdx.x))] = condval_21;
+  if (((int)threadIdx.x) == 0) {
+    float condval_22;
+    if (0x0p+0f/*0.000000e+00*/ < l_ptr[3]) {
+      condval_22 = (m_ptr[3] + log2f(l_ptr[3]));
+    } else {
+      condval_22 = -CUDART_INF_F;
+    }
+    WL_ptr[((((((((int)blockIdx.z) * Hk) + ((int)blockIdx.y)) * NS) * 4) + (NS * 3)) + ((int)blockIdx.x))] = condval_22;
   }
 }
 

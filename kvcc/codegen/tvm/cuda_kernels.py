@@ -26,7 +26,8 @@ lse is converted to the natural log on the way out. A row that sees no key gets
   key ``KVL[b] - 1``, ``KVL[b]`` taken as at most ``MP * P``, the keys its block-table
   row holds, so no page index passes ``MP - 1``). The page size ``P`` (16 or 32) is
   compiled in; only block-table entries of a sequence's first ``ceil(KVL[b] / P)``
-  pages are read.
+  pages are read. With a ``kv_format`` (``..._p{P}_{format}``) the pages hold codes and
+  the kernel takes their scales and zeros too (``cuda_quant.py``).
 - **merge** (``merge_{dtype}_d{D}``): one block per (query head, sequence), one
   thread per head dim: ``o = sum_s w_s o_s / sum_s w_s`` with
   ``w_s = 2**(WL_s - max)``; an empty split has weight 0, all empty gives 0 and -inf.
@@ -76,8 +77,12 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from kvcc.codegen.tvm import cuda_quant as cq
 from kvcc.codegen.tvm import cuda_ranges as cr
 from kvcc.codegen.tvm.cuda_ranges import IV_SLOTS, J0, K0, NK, NTL, Q0, SK, SQ
+from kvcc.codegen.tvm.cuda_steps import lines as _lines
+from kvcc.codegen.tvm.cuda_steps import pv_step as _pv_step
+from kvcc.codegen.tvm.cuda_steps import score as _score
 
 NT = 128  # threads per block of the decode and prefill kernels
 DEC_BN = 64  # keys per decode tile
@@ -98,7 +103,8 @@ class KernelDef:
     ``grid``: per dimension (x, y, z), ``(size name, divisor)``: the dimension is
     ``ceil(size / divisor)``. ``block``: threads. ``tensors``: the tensor parameters,
     by the names the launcher binds them to. ``page_size``: paged kernels only (0
-    otherwise)."""
+    otherwise); ``kv_format``: the codes a quantized paged decode reads ("" for plain
+    K/V)."""
 
     name: str
     kind: str
@@ -110,6 +116,7 @@ class KernelDef:
     block: tuple[int, int, int]
     tensors: tuple[str, ...]
     page_size: int = 0
+    kv_format: str = ""
 
 
 def decode_threads(g: int) -> int:
@@ -117,20 +124,23 @@ def decode_threads(g: int) -> int:
     return min(NT, g * DEC_BN)
 
 
-def _lines(indent: int, *lines: str) -> str:
-    return "\n".join(" " * indent + s for s in lines)
-
-
-def decode(dtype: str, d: int, g: int, page_size: int | None = None) -> KernelDef:
+def decode(dtype: str, d: int, g: int, page_size: int | None = None,
+           kv_format: str | None = None) -> KernelDef:
     """The GQA split-KV decode of group ``g`` over dense K/V, or over pages of
-    ``page_size`` keys (see the module docstring)."""
+    ``page_size`` keys (see the module docstring), the pages holding ``kv_format``
+    codes when given (``cuda_quant.py``)."""
+    if kv_format is not None:
+        cq.check(kv_format)
+        if page_size is None:
+            raise ValueError("quantized K/V runs in the paged decode only (give a page size)")
     if g not in DECODE_GROUPS:
         raise ValueError(f"decode groups are powers of two up to 16, not {g}")
     if page_size is not None and page_size not in PAGE_SIZES:
         raise ValueError(f"paged decode page sizes are {PAGE_SIZES}, not {page_size}")
     paged = page_size is not None
     kind = "paged_decode" if paged else "decode"
-    name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}_g{g}" + (f"_p{page_size}" if paged else "")
+    name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}_g{g}" + (f"_p{page_size}" if paged else "") \
+        + (f"_{cq.SUFFIX[kv_format]}" if kv_format else "")
     bn, nt = DEC_BN, decode_threads(g)
     pt = g * d // nt  # accumulators per thread
     assert g * d % nt == 0 and g * bn % nt == 0 and bn * d % nt == 0
@@ -152,6 +162,13 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None) -> KernelDe
         nk = f"T.min(KVL[bz], MP * {ps})"
         k_at, v_at = (f"{t}[BT[bz, {jj} // {ps}], {jj} % {ps}, by, {col}]" for t in "KV")
         tensors: tuple[str, ...] = ("q", "k", "v", "bt", "kvl", "sl", "wo", "wl")
+        if kv_format:
+            handles = handles.replace("sl_h: T.handle", f"{cq.handles(kv_format)}, sl_h: T.handle")
+            decl = "\n".join(ln for ln in decl.splitlines() if "K = " not in ln and "V = " not in ln)
+            decl += "\n" + _lines(4, *cq.decl(kv_format, d, ps))
+            k_at, v_at = (cq.load(kv_format, dtype, t, f"BT[bz, {jj} // {ps}]", f"{jj} % {ps}", col)
+                          for t in "KV")
+            tensors = tensors[:5] + cq.tensors(kv_format) + tensors[5:]
     else:
         handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, sl_h: T.handle, wo_h: T.handle, wl_h: T.handle"
         decl = _lines(4, "B = T.int32()", "Hk = T.int32()", "L = T.int32()", "NS = T.int32()",
@@ -214,42 +231,7 @@ def {name}({handles},
                             WL[bz, by * {g} + {row}, bx] = T.Select(l[k] > T.float32(0), m[k] + T.log2(l[k]), {NEG_INF})
 '''
     return KernelDef(name, kind, dtype, d, g, src, (("NS", 1), ("Hk", 1), ("B", 1)),
-                     (nt, 1, 1), tensors, page_size or 0)
-
-
-def _score(head: str, pos: str, key: str) -> str:
-    """A visible score in log2 units: the dot product ``red[0]`` of the pre-scaled query
-    and the key, soft-capped when ``cap > 0`` (``cap * tanh(red[0])``: the host then
-    scales q by ``scale / softcap`` and passes ``cap = softcap * log2(e)``), minus the
-    ALiBi bias ``SL[head] * |pos - key|`` (``SL``: slopes times log2(e), 0 without)."""
-    return (f"T.Select(cap > T.float32(0), cap * T.tanh(red[0]), red[0]) - "
-            f"SL[{head}] * T.Cast(\"float32\", T.max(({pos}) - ({key}), ({key}) - ({pos})))")
-
-
-def _pv_step(rows_expr: str, d: int, bn: int, nt: int, indent: int) -> str:
-    """The online-softmax and PV step of accumulator ``k`` (row ``rows_expr``, head dim
-    ``(k * NT + tx) % d``) over the tile's scores ``ss``: new running max, rescale
-    ``2**(m_old - m_new)``, ``acc = acc * rescale + sum_j p_j V[j]`` and the running sum.
-    Every thread keeps the max and sum of the rows it owns in registers, so no shared
-    softmax state is written under a condition."""
-    r = rows_expr
-    return _lines(
-        indent,
-        "red[0] = m[k]",
-        f"for j in range({bn}):",
-        f"    red[0] = T.max(red[0], ss[{r}, j])",
-        # a row with no visible key yet keeps m = -inf and shifts by 0 (p and rescale 0)
-        f"red[1] = T.Select(red[0] == {NEG_INF}, T.float32(0), red[0])",
-        "red[2] = T.exp2(m[k] - red[1])",
-        "red[3] = T.float32(0)",
-        "acc[k] = acc[k] * red[2]",
-        f"for j in range({bn}):",
-        f"    red[4] = T.exp2(ss[{r}, j] - red[1])",
-        "    red[3] = red[3] + red[4]",
-        f"    acc[k] = acc[k] + red[4] * T.Cast(\"float32\", vs[j, (k * {nt} + tx) % {d}])",
-        "l[k] = l[k] * red[2] + red[3]",
-        "m[k] = red[0]",
-    )
+                     (nt, 1, 1), tensors, page_size or 0, kv_format or "")
 
 
 def merge(dtype: str, d: int) -> KernelDef:
@@ -392,16 +374,21 @@ def {name}({handles},
 
 
 def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
-               page_sizes=PAGE_SIZES) -> list[KernelDef]:
+               page_sizes=PAGE_SIZES, kv_formats=cq.FORMATS, quant_groups=(1, 4),
+               quant_page_sizes=(16,)) -> list[KernelDef]:
     """Every kernel of one build: prefill, varlen prefill and merge per (dtype, head
     dim), decode per (dtype, head dim, group), paged decode per (dtype, head dim,
-    group, page size)."""
+    group, page size), and the quantized paged decode per (dtype, head dim, format,
+    group of ``quant_groups``, page size of ``quant_page_sizes``: ``kvcc.KVCache``'s
+    default 16; ``kvcc compile --backend tvm`` builds any other a SPEC needs)."""
     out: list[KernelDef] = []
     for dt in dtypes:
         for d in head_dims:
             out += [prefill(dt, d), prefill(dt, d, varlen=True), merge(dt, d)]
             out += [decode(dt, d, g) for g in groups]
             out += [decode(dt, d, g, p) for p in page_sizes for g in groups]
+            out += [decode(dt, d, g, p, f) for f in kv_formats for p in quant_page_sizes
+                    for g in quant_groups]
     return out
 
 

@@ -33,6 +33,7 @@ import math
 import os
 import pathlib
 
+from kvcc.codegen.tvm import cuda_quant as cq
 from kvcc.codegen.tvm.cuda_driver import INT32_MAX, CubinKernels, CudaError, CudaUnavailable, arch_for
 from kvcc.codegen.tvm.cuda_kernels import NO_WINDOW
 from kvcc.codegen.tvm.cuda_ranges import visible_tiles
@@ -154,7 +155,8 @@ class CudaKernels(CubinKernels):
 
     def paged_decode(self, q, k_pages, v_pages, block_table, kv_lens, scale: float | None = None,
                      num_splits: int | None = None, window: int | None = None, sinks: int = 0,
-                     softcap: float | None = None, alibi_slopes=None):
+                     softcap: float | None = None, alibi_slopes=None, kv_format=None,
+                     k_scale=None, k_zero=None, v_scale=None, v_zero=None):
         """One query per sequence over a ``kvcc.KVCache`` layer's pages: q ``[B, Hq, D]``
         (sequence ``b``'s last token), ``k_pages``/``v_pages [P, page, Hk, D]``
         (``KVCache.k(layer)``/``v(layer)``), ``block_table [B, max_pages]`` and
@@ -164,14 +166,34 @@ class CudaKernels(CubinKernels):
         key is then the last slot of its last block-table page): no page past its
         block-table row is read, and no error is raised (the launcher reads nothing back
         from the GPU). Window, sinks and splits as in :meth:`decode` (splits chosen from
-        the bound ``max_pages * page``). Returns ``o [B, Hq, D]`` and ``lse [B, Hq]``."""
+        the bound ``max_pages * page``). Returns ``o [B, Hq, D]`` and ``lse [B, Hq]``.
+
+        ``kv_format`` (``"int8"``, ``"int4"``, ``"fp8_e4m3"``, ``"fp8_e5m2"``, or a
+        ``kvcc.quant`` format of those names): the pages hold codes, and ``k_scale``,
+        ``k_zero``, ``v_scale``, ``v_zero`` are the layer's scales and zeros (none for
+        fp8), as ``KVCache``'s quantized pages keep them (``cuda_quant.py``); the kernel
+        dequantizes each element as it loads it."""
         b, hq, d = q.shape
+        if kv_format is not None:
+            return self._quant_paged_decode(
+                q, k_pages, v_pages, block_table, kv_lens, kv_format,
+                (k_scale, k_zero, v_scale, v_zero),
+                dict(scale=scale, num_splits=num_splits, window=window, sinks=sinks,
+                     softcap=softcap, alibi_slopes=alibi_slopes))
         if k_pages.shape != v_pages.shape or k_pages.dim() != 4 or k_pages.shape[3] != d:
             raise ValueError(f"shapes do not match: q {tuple(q.shape)}, k_pages "
                              f"{tuple(k_pages.shape)}, v_pages {tuple(v_pages.shape)}")
         page, hk = k_pages.shape[1], k_pages.shape[2]
-        _heads(hq, hk)
         _dtypes(q, k_pages, v_pages)
+        name = f"kvcc_cuda_paged_decode_{_dt(q)}_d{d}_g{hq // hk}_p{page}"
+        return self._pages(name, q, {"k": k_pages, "v": v_pages}, block_table, kv_lens, page, hk,
+                           scale, num_splits, window, sinks, softcap, alibi_slopes)
+
+    def _pages(self, name: str, q, kv: dict, block_table, kv_lens, page: int, hk: int,
+               *rest):
+        """The paged decode ``name`` over K/V pages and their tensors ``kv``."""
+        b, hq, _ = q.shape
+        _heads(hq, hk)
         bt, kvl = _table("block_table", block_table, 2), _table("kv_lens", kv_lens, 1)
         if bt.shape[0] != b or kvl.shape[0] != b:
             raise ValueError(f"block_table {tuple(bt.shape)} and kv_lens {tuple(kvl.shape)} "
@@ -179,12 +201,47 @@ class CudaKernels(CubinKernels):
         if bt.shape[1] * page > INT32_MAX:
             raise ValueError(f"block_table {tuple(bt.shape)}: max_pages * page = "
                              f"{bt.shape[1] * page} keys does not fit the kernels' int32")
-        name = f"kvcc_cuda_paged_decode_{_dt(q)}_d{d}_g{hq // hk}_p{page}"
-        q, kp, vp = q.contiguous(), k_pages.contiguous(), v_pages.contiguous()
-        return self._split_decode(name, q, {"k": kp, "v": vp, "bt": bt, "kvl": kvl},
+        kv = {n: t.contiguous() for n, t in kv.items()}
+        return self._split_decode(name, q.contiguous(), {**kv, "bt": bt, "kvl": kvl},
                                   {"B": b, "Hq": hq, "Hk": hk, "MP": bt.shape[1]},
-                                  bt.shape[1] * page, scale, num_splits, window, sinks, softcap,
-                                  alibi_slopes)
+                                  bt.shape[1] * page, *rest)
+
+    def _quant_paged_decode(self, q, k_codes, v_codes, block_table, kv_lens, kv_format,
+                            scales, kw: dict):
+        """:meth:`paged_decode` over pages of ``kv_format`` codes."""
+        import torch
+
+        fmt = getattr(kv_format, "name", kv_format)
+        if fmt not in cq.FORMATS:
+            raise ValueError(f"kv_format {fmt!r}: the prebuilt TVM CUDA kernels read "
+                             f"{', '.join(cq.FORMATS)}")
+        b, hq, d = q.shape
+        _dt(q)
+        width, code = (d // 8, torch.int32) if fmt == "int4" else (d, torch.uint8)
+        kv = {}
+        for role, t in (("k", k_codes), ("v", v_codes)):
+            if t.dtype in (torch.float8_e4m3fn, torch.float8_e5m2):
+                t = t.view(torch.uint8)
+            if t.dim() != 4 or t.shape[3] != width or t.dtype != code or t.shape != k_codes.shape:
+                raise ValueError(f"{fmt} {role} codes must be [pages, page, Hk, {width}] "
+                                 f"{code} like k's, got {tuple(t.shape)} {t.dtype}")
+            kv[role] = t
+        page, hk = kv["k"].shape[1], kv["k"].shape[2]
+        want = (hk,) if cq.is_fp8(fmt) else (*kv["k"].shape[:3], 1)
+        sdt = torch.float32 if cq.is_fp8(fmt) else torch.float16
+        for n, t in zip(("kscale", "kzero", "vscale", "vzero"), scales):
+            if n not in cq.tensors(fmt):
+                if t is not None:
+                    raise ValueError(f"{fmt} has no zeros ({n} given)")
+                continue
+            if t is None or tuple(t.shape) != want:
+                raise ValueError(f"{fmt}: {n} must be shaped {want}, got "
+                                 f"{None if t is None else tuple(t.shape)}")
+            kv[n] = t.to(sdt)
+        name = f"kvcc_cuda_paged_decode_{_dt(q)}_d{d}_g{hq // max(hk, 1)}_p{page}_{cq.SUFFIX[fmt]}"
+        return self._pages(name, q, kv, block_table, kv_lens, page, hk, kw["scale"],
+                           kw["num_splits"], kw["window"], kw["sinks"], kw["softcap"],
+                           kw["alibi_slopes"])
 
     def _split_decode(self, name: str, q, kv: dict, sizes: dict, max_len: int,
                       scale: float | None, num_splits: int | None, window: int | None,

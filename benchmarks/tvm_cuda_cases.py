@@ -1,0 +1,232 @@
+"""The cases of the TVM CUDA kernels' check (``tvm_cuda_check.py``): their inputs, the
+fp32 reference they are held to, and each case's sequences as ``[H, S, D]`` tensors.
+
+A case is a tuple: kernel kind (``prefill``, ``decode``, ``paged16``/``paged32``,
+``varlen``), dtype, query and KV heads, head dim, per-sequence query and key lengths,
+window (None: causal) and sinks, then optionally a softcap, ALiBi (True) and a
+``kv_format`` whose codes the pages hold. Tensors are made on the device the check
+runs on (``"cuda"``, or ``"cpu"`` for the kernels' CPU emulation).
+"""
+
+from __future__ import annotations
+
+import math
+
+# kind, dtype, Hq, Hk, D, per-sequence query and key lengths, window, sinks, and
+# optionally a softcap (float), ALiBi (True: the standard slopes of kvcc's ``alibi``)
+# and, for paged kinds, a kv_format (the pages hold its codes)
+# (decode and paged: one query per sequence; window None: causal)
+CASES = [
+    ("prefill", "float16", 8, 8, 64, [256, 256], [256, 256], None, 0),
+    ("prefill", "bfloat16", 8, 2, 128, [300], [300], None, 0),
+    ("prefill", "float16", 4, 4, 128, [100], [357], None, 0),  # chunk: bottom-right causal
+    ("prefill", "float16", 8, 2, 128, [500], [500], 100, 0),
+    ("prefill", "bfloat16", 4, 4, 64, [300, 300], [700, 700], 96, 4),
+    ("prefill", "float16", 4, 2, 64, [200], [150], 40, 3),  # rows before key 0: sinks only
+    ("decode", "float16", 32, 8, 128, [1, 1], [4096, 4096], None, 0),
+    ("decode", "bfloat16", 8, 8, 64, [1, 1, 1], [1000, 1000, 1000], None, 0),
+    ("decode", "bfloat16", 16, 4, 128, [1], [77], None, 0),
+    ("decode", "float16", 32, 8, 128, [1, 1], [4096, 4096], 1000, 4),
+    ("decode", "bfloat16", 8, 8, 64, [1], [1000], 130, 0),
+    ("paged16", "float16", 32, 8, 128, [1] * 4, [1, 77, 1000, 4096], None, 0),
+    ("paged32", "bfloat16", 8, 2, 64, [1] * 3, [513, 0, 64], 200, 4),
+    ("paged16", "float16", 8, 1, 128, [1] * 2, [300, 2000], 256, 0),
+    ("varlen", "float16", 8, 2, 128, [100, 1, 0, 300], [100, 500, 7, 300], None, 0),
+    ("varlen", "bfloat16", 4, 4, 64, [64, 200], [1000, 200], 128, 4),
+    ("varlen", "float16", 4, 2, 64, [50, 10], [0, 5], 3, 0),  # no keys; more queries than keys
+    ("prefill", "bfloat16", 8, 2, 128, [200], [260], None, 0, 30.0, False),  # Gemma-2 softcap
+    ("prefill", "float16", 8, 8, 64, [150], [150], 64, 2, None, True),  # ALiBi
+    ("decode", "float16", 16, 4, 128, [1, 1], [900, 900], None, 0, 50.0, True),
+    ("paged16", "bfloat16", 8, 2, 64, [1] * 3, [1, 300, 700], 256, 4, None, True),
+    ("varlen", "float16", 8, 2, 64, [70, 1, 120], [70, 33, 400], None, 0, 20.0, True),
+    ("paged16", "float16", 32, 8, 128, [1] * 3, [1, 500, 2000], None, 0, None, False, "int8"),
+    ("paged16", "bfloat16", 8, 8, 64, [1] * 2, [300, 77], 128, 4, None, False, "int4"),
+    ("paged16", "bfloat16", 32, 8, 128, [1] * 2, [1000, 64], None, 0, None, False, "fp8_e4m3"),
+    ("paged16", "float16", 8, 2, 64, [1] * 2, [700, 33], None, 0, 30.0, False, "fp8_e5m2"),
+]
+
+
+def visible(s: int, length: int, window: int | None, sinks: int, device):
+    """``[s, length]``: key ``j`` visible to query ``i`` (position ``i + length - s``)."""
+    import torch
+
+    p = torch.arange(s, device=device)[:, None] + (length - s)
+    j = torch.arange(length, device=device)[None, :]
+    w = length + s + 1 if window is None else window
+    return (j < sinks) | ((j <= p) & (j > p - w))
+
+
+def bias(s: int, length: int, slopes, device):
+    """``[Hq, s, length]``: the ALiBi bias ``-slope * |p - j|`` (query ``i`` at key
+    position ``p = i + length - s``), or None without slopes."""
+    import torch
+
+    if slopes is None:
+        return None
+    p = torch.arange(s, device=device)[:, None] + (length - s)
+    j = torch.arange(length, device=device)[None, :]
+    return -torch.tensor(slopes, device=device)[:, None, None] * (p - j).abs().float()
+
+
+def reference(q, k, v, vis, softcap=None, slopes=None):
+    """fp32 attention and its natural-log lse: q ``[Hq, S, D]``, K/V ``[Hk, L, D]``;
+    scores soft-capped (``softcap``), then ALiBi (``slopes``, one per query head)."""
+    import torch
+
+    g = q.shape[0] // k.shape[0]
+    kf, vf = k.float().repeat_interleave(g, 0), v.float().repeat_interleave(g, 0)
+    s = (q.float() @ kf.transpose(-1, -2)) / math.sqrt(q.shape[-1])
+    if softcap is not None:
+        s = softcap * torch.tanh(s / softcap)
+    b = bias(q.shape[1], k.shape[1], slopes, q.device)
+    if b is not None:
+        s = s + b
+    s = s.masked_fill(~vis, float("-inf"))
+    return torch.softmax(s, dim=-1).nan_to_num(0.0) @ vf, torch.logsumexp(s, dim=-1)
+
+
+def sdpa(q, k, v, vis):
+    """SDPA in q's dtype with the boolean mask (a row with no key: 0)."""
+    import torch
+    import torch.nn.functional as F
+
+    if k.shape[-2] == 0:
+        return torch.zeros_like(q)
+    return F.scaled_dot_product_attention(q[None], k[None], v[None], attn_mask=vis,
+                                          enable_gqa=True)[0].nan_to_num(0.0)
+
+
+class Case:
+    """One case's inputs, the launch, and its sequences in ``[H, S, D]`` form."""
+
+    def __init__(self, spec, gen, device="cuda"):
+        import torch
+
+        self.kind, dt, self.hq, self.hk, self.d, self.ql, self.kl, self.window, self.sinks = spec[:9]
+        self.softcap, alibi, self.kv_format = (spec[9:] + (None, False, None)[len(spec) - 9:])
+        from kvcc.ir.formats import Alibi
+
+        self.slopes = Alibi().slopes(self.hq) if alibi else None
+        self.dtype = getattr(torch, dt)
+        b = len(self.ql)
+        self.device = device
+        rnd = lambda *s: torch.randn(*s, device=device, dtype=self.dtype, generator=gen)  # noqa: E731
+        if self.kind in ("prefill", "decode"):
+            s, n = self.ql[0], self.kl[0]
+            self.q, self.k, self.v = rnd(b, self.hq, s, self.d), rnd(b, self.hk, n, self.d), \
+                rnd(b, self.hk, n, self.d)
+        elif self.kind.startswith("paged"):
+            self.page = int(self.kind[5:])
+            need = [-(-n // self.page) for n in self.kl]
+            total = sum(need) + 3
+            self.k, self.v = (rnd(total, self.page, self.hk, self.d) for _ in range(2))
+            perm = torch.randperm(total, generator=torch.Generator().manual_seed(1)).tolist()
+            self.bt = torch.zeros(b, max(1, max(need)), dtype=torch.int32)
+            for i, c in enumerate(need):
+                self.bt[i, :c] = torch.tensor(perm[:c], dtype=torch.int32)
+                perm = perm[c:]
+            self.bt = self.bt.to(device)
+            self.kvl = torch.tensor(self.kl, dtype=torch.int32, device=device)
+            self.q = rnd(b, self.hq, self.d)
+            if self.kv_format:
+                self._quantize_pages()
+        else:
+            self.q = rnd(sum(self.ql), self.hq, self.d)
+            self.k, self.v = (rnd(sum(self.kl), self.hk, self.d) for _ in range(2))
+            cu = lambda x: torch.tensor([0, *x], device=device).cumsum(0).to(torch.int32)  # noqa: E731
+            self.cuq, self.cuk = cu(self.ql), cu(self.kl)
+
+    def _quantize_pages(self) -> None:
+        """Replace the pages by ``kv_format`` codes (per token, or fp8 with one scale
+        per KV head over all pages, as ``kvcc.KVCache`` keeps them); K/V become their
+        dequantized values in the dtype, what the reference attends to."""
+
+        from kvcc import quant
+        from kvcc.codegen.reference.quant import FP8_MAX, dequantize, quantize
+
+        fmt = quant.fp8(self.kv_format[4:]) if self.kv_format.startswith("fp8") else \
+            getattr(quant, self.kv_format)()
+        self.q_tensors = {}
+        for role in ("k", "v"):
+            x = getattr(self, role).transpose(1, 2)  # [pages, Hk, page, D]: a page a batch row
+            static = None
+            if fmt.is_fp8:
+                amax = x.float().abs().amax(dim=(0, 2, 3))
+                static = (amax / FP8_MAX[fmt.code]).expand(x.shape[0], -1)
+            codes, scale, zero = quantize(x, fmt, role, scale=static)
+            deq = dequantize(codes, scale, zero, fmt, role, dtype=self.dtype)
+            setattr(self, role, deq.transpose(1, 2).contiguous())
+            self.q_tensors[role] = codes.transpose(1, 2).contiguous()
+            if fmt.is_fp8:
+                self.q_tensors[f"{role}_scale"] = scale[0].contiguous()
+            else:
+                self.q_tensors[f"{role}_scale"] = scale.transpose(1, 2).contiguous()
+                self.q_tensors[f"{role}_zero"] = zero.transpose(1, 2).contiguous()
+        self.q_tensors = {n: t.to(self.k.device) for n, t in self.q_tensors.items()}
+
+    def label(self) -> str:
+        mask = ("causal" if self.window is None else f"window {self.window}") + \
+            (f" + sinks {self.sinks}" if self.sinks else "") + \
+            (f", softcap {self.softcap:g}" if self.softcap else "") + \
+            (", ALiBi" if self.slopes else "") + \
+            (f", {self.kv_format} pages" if self.kv_format else "")
+        return (f"tvm-cuda {self.kind} {str(self.dtype)[6:]} Hq={self.hq} Hk={self.hk} "
+                f"D={self.d} q={self.ql} kv={self.kl} {mask}")
+
+    def run(self, ks):
+        m = {"window": self.window, "sinks": self.sinks, "softcap": self.softcap,
+             "alibi_slopes": self.slopes}
+        if self.kind == "prefill":
+            return ks.prefill(self.q, self.k, self.v, **m)
+        if self.kind == "decode":
+            return ks.decode(self.q, self.k, self.v, **m)
+        if self.kind.startswith("paged") and self.kv_format:
+            t = dict(self.q_tensors)
+            return ks.paged_decode(self.q, t.pop("k"), t.pop("v"), self.bt, self.kvl, **m,
+                                   kv_format=self.kv_format, **t)
+        if self.kind.startswith("paged"):
+            return ks.paged_decode(self.q, self.k, self.v, self.bt, self.kvl, **m)
+        return ks.varlen_prefill(self.q, self.k, self.v, self.cuq, self.cuk, max(self.ql), **m)
+
+    def sequences(self, o, lse):
+        """Per sequence: (q, k, v, o, lse) as ``[H, S, D]`` / ``[H, S]``."""
+        out, q0, k0 = [], 0, 0
+        for i, (s, n) in enumerate(zip(self.ql, self.kl)):
+            if self.kind in ("prefill", "decode"):
+                out.append((self.q[i], self.k[i], self.v[i], o[i], lse[i]))
+            elif self.kind.startswith("paged"):
+                pages = self.bt[i, :-(-n // self.page)].long()
+                k, v = (t[pages].flatten(0, 1)[:n].transpose(0, 1) for t in (self.k, self.v))
+                out.append((self.q[i][:, None], k, v, o[i][:, None], lse[i][:, None]))
+            else:
+                q, oi, li = (t[q0:q0 + s].transpose(0, 1) for t in (self.q, o, lse))
+                k, v = (t[k0:k0 + n].transpose(0, 1) for t in (self.k, self.v))
+                out.append((q, k, v, oi, li))
+            q0, k0 = q0 + s, k0 + n
+        return out
+
+    def dense(self):
+        """The problem padded to dense ``[B, H, S, D]`` with a ``[B, 1, S, L]`` mask, for
+        timing SDPA beside the kernel."""
+        import torch
+
+        seqs = self.sequences(*self.run_shapes())
+        s, n = max(x[0].shape[1] for x in seqs), max(1, max(x[1].shape[1] for x in seqs))
+        b = len(seqs)
+        q = torch.zeros(b, self.hq, s, self.d, device=self.device, dtype=self.dtype)
+        k = torch.zeros(b, self.hk, n, self.d, device=self.device, dtype=self.dtype)
+        v, mask = torch.zeros_like(k), torch.zeros(b, 1, s, n, device=self.device, dtype=torch.bool)
+        for i, (qi, ki, vi, _, _) in enumerate(seqs):
+            si, ni = qi.shape[1], ki.shape[1]
+            q[i, :, :si], k[i, :, :ni], v[i, :, :ni] = qi, ki, vi
+            mask[i, 0, :si, :ni] = visible(si, ni, self.window, self.sinks, self.device)
+        mask[..., 0] |= ~mask.any(-1)  # SDPA's kernels need a key per row
+        return q, k, v, mask
+
+    def run_shapes(self):
+        import torch
+
+        if self.kind in ("prefill", "decode"):
+            o = torch.empty_like(self.q)
+            return o, o[..., 0].float()
+        return torch.empty_like(self.q), self.q[..., 0].float()

@@ -425,6 +425,11 @@ def test_committed_artifacts_are_current(arch):
     benchmarks/tvm_cuda``."""
     d = pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "tvm_cuda" / arch
     man = cuda.read_check(d)
-    src = cuda.cuda_source(cuda_kernels.kernel_set(), arch)
+    kernels = cuda_kernels.kernel_set()
+    src = cuda.cuda_source(kernels, arch)
     assert src == (d / "kernels.cu").read_text(), "stale: rebuild benchmarks/tvm_cuda"
-    assert man["arch"] == arch and man["kernels"]
+    assert man["arch"] == arch and set(man["kernels"]) == {k.name for k in kernels}
+    # ptxas's report of that very source (the cubin's hash matches): every kernel fits
+    for name, k in man["kernels"].items():
+        assert k["spill_stores"] == 0 and k["spill_loads"] == 0 and k["stack"] == 0, (name, k)
+        assert 0 < k["registers"] <= 255 and k["shared_bytes"] <= 48 * 1024, (name, k)

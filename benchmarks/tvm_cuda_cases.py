@@ -1,8 +1,9 @@
 """The cases of the TVM CUDA kernels' check (``tvm_cuda_check.py``): their inputs, the
 fp32 reference they are held to, and each case's sequences as ``[H, S, D]`` tensors.
 
-A case is a tuple: kernel kind (``prefill``, ``decode``, ``paged16``/``paged32``,
-``varlen``), dtype, query and KV heads, head dim, per-sequence query and key lengths,
+A case is a tuple: kernel kind (``prefill``, ``decode``, ``paged16``/``paged32`` (the
+paged decode), ``chunk16``/``chunk32`` (the paged prefill: packed queries, the last of
+their sequence's keys), ``varlen``), dtype, query and KV heads, head dim, per-sequence query and key lengths,
 window (None: causal) and sinks, then optionally a softcap, ALiBi (True) and a
 ``kv_format`` whose codes the pages hold. Tensors are made on the device the check
 runs on (``"cuda"``, or ``"cpu"`` for the kernels' CPU emulation).
@@ -43,6 +44,11 @@ CASES = [
     ("paged16", "bfloat16", 8, 8, 64, [1] * 2, [300, 77], 128, 4, None, False, "int4"),
     ("paged16", "bfloat16", 32, 8, 128, [1] * 2, [1000, 64], None, 0, None, False, "fp8_e4m3"),
     ("paged16", "float16", 8, 2, 64, [1] * 2, [700, 33], None, 0, 30.0, False, "fp8_e5m2"),
+    ("chunk16", "float16", 8, 2, 128, [100, 1, 37], [100, 300, 900], None, 0),
+    ("chunk32", "bfloat16", 4, 4, 64, [64, 200], [1000, 200], 128, 4, None, True),
+    ("chunk16", "bfloat16", 8, 2, 64, [50, 20], [150, 20], None, 0, None, False, "int4"),
+    ("chunk16", "float16", 8, 8, 128, [33, 70], [500, 70], 64, 0, 30.0, False, "int8"),
+    ("chunk16", "bfloat16", 4, 1, 64, [40], [340], None, 0, None, False, "fp8_e4m3"),
 ]
 
 
@@ -115,7 +121,7 @@ class Case:
             s, n = self.ql[0], self.kl[0]
             self.q, self.k, self.v = rnd(b, self.hq, s, self.d), rnd(b, self.hk, n, self.d), \
                 rnd(b, self.hk, n, self.d)
-        elif self.kind.startswith("paged"):
+        elif self.kind.startswith(("paged", "chunk")):  # pages: decode, or a prefill chunk
             self.page = int(self.kind[5:])
             need = [-(-n // self.page) for n in self.kl]
             total = sum(need) + 3
@@ -128,6 +134,9 @@ class Case:
             self.bt = self.bt.to(device)
             self.kvl = torch.tensor(self.kl, dtype=torch.int32, device=device)
             self.q = rnd(b, self.hq, self.d)
+            if self.kind.startswith("chunk"):
+                self.q = rnd(sum(self.ql), self.hq, self.d)
+                self.cuq = torch.tensor([0, *self.ql], device=device).cumsum(0).to(torch.int32)
             if self.kv_format:
                 self._quantize_pages()
         else:
@@ -180,6 +189,10 @@ class Case:
             return ks.prefill(self.q, self.k, self.v, **m)
         if self.kind == "decode":
             return ks.decode(self.q, self.k, self.v, **m)
+        if self.kind.startswith("chunk"):
+            t = dict(self.q_tensors) if self.kv_format else {"k": self.k, "v": self.v}
+            return ks.paged_prefill(self.q, t.pop("k"), t.pop("v"), self.bt, self.kvl, self.cuq,
+                                    max(self.ql), **m, kv_format=self.kv_format, **t)
         if self.kind.startswith("paged") and self.kv_format:
             t = dict(self.q_tensors)
             return ks.paged_decode(self.q, t.pop("k"), t.pop("v"), self.bt, self.kvl, **m,
@@ -194,10 +207,14 @@ class Case:
         for i, (s, n) in enumerate(zip(self.ql, self.kl)):
             if self.kind in ("prefill", "decode"):
                 out.append((self.q[i], self.k[i], self.v[i], o[i], lse[i]))
-            elif self.kind.startswith("paged"):
+            elif self.kind.startswith(("paged", "chunk")):
                 pages = self.bt[i, :-(-n // self.page)].long()
                 k, v = (t[pages].flatten(0, 1)[:n].transpose(0, 1) for t in (self.k, self.v))
-                out.append((self.q[i][:, None], k, v, o[i][:, None], lse[i][:, None]))
+                if self.kind.startswith("chunk"):
+                    q, oi, li = (t[q0:q0 + s].transpose(0, 1) for t in (self.q, o, lse))
+                    out.append((q, k, v, oi, li))
+                else:
+                    out.append((self.q[i][:, None], k, v, o[i][:, None], lse[i][:, None]))
             else:
                 q, oi, li = (t[q0:q0 + s].transpose(0, 1) for t in (self.q, o, lse))
                 k, v = (t[k0:k0 + n].transpose(0, 1) for t in (self.k, self.v))

@@ -22,8 +22,8 @@ from kvcc.codegen.tvm.cuda_driver import arch_for, read_manifest  # noqa: E402
 from kvcc.codegen.tvm.cuda_launch import CudaKernels  # noqa: E402
 
 # two decode configurations sharing one kernel pair, a causal prefill, a paged decode,
-# a packed prefill with sinks and a window, and a paged prefill the TVM CUDA kernels do
-# not take
+# a packed prefill with sinks and a window, a paged prefill over int8 pages, and a
+# top-left causal chunk the TVM CUDA kernels do not take
 SPEC = """
 name = "tvm-small"
 
@@ -91,14 +91,27 @@ kv_heads = 2
 head_dim = 64
 dtype = "f16"
 layout = "paged"
+kv_format = "int8"
 mask = "causal"
+[attention.lengths]
+q_len = [64]
+kv_len = [256]
+
+[[attention]]
+name = "pre-top-left"
+heads = 4
+kv_heads = 2
+head_dim = 64
+dtype = "f16"
+mask = "causal(top_left)"
 [attention.lengths]
 q_len = [64]
 kv_len = [256]
 """
 NEEDED = {"kvcc_cuda_decode_fp16_d64_g4": 5, "kvcc_cuda_merge_fp16_d64": 6,
           "kvcc_cuda_prefill_fp16_d64": 2, "kvcc_cuda_paged_decode_fp16_d64_g4_p16": 1,
-          "kvcc_cuda_varlen_prefill_fp16_d64": 1}  # kernel -> problems using it
+          "kvcc_cuda_varlen_prefill_fp16_d64": 1,
+          "kvcc_cuda_paged_prefill_fp16_d64_p16_int8": 1}  # kernel -> problems using it
 
 
 def _spec(tmp: pathlib.Path, text: str = SPEC, name: str = "small.toml") -> str:
@@ -145,9 +158,11 @@ def test_the_bundle_holds_the_kernels_the_spec_needs_and_only_those(bundle):
     assert set(cuda.signatures(src)) == {f"{n}_kernel" for n in NEEDED}
     pg = next(k for k in m["kernels"] if k["kind"] == "paged_decode")
     assert pg["page_size"] == 16 and pg["problems"] == ["paged-dec B=1 q=1 kv=256"]
-    assert m["skipped"] == [{"config": "paged-pre", "problem": "paged-pre B=1 q=64 kv=256",
+    assert m["skipped"] == [{"config": "pre-top-left", "problem": "pre-top-left B=1 q=64 kv=256",
                              "reason": m["skipped"][0]["reason"]}]
-    assert 'layout "paged" with q_len 64' in m["skipped"][0]["reason"]
+    assert "bottom-right aligned" in m["skipped"][0]["reason"]
+    pp = next(k for k in m["kernels"] if k["kind"] == "paged_prefill")
+    assert pp["problems"] == ["paged-pre B=1 q=64 kv=256"]
 
 
 def test_hashes_match_and_the_artifact_loads_back_without_a_gpu(bundle):
@@ -227,11 +242,11 @@ def test_refusals_count_configurations_that_share_a_name(tmp_path):
     import dataclasses
 
     sf = specfile.load(_spec(tmp_path))
-    paged_pre = next(c for c in sf.configs if c.name == "paged-pre")
+    top_left = next(c for c in sf.configs if c.name == "pre-top-left")
     pre = next(c for c in sf.configs if c.name == "pre")
     # two configurations named "twin": one problem each refused, of 1 and of 2 problems
-    twin_a = dataclasses.replace(paged_pre, name="twin")
-    twin_b = dataclasses.replace(pre, name="twin", layout="paged")
+    twin_a = dataclasses.replace(top_left, name="twin")
+    twin_b = dataclasses.replace(pre, name="twin", head_dim=96)
     spec = dataclasses.replace(sf, configs=(twin_a, twin_b))
     with pytest.raises(tvm_bundle.Unsupported) as e:
         tvm_bundle.plan(spec)
@@ -254,7 +269,7 @@ def test_recompiling_replaces_the_bundle_from_the_cache_with_progress(bundle, ca
                      str(out), "--skip-unsupported", "--no-progress"]) == 0
     cap = capsys.readouterr()
     assert "building" not in cap.err  # --no-progress
-    assert "kvcc_cuda_prefill_fp16_d64" in cap.out and "skipped paged-pre" in cap.out
+    assert "kvcc_cuda_prefill_fp16_d64" in cap.out and "skipped pre-top-left" in cap.out
     assert "KVCC_TVM_CUDA_DIR" in cap.out
 
 
@@ -265,7 +280,8 @@ def test_an_unsupported_config_is_refused_before_building(tmp_path, capsys, monk
     assert cli.main(["compile", spec, "--target", "cuda:90", "--backend", "tvm",
                      "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert f"{spec}: [[attention]] 'paged-pre' (its one problem): layout \"paged\"" in err
+    assert f"{spec}: [[attention]] 'pre-top-left' (its one problem): mask \"causal(top_left)\"" \
+        in err
     assert "--skip-unsupported" in err and "nothing was built" in err
     assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ["small.toml"]
     # an existing bundle stays as it was
@@ -275,7 +291,8 @@ def test_an_unsupported_config_is_refused_before_building(tmp_path, capsys, monk
                      "--out", str(out)]) == 1
     assert (out / "manifest.json").read_text() == "{}" and len(list(out.iterdir())) == 1
     # nothing runnable at all is refused even with --skip-unsupported
-    only = _spec(tmp_path, SPEC[SPEC.index("[[attention]]\nname = \"paged-pre\""):], "paged.toml")
+    only = _spec(tmp_path, SPEC[SPEC.index("[[attention]]\nname = \"pre-top-left\""):],
+                 "top_left.toml")
     assert cli.main(["compile", only, "--target", "cuda:90", "--backend", "tvm", "--out",
                      str(tmp_path / "p"), "--skip-unsupported"]) == 1
     assert "nothing to compile" in capsys.readouterr().err and not (tmp_path / "p").exists()
@@ -317,8 +334,8 @@ def test_problems_map_to_decode_or_prefill():
                  kv_format="int4", mask="causal")
     assert names(tvm_bundle.kernels_for(q8, 1, 900)) == [
         "kvcc_cuda_paged_decode_fp16_d64_g4_p16_int4", "kvcc_cuda_merge_fp16_d64"]
-    with pytest.raises(tvm_bundle.Unsupported, match="paged K/V in decode"):
-        tvm_bundle.kernels_for(q8, 16, 900)
+    assert names(tvm_bundle.kernels_for(q8, 16, 900)) == [
+        "kvcc_cuda_paged_prefill_fp16_d64_p16_int4"]
     kivi = _config(heads=8, kv_heads=2, head_dim=64, dtype="f16", layout="paged", page_size=16,
                    kv_format="kivi2")
     with pytest.raises(tvm_bundle.Unsupported, match='kv_format "kivi2" in the paged layout'):
@@ -331,8 +348,8 @@ def test_serving_layouts_and_window_masks_map_to_their_kernels():
                     page_size=32, mask="sinks(4) | sliding_window(1024)")
     assert names(tvm_bundle.kernels_for(paged, 1, 8192)) == [
         "kvcc_cuda_paged_decode_bf16_d128_g4_p32", "kvcc_cuda_merge_bf16_d128"]
-    with pytest.raises(tvm_bundle.Unsupported, match='layout "paged" with q_len 16'):
-        tvm_bundle.kernels_for(paged, 16, 8192)
+    assert names(tvm_bundle.kernels_for(paged, 16, 8192)) == [
+        "kvcc_cuda_paged_prefill_bf16_d128_p32"]
     packed = _config(heads=8, kv_heads=8, head_dim=64, dtype="f16", layout="packed",
                      mask="causal & sliding_window(256)")
     for q_len in (1, 512):

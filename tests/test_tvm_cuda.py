@@ -34,7 +34,9 @@ KERNELS = cuda_kernels.kernel_set(head_dims=(64, 128), groups=(1, 4), page_sizes
                                   kv_formats=()) + [
     cuda_kernels.decode("float16", 128, 4, 16), cuda_kernels.decode("bfloat16", 64, 1, 32),
     cuda_kernels.decode("bfloat16", 128, 4, 16, "int4"),
-    cuda_kernels.decode("float16", 64, 1, 16, "fp8_e4m3")]
+    cuda_kernels.decode("float16", 64, 1, 16, "fp8_e4m3"),
+    cuda_kernels.prefill("float16", 64, True, 32), cuda_kernels.prefill("bfloat16", 128, True, 16,
+                                                                        "int8")]
 
 
 def _cuobjdump() -> str | None:
@@ -298,6 +300,29 @@ def test_the_launcher_binds_the_quantized_pages(built, monkeypatch):
     (n1, t1, e1, g1, v1), _ = calls
     assert n1 == "kvcc_cuda_paged_decode_fp16_d64_g1_p16_fp8e4m3" and t1["k"].dtype == torch.uint8
     assert t1["kscale"].dtype == torch.float32 and g1 == [2, 1, 2]
+
+
+def test_the_launcher_binds_the_paged_prefill(built, monkeypatch):
+    import torch
+
+    ks = CudaKernels(built["sm_90"])
+    calls = _recording(ks, monkeypatch)
+    q = torch.randn(45, 8, 128, dtype=torch.bfloat16)
+    codes = torch.randint(0, 255, (6, 16, 2, 128), dtype=torch.uint8)
+    sc = torch.rand(6, 16, 2, 1, dtype=torch.float16)
+    cuq = torch.tensor([0, 5, 45], dtype=torch.int32)
+    bt, kvl = torch.tensor([[0, 1, 2], [5, 4, 3]], dtype=torch.int32), torch.tensor(
+        [20, 40], dtype=torch.int32)
+    o, lse = ks.paged_prefill(q, codes, codes, bt, kvl, cuq, kv_format="int8", k_scale=sc,
+                              k_zero=sc, v_scale=sc, v_zero=sc, window=32)
+    assert o.shape == q.shape and lse.shape == (45, 8)
+    ((n, t, e, g, vals),) = calls
+    assert n == "kvcc_cuda_paged_prefill_bf16_d128_p16_int8" and g == [2, 8, 2]
+    assert _check_binding(n, t, e, vals) == {"B": 2, "Hq": 8, "Hk": 2, "TQ": 45, "MQ": 40,
+                                             "MP": 3, "window": 32, "sinks": 0}
+    with pytest.raises(ValueError, match="same sequences"):
+        ks.paged_prefill(q, codes, codes, bt[:1], kvl, cuq, kv_format="int8", k_scale=sc,
+                         k_zero=sc, v_scale=sc, v_zero=sc)
 
 
 def test_the_launcher_refuses_what_the_kernels_cannot_take(built):

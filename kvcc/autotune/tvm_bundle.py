@@ -8,7 +8,8 @@ Each problem maps to kernels of :mod:`kvcc.codegen.tvm.cuda_kernels`, the ones
   kv_heads``, split-KV) and ``merge_{dtype}_d{D}``; otherwise ``prefill_{dtype}_d{D}``;
 - layout ``paged`` (a ``kvcc.KVCache`` step), ``q_len == 1``:
   ``paged_decode_{dtype}_d{D}_g{G}_p{page_size}`` (with a ``kv_format``: ``..._{format}``)
-  and the merge (page size 16 or 32; paged prefill is refused);
+  and the merge; otherwise ``paged_prefill_{dtype}_d{D}_p{page_size}`` (a chunk of
+  packed queries over the pages; ``..._{format}`` likewise). Page size 16 or 32;
 - layout ``packed`` (``kvcc.attention_varlen``): ``varlen_prefill_{dtype}_d{D}``.
 
 Masks (the kernels take the window and sinks at run time, so one kernel serves every
@@ -21,7 +22,7 @@ key position ``n - 1`` or later (``kv_len - q_len >= n - 1``), where causality h
 no sink.
 
 What the kernels take besides: dtype ``f16`` or ``bf16``, head dim 64 or 128,
-full-precision K/V, or in the paged decode the ``kv_format`` ``int8``, ``int4``,
+full-precision K/V, or in pages the ``kv_format`` ``int8``, ``int4``,
 ``fp8_e4m3`` or ``fp8_e5m2`` (``..._p{page_size}_{format}``), for decode a group of 1,
 2, 4, 8 or 16, and a pipeline of exact passes only (``simplify-masks``, ``split-kv``, ``chunk-prefill``,
 ``pack``: the kernels compute the same attention in their own schedule; a pass that
@@ -191,8 +192,7 @@ def kernels_for(c: AttentionConfig, q_len: int, kv_len: int) -> list[KernelDef]:
         return [ck.prefill(dt, d, varlen=True)]
     if q_len > 1:
         if c.layout == "paged":
-            raise Unsupported(f'layout "paged" with q_len {q_len}: the TVM CUDA kernels run '
-                              "paged K/V in decode (q_len 1) only")
+            return [ck.prefill(dt, d, True, c.page_size, c.kv_format)]
         assert c.kv_format is None
         return [ck.prefill(dt, d)]
     g = c.heads // c.kv_heads

@@ -46,6 +46,11 @@ lse is converted to the natural log on the way out. A row that sees no key gets
   ``CUK[b]:CUK[b+1]``, bottom-right aligned. The grid's x runs over ``ceil(MQ / BM)``
   query blocks, ``MQ`` a bound on the longest query sequence; a block past its
   sequence's queries does nothing.
+- **paged prefill** (``paged_prefill_{dtype}_d{D}_p{P}``, ``cuda_prefill.py``): the
+  varlen prefill's packed queries over a ``kvcc.KVCache`` layer's pages, as the paged
+  decode reads them (``BT``, ``KVL``; sequence ``b``'s queries are the last of its
+  ``KVL[b]`` keys): a chunked-prefill step. With a ``kv_format`` (``..._{format}``) the
+  pages hold codes (``cuda_quant.py``).
 
 **Masks** are run-time int32 parameters of every decode and prefill kernel:
 ``window`` and ``sinks``. Key ``j`` is visible to the query at position ``p`` when
@@ -74,49 +79,29 @@ to the 255-register limit at ``D = 128``; a paged load looks its page up per ele
 # ruff: noqa: E501  (TVMScript templates: one TensorIR statement per line)
 from __future__ import annotations
 
-import math
-from dataclasses import dataclass
-
 from kvcc.codegen.tvm import cuda_quant as cq
 from kvcc.codegen.tvm import cuda_ranges as cr
-from kvcc.codegen.tvm.cuda_ranges import IV_SLOTS, J0, K0, NK, NTL, Q0, SK, SQ
-from kvcc.codegen.tvm.cuda_steps import lines as _lines
-from kvcc.codegen.tvm.cuda_steps import pv_step as _pv_step
-from kvcc.codegen.tvm.cuda_steps import score as _score
-
-NT = 128  # threads per block of the decode and prefill kernels
-DEC_BN = 64  # keys per decode tile
-PRE_BM = 32  # query rows per prefill block
-PRE_BN = 32  # keys per prefill tile
-LN2 = math.log(2.0)
-NEG_INF = "T.float32('-inf')"
-DTYPES = {"float16": "fp16", "bfloat16": "bf16"}
-HEAD_DIMS = (64, 128)  # the head dims the kernels are built and checked at
-DECODE_GROUPS = (1, 2, 4, 8, 16)  # query heads per KV head that :func:`decode` takes
-PAGE_SIZES = (16, 32)  # the page sizes of the paged decode
-NO_WINDOW = 2**31 - 1  # the ``window`` that hides no key before the query
-
-@dataclass(frozen=True)
-class KernelDef:
-    """One generated kernel: its name, kind, TVMScript text, and launch geometry.
-
-    ``grid``: per dimension (x, y, z), ``(size name, divisor)``: the dimension is
-    ``ceil(size / divisor)``. ``block``: threads. ``tensors``: the tensor parameters,
-    by the names the launcher binds them to. ``page_size``: paged kernels only (0
-    otherwise); ``kv_format``: the codes a quantized paged decode reads ("" for plain
-    K/V)."""
-
-    name: str
-    kind: str
-    dtype: str
-    head_dim: int
-    group: int
-    script: str
-    grid: tuple[tuple[str, int], ...]
-    block: tuple[int, int, int]
-    tensors: tuple[str, ...]
-    page_size: int = 0
-    kv_format: str = ""
+from kvcc.codegen.tvm.cuda_common import (  # noqa: F401  (re-exported: the kernels' limits)
+    DEC_BN,
+    DECODE_GROUPS,
+    DTYPES,
+    HEAD_DIMS,
+    LN2,
+    NEG_INF,
+    NO_WINDOW,
+    NT,
+    PAGE_SIZES,
+    PRE_BM,
+    PRE_BN,
+    KernelDef,
+)
+from kvcc.codegen.tvm.cuda_common import allocations as _allocations
+from kvcc.codegen.tvm.cuda_common import init_accumulators as _init
+from kvcc.codegen.tvm.cuda_common import lines as _lines
+from kvcc.codegen.tvm.cuda_common import score as _score
+from kvcc.codegen.tvm.cuda_common import tile_loop as _tile_loop
+from kvcc.codegen.tvm.cuda_prefill import prefill
+from kvcc.codegen.tvm.cuda_ranges import J0, NK
 
 
 def decode_threads(g: int) -> int:
@@ -192,39 +177,14 @@ def {name}({handles},
     for bz in T.thread_binding(B, thread="blockIdx.z"):
         for by in T.thread_binding(Hk, thread="blockIdx.y"):
             for bx in T.thread_binding(NS, thread="blockIdx.x"):
-                qs = T.alloc_buffer(({g}, {d}), "float32", scope="shared")
-                ks = T.alloc_buffer(({bn}, {d}), "{dtype}", scope="shared")
-                vs = T.alloc_buffer(({bn}, {d}), "{dtype}", scope="shared")
-                ss = T.alloc_buffer(({g}, {bn}), "float32", scope="shared")
-                acc = T.alloc_buffer(({pt},), "float32", scope="local")
-                m = T.alloc_buffer(({pt},), "float32", scope="local")
-                l = T.alloc_buffer(({pt},), "float32", scope="local")
-                red = T.alloc_buffer((5,), "float32", scope="local")
-                iv = T.alloc_buffer(({IV_SLOTS},), "int32", scope="local")
+{_allocations(g, d, bn, dtype, pt)}
                 for tx in T.thread_binding({nt}, thread="threadIdx.x"):
                     for k in range({pt}):
                         qs[{row}, {col}] = T.Cast("float32", {q_at}) * qscale
-                    for k in T.unroll({pt}):
-                        acc[k] = T.float32(0)
-                        m[k] = {NEG_INF}
-                        l[k] = T.float32(0)
+{_init(pt)}
                     iv[{NK}] = {nk}
 {_lines(20, *cr.decode_ranges(bn))}
-                    for t in range(iv[{NTL}]):
-                        {cr.decode_tile(bn)}
-                        T.evaluate(T.tvm_storage_sync("shared"))
-                        for k in range({bn * d // nt}):
-                            ks[{row}, {col}] = {k_at}
-                            vs[{row}, {col}] = {v_at}
-                        T.evaluate(T.tvm_storage_sync("shared"))
-                        for k in range({g * bn // nt}):
-                            red[0] = T.float32(0)
-                            for c in range({d}):
-                                red[0] = red[0] + qs[(k * {nt} + tx) // {bn}, c] * T.Cast("float32", ks[(k * {nt} + tx) % {bn}, c])
-                            ss[(k * {nt} + tx) // {bn}, (k * {nt} + tx) % {bn}] = T.Select({cr.decode_visible(sj)}, {_score(f"by * {g} + (k * {nt} + tx) // {bn}", f"iv[{NK}] - 1", sj)}, {NEG_INF})
-                        T.evaluate(T.tvm_storage_sync("shared"))
-                        for k in T.unroll({pt}):
-{_pv_step(row, d, bn, nt, 28)}
+{_tile_loop(cr.decode_tile(bn), g, d, bn, nt, pt, k_at, v_at, cr.decode_visible(sj), _score(f"by * {g} + (k * {nt} + tx) // {bn}", f"iv[{NK}] - 1", sj))}
                     for k in T.unroll({pt}):
                         WO[bz, by * {g} + {row}, bx, {col}] = T.Select(l[k] > T.float32(0), acc[k] / l[k], T.float32(0))
                         if {col} == 0:
@@ -269,118 +229,16 @@ def {name}(wo_h: T.handle, wl_h: T.handle, o_h: T.handle, lse_h: T.handle):
                      (d, 1, 1), ("wo", "wl", "o", "lse"))
 
 
-def prefill(dtype: str, d: int, varlen: bool = False) -> KernelDef:
-    """The flash-attention prefill over dense ``[B, H, S, D]`` tensors, or with
-    ``varlen`` over packed sequences (see the module docstring)."""
-    kind = "varlen_prefill" if varlen else "prefill"
-    name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}"
-    bm, bn, nt = PRE_BM, PRE_BN, NT
-    pt = bm * d // nt
-    assert bm * d % nt == 0 and bm * bn % nt == 0 and bn * d % nt == 0
-    row, col = f"(k * {nt} + tx) // {d}", f"(k * {nt} + tx) % {d}"
-    if varlen:
-        S, L = f"iv[{SQ}]", f"iv[{SK}]"
-        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, cuq_h: T.handle, cuk_h: T.handle, sl_h: T.handle, o_h: T.handle, lse_h: T.handle"
-        sizes = ", B: T.int32, MQ: T.int32"
-        decl = _lines(4, "Hq = T.int32()", "Hk = T.int32()", "TQ = T.int32()", "TK = T.int32()",
-                      f'Q = T.match_buffer(q_h, (TQ, Hq, {d}), "{dtype}")',
-                      f'K = T.match_buffer(k_h, (TK, Hk, {d}), "{dtype}")',
-                      f'V = T.match_buffer(v_h, (TK, Hk, {d}), "{dtype}")',
-                      'CUQ = T.match_buffer(cuq_h, (B + 1,), "int32")',
-                      'CUK = T.match_buffer(cuk_h, (B + 1,), "int32")',
-                      f'O = T.match_buffer(o_h, (TQ, Hq, {d}), "{dtype}")',
-                      'LSE = T.match_buffer(lse_h, (TQ, Hq), "float32")')
-        xs = f"(MQ + {bm - 1}) // {bm}"
-        seq = _lines(20, f"iv[{Q0}] = CUQ[bz]", f"iv[{SQ}] = CUQ[bz + 1] - iv[{Q0}]",
-                     f"iv[{K0}] = CUK[bz]", f"iv[{SK}] = CUK[bz + 1] - iv[{K0}]") + "\n"
-        q_at = f"Q[T.min(iv[{Q0}] + r0 + {row}, TQ - 1), by, {col}]"
-        k_at, v_at = (f"{t}[iv[{K0}] + T.min(iv[{J0}] + {row}, {L} - 1), hk, {col}]" for t in "KV")
-        o_at = f"O[iv[{Q0}] + r0 + {row}, by, {col}]"
-        lse_at = f"LSE[iv[{Q0}] + r0 + {row}, by]"
-        tensors: tuple[str, ...] = ("q", "k", "v", "cuq", "cuk", "sl", "o", "lse")
-        grid: tuple[tuple[str, int], ...] = (("MQ", bm), ("Hq", 1), ("B", 1))
-    else:
-        S, L = "S", "L"
-        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, sl_h: T.handle, o_h: T.handle, lse_h: T.handle"
-        sizes = ""
-        decl = _lines(4, "B = T.int32()", "Hq = T.int32()", "Hk = T.int32()", "S = T.int32()",
-                      "L = T.int32()",
-                      f'Q = T.match_buffer(q_h, (B, Hq, S, {d}), "{dtype}")',
-                      f'K = T.match_buffer(k_h, (B, Hk, L, {d}), "{dtype}")',
-                      f'V = T.match_buffer(v_h, (B, Hk, L, {d}), "{dtype}")',
-                      f'O = T.match_buffer(o_h, (B, Hq, S, {d}), "{dtype}")',
-                      'LSE = T.match_buffer(lse_h, (B, Hq, S), "float32")')
-        xs = f"(S + {bm - 1}) // {bm}"
-        seq = ""
-        q_at = f"Q[bz, by, T.min(r0 + {row}, S - 1), {col}]"
-        k_at, v_at = (f"{t}[bz, hk, T.min(iv[{J0}] + {row}, L - 1), {col}]" for t in "KV")
-        o_at = f"O[bz, by, r0 + {row}, {col}]"
-        lse_at = f"LSE[bz, by, r0 + {row}]"
-        tensors = ("q", "k", "v", "sl", "o", "lse")
-        grid = (("S", bm), ("Hq", 1), ("B", 1))
-    sj = f"iv[{J0}] + (k * {nt} + tx) % {bn}"  # a score's key
-    sp = f"r0 + (k * {nt} + tx) // {bn} + {L} - {S}"  # its query's position
-    src = f'''
-@T.prim_func
-def {name}({handles},
-           qscale: T.float32, cap: T.float32, window: T.int32, sinks: T.int32{sizes}):
-    T.func_attr({{"global_symbol": "{name}", "tir.noalias": True}})
-{decl}
-    SL = T.match_buffer(sl_h, (Hq,), "float32")
-    for bz in T.thread_binding(B, thread="blockIdx.z"):
-        for by in T.thread_binding(Hq, thread="blockIdx.y"):
-            for bx in T.thread_binding({xs}, thread="blockIdx.x"):
-                qs = T.alloc_buffer(({bm}, {d}), "float32", scope="shared")
-                ks = T.alloc_buffer(({bn}, {d}), "{dtype}", scope="shared")
-                vs = T.alloc_buffer(({bn}, {d}), "{dtype}", scope="shared")
-                ss = T.alloc_buffer(({bm}, {bn}), "float32", scope="shared")
-                acc = T.alloc_buffer(({pt},), "float32", scope="local")
-                m = T.alloc_buffer(({pt},), "float32", scope="local")
-                l = T.alloc_buffer(({pt},), "float32", scope="local")
-                red = T.alloc_buffer((5,), "float32", scope="local")
-                iv = T.alloc_buffer(({IV_SLOTS},), "int32", scope="local")
-                for tx in T.thread_binding({nt}, thread="threadIdx.x"):
-                    hk: T.let[T.int32] = by // (Hq // Hk)
-                    r0: T.let[T.int32] = bx * {bm}
-{seq}                    for k in range({pt}):
-                        qs[{row}, {col}] = T.Select(r0 + {row} < {S}, T.Cast("float32", {q_at}) * qscale, T.float32(0))
-                    for k in T.unroll({pt}):
-                        acc[k] = T.float32(0)
-                        m[k] = {NEG_INF}
-                        l[k] = T.float32(0)
-{_lines(20, *cr.prefill_ranges(bm, bn, S, L))}
-                    for t in range(iv[{NTL}]):
-                        {cr.prefill_tile(bn)}
-                        T.evaluate(T.tvm_storage_sync("shared"))
-                        for k in range({bn * d // nt}):
-                            ks[{row}, {col}] = {k_at}
-                            vs[{row}, {col}] = {v_at}
-                        T.evaluate(T.tvm_storage_sync("shared"))
-                        for k in range({bm * bn // nt}):
-                            red[0] = T.float32(0)
-                            for c in range({d}):
-                                red[0] = red[0] + qs[(k * {nt} + tx) // {bn}, c] * T.Cast("float32", ks[(k * {nt} + tx) % {bn}, c])
-                            ss[(k * {nt} + tx) // {bn}, (k * {nt} + tx) % {bn}] = T.Select({cr.prefill_visible(sj, sp, L)}, {_score("by", sp, sj)}, {NEG_INF})
-                        T.evaluate(T.tvm_storage_sync("shared"))
-                        for k in T.unroll({pt}):
-{_pv_step(row, d, bn, nt, 28)}
-                    for k in T.unroll({pt}):
-                        if r0 + {row} < {S}:
-                            {o_at} = T.Cast("{dtype}", T.Select(l[k] > T.float32(0), acc[k] / l[k], T.float32(0)))
-                            if {col} == 0:
-                                {lse_at} = T.Select(l[k] > T.float32(0), (m[k] + T.log2(l[k])) * T.float32({LN2!r}), {NEG_INF})
-'''
-    return KernelDef(name, kind, dtype, d, 0, src, grid, (nt, 1, 1), tensors)
-
-
 def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
                page_sizes=PAGE_SIZES, kv_formats=cq.FORMATS, quant_groups=(1, 4),
                quant_page_sizes=(16,)) -> list[KernelDef]:
     """Every kernel of one build: prefill, varlen prefill and merge per (dtype, head
     dim), decode per (dtype, head dim, group), paged decode per (dtype, head dim,
-    group, page size), and the quantized paged decode per (dtype, head dim, format,
-    group of ``quant_groups``, page size of ``quant_page_sizes``: ``kvcc.KVCache``'s
-    default 16; ``kvcc compile --backend tvm`` builds any other a SPEC needs)."""
+    group, page size), paged prefill per (dtype, head dim, page size), and over
+    quantized pages the paged decode per (dtype, head dim, format, group of
+    ``quant_groups``, page size of ``quant_page_sizes``: ``kvcc.KVCache``'s default 16;
+    ``kvcc compile --backend tvm`` builds any other a SPEC needs) and the paged prefill
+    per (dtype, head dim, format, page size of ``quant_page_sizes``)."""
     out: list[KernelDef] = []
     for dt in dtypes:
         for d in head_dims:
@@ -389,6 +247,8 @@ def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
             out += [decode(dt, d, g, p) for p in page_sizes for g in groups]
             out += [decode(dt, d, g, p, f) for f in kv_formats for p in quant_page_sizes
                     for g in quant_groups]
+            out += [prefill(dt, d, True, p) for p in page_sizes]
+            out += [prefill(dt, d, True, p, f) for f in kv_formats for p in quant_page_sizes]
     return out
 
 

@@ -209,35 +209,8 @@ class CudaKernels(CubinKernels):
     def _quant_paged_decode(self, q, k_codes, v_codes, block_table, kv_lens, kv_format,
                             scales, kw: dict):
         """:meth:`paged_decode` over pages of ``kv_format`` codes."""
-        import torch
-
-        fmt = getattr(kv_format, "name", kv_format)
-        if fmt not in cq.FORMATS:
-            raise ValueError(f"kv_format {fmt!r}: the prebuilt TVM CUDA kernels read "
-                             f"{', '.join(cq.FORMATS)}")
         b, hq, d = q.shape
-        _dt(q)
-        width, code = (d // 8, torch.int32) if fmt == "int4" else (d, torch.uint8)
-        kv = {}
-        for role, t in (("k", k_codes), ("v", v_codes)):
-            if t.dtype in (torch.float8_e4m3fn, torch.float8_e5m2):
-                t = t.view(torch.uint8)
-            if t.dim() != 4 or t.shape[3] != width or t.dtype != code or t.shape != k_codes.shape:
-                raise ValueError(f"{fmt} {role} codes must be [pages, page, Hk, {width}] "
-                                 f"{code} like k's, got {tuple(t.shape)} {t.dtype}")
-            kv[role] = t
-        page, hk = kv["k"].shape[1], kv["k"].shape[2]
-        want = (hk,) if cq.is_fp8(fmt) else (*kv["k"].shape[:3], 1)
-        sdt = torch.float32 if cq.is_fp8(fmt) else torch.float16
-        for n, t in zip(("kscale", "kzero", "vscale", "vzero"), scales):
-            if n not in cq.tensors(fmt):
-                if t is not None:
-                    raise ValueError(f"{fmt} has no zeros ({n} given)")
-                continue
-            if t is None or tuple(t.shape) != want:
-                raise ValueError(f"{fmt}: {n} must be shaped {want}, got "
-                                 f"{None if t is None else tuple(t.shape)}")
-            kv[n] = t.to(sdt)
+        fmt, kv, page, hk = cq.layer_tensors(kv_format, d, k_codes, v_codes, scales)
         name = f"kvcc_cuda_paged_decode_{_dt(q)}_d{d}_g{hq // max(hk, 1)}_p{page}_{cq.SUFFIX[fmt]}"
         return self._pages(name, q, kv, block_table, kv_lens, page, hk, kw["scale"],
                            kw["num_splits"], kw["window"], kw["sinks"], kw["softcap"],
@@ -270,6 +243,57 @@ class CudaKernels(CubinKernels):
                            "wl": wl}, sizes, _scalars(scale, d, softcap))
         self.launch(f"kvcc_cuda_merge_{_dt(q)}_d{d}", {"wo": wo, "wl": wl, "o": o, "lse": lse},
                     sizes)
+        return o, lse
+
+    def paged_prefill(self, q, k_pages, v_pages, block_table, kv_lens, cu_seqlens_q,
+                      max_seqlen_q: int | None = None, scale: float | None = None,
+                      window: int | None = None, sinks: int = 0, softcap: float | None = None,
+                      alibi_slopes=None, kv_format=None, k_scale=None, k_zero=None,
+                      v_scale=None, v_zero=None):
+        """Packed queries over a ``kvcc.KVCache`` layer's pages (a chunked prefill step):
+        q ``[Tq, Hq, D]`` with ``cu_seqlens_q`` int32 ``[B + 1]``, sequence ``b``'s
+        queries the last of its ``kv_lens[b]`` keys (bottom-right aligned), the pages,
+        block table and lengths as in :meth:`paged_decode` (a length past ``max_pages *
+        page`` is clamped to it), ``kv_format`` and its scales and zeros too. Mask,
+        softcap, ALiBi and ``max_seqlen_q`` as in :meth:`varlen_prefill`. Returns ``o``
+        like q and ``lse [Tq, Hq]`` float32."""
+        import torch
+
+        tq, hq, d = q.shape
+        if kv_format is not None:
+            fmt, kv, page, hk = cq.layer_tensors(kv_format, d, k_pages, v_pages,
+                                             (k_scale, k_zero, v_scale, v_zero))
+            suffix = f"_{cq.SUFFIX[fmt]}"
+        else:
+            if k_pages.shape != v_pages.shape or k_pages.dim() != 4 or k_pages.shape[3] != d:
+                raise ValueError(f"shapes do not match: q {tuple(q.shape)}, k_pages "
+                                 f"{tuple(k_pages.shape)}, v_pages {tuple(v_pages.shape)}")
+            _dtypes(q, k_pages, v_pages)
+            kv, page, hk, suffix = {"k": k_pages, "v": v_pages}, k_pages.shape[1], \
+                k_pages.shape[2], ""
+        _heads(hq, hk)
+        _dt(q)
+        cuq = _table("cu_seqlens_q", cu_seqlens_q, 1)
+        bt, kvl = _table("block_table", block_table, 2), _table("kv_lens", kv_lens, 1)
+        b = cuq.numel() - 1
+        if b < 0 or bt.shape[0] != b or kvl.shape[0] != b:
+            raise ValueError(f"cu_seqlens_q {tuple(cuq.shape)}, block_table {tuple(bt.shape)} "
+                             f"and kv_lens {tuple(kvl.shape)} must describe the same sequences")
+        if bt.shape[1] * page > INT32_MAX:
+            raise ValueError(f"block_table {tuple(bt.shape)}: max_pages * page = "
+                             f"{bt.shape[1] * page} keys does not fit the kernels' int32")
+        if max_seqlen_q is None:
+            max_seqlen_q = int((cuq[1:] - cuq[:-1]).max().item()) if b else 0
+        q = q.contiguous()
+        o = torch.empty_like(q)
+        lse = torch.empty((tq, hq), device=q.device, dtype=torch.float32)
+        if tq == 0:
+            return o, lse
+        self.launch(f"kvcc_cuda_paged_prefill_{_dt(q)}_d{d}_p{page}{suffix}",
+                    {"q": q, **{n: t.contiguous() for n, t in kv.items()}, "cuq": cuq, "bt": bt,
+                     "kvl": kvl, "sl": _slopes(alibi_slopes, hq, q.device), "o": o, "lse": lse},
+                    {"B": b, "Hq": hq, "Hk": hk, "TQ": tq, "MQ": int(max_seqlen_q),
+                     "MP": bt.shape[1], **_mask(window, sinks)}, _scalars(scale, d, softcap))
         return o, lse
 
 

@@ -1,0 +1,136 @@
+"""The TVM CUDA prefill kernels: flash attention over dense ``[B, H, S, D]`` tensors,
+packed sequences (``kvcc.attention_varlen``), or packed queries over a ``kvcc.KVCache``
+layer's pages (plain or quantized); see ``cuda_kernels.py`` for the layouts, masks and
+run-time arguments."""
+
+# ruff: noqa: E501  (TVMScript templates: one TensorIR statement per line)
+from __future__ import annotations
+
+from kvcc.codegen.tvm import cuda_quant as cq
+from kvcc.codegen.tvm import cuda_ranges as cr
+from kvcc.codegen.tvm.cuda_common import (
+    DTYPES,
+    LN2,
+    NEG_INF,
+    NT,
+    PAGE_SIZES,
+    PRE_BM,
+    PRE_BN,
+    KernelDef,
+)
+from kvcc.codegen.tvm.cuda_common import allocations as _allocations
+from kvcc.codegen.tvm.cuda_common import init_accumulators as _init
+from kvcc.codegen.tvm.cuda_common import lines as _lines
+from kvcc.codegen.tvm.cuda_common import score as _score
+from kvcc.codegen.tvm.cuda_common import tile_loop as _tile_loop
+from kvcc.codegen.tvm.cuda_ranges import J0, K0, Q0, SK, SQ
+
+
+def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = None,
+            kv_format: str | None = None) -> KernelDef:
+    """The flash-attention prefill over dense ``[B, H, S, D]`` tensors, or with
+    ``varlen`` over packed sequences, their keys packed too or (``page_size``) in a
+    ``kvcc.KVCache`` layer's pages, of ``kv_format`` codes when given (see the module
+    docstring)."""
+    if page_size is not None and page_size not in PAGE_SIZES:
+        raise ValueError(f"paged prefill page sizes are {PAGE_SIZES}, not {page_size}")
+    if kv_format is not None:
+        cq.check(kv_format)
+    if (page_size is not None or kv_format is not None) and not (varlen and page_size):
+        raise ValueError("a paged (or quantized) prefill takes packed queries and a page size")
+    paged = page_size is not None
+    kind = "paged_prefill" if paged else "varlen_prefill" if varlen else "prefill"
+    name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}" + (f"_p{page_size}" if paged else "") \
+        + (f"_{cq.SUFFIX[kv_format]}" if kv_format else "")
+    bm, bn, nt = PRE_BM, PRE_BN, NT
+    pt = bm * d // nt
+    assert bm * d % nt == 0 and bm * bn % nt == 0 and bn * d % nt == 0
+    row, col = f"(k * {nt} + tx) // {d}", f"(k * {nt} + tx) % {d}"
+    if varlen:
+        S, L = f"iv[{SQ}]", f"iv[{SK}]"
+        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, cuq_h: T.handle, cuk_h: T.handle, sl_h: T.handle, o_h: T.handle, lse_h: T.handle"
+        sizes = ", B: T.int32, MQ: T.int32"
+        decl = _lines(4, "Hq = T.int32()", "Hk = T.int32()", "TQ = T.int32()", "TK = T.int32()",
+                      f'Q = T.match_buffer(q_h, (TQ, Hq, {d}), "{dtype}")',
+                      f'K = T.match_buffer(k_h, (TK, Hk, {d}), "{dtype}")',
+                      f'V = T.match_buffer(v_h, (TK, Hk, {d}), "{dtype}")',
+                      'CUQ = T.match_buffer(cuq_h, (B + 1,), "int32")',
+                      'CUK = T.match_buffer(cuk_h, (B + 1,), "int32")',
+                      f'O = T.match_buffer(o_h, (TQ, Hq, {d}), "{dtype}")',
+                      'LSE = T.match_buffer(lse_h, (TQ, Hq), "float32")')
+        xs = f"(MQ + {bm - 1}) // {bm}"
+        seq = _lines(20, f"iv[{Q0}] = CUQ[bz]", f"iv[{SQ}] = CUQ[bz + 1] - iv[{Q0}]",
+                     f"iv[{K0}] = CUK[bz]", f"iv[{SK}] = CUK[bz + 1] - iv[{K0}]") + "\n"
+        q_at = f"Q[T.min(iv[{Q0}] + r0 + {row}, TQ - 1), by, {col}]"
+        k_at, v_at = (f"{t}[iv[{K0}] + T.min(iv[{J0}] + {row}, {L} - 1), hk, {col}]" for t in "KV")
+        o_at = f"O[iv[{Q0}] + r0 + {row}, by, {col}]"
+        lse_at = f"LSE[iv[{Q0}] + r0 + {row}, by]"
+        tensors: tuple[str, ...] = ("q", "k", "v", "cuq", "cuk", "sl", "o", "lse")
+        grid: tuple[tuple[str, int], ...] = (("MQ", bm), ("Hq", 1), ("B", 1))
+        if paged:  # keys in pages: sequence b's key j at BT[b, j // P], slot j % P
+            ps, jj = page_size, f"T.min(iv[{J0}] + {row}, {L} - 1)"
+            extra = f"{cq.handles(kv_format)}, " if kv_format else ""
+            handles = handles.replace("cuk_h: T.handle, ", f"bt_h: T.handle, kvl_h: T.handle, {extra}")
+            decl = "\n".join(ln for ln in decl.splitlines()
+                             if not any(x in ln for x in ("TK = ", "K = ", "V = ", "CUK = ")))
+            kv_decl = cq.decl(kv_format, d, ps) if kv_format else [
+                f'{t} = T.match_buffer({t.lower()}_h, (NP, {ps}, Hk, {d}), "{dtype}")' for t in "KV"]
+            decl += "\n" + _lines(4, "NP = T.int32()", "MP = T.int32()", *kv_decl,
+                                   'BT = T.match_buffer(bt_h, (B, MP), "int32")',
+                                   'KVL = T.match_buffer(kvl_h, (B,), "int32")')
+            # the key count cut to the block table's pages, as in the paged decode
+            seq = _lines(20, f"iv[{Q0}] = CUQ[bz]", f"iv[{SQ}] = CUQ[bz + 1] - iv[{Q0}]",
+                         f"iv[{K0}] = 0", f"iv[{SK}] = T.min(KVL[bz], MP * {ps})") + "\n"
+            page, slot = f"BT[bz, {jj} // {ps}]", f"{jj} % {ps}"
+            k_at, v_at = ((cq.load(kv_format, dtype, t, page, slot, col, "hk") if kv_format
+                           else f"{t}[{page}, {slot}, hk, {col}]") for t in "KV")
+            tensors = ("q", "k", "v", "cuq", "bt", "kvl",
+                       *(cq.tensors(kv_format) if kv_format else ()), "sl", "o", "lse")
+    else:
+        S, L = "S", "L"
+        handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, sl_h: T.handle, o_h: T.handle, lse_h: T.handle"
+        sizes = ""
+        decl = _lines(4, "B = T.int32()", "Hq = T.int32()", "Hk = T.int32()", "S = T.int32()",
+                      "L = T.int32()",
+                      f'Q = T.match_buffer(q_h, (B, Hq, S, {d}), "{dtype}")',
+                      f'K = T.match_buffer(k_h, (B, Hk, L, {d}), "{dtype}")',
+                      f'V = T.match_buffer(v_h, (B, Hk, L, {d}), "{dtype}")',
+                      f'O = T.match_buffer(o_h, (B, Hq, S, {d}), "{dtype}")',
+                      'LSE = T.match_buffer(lse_h, (B, Hq, S), "float32")')
+        xs = f"(S + {bm - 1}) // {bm}"
+        seq = ""
+        q_at = f"Q[bz, by, T.min(r0 + {row}, S - 1), {col}]"
+        k_at, v_at = (f"{t}[bz, hk, T.min(iv[{J0}] + {row}, L - 1), {col}]" for t in "KV")
+        o_at = f"O[bz, by, r0 + {row}, {col}]"
+        lse_at = f"LSE[bz, by, r0 + {row}]"
+        tensors = ("q", "k", "v", "sl", "o", "lse")
+        grid = (("S", bm), ("Hq", 1), ("B", 1))
+    sj = f"iv[{J0}] + (k * {nt} + tx) % {bn}"  # a score's key
+    sp = f"r0 + (k * {nt} + tx) // {bn} + {L} - {S}"  # its query's position
+    src = f'''
+@T.prim_func
+def {name}({handles},
+           qscale: T.float32, cap: T.float32, window: T.int32, sinks: T.int32{sizes}):
+    T.func_attr({{"global_symbol": "{name}", "tir.noalias": True}})
+{decl}
+    SL = T.match_buffer(sl_h, (Hq,), "float32")
+    for bz in T.thread_binding(B, thread="blockIdx.z"):
+        for by in T.thread_binding(Hq, thread="blockIdx.y"):
+            for bx in T.thread_binding({xs}, thread="blockIdx.x"):
+{_allocations(bm, d, bn, dtype, pt)}
+                for tx in T.thread_binding({nt}, thread="threadIdx.x"):
+                    hk: T.let[T.int32] = by // (Hq // Hk)
+                    r0: T.let[T.int32] = bx * {bm}
+{seq}                    for k in range({pt}):
+                        qs[{row}, {col}] = T.Select(r0 + {row} < {S}, T.Cast("float32", {q_at}) * qscale, T.float32(0))
+{_init(pt)}
+{_lines(20, *cr.prefill_ranges(bm, bn, S, L))}
+{_tile_loop(cr.prefill_tile(bn), bm, d, bn, nt, pt, k_at, v_at, cr.prefill_visible(sj, sp, L), _score("by", sp, sj))}
+                    for k in T.unroll({pt}):
+                        if r0 + {row} < {S}:
+                            {o_at} = T.Cast("{dtype}", T.Select(l[k] > T.float32(0), acc[k] / l[k], T.float32(0)))
+                            if {col} == 0:
+                                {lse_at} = T.Select(l[k] > T.float32(0), (m[k] + T.log2(l[k])) * T.float32({LN2!r}), {NEG_INF})
+'''
+    return KernelDef(name, kind, dtype, d, 0, src, grid, (nt, 1, 1), tensors, page_size or 0,
+                     kv_format or "")

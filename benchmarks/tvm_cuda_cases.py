@@ -49,6 +49,13 @@ CASES = [
     ("chunk16", "bfloat16", 8, 2, 64, [50, 20], [150, 20], None, 0, None, False, "int4"),
     ("chunk16", "float16", 8, 8, 128, [33, 70], [500, 70], 64, 0, 30.0, False, "int8"),
     ("chunk16", "bfloat16", 4, 1, 64, [40], [340], None, 0, None, False, "fp8_e4m3"),
+    ("paged16", "float16", 32, 8, 128, [1] * 3, [100, 333, 1500], None, 0, None, False, "kivi2"),
+    ("paged16", "bfloat16", 8, 8, 64, [1] * 2, [200, 129], 96, 4, None, False, "kivi4"),
+    ("paged16", "bfloat16", 32, 8, 128, [1] * 2, [600, 45], None, 0, None, False, "quantspec"),
+    ("chunk16", "float16", 8, 2, 128, [60, 1], [300, 170], None, 0, None, False, "kivi2"),
+    ("chunk16", "float16", 4, 1, 128, [50], [250], 64, 0, 30.0, False, "quantspec"),
+    ("chunk16", "float16", 8, 2, 64, [30, 2], [64, 400], None, 0, None, False, "fp8_e5m2"),
+    ("chunk16", "bfloat16", 8, 8, 64, [100], [420], 128, 4, None, False, "kivi4"),
 ]
 
 
@@ -138,40 +145,43 @@ class Case:
                 self.q = rnd(sum(self.ql), self.hq, self.d)
                 self.cuq = torch.tensor([0, *self.ql], device=device).cumsum(0).to(torch.int32)
             if self.kv_format:
-                self._quantize_pages()
+                self._quantized_cache(rnd, device)
         else:
             self.q = rnd(sum(self.ql), self.hq, self.d)
             self.k, self.v = (rnd(sum(self.kl), self.hk, self.d) for _ in range(2))
             cu = lambda x: torch.tensor([0, *x], device=device).cumsum(0).to(torch.int32)  # noqa: E731
             self.cuq, self.cuk = cu(self.ql), cu(self.kl)
 
-    def _quantize_pages(self) -> None:
-        """Replace the pages by ``kv_format`` codes (per token, or fp8 with one scale
-        per KV head over all pages, as ``kvcc.KVCache`` keeps them); K/V become their
-        dequantized values in the dtype, what the reference attends to."""
+    def _quantized_cache(self, rnd, device) -> None:
+        """The pages as a quantized ``kvcc.KVCache`` (reference backend) stores the
+        sequences' keys, appended in one step: its codes, scales, zeros, rings, block
+        table and ring rows go to the kernel; K/V become the dequantized pool (rounded to
+        the dtype, as the kernels round), what the reference attends to."""
+        import torch
 
-        from kvcc import quant
-        from kvcc.codegen.reference.quant import FP8_MAX, dequantize, quantize
+        from kvcc.codegen.tvm.cuda_quant import resolve, tensors
+        from kvcc.runtime.cache import KVCache
 
-        fmt = quant.fp8(self.kv_format[4:]) if self.kv_format.startswith("fp8") else \
-            getattr(quant, self.kv_format)()
+        fmt = resolve(self.kv_format)
+        b = len(self.kl)
+        cache = KVCache(1, self.hk, self.d, num_pages=sum(-(-n // self.page) for n in self.kl) + 3,
+                        page_size=self.page, dtype=self.dtype, device=device,
+                        backend="reference", kv_format=fmt, max_seqs=b)
+        seqs = [cache.add_sequence() for _ in range(b)]
+        step = cache.plan(seqs, self.ql, new_tokens=self.kl, num_q_heads=self.hq)
+        step.append(0, rnd(sum(self.kl), self.hk, self.d), rnd(sum(self.kl), self.hk, self.d))
+        self.bt, self.kvl = step.block_table.contiguous(), step.kv_lens.contiguous()
+        self.k, self.v = step._dequantized_pool(0)
         self.q_tensors = {}
         for role in ("k", "v"):
-            x = getattr(self, role).transpose(1, 2)  # [pages, Hk, page, D]: a page a batch row
-            static = None
-            if fmt.is_fp8:
-                amax = x.float().abs().amax(dim=(0, 2, 3))
-                static = (amax / FP8_MAX[fmt.code]).expand(x.shape[0], -1)
-            codes, scale, zero = quantize(x, fmt, role, scale=static)
-            deq = dequantize(codes, scale, zero, fmt, role, dtype=self.dtype)
-            setattr(self, role, deq.transpose(1, 2).contiguous())
-            self.q_tensors[role] = codes.transpose(1, 2).contiguous()
-            if fmt.is_fp8:
-                self.q_tensors[f"{role}_scale"] = scale[0].contiguous()
-            else:
-                self.q_tensors[f"{role}_scale"] = scale.transpose(1, 2).contiguous()
-                self.q_tensors[f"{role}_zero"] = zero.transpose(1, 2).contiguous()
-        self.q_tensors = {n: t.to(self.k.device) for n, t in self.q_tensors.items()}
+            codes, scale, zero, ring = cache.quant.layer(0, role)
+            self.q_tensors |= {role: codes, f"{role}_scale": scale}
+            if zero is not None:
+                self.q_tensors[f"{role}_zero"] = zero
+            if ring is not None:
+                self.q_tensors[f"{role}_ring"] = ring
+        if "rs" in tensors(fmt):
+            self.q_tensors["ring_rows"] = step.rows.to(torch.int32).contiguous()
 
     def label(self) -> str:
         mask = ("causal" if self.window is None else f"window {self.window}") + \

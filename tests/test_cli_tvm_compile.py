@@ -337,9 +337,13 @@ def test_problems_map_to_decode_or_prefill():
     assert names(tvm_bundle.kernels_for(q8, 16, 900)) == [
         "kvcc_cuda_paged_prefill_fp16_d64_p16_int4"]
     kivi = _config(heads=8, kv_heads=2, head_dim=64, dtype="f16", layout="paged", page_size=16,
-                   kv_format="kivi2")
-    with pytest.raises(tvm_bundle.Unsupported, match='kv_format "kivi2" in the paged layout'):
-        tvm_bundle.kernels_for(kivi, 1, 900)
+                   kv_format="kivi2", mask="causal")
+    assert names(tvm_bundle.kernels_for(kivi, 1, 900))[0] == \
+        "kvcc_cuda_paged_decode_fp16_d64_g4_p16_kivi2"
+    qs = _config(heads=8, kv_heads=2, head_dim=128, dtype="bf16", layout="paged", page_size=32,
+                 kv_format="quantspec", mask="causal")
+    assert names(tvm_bundle.kernels_for(qs, 64, 900)) == [
+        "kvcc_cuda_paged_prefill_bf16_d128_p32_quantspec"]
 
 
 def test_serving_layouts_and_window_masks_map_to_their_kernels():

@@ -12,6 +12,7 @@ precision. Needs g++ and torch, not TVM or nvcc.
 from __future__ import annotations
 
 import pathlib
+import re
 
 import pytest
 
@@ -40,18 +41,28 @@ def sm90():
 
 def test_every_gpu_check_case_passes_in_emulation(sm90):
     chk = _checks()
+    sm90.launches.clear()
     results = chk.run_checks(sm90, chk.CASES, device="cpu")
     assert len(results) == len(chk.CASES)
     failed = [(label, detail) for label, ok, detail in results if not ok]
     assert not failed, failed
-    kinds = {name.split("_cuda_")[1].split("_")[0] for name, _ in sm90.launches}
-    assert kinds == {"prefill", "varlen", "decode", "paged", "merge"}
+    names = {name for name, _ in sm90.launches}
+    kinds = {re.match(r"kvcc_cuda_(\w+?)_(?:fp16|bf16)_", name)[1] for name in names}
+    assert kinds == {"prefill", "varlen_prefill", "decode", "paged_decode", "paged_prefill",
+                     "merge"}, kinds
+    from kvcc.codegen.tvm.cuda_quant import PRESETS
+
+    for fmt in PRESETS:  # every format, in the decode and in the prefill
+        assert {k for k in ("decode", "prefill") if any(
+            f"paged_{k}" in n and n.endswith(f"_{fmt}") for n in names)} == {"decode", "prefill"}, fmt
 
 
 def test_the_sm80_build_runs_the_same(sm90):
     chk = _checks()
-    sm80 = EmulatedKernels(ART / "sm_80")
     cases = [c for c in chk.CASES if c[0] in ("varlen", "paged32")]
+    sm90.launches.clear()
+    chk.run_checks(sm90, cases, device="cpu")
+    sm80 = EmulatedKernels(ART / "sm_80", only={name for name, _ in sm90.launches})
     results = chk.run_checks(sm80, cases, device="cpu")
     assert all(ok for _, ok, _ in results), results
 
@@ -65,12 +76,13 @@ def _is(case: tuple, what: str) -> bool:
 
 @pytest.mark.parametrize("old, new, kinds", [
     ("exp2f(", "expf(", ("prefill", "decode")),  # scores are in log2 units
-    ("KZERO_ptr[", "KSCALE_ptr[", ("int8", "int4")),  # the zero read in place of the scale
+    ("KZ_ptr[", "KS_ptr[", ("int8", "int4", "kivi2")),  # the zero read in place of the scale
+    ("KR_ptr[", "VR_ptr[", ("kivi2",)),  # the value ring read for the keys
     ("(float)max(", "(float)min(", ("ALiBi",)),  # the ALiBi distance
 ])
-def test_a_wrong_kernel_fails_the_check(tmp_path, old, new, kinds):
+def test_a_wrong_kernel_fails_the_check(sm90, tmp_path, old, new, kinds):
     """The check can fail: the committed source with one mistake is caught on the cases
-    it changes."""
+    it changes (the emulation built with just the kernels they launch)."""
     chk = _checks()
     bad = tmp_path / "sm_90"
     bad.mkdir()
@@ -80,7 +92,10 @@ def test_a_wrong_kernel_fails_the_check(tmp_path, old, new, kinds):
     assert old in src
     (bad / "kernels.cu").write_text(src.replace(old, new))
     cases = [next(c for c in chk.CASES if _is(c, k)) for k in kinds]
-    results = chk.run_checks(EmulatedKernels(bad), cases, device="cpu")
+    sm90.launches.clear()
+    assert all(ok for _, ok, _ in chk.run_checks(sm90, cases, device="cpu"))  # as committed
+    used = {name for name, _ in sm90.launches}
+    results = chk.run_checks(EmulatedKernels(bad, only=used), cases, device="cpu")
     assert len(results) == len(kinds) and not any(ok for _, ok, _ in results), results
 
 

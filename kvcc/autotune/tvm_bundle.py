@@ -22,11 +22,12 @@ key position ``n - 1`` or later (``kv_len - q_len >= n - 1``), where causality h
 no sink.
 
 What the kernels take besides: dtype ``f16`` or ``bf16``, head dim 64 or 128,
-full-precision K/V, or in pages the ``kv_format`` ``int8``, ``int4``,
-``fp8_e4m3`` or ``fp8_e5m2`` (``..._p{page_size}_{format}``), for decode a group of 1,
-2, 4, 8 or 16, and a pipeline of exact passes only (``simplify-masks``, ``split-kv``, ``chunk-prefill``,
-``pack``: the kernels compute the same attention in their own schedule; a pass that
-changes the result, such as ``quantize-kv`` or ``quest``, is refused). A ``softcap``
+full-precision K/V, or in pages any ``kvcc.quant`` ``kv_format`` as a ``KVCache``
+stores it (``..._p{page_size}_{format}``: ``int8`` and ``int4`` with float16 scales,
+fp8, KIVI, QuantSpec), for decode a group of 1, 2, 4, 8 or 16, and a pipeline of
+exact passes only (``simplify-masks``, ``split-kv``, ``chunk-prefill``, ``pack``: the
+kernels compute the same attention in their own schedule; a pass that changes the
+result, such as ``quantize-kv`` or ``quest``, is refused). A ``softcap``
 is a run-time argument of every kernel. A problem outside that is refused before
 anything is built, naming the file, the configuration and the missing feature; with
 ``skip_unsupported`` it is left out and listed under ``skipped``.
@@ -107,9 +108,14 @@ def config_reason(c: AttentionConfig) -> str | None:
     if c.head_dim not in ck.HEAD_DIMS:
         return (f"head_dim {c.head_dim}: the TVM CUDA kernels are built for head dims "
                 f"{' and '.join(map(str, ck.HEAD_DIMS))} only")
-    if c.kv_format is not None and (c.kv_format not in cq.FORMATS or c.layout != "paged"):
-        return (f'kv_format "{c.kv_format}" in the {c.layout} layout: the TVM CUDA kernels read '
-                f"quantized K/V ({', '.join(cq.FORMATS)}) in the paged decode only")
+    if c.kv_format is not None:
+        try:
+            cq.resolve(c.kv_format).check_head_dim(c.head_dim)
+        except ValueError as e:
+            return f"{e}"
+        if c.layout != "paged":
+            return (f'kv_format "{c.kv_format}" in the {c.layout} layout: the TVM CUDA kernels '
+                    "read quantized K/V in pages (a KVCache's) only")
     for p in Pipeline.parse(c.pipeline).passes:
         if p.name not in EXACT_PASSES:
             return (f'pipeline pass "{p.name}": it changes what attention computes, and the '

@@ -60,9 +60,10 @@ NVCC_FLAGS = ("-cubin", "-O3", "-Xptxas", "-v", "-diag-suppress", "177")
 MANIFEST = "manifest.json"
 FILES = ("kernels.cu", "kernels.cubin", MANIFEST)  # one arch's artifact folder
 FORMAT = 2
+SOURCE_REV = 2  # the post-processing of TVM's source in :func:`cuda_source` (in build keys)
 SIZES = ("B", "Hq", "Hk", "S", "L", "NS", "MP", "TQ", "MQ", "window", "sinks")  # int32 parameters
 SCALARS = ("qscale", "cap")  # float parameters
-_SIG = re.compile(r'extern "C" __global__ void (?:__launch_bounds__\((\d+)\) )?(\w+)\(([^)]*)\)\s*\{')
+_SIG = re.compile(r'extern "C" __global__ void (?:__launch_bounds__\((\d+)(?:, 1)?\) )?(\w+)\(([^)]*)\)\s*\{')
 
 
 class BuildError(RuntimeError):
@@ -94,7 +95,15 @@ def cuda_source(kernels: Sequence[KernelDef], arch: str) -> str:
     devs = [m for m in exe.mod.imports if "__global__" in m.inspect_source()]
     if len(devs) != 1:
         raise BuildError(f"expected one CUDA device module, found {len(devs)}")
-    return devs[0].inspect_source()
+    src = devs[0].inspect_source()
+    # Quantized kernels: one resident block per SM is enough (``__launch_bounds__(N,
+    # 1)``). With the thread count alone, ptxas aims at more blocks per SM and, for some
+    # of their long dequantizing loads, caps registers low enough to spill.
+    for k in kernels:
+        if k.kv_format:
+            bound = f"__launch_bounds__({k.block[0]}) {k.name}_kernel("
+            src = src.replace(bound, f"__launch_bounds__({k.block[0]}, 1) {k.name}_kernel(")
+    return src
 
 
 def signatures(src: str) -> dict[str, tuple[int | None, list[tuple[str, str]]]]:
@@ -150,7 +159,7 @@ def build_key(kernels: Sequence[KernelDef], arch: str, nvcc: str) -> str:
     import tvm
 
     text = "\n".join([cuda_kernels.module_script(list(kernels)), arch, tvm.__version__,
-                      _nvcc_version(nvcc), " ".join(NVCC_FLAGS), str(FORMAT)])
+                      _nvcc_version(nvcc), " ".join(NVCC_FLAGS), str(FORMAT), str(SOURCE_REV)])
     return hashlib.sha256(text.encode()).hexdigest()[:24]
 
 

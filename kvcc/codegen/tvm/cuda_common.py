@@ -88,12 +88,14 @@ def init_accumulators(pt: int) -> str:
 
 
 def tile_loop(tile: str, rows: int, d: int, bn: int, nt: int, pt: int, k_at: str, v_at: str,
-              visible: str, scored: str) -> str:
+              visible: str, scored: str, key: str | None = None) -> str:
     """The loop over the key tiles a program visits (indent 20): ``tile`` sets the tile's
     first key ``iv[J0]``; K and V rows staged in shared memory (``k_at``/``v_at``, of
-    ``row = (k * NT + tx) // d`` and ``col``); the ``rows x bn`` scores, ``scored`` where
-    ``visible`` and -inf elsewhere; then each accumulator's online-softmax step."""
-    from kvcc.codegen.tvm.cuda_ranges import NTL
+    ``row = (k * NT + tx) // d`` and ``col``; with ``key``, that expression is stored in
+    ``iv[KEY]`` first, for loads that read it many times); the ``rows x bn`` scores,
+    ``scored`` where ``visible`` and -inf elsewhere; then each accumulator's
+    online-softmax step."""
+    from kvcc.codegen.tvm.cuda_ranges import KEY, NTL
 
     row, col = f"(k * {nt} + tx) // {d}", f"(k * {nt} + tx) % {d}"
     return lines(
@@ -102,6 +104,7 @@ def tile_loop(tile: str, rows: int, d: int, bn: int, nt: int, pt: int, k_at: str
         f"    {tile}",
         '    T.evaluate(T.tvm_storage_sync("shared"))',
         f"    for k in range({bn * d // nt}):",
+        *([f"        iv[{KEY}] = {key}"] if key else []),
         f"        ks[{row}, {col}] = {k_at}",
         f"        vs[{row}, {col}] = {v_at}",
         '    T.evaluate(T.tvm_storage_sync("shared"))',

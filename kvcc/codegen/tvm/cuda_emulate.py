@@ -187,6 +187,22 @@ def _wrappers(src: str) -> str:
     return "\n".join(out) + "\n"
 
 
+def only_kernels(cuda_src: str, kernels: set[str]) -> str:
+    """``cuda_src`` cut to the definitions of the kernels named (entry symbols), for a
+    quicker build; the prototypes before them are dropped (each definition stands
+    alone)."""
+    m = _FIRST_KERNEL.search(cuda_src)
+    if m is None:
+        raise ValueError("no kernel in the CUDA source")
+    parts = re.split(r'(?m)^(?=extern "C" __global__ )', cuda_src[m.start():])
+    name = re.compile(r'extern "C" __global__ void (?:__launch_bounds__\([^)]*\) )?(\w+)\(')
+    keep = [p for p in parts if p.rstrip().endswith("}") and name.match(p)[1] in kernels]
+    missing = kernels - {name.match(p)[1] for p in keep}
+    if missing:
+        raise KeyError(f"not in the source: {', '.join(sorted(missing))}")
+    return cuda_src[:m.start()] + "".join(keep)
+
+
 def emulation_source(cuda_src: str) -> str:
     """The host C++ of a ``kernels.cu``: :data:`PREAMBLE`, the kernels, the launchers."""
     m = _FIRST_KERNEL.search(cuda_src)
@@ -226,11 +242,15 @@ def build_emulator(cuda_src: str) -> pathlib.Path:
 class EmulatedKernels(CudaKernels):
     """An artifact folder's kernels launched on the CPU through the emulation (module
     docstring): tensors are contiguous CPU tensors; ``multiprocessors`` stands in for
-    the GPU's SM count when the decode picks its split count."""
+    the GPU's SM count when the decode picks its split count; ``only`` builds just the
+    kernels named (the others then raise ``AttributeError`` at launch)."""
 
-    def __init__(self, folder: os.PathLike | str, multiprocessors: int = 4):
+    def __init__(self, folder: os.PathLike | str, multiprocessors: int = 4,
+                 only: set[str] | None = None):
         super().__init__(folder)
         src = (self.folder / "kernels.cu").read_text()
+        if only is not None:  # just these kernels (by manifest name): a quicker build
+            src = only_kernels(src, {self.manifest["kernels"][n]["entry"] for n in only})
         self._lib = ctypes.CDLL(str(build_emulator(src)))
         self._lib.kvcc_emu_launch.argtypes = [ctypes.c_void_p] + [ctypes.c_uint] * 6 + [
             ctypes.POINTER(ctypes.c_void_p), ctypes.c_long]
@@ -263,4 +283,4 @@ class EmulatedKernels(CudaKernels):
 
 
 __all__ = ["EmulatedKernels", "EmulationUnavailable", "build_emulator", "cxx_path",
-           "emulation_source"]
+           "emulation_source", "only_kernels"]

@@ -26,8 +26,10 @@ lse is converted to the natural log on the way out. A row that sees no key gets
   key ``KVL[b] - 1``, ``KVL[b]`` taken as at most ``MP * P``, the keys its block-table
   row holds, so no page index passes ``MP - 1``). The page size ``P`` (16 or 32) is
   compiled in; only block-table entries of a sequence's first ``ceil(KVL[b] / P)``
-  pages are read. With a ``kv_format`` (``..._p{P}_{format}``) the pages hold codes and
-  the kernel takes their scales and zeros too (``cuda_quant.py``).
+  pages are read. With a ``kv_format`` (``..._p{P}_{format}``, any ``kvcc.quant``
+  format) the pages hold codes and the kernel takes the format's scales, zeros, rings
+  and ring rows too (``cuda_quant.py``); those kernels are built with
+  ``__launch_bounds__(NT, 1)`` (``cuda.py``).
 - **merge** (``merge_{dtype}_d{D}``): one block per (query head, sequence), one
   thread per head dim: ``o = sum_s w_s o_s / sum_s w_s`` with
   ``w_s = 2**(WL_s - max)``; an empty split has weight 0, all empty gives 0 and -inf.
@@ -73,7 +75,8 @@ Known performance gaps (correctness first): scalar fp32 FMAs, no tensor cores; t
 score loop reads K rows at a stride of ``D`` elements across a warp, which conflicts
 in shared-memory banks (a padded row would avoid it, but TVM compacts a shared buffer
 to the region it indexes, dropping the pad); the prefill's per-thread state is close
-to the 255-register limit at ``D = 128``; a paged load looks its page up per element.
+to the 255-register limit at ``D = 128``; a paged load looks its page up per element,
+and a quantized one its scales per element too (a 4-bit word is read once per code).
 """
 
 # ruff: noqa: E501  (TVMScript templates: one TensorIR statement per line)
@@ -101,7 +104,7 @@ from kvcc.codegen.tvm.cuda_common import lines as _lines
 from kvcc.codegen.tvm.cuda_common import score as _score
 from kvcc.codegen.tvm.cuda_common import tile_loop as _tile_loop
 from kvcc.codegen.tvm.cuda_prefill import prefill
-from kvcc.codegen.tvm.cuda_ranges import J0, NK
+from kvcc.codegen.tvm.cuda_ranges import J0, KEY, NK
 
 
 def decode_threads(g: int) -> int:
@@ -114,8 +117,9 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None,
     """The GQA split-KV decode of group ``g`` over dense K/V, or over pages of
     ``page_size`` keys (see the module docstring), the pages holding ``kv_format``
     codes when given (``cuda_quant.py``)."""
-    if kv_format is not None:
-        cq.check(kv_format)
+    fmt = cq.resolve(kv_format) if kv_format is not None else None
+    if fmt is not None:
+        fmt.check_head_dim(d)
         if page_size is None:
             raise ValueError("quantized K/V runs in the paged decode only (give a page size)")
     if g not in DECODE_GROUPS:
@@ -125,7 +129,7 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None,
     paged = page_size is not None
     kind = "paged_decode" if paged else "decode"
     name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}_g{g}" + (f"_p{page_size}" if paged else "") \
-        + (f"_{cq.SUFFIX[kv_format]}" if kv_format else "")
+        + (f"_{fmt.name}" if fmt else "")
     bn, nt = DEC_BN, decode_threads(g)
     pt = g * d // nt  # accumulators per thread
     assert g * d % nt == 0 and g * bn % nt == 0 and bn * d % nt == 0
@@ -147,13 +151,14 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None,
         nk = f"T.min(KVL[bz], MP * {ps})"
         k_at, v_at = (f"{t}[BT[bz, {jj} // {ps}], {jj} % {ps}, by, {col}]" for t in "KV")
         tensors: tuple[str, ...] = ("q", "k", "v", "bt", "kvl", "sl", "wo", "wl")
-        if kv_format:
-            handles = handles.replace("sl_h: T.handle", f"{cq.handles(kv_format)}, sl_h: T.handle")
+        if fmt:  # the loads name the sequence b, its KV head hk and key count Skv
+            handles = handles.replace("sl_h: T.handle", f"{cq.handles(fmt)}, sl_h: T.handle")
             decl = "\n".join(ln for ln in decl.splitlines() if "K = " not in ln and "V = " not in ln)
-            decl += "\n" + _lines(4, *cq.decl(kv_format, d, ps))
-            k_at, v_at = (cq.load(kv_format, dtype, t, f"BT[bz, {jj} // {ps}]", f"{jj} % {ps}", col)
-                          for t in "KV")
-            tensors = tensors[:5] + cq.tensors(kv_format) + tensors[5:]
+            decl += "\n" + _lines(4, *cq.decl(fmt, dtype, d, ps))
+            k_at, v_at = (cq.load(fmt, dtype, d, ps, t, f"iv[{KEY}]", col) for t in "KV")
+            tensors = tensors[:5] + cq.tensors(fmt) + tensors[5:]
+            binds = _lines(20, "b: T.let[T.int32] = bz", "hk: T.let[T.int32] = by",
+                           f"Skv: T.let[T.int32] = iv[{NK}]") + "\n"
     else:
         handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, sl_h: T.handle, wo_h: T.handle, wl_h: T.handle"
         decl = _lines(4, "B = T.int32()", "Hk = T.int32()", "L = T.int32()", "NS = T.int32()",
@@ -165,6 +170,7 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None,
         k_at, v_at = (f"{t}[bz, by, {jj}, {col}]" for t in "KV")
         tensors = ("q", "k", "v", "sl", "wo", "wl")
     sj = f"iv[{J0}] + (k * {nt} + tx) % {bn}"  # a score's key
+    binds = binds if fmt else ""
     src = f'''
 @T.prim_func
 def {name}({handles},
@@ -183,15 +189,15 @@ def {name}({handles},
                         qs[{row}, {col}] = T.Cast("float32", {q_at}) * qscale
 {_init(pt)}
                     iv[{NK}] = {nk}
-{_lines(20, *cr.decode_ranges(bn))}
-{_tile_loop(cr.decode_tile(bn), g, d, bn, nt, pt, k_at, v_at, cr.decode_visible(sj), _score(f"by * {g} + (k * {nt} + tx) // {bn}", f"iv[{NK}] - 1", sj))}
+{binds}{_lines(20, *cr.decode_ranges(bn))}
+{_tile_loop(cr.decode_tile(bn), g, d, bn, nt, pt, k_at, v_at, cr.decode_visible(sj), _score(f"by * {g} + (k * {nt} + tx) // {bn}", f"iv[{NK}] - 1", sj), jj if fmt else None)}
                     for k in T.unroll({pt}):
                         WO[bz, by * {g} + {row}, bx, {col}] = T.Select(l[k] > T.float32(0), acc[k] / l[k], T.float32(0))
                         if {col} == 0:
                             WL[bz, by * {g} + {row}, bx] = T.Select(l[k] > T.float32(0), m[k] + T.log2(l[k]), {NEG_INF})
 '''
     return KernelDef(name, kind, dtype, d, g, src, (("NS", 1), ("Hk", 1), ("B", 1)),
-                     (nt, 1, 1), tensors, page_size or 0, kv_format or "")
+                     (nt, 1, 1), tensors, page_size or 0, fmt.name if fmt else "")
 
 
 def merge(dtype: str, d: int) -> KernelDef:
@@ -230,7 +236,7 @@ def {name}(wo_h: T.handle, wl_h: T.handle, o_h: T.handle, lse_h: T.handle):
 
 
 def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
-               page_sizes=PAGE_SIZES, kv_formats=cq.FORMATS, quant_groups=(1, 4),
+               page_sizes=PAGE_SIZES, kv_formats=cq.PRESETS, quant_groups=(1, 4),
                quant_page_sizes=(16,)) -> list[KernelDef]:
     """Every kernel of one build: prefill, varlen prefill and merge per (dtype, head
     dim), decode per (dtype, head dim, group), paged decode per (dtype, head dim,
@@ -245,11 +251,22 @@ def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
             out += [prefill(dt, d), prefill(dt, d, varlen=True), merge(dt, d)]
             out += [decode(dt, d, g) for g in groups]
             out += [decode(dt, d, g, p) for p in page_sizes for g in groups]
-            out += [decode(dt, d, g, p, f) for f in kv_formats for p in quant_page_sizes
+            fmts = [f for f in map(cq.resolve, kv_formats) if _stores(f, d)]
+            out += [decode(dt, d, g, p, f) for f in fmts for p in quant_page_sizes
                     for g in quant_groups]
             out += [prefill(dt, d, True, p) for p in page_sizes]
-            out += [prefill(dt, d, True, p, f) for f in kv_formats for p in quant_page_sizes]
+            out += [prefill(dt, d, True, p, f) for f in fmts for p in quant_page_sizes]
     return out
+
+
+def _stores(fmt, d: int) -> bool:
+    """Whether ``fmt`` stores rows of ``d`` channels (QuantSpec's group of 128 does not
+    divide 64)."""
+    try:
+        fmt.check_head_dim(d)
+    except ValueError:
+        return False
+    return True
 
 
 def module_script(kernels: list[KernelDef]) -> str:

@@ -156,7 +156,8 @@ class CudaKernels(CubinKernels):
     def paged_decode(self, q, k_pages, v_pages, block_table, kv_lens, scale: float | None = None,
                      num_splits: int | None = None, window: int | None = None, sinks: int = 0,
                      softcap: float | None = None, alibi_slopes=None, kv_format=None,
-                     k_scale=None, k_zero=None, v_scale=None, v_zero=None):
+                     k_scale=None, k_zero=None, v_scale=None, v_zero=None, k_ring=None,
+                     v_ring=None, ring_rows=None):
         """One query per sequence over a ``kvcc.KVCache`` layer's pages: q ``[B, Hq, D]``
         (sequence ``b``'s last token), ``k_pages``/``v_pages [P, page, Hk, D]``
         (``KVCache.k(layer)``/``v(layer)``), ``block_table [B, max_pages]`` and
@@ -168,16 +169,18 @@ class CudaKernels(CubinKernels):
         from the GPU). Window, sinks and splits as in :meth:`decode` (splits chosen from
         the bound ``max_pages * page``). Returns ``o [B, Hq, D]`` and ``lse [B, Hq]``.
 
-        ``kv_format`` (``"int8"``, ``"int4"``, ``"fp8_e4m3"``, ``"fp8_e5m2"``, or a
-        ``kvcc.quant`` format of those names): the pages hold codes, and ``k_scale``,
-        ``k_zero``, ``v_scale``, ``v_zero`` are the layer's scales and zeros (none for
-        fp8), as ``KVCache``'s quantized pages keep them (``cuda_quant.py``); the kernel
-        dequantizes each element as it loads it."""
+        ``kv_format`` (a ``kvcc.quant`` format, or its name: ``"int8"``, ``"kivi2"``...):
+        the pages hold codes, and ``k_scale``, ``k_zero``, ``v_scale``, ``v_zero`` are
+        the layer's scales and zeros (none for fp8), ``k_ring``/``v_ring`` its
+        full-precision rings and ``ring_rows [B]`` int32 each sequence's ring row (KIVI),
+        as a quantized ``KVCache`` keeps them (``cuda_quant.py``); the kernel dequantizes
+        each element as it loads it."""
         b, hq, d = q.shape
         if kv_format is not None:
             return self._quant_paged_decode(
                 q, k_pages, v_pages, block_table, kv_lens, kv_format,
-                (k_scale, k_zero, v_scale, v_zero),
+                {"ks": k_scale, "kz": k_zero, "vs": v_scale, "vz": v_zero, "kr": k_ring,
+                 "vr": v_ring, "rs": ring_rows},
                 dict(scale=scale, num_splits=num_splits, window=window, sinks=sinks,
                      softcap=softcap, alibi_slopes=alibi_slopes))
         if k_pages.shape != v_pages.shape or k_pages.dim() != 4 or k_pages.shape[3] != d:
@@ -207,11 +210,11 @@ class CudaKernels(CubinKernels):
                                   bt.shape[1] * page, *rest)
 
     def _quant_paged_decode(self, q, k_codes, v_codes, block_table, kv_lens, kv_format,
-                            scales, kw: dict):
+                            given: dict, kw: dict):
         """:meth:`paged_decode` over pages of ``kv_format`` codes."""
         b, hq, d = q.shape
-        fmt, kv, page, hk = cq.layer_tensors(kv_format, d, k_codes, v_codes, scales)
-        name = f"kvcc_cuda_paged_decode_{_dt(q)}_d{d}_g{hq // max(hk, 1)}_p{page}_{cq.SUFFIX[fmt]}"
+        fmt, kv, page, hk = cq.layer_tensors(kv_format, d, q.dtype, k_codes, v_codes, given)
+        name = f"kvcc_cuda_paged_decode_{_dt(q)}_d{d}_g{hq // max(hk, 1)}_p{page}_{fmt.name}"
         return self._pages(name, q, kv, block_table, kv_lens, page, hk, kw["scale"],
                            kw["num_splits"], kw["window"], kw["sinks"], kw["softcap"],
                            kw["alibi_slopes"])
@@ -249,21 +252,23 @@ class CudaKernels(CubinKernels):
                       max_seqlen_q: int | None = None, scale: float | None = None,
                       window: int | None = None, sinks: int = 0, softcap: float | None = None,
                       alibi_slopes=None, kv_format=None, k_scale=None, k_zero=None,
-                      v_scale=None, v_zero=None):
+                      v_scale=None, v_zero=None, k_ring=None, v_ring=None, ring_rows=None):
         """Packed queries over a ``kvcc.KVCache`` layer's pages (a chunked prefill step):
         q ``[Tq, Hq, D]`` with ``cu_seqlens_q`` int32 ``[B + 1]``, sequence ``b``'s
         queries the last of its ``kv_lens[b]`` keys (bottom-right aligned), the pages,
         block table and lengths as in :meth:`paged_decode` (a length past ``max_pages *
-        page`` is clamped to it), ``kv_format`` and its scales and zeros too. Mask,
+        page`` is clamped to it), ``kv_format`` and its tensors too. Mask,
         softcap, ALiBi and ``max_seqlen_q`` as in :meth:`varlen_prefill`. Returns ``o``
         like q and ``lse [Tq, Hq]`` float32."""
         import torch
 
         tq, hq, d = q.shape
         if kv_format is not None:
-            fmt, kv, page, hk = cq.layer_tensors(kv_format, d, k_pages, v_pages,
-                                             (k_scale, k_zero, v_scale, v_zero))
-            suffix = f"_{cq.SUFFIX[fmt]}"
+            fmt, kv, page, hk = cq.layer_tensors(
+                kv_format, d, q.dtype, k_pages, v_pages,
+                {"ks": k_scale, "kz": k_zero, "vs": v_scale, "vz": v_zero, "kr": k_ring,
+                 "vr": v_ring, "rs": ring_rows})
+            suffix = f"_{fmt.name}"
         else:
             if k_pages.shape != v_pages.shape or k_pages.dim() != 4 or k_pages.shape[3] != d:
                 raise ValueError(f"shapes do not match: q {tuple(q.shape)}, k_pages "

@@ -23,7 +23,7 @@ from kvcc.codegen.tvm.cuda_common import init_accumulators as _init
 from kvcc.codegen.tvm.cuda_common import lines as _lines
 from kvcc.codegen.tvm.cuda_common import score as _score
 from kvcc.codegen.tvm.cuda_common import tile_loop as _tile_loop
-from kvcc.codegen.tvm.cuda_ranges import J0, K0, Q0, SK, SQ
+from kvcc.codegen.tvm.cuda_ranges import J0, K0, KEY, Q0, SK, SQ
 
 
 def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = None,
@@ -34,14 +34,15 @@ def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = No
     docstring)."""
     if page_size is not None and page_size not in PAGE_SIZES:
         raise ValueError(f"paged prefill page sizes are {PAGE_SIZES}, not {page_size}")
-    if kv_format is not None:
-        cq.check(kv_format)
-    if (page_size is not None or kv_format is not None) and not (varlen and page_size):
+    fmt = cq.resolve(kv_format) if kv_format is not None else None
+    if fmt is not None:
+        fmt.check_head_dim(d)
+    if (page_size is not None or fmt is not None) and not (varlen and page_size):
         raise ValueError("a paged (or quantized) prefill takes packed queries and a page size")
     paged = page_size is not None
     kind = "paged_prefill" if paged else "varlen_prefill" if varlen else "prefill"
     name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}" + (f"_p{page_size}" if paged else "") \
-        + (f"_{cq.SUFFIX[kv_format]}" if kv_format else "")
+        + (f"_{fmt.name}" if fmt else "")
     bm, bn, nt = PRE_BM, PRE_BN, NT
     pt = bm * d // nt
     assert bm * d % nt == 0 and bm * bn % nt == 0 and bn * d % nt == 0
@@ -69,11 +70,11 @@ def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = No
         grid: tuple[tuple[str, int], ...] = (("MQ", bm), ("Hq", 1), ("B", 1))
         if paged:  # keys in pages: sequence b's key j at BT[b, j // P], slot j % P
             ps, jj = page_size, f"T.min(iv[{J0}] + {row}, {L} - 1)"
-            extra = f"{cq.handles(kv_format)}, " if kv_format else ""
+            extra = f"{cq.handles(fmt)}, " if fmt else ""
             handles = handles.replace("cuk_h: T.handle, ", f"bt_h: T.handle, kvl_h: T.handle, {extra}")
             decl = "\n".join(ln for ln in decl.splitlines()
                              if not any(x in ln for x in ("TK = ", "K = ", "V = ", "CUK = ")))
-            kv_decl = cq.decl(kv_format, d, ps) if kv_format else [
+            kv_decl = cq.decl(fmt, dtype, d, ps) if fmt else [
                 f'{t} = T.match_buffer({t.lower()}_h, (NP, {ps}, Hk, {d}), "{dtype}")' for t in "KV"]
             decl += "\n" + _lines(4, "NP = T.int32()", "MP = T.int32()", *kv_decl,
                                    'BT = T.match_buffer(bt_h, (B, MP), "int32")',
@@ -82,10 +83,12 @@ def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = No
             seq = _lines(20, f"iv[{Q0}] = CUQ[bz]", f"iv[{SQ}] = CUQ[bz + 1] - iv[{Q0}]",
                          f"iv[{K0}] = 0", f"iv[{SK}] = T.min(KVL[bz], MP * {ps})") + "\n"
             page, slot = f"BT[bz, {jj} // {ps}]", f"{jj} % {ps}"
-            k_at, v_at = ((cq.load(kv_format, dtype, t, page, slot, col, "hk") if kv_format
+            k_at, v_at = ((cq.load(fmt, dtype, d, ps, t, f"iv[{KEY}]", col) if fmt
                            else f"{t}[{page}, {slot}, hk, {col}]") for t in "KV")
-            tensors = ("q", "k", "v", "cuq", "bt", "kvl",
-                       *(cq.tensors(kv_format) if kv_format else ()), "sl", "o", "lse")
+            tensors = ("q", "k", "v", "cuq", "bt", "kvl", *(cq.tensors(fmt) if fmt else ()),
+                       "sl", "o", "lse")
+            if fmt:  # the loads name the sequence b and its key count Skv (hk is bound)
+                seq += _lines(20, "b: T.let[T.int32] = bz", f"Skv: T.let[T.int32] = iv[{SK}]") + "\n"
     else:
         S, L = "S", "L"
         handles = "q_h: T.handle, k_h: T.handle, v_h: T.handle, sl_h: T.handle, o_h: T.handle, lse_h: T.handle"
@@ -125,7 +128,7 @@ def {name}({handles},
                         qs[{row}, {col}] = T.Select(r0 + {row} < {S}, T.Cast("float32", {q_at}) * qscale, T.float32(0))
 {_init(pt)}
 {_lines(20, *cr.prefill_ranges(bm, bn, S, L))}
-{_tile_loop(cr.prefill_tile(bn), bm, d, bn, nt, pt, k_at, v_at, cr.prefill_visible(sj, sp, L), _score("by", sp, sj))}
+{_tile_loop(cr.prefill_tile(bn), bm, d, bn, nt, pt, k_at, v_at, cr.prefill_visible(sj, sp, L), _score("by", sp, sj), jj if fmt else None)}
                     for k in T.unroll({pt}):
                         if r0 + {row} < {S}:
                             {o_at} = T.Cast("{dtype}", T.Select(l[k] > T.float32(0), acc[k] / l[k], T.float32(0)))
@@ -133,4 +136,4 @@ def {name}({handles},
                                 {lse_at} = T.Select(l[k] > T.float32(0), (m[k] + T.log2(l[k])) * T.float32({LN2!r}), {NEG_INF})
 '''
     return KernelDef(name, kind, dtype, d, 0, src, grid, (nt, 1, 1), tensors, page_size or 0,
-                     kv_format or "")
+                     fmt.name if fmt else "")

@@ -1,111 +1,176 @@
 """Quantized K/V in the TVM CUDA paged decode and prefill: a ``kvcc.KVCache`` layer's
 pages of codes, dequantized as a tile is staged into shared memory.
 
-The formats (``kvcc.quant``) and their tensors, per layer and role, as the cache holds
-them (``kvcc/runtime/qpages.py``):
+Every ``kvcc.quant`` format: ``int8``, ``int4``, ``fp8_e4m3``/``fp8_e5m2``, KIVI
+(``kivi2``/``kivi4``, any group and residual: per-channel key scales, full-precision
+residual rings) and QuantSpec (two 4-bit planes). The tensors are the cache's, per
+layer and role (``kvcc/runtime/qpages.py``): codes ``[pages, P, Hk, W]`` (bytes, or
+int32 words of packed codes), scales and zeros by scope (``[Hk]`` per head, ``[pages,
+P, Hk, D / G]`` per token, ``[pages, ceil(P / G), Hk, D]`` per channel, a group's row
+in the page of its first token), the rings ``[rows, R, Hk, D]`` in q's dtype and the
+ring row of each sequence ``RS [B]``.
 
-- ``int8``: codes ``[pages, P, Hk, D]`` uint8, a scale and a zero per token
-  ``[pages, P, Hk, 1]`` float16: ``x = code * scale + zero``;
-- ``int4``: codes ``[pages, P, Hk, D / 8]`` int32 words, channel ``c`` in bits ``4 (c
-  mod 8) ..`` of word ``c / 8``; scale and zero as int8;
-- ``fp8_e4m3``/``fp8_e5m2``: codes ``[pages, P, Hk, D]`` as their bytes (uint8), one
-  float32 scale per KV head ``[Hk]``: ``x = value(code) * scale``, the fp8 value
-  decoded from its bits in integer math (``quant.fp8_value``, shared with the CPU
-  kernels).
-
-The dequantized element is rounded to q's dtype as it is stored into the tile (the
-Triton and CPU kernels round the same way), and the rest of the kernel is the plain
-paged decode. Formats with a full-precision residual ring (KIVI) or two code planes
-(QuantSpec) are not built for CUDA.
+The element loads are the CPU kernels' (``quant.kv_load``, one expression per key and
+channel, over a :class:`~kvcc.codegen.tvm.spec.TvmSpec` of the format with one lane, so
+packed codes are read as int32 words): dequantized, rounded to q's dtype, and the ring
+read in place of the codes past the quantized keys. The kernels bind ``b``, ``hk`` and
+``Skv`` (the sequence, its KV head and its key count) for them. A kernel is named by the
+format (``..._{name}``); a format is one ``kvcc.quant`` makes, checked field by field.
 """
 
 from __future__ import annotations
 
-from kvcc.codegen.tvm.quant import fp8_value
+import math
+import re
 
-FORMATS = ("int8", "int4", "fp8_e4m3", "fp8_e5m2")  # ``kvcc.quant`` format names
-SUFFIX = {"int8": "int8", "int4": "int4", "fp8_e4m3": "fp8e4m3", "fp8_e5m2": "fp8e5m2"}
+from kvcc.codegen.tvm import quant
+from kvcc.ir.formats import KVFormat, Scope
 
-
-def check(fmt: str) -> None:
-    if fmt not in FORMATS:
-        raise ValueError(f"the TVM CUDA paged decode reads kv formats {', '.join(FORMATS)}, "
-                         f"not {fmt!r}")
-
-
-def is_fp8(fmt: str) -> bool:
-    return fmt.startswith("fp8")
+PRESETS = ("int8", "int4", "fp8_e4m3", "fp8_e5m2", "kivi2", "kivi4", "quantspec")
+_NAME = re.compile(r"(int8|int4|fp8_e4m3|fp8_e5m2|kivi[24](?:_g\d+_r\d+)?|quantspec(?:_g\d+)?)$")
+_TVM = {"f16": "float16", "bf16": "bfloat16", "f32": "float32"}
 
 
-def tensors(fmt: str) -> tuple[str, ...]:
-    """The format's tensors beside the codes, by the names the launcher binds."""
-    return ("kscale", "vscale") if is_fp8(fmt) else ("kscale", "kzero", "vscale", "vzero")
+def resolve(fmt) -> KVFormat:
+    """``fmt`` (a ``kvcc.quant`` format or its name) as the format the kernels read;
+    ValueError for another format."""
+    from kvcc import quant as kq
+
+    name = getattr(fmt, "name", fmt)
+    m = _NAME.match(name) if isinstance(name, str) else None
+    if m is None:
+        raise ValueError(f"kv_format {name!r}: the TVM CUDA kernels read the kvcc.quant formats "
+                         f"({', '.join(PRESETS)}, kivi with another group and residual, "
+                         "quantspec with another group)")
+    if name.startswith("fp8"):
+        want = kq.fp8(name[4:])
+    elif name.startswith("kivi"):
+        g = re.match(r"kivi(\d)(?:_g(\d+)_r(\d+))?$", name)
+        want = kq.kivi(int(g[1]), *(int(x) for x in g.groups()[1:] if x is not None))
+    elif name.startswith("quantspec"):
+        want = kq.quantspec(*(int(x) for x in re.findall(r"_g(\d+)", name)))
+    else:
+        want = getattr(kq, name)()
+    if isinstance(fmt, KVFormat) and fmt != want:
+        raise ValueError(f"kv_format {name}: not the format kvcc.quant names so (its fields "
+                         "differ); the TVM CUDA kernels read the kvcc.quant formats")
+    return want
 
 
-def handles(fmt: str) -> str:
-    return ", ".join(f"{t}_h: T.handle" for t in tensors(fmt))
+def spec(fmt: KVFormat, dtype: str, d: int, page_size: int):
+    """The TvmSpec of the format's fields that the CPU loader reads (one lane)."""
+    from kvcc.codegen.tvm.spec import TvmSpec
+    from kvcc.ir.dtypes import DType
+
+    dt = {"float16": "f16", "bfloat16": "bf16", "float32": "f32"}[dtype]
+    rk = fmt.key_block() if fmt.key_block() > 1 else 0
+    return TvmSpec(kind="decode", mask="causal", group=1, q_rows=1, head_dim=d, head_dim_v=d,
+                   dtype=dt, out_dtype=dt, softcap=False, vec=1, block_m=1, block_n=1,
+                   qk_keys=1, pv_rows=1, q_layout="packed", kv_layout="paged",
+                   page_size=page_size, kv_code=fmt.code.value, k_scope=fmt.k_scope.value,
+                   v_scope=fmt.v_scope.value, kv_group=fmt.group_size, kv_packed=fmt.packed,
+                   kv_hier=fmt.hierarchical, kv_scale=DType(fmt.scale_dtype).value,
+                   k_residual=rk > 0, v_residual=fmt.residual > 0, k_ring=rk,
+                   v_ring=fmt.residual)
 
 
-def decl(fmt: str, d: int, ps: int) -> list[str]:
-    """The match_buffers of the codes ``K``/``V`` and of the scales and zeros."""
-    width, code = (d // 8, "int32") if fmt == "int4" else (d, "uint8")
+def names(fmt: KVFormat) -> tuple[str, ...]:
+    """The format's buffers beside the codes, in argument order (``KS``, ``KZ``, ``VS``,
+    ``VZ``, the rings ``KR``/``VR`` and their rows ``RS``, as it has them)."""
+    return tuple(quant._operands(spec(fmt, "float16", 128, 16)))
+
+
+def tensors(fmt: KVFormat) -> tuple[str, ...]:
+    """The same, by the names the launcher binds (lower case)."""
+    return tuple(n.lower() for n in names(fmt))
+
+
+def handles(fmt: KVFormat) -> str:
+    return ", ".join(f"{n.lower()}_h: T.handle" for n in names(fmt))
+
+
+def decl(fmt: KVFormat, dtype: str, d: int, ps: int) -> list[str]:
+    """The match_buffers of the codes ``K``/``V`` and of the format's other buffers
+    (contiguous; ``NP`` pages, ``B`` sequences)."""
+    sp = spec(fmt, dtype, d, ps)
+    width = quant._width(sp, "k")
+    code = "int32" if fmt.packed else "uint8"
     out = [f'{t} = T.match_buffer({t.lower()}_h, (NP, {ps}, Hk, {width}), "{code}")'
            for t in "KV"]
-    for t in tensors(fmt):
-        shape, dt = ("(Hk,)", "float32") if is_fp8(fmt) else (f"(NP, {ps}, Hk, 1)", "float16")
-        out.append(f'{t.upper()} = T.match_buffer({t}_h, {shape}, "{dt}")')
+    sdt = _TVM[fmt.scale_dtype.value]
+    if sp.k_ring or sp.v_ring:
+        out.insert(0, "NR = T.int32()")  # ring rows
+    for n in names(fmt):
+        role = n[0].lower()
+        if n == "RS":
+            shape, dt = "(B,)", "int32"
+        elif n[1] == "R":
+            shape, dt = f"(NR, {getattr(sp, f'{role}_ring')}, Hk, {d})", dtype
+        else:
+            scope = fmt.scope(role)
+            if scope is Scope.head:
+                shape = "(Hk,)"
+            elif scope is Scope.channel:
+                shape = f"(NP, {math.ceil(ps / fmt.group_size)}, Hk, {d})"
+            else:
+                shape = f"(NP, {ps}, Hk, {d // (fmt.group_size or d)})"
+            dt = sdt
+        out.append(f'{n} = T.match_buffer({n.lower()}_h, {shape}, "{dt}")')
     return out
 
 
-def load(fmt: str, dtype: str, t: str, page: str, slot: str, col: str, head: str = "by") -> str:
-    """Channel ``col`` of K or V (``t``) at ``page``, ``slot``, KV head ``head``,
-    dequantized and rounded to ``dtype``."""
-    r = t.lower()
-    if is_fp8(fmt):
-        code = fp8_value("f8e4m3" if fmt == "fp8_e4m3" else "f8e5m2",
-                         f"{t}[{page}, {slot}, {head}, {col}]")
-        x = f"{code} * {r.upper()}SCALE[{head}]"
-    else:
-        if fmt == "int4":
-            word = f"{t}[{page}, {slot}, {head}, ({col}) // 8]"
-            code = f"T.Cast(\"float32\", T.bitwise_and(T.shift_right({word}, ({col}) % 8 * 4), 15))"
-        else:
-            code = f"T.Cast(\"float32\", {t}[{page}, {slot}, {head}, {col}])"
-        at = f"[{page}, {slot}, {head}, 0]"
-        x = (f"{code} * T.Cast(\"float32\", {r.upper()}SCALE{at}) + "
-             f"T.Cast(\"float32\", {r.upper()}ZERO{at})")
-    return f"T.Cast(\"{dtype}\", {x})"
+def load(fmt: KVFormat, dtype: str, d: int, ps: int, t: str, key: str, col: str) -> str:
+    """Channel ``col`` of K or V (``t``) of key ``key`` of sequence ``b``, KV head ``hk``
+    (``0 <= key < Skv``): dequantized in float32 and rounded to ``dtype`` once, by the
+    cast (the CPU loader's own rounding, by the bits for bfloat16, is left out: taking a
+    float's bits by address puts it on the stack in CUDA)."""
+    return f'T.Cast("{dtype}", {quant.kv_load(spec(fmt, "float32", d, ps), t, key, col)})'
 
 
-def layer_tensors(kv_format, d: int, k_codes, v_codes, scales
-                  ) -> tuple[str, dict, int, int]:
-    """A quantized layer's tensors checked and as the kernels take them: (format name,
-    {k, v, kscale, ...}, page size, KV heads)."""
+def layer_tensors(kv_format, d: int, dtype, k_codes, v_codes, given: dict
+                  ) -> tuple[KVFormat, dict, int, int]:
+    """A quantized layer's tensors checked and as the kernels take them: (format,
+    {k, v, ks, ...}, page size, KV heads). ``given``: the scales, zeros, rings and ring
+    rows by kernel name (``ks``, ``kz``, ``vs``, ``vz``, ``kr``, ``vr``, ``rs``)."""
     import torch
 
-    fmt = getattr(kv_format, "name", kv_format)
-    if fmt not in FORMATS:
-        raise ValueError(f"kv_format {fmt!r}: the prebuilt TVM CUDA kernels read "
-                         f"{', '.join(FORMATS)}")
-    width, code = (d // 8, torch.int32) if fmt == "int4" else (d, torch.uint8)
+    fmt = resolve(kv_format)
+    fmt.check_head_dim(d)
+    sp = spec(fmt, "float16", d, 16)
+    width, code = quant._width(sp, "k"), torch.int32 if fmt.packed else torch.uint8
     kv = {}
     for role, t in (("k", k_codes), ("v", v_codes)):
         if t.dtype in (torch.float8_e4m3fn, torch.float8_e5m2):
             t = t.view(torch.uint8)
         if t.dim() != 4 or t.shape[3] != width or t.dtype != code or t.shape != k_codes.shape:
-            raise ValueError(f"{fmt} {role} codes must be [pages, page, Hk, {width}] "
+            raise ValueError(f"{fmt.name} {role} codes must be [pages, page, Hk, {width}] "
                              f"{code} like k's, got {tuple(t.shape)} {t.dtype}")
         kv[role] = t
-    page, hk = kv["k"].shape[1], kv["k"].shape[2]
-    want = (hk,) if is_fp8(fmt) else (*kv["k"].shape[:3], 1)
-    sdt = torch.float32 if is_fp8(fmt) else torch.float16
-    for n, t in zip(("kscale", "kzero", "vscale", "vzero"), scales):
-        if n not in tensors(fmt):
-            if t is not None:
-                raise ValueError(f"{fmt} has no zeros ({n} given)")
-            continue
-        if t is None or tuple(t.shape) != want:
-            raise ValueError(f"{fmt}: {n} must be shaped {want}, got "
-                             f"{None if t is None else tuple(t.shape)}")
-        kv[n] = t.to(sdt)
+    pages, page, hk = kv["k"].shape[:3]
+    sdt = fmt.scale_dtype.to_torch()
+    for n in names(fmt):
+        t = given.get(n.lower())
+        role = n[0].lower()
+        if n == "RS":
+            want, dt = None, torch.int32
+        elif n[1] == "R":
+            want, dt = (None, fmt.key_block() if role == "k" else fmt.residual, hk, d), dtype
+        else:
+            scope = fmt.scope(role)
+            if scope is Scope.head:
+                want = (hk,)
+            elif scope is Scope.channel:
+                want = (pages, math.ceil(page / fmt.group_size), hk, d)
+            else:
+                want = (pages, page, hk, d // (fmt.group_size or d))
+            dt = sdt
+        ok = t is not None and t.dtype == dt and (want is None or (
+            t.dim() == len(want) and all(w is None or w == s for w, s in zip(want, t.shape))))
+        if not ok:
+            raise ValueError(f"{fmt.name}: {n.lower()} must be {dt} shaped {want} (None: any), "
+                             f"got {None if t is None else (tuple(t.shape), t.dtype)}")
+        kv[n.lower()] = t
+    extra = sorted(n for n in set(given) - set(tensors(fmt)) if given[n] is not None)
+    if extra:
+        raise ValueError(f"{fmt.name} has no {', '.join(extra)}")
     return fmt, kv, page, hk

@@ -18,9 +18,10 @@ from __future__ import annotations
 # :func:`decode_ranges`): keys, window size, sinks, the window's first key, its first
 # tile, its tiles, the sink tiles, the program's tiles, the current tile's first key,
 # tiles per split and a split's first tile (decode), the window's end (prefill), the
-# sequence's first query and key, query and key counts (varlen prefill).
-NK, W, SN, LO, WT0, NW, ST, NTL, J0, PER, TLO, HI, Q0, K0, SQ, SK = range(16)
-IV_SLOTS = 16  # the size of ``iv``
+# sequence's first query and key, query and key counts (varlen prefill), the key a
+# thread stages (quantized pages: computed once for the loads of its codes and scales).
+NK, W, SN, LO, WT0, NW, ST, NTL, J0, PER, TLO, HI, Q0, K0, SQ, SK, KEY = range(17)
+IV_SLOTS = 17  # the size of ``iv``
 
 
 def decode_ranges(bn: int) -> list[str]:

@@ -164,9 +164,16 @@ class Case:
 
         fmt = resolve(self.kv_format)
         b = len(self.kl)
-        cache = KVCache(1, self.hk, self.d, num_pages=sum(-(-n // self.page) for n in self.kl) + 3,
-                        page_size=self.page, dtype=self.dtype, device=device,
-                        backend="reference", kv_format=fmt, max_seqs=b)
+        pages = sum(-(-n // self.page) for n in self.kl) + 16
+        cache = KVCache(1, self.hk, self.d, num_pages=pages, page_size=self.page,
+                        dtype=self.dtype, device=device, backend="reference", kv_format=fmt,
+                        max_seqs=b + 2)
+        # two other sequences first, the first freed again: the case's ring rows and
+        # pages are neither 0, 1, .. nor contiguous
+        other = [cache.add_sequence() for _ in range(2)]
+        st = cache.plan(other, [1, 1], new_tokens=[3 * self.page, 5 * self.page])
+        st.append(0, rnd(8 * self.page, self.hk, self.d), rnd(8 * self.page, self.hk, self.d))
+        cache.free(other[0])
         seqs = [cache.add_sequence() for _ in range(b)]
         step = cache.plan(seqs, self.ql, new_tokens=self.kl, num_q_heads=self.hq)
         step.append(0, rnd(sum(self.kl), self.hk, self.d), rnd(sum(self.kl), self.hk, self.d))

@@ -11,11 +11,11 @@ machine. There::
 
 loads them through the CUDA driver (``kvcc/codegen/tvm/cuda_launch.py`` over
 ``cuda_driver.py``) and runs every kernel kind on fp16 and bf16 inputs: dense prefill
-and decode, paged decode (pages gathered through a shuffled block table, sequences of
-different lengths, an empty one; pages of int8, int4 and fp8 codes), packed (varlen)
-prefill (an empty sequence, more queries than keys), each causal and with a sliding
-window, with and without sinks, some with a softcap or ALiBi (the cases:
-``tvm_cuda_cases.py``).
+and decode, paged decode and paged prefill (pages gathered through a shuffled block
+table, sequences of different lengths, an empty one; pages of every ``kvcc.quant``
+format's codes, from a ``KVCache``), packed (varlen) prefill (an empty sequence, more
+queries than keys), each causal and with a sliding window, with and without sinks, some
+with a softcap or ALiBi (the cases: ``tvm_cuda_cases.py``).
 Per case it compares the output with an fp32 reference of the same mask (per
 sequence, on the gathered keys): the error must stay within a few times the error of
 torch SDPA with that mask run in the same low precision, the lse within a small

@@ -59,7 +59,8 @@ def test_every_gpu_check_case_passes_in_emulation(sm90):
 
 def test_the_sm80_build_runs_the_same(sm90):
     chk = _checks()
-    cases = [c for c in chk.CASES if c[0] in ("varlen", "paged32")]
+    cases = [c for c in chk.CASES if c[0] in ("varlen", "paged32")] + [
+        next(c for c in chk.CASES if _is(c, "kivi2")), next(c for c in chk.CASES if _is(c, "int4"))]
     sm90.launches.clear()
     chk.run_checks(sm90, cases, device="cpu")
     sm80 = EmulatedKernels(ART / "sm_80", only={name for name, _ in sm90.launches})
@@ -78,6 +79,7 @@ def _is(case: tuple, what: str) -> bool:
     ("exp2f(", "expf(", ("prefill", "decode")),  # scores are in log2 units
     ("KZ_ptr[", "KS_ptr[", ("int8", "int4", "kivi2")),  # the zero read in place of the scale
     ("KR_ptr[", "VR_ptr[", ("kivi2",)),  # the value ring read for the keys
+    ("RS_ptr[((int)blockIdx.z)]", "((int)blockIdx.z)", ("kivi2",)),  # sequence b's ring row: b
     ("(float)max(", "(float)min(", ("ALiBi",)),  # the ALiBi distance
 ])
 def test_a_wrong_kernel_fails_the_check(sm90, tmp_path, old, new, kinds):
@@ -140,3 +142,42 @@ def test_emulated_launches_take_contiguous_cpu_tensors_only(sm90):
     sm90.launch("kvcc_cuda_merge_fp16_d64", {"wo": wo, "wl": wl, "o": o, "lse": lse}, sizes)
     w = torch.softmax(wl * 0.6931471805599453, -1)  # the splits' weights (log2 units)
     assert torch.allclose(o.float()[:, :, 0], (w[..., None] * wo).sum(2), atol=2e-3)
+
+
+def test_bad_tables_are_refused_before_any_launch(sm90):
+    import torch
+
+    sm90.launches.clear()
+    q = torch.randn(10, 4, 64, dtype=torch.float16)
+    k = torch.randn(12, 2, 64, dtype=torch.float16)
+    good = torch.tensor([0, 4, 10], dtype=torch.int32)
+    cuk = torch.tensor([0, 6, 12], dtype=torch.int32)
+    for bad, match in ((torch.tensor([0, 4, 11], dtype=torch.int32), "end at 10"),
+                       (torch.tensor([1, 4, 10], dtype=torch.int32), "start at 0")):
+        with pytest.raises(ValueError, match=match):
+            sm90.varlen_prefill(q, k, k, bad, cuk)
+    with pytest.raises(ValueError, match="never decrease"):
+        sm90.varlen_prefill(q, k, k, torch.tensor([0, 11, 10], dtype=torch.int32),
+                            torch.tensor([0, 6, 12], dtype=torch.int32))
+    with pytest.raises(ValueError, match="shorter than the longest"):
+        sm90.varlen_prefill(q, k, k, good, cuk, max_seqlen_q=4)
+    pages = torch.randn(4, 16, 2, 64, dtype=torch.float16)
+    bt, kvl = torch.tensor([[0, 1], [2, 3]], dtype=torch.int32), torch.tensor([20, 30],
+                                                                              dtype=torch.int32)
+    with pytest.raises(ValueError, match="end at 10"):
+        sm90.paged_prefill(q, pages, pages, bt, kvl, torch.tensor([0, 4, 9], dtype=torch.int32))
+    with pytest.raises(ValueError, match="without a kv_format"):
+        sm90.paged_prefill(q, pages, pages, bt, kvl, good, k_scale=torch.ones(2))
+    # a KIVI layer's ring rows: one per sequence
+    from kvcc import quant
+
+    fmt = quant.kivi(2, 16, 32)
+    codes = torch.zeros(4, 16, 2, 4, dtype=torch.int32)
+    ks = torch.ones(4, 1, 2, 64, dtype=torch.float16)
+    vs = torch.ones(4, 16, 2, 4, dtype=torch.float16)
+    ring = torch.zeros(3, 32, 2, 64, dtype=torch.float16)
+    with pytest.raises(ValueError, match=r"rs must be torch.int32 shaped \(2,\)"):
+        sm90.paged_decode(q[:2], codes, codes, bt, kvl, kv_format=fmt, k_scale=ks, k_zero=ks,
+                          v_scale=vs, v_zero=vs, k_ring=ring, v_ring=ring,
+                          ring_rows=torch.zeros(1, dtype=torch.int32))
+    assert sm90.launches == []  # nothing launched

@@ -102,6 +102,8 @@ def cuda_source(kernels: Sequence[KernelDef], arch: str) -> str:
     for k in kernels:
         if k.kv_format:
             bound = f"__launch_bounds__({k.block[0]}) {k.name}_kernel("
+            if src.count(bound) != 2:  # its prototype and its definition
+                raise BuildError(f"{k.name}: TVM's launch bound is not where expected")
             src = src.replace(bound, f"__launch_bounds__({k.block[0]}, 1) {k.name}_kernel(")
     return src
 

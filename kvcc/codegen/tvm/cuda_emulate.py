@@ -15,7 +15,12 @@ source of an artifact folder (``kernels.cu``, written by ``cuda.py``) is compile
   thread that runs;
 - a barrier that some threads reach while others of the block have returned (a
   divergent ``__syncthreads``, a hang or undefined behaviour on a GPU) fails the
-  launch.
+  launch;
+- a block's shared arrays start as 0xFF bytes (NaN floats), so a read of shared memory
+  the block has not written does not see the previous block's values;
+- each tensor of a launch is copied between guard bytes of 0xFF (NaN floats, -1
+  integers): a write past a tensor fails the launch, and a float read past one yields
+  NaN, which fails the checks.
 
 :class:`EmulatedKernels` is :class:`~kvcc.codegen.tvm.cuda_launch.CudaKernels` with
 ``launch`` replaced: the same attention calls, the same manifest and argument binding
@@ -26,7 +31,8 @@ shows.
 What it cannot show: anything about the GPU itself (speed, registers, memory ordering
 between threads of a phase, which a race-free kernel does not depend on; the
 emulation runs the threads of a phase one after another, so a data race in a kernel
-goes unseen), and the fast-math intrinsics' error. It is a test tool: every run builds
+goes unseen), the fast-math intrinsics' error, and accesses far past a tensor (beyond
+its guard bytes), which land in whatever host memory is there. It is a test tool: every run builds
 from the source (cached by its hash), and a launch runs every thread of every block.
 """
 
@@ -49,6 +55,8 @@ CXX_FLAGS = ("-std=c++17", "-O1", "-shared", "-fPIC", "-w")
 STACK_BYTES = 256 * 1024  # per emulated thread
 _FIRST_KERNEL = re.compile(r'^extern "C" __global__ ', re.M)
 _SHARED_ALIGNED = re.compile(r"__shared__ (alignas\(\d+\)) ")
+_SHARED_DECL = re.compile(r"^(\s*alignas\(\d+\) __shared__ [\w ]+? (\w+)\[\d+\];)", re.M)
+GUARD_BYTES = 256  # around each tensor of a launch
 _LOCK = threading.Lock()
 
 PREAMBLE = r"""
@@ -64,6 +72,13 @@ PREAMBLE = r"""
 #define __forceinline__ inline
 #define __launch_bounds__(...)
 #define __shared__ static
+// A block's shared arrays start as 0xFF bytes (NaN floats, -1 integers), written by its
+// first thread before any thread of the block runs: nothing of the previous block shows.
+#define KVCC_POISON_SHARED(a)                                        \
+  do {                                                                 \
+    if (threadIdx.x == 0 && threadIdx.y == 0 && threadIdx.z == 0)      \
+      std::memset((void*)(a), 0xFF, sizeof(a));                        \
+  } while (0)
 #define CUDART_INF_F __builtin_inff()
 #define uint unsigned int
 #define uchar unsigned char
@@ -167,12 +182,41 @@ def outputs(kind: str) -> tuple[str, ...]:
     return ("wo", "wl") if kind.endswith("decode") else ("o", "lse")
 
 
+def _guarded(t):
+    """``t`` copied between :data:`GUARD_BYTES` of 0xFF on each side (NaN floats, -1
+    integers, so reading them shows too): (buffer, the view in it, guard bytes)."""
+    import torch
+
+    g = GUARD_BYTES // t.element_size()
+    buf = torch.empty(t.numel() + 2 * g, dtype=t.dtype)
+    buf.view(torch.uint8).fill_(0xFF)
+    view = buf[g:g + t.numel()].view(t.shape)
+    view.copy_(t)
+    return buf, view, g * t.element_size()
+
+
 class EmulationUnavailable(RuntimeError):
     """No host C++ compiler here to build the emulation."""
 
 
+_CXX: list = []
+
+
 def cxx_path() -> str | None:
-    return shutil.which(os.environ.get("CXX", "g++"))
+    """The host C++ compiler, if it builds the emulation's types (``_Float16``: GCC 12
+    or later on x86-64); None otherwise."""
+    with _LOCK:
+        if not _CXX:
+            cxx = shutil.which(os.environ.get("CXX", "g++"))
+            if cxx is not None:
+                with tempfile.TemporaryDirectory() as tmp:
+                    src = pathlib.Path(tmp) / "probe.cpp"
+                    src.write_text("_Float16 h = (_Float16)1.5f; float f() { return (float)h; }\n")
+                    r = subprocess.run([cxx, "-std=c++17", "-c", str(src), "-o",
+                                        str(pathlib.Path(tmp) / "probe.o")], capture_output=True)
+                    cxx = cxx if r.returncode == 0 else None
+            _CXX.append(cxx)
+        return _CXX[0]
 
 
 def _wrappers(src: str) -> str:
@@ -210,6 +254,7 @@ def emulation_source(cuda_src: str) -> str:
         raise ValueError("no kernel in the CUDA source")
     # ``__shared__`` is ``static``; C++ wants the alignment before it
     body = _SHARED_ALIGNED.sub(r"\1 __shared__ ", cuda_src[m.start():])
+    body = _SHARED_DECL.sub(r"\1 KVCC_POISON_SHARED(\2);", body)
     return PREAMBLE + body + "\n" + _wrappers(cuda_src) + LAUNCHER
 
 
@@ -261,14 +306,19 @@ class EmulatedKernels(CudaKernels):
         return self._sms
 
     def launch(self, name: str, tensors: dict, sizes: dict, scalars: dict | None = None) -> None:
+        import torch
+
         if name not in self.manifest["kernels"]:
             raise KeyError(f"{name} is not among the prebuilt kernels in {self.folder}")
         for t in tensors.values():
             if t.device.type != "cpu" or not t.is_contiguous():
                 raise ValueError(f"{name}: the emulation takes contiguous CPU tensors")
-        entry, grid, values = self.arguments(name, tensors, sizes, scalars)
+        entry = self.manifest["kernels"][name]
         for out in outputs(entry["kind"]):  # poisoned: what a launch leaves unwritten shows
             tensors[out].fill_(float("nan"))
+        guarded = {n: _guarded(t) for n, t in tensors.items()}
+        entry, grid, values = self.arguments(name, {n: g[1] for n, g in guarded.items()}, sizes,
+                                             scalars)
         self.launches.append((name, tuple(grid)))
         if min(grid) == 0:
             return
@@ -280,6 +330,11 @@ class EmulatedKernels(CudaKernels):
         if rc:
             raise RuntimeError(f"{name}: a __syncthreads() reached by some threads of a block "
                                "and not by others (a divergent barrier)")
+        for n, (buf, view, g) in guarded.items():
+            raw = buf.view(torch.uint8)
+            if not (bool((raw[:g] == 0xFF).all()) and bool((raw[raw.numel() - g:] == 0xFF).all())):
+                raise RuntimeError(f"{name}: wrote outside tensor {n!r} (its guard bytes changed)")
+            tensors[n].copy_(view)
 
 
 __all__ = ["EmulatedKernels", "EmulationUnavailable", "build_emulator", "cxx_path",

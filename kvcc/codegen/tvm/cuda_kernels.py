@@ -29,7 +29,7 @@ lse is converted to the natural log on the way out. A row that sees no key gets
   pages are read. With a ``kv_format`` (``..._p{P}_{format}``, any ``kvcc.quant``
   format) the pages hold codes and the kernel takes the format's scales, zeros, rings
   and ring rows too (``cuda_quant.py``); those kernels are built with
-  ``__launch_bounds__(NT, 1)`` (``cuda.py``).
+  ``__launch_bounds__(threads, 1)`` (``cuda.py``).
 - **merge** (``merge_{dtype}_d{D}``): one block per (query head, sequence), one
   thread per head dim: ``o = sum_s w_s o_s / sum_s w_s`` with
   ``w_s = 2**(WL_s - max)``; an empty split has weight 0, all empty gives 0 and -inf.

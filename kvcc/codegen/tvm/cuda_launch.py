@@ -16,6 +16,11 @@ API::
     o, lse = kernels.decode(q, k, v)         # q [B, Hq, 1, D], K/V [B, Hk, L, D]
     o, lse = kernels.paged_decode(q, k_pages, v_pages, block_table, kv_lens)
     o, lse = kernels.varlen_prefill(q, k, v, cu_seqlens_q, cu_seqlens_k)
+    o, lse = kernels.paged_prefill(q, k_pages, v_pages, block_table, kv_lens, cu_seqlens_q)
+    # quantized pages (any kvcc.quant format, as a KVCache stores them):
+    o, lse = kernels.paged_decode(q, k_codes, v_codes, block_table, kv_lens,
+                                  kv_format=fmt, k_scale=..., k_zero=..., v_scale=...,
+                                  v_zero=..., k_ring=..., v_ring=..., ring_rows=...)
 
 Every attention call takes ``softcap`` (None: none; scores become ``softcap *
 tanh(s / softcap)``) and ``alibi_slopes`` (None, or one slope per query head: the score
@@ -34,13 +39,22 @@ import os
 import pathlib
 
 from kvcc.codegen.tvm import cuda_quant as cq
+from kvcc.codegen.tvm.cuda_args import (
+    _dt,
+    _dtypes,
+    _heads,
+    _mask,
+    _no_format_tensors,
+    _offsets,
+    _same,
+    _scalars,
+    _slopes,
+    _table,
+)
 from kvcc.codegen.tvm.cuda_driver import INT32_MAX, CubinKernels, CudaError, CudaUnavailable, arch_for
-from kvcc.codegen.tvm.cuda_kernels import NO_WINDOW
 from kvcc.codegen.tvm.cuda_ranges import visible_tiles
 
 ENV = "KVCC_TVM_CUDA_DIR"
-LOG2E = 1.4426950408889634
-_DTYPES = {"float16": "fp16", "bfloat16": "bf16"}
 
 
 class CudaKernels(CubinKernels):
@@ -102,9 +116,10 @@ class CudaKernels(CubinKernels):
         ``[Tk, Hk, D]``, ``cu_seqlens_q``/``cu_seqlens_k`` int32 ``[B + 1]``; sequence
         ``b``'s queries (rows ``cu_seqlens_q[b]:cu_seqlens_q[b+1]``) attend to its keys,
         bottom-right aligned, causal within ``window`` and with ``sinks``.
-        ``max_seqlen_q``: a bound on the longest query sequence (None: read from
-        ``cu_seqlens_q`` once; a smaller value leaves rows unwritten). Returns ``o`` like
-        q and ``lse [Tq, Hq]`` float32."""
+        The offsets are read on the host and checked (from 0, non-decreasing, ending at
+        the rows of q and k) before anything launches; ``max_seqlen_q``, a bound on the
+        longest query sequence, is taken from them when None (a smaller one is refused).
+        Returns ``o`` like q and ``lse [Tq, Hq]`` float32."""
         import torch
 
         tq, hq, d = q.shape
@@ -119,8 +134,8 @@ class CudaKernels(CubinKernels):
             raise ValueError(f"cu_seqlens_q {tuple(cuq.shape)} and cu_seqlens_k "
                              f"{tuple(cuk.shape)} must both be [B + 1]")
         b = cuq.numel() - 1
-        if max_seqlen_q is None:
-            max_seqlen_q = int((cuq[1:] - cuq[:-1]).max().item()) if b else 0
+        max_seqlen_q = _offsets("cu_seqlens_q", cuq, tq, max_seqlen_q)
+        _offsets("cu_seqlens_k", cuk, k.shape[0], None)
         q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
         o = torch.empty_like(q)
         lse = torch.empty((tq, hq), device=q.device, dtype=torch.float32)
@@ -176,6 +191,8 @@ class CudaKernels(CubinKernels):
         as a quantized ``KVCache`` keeps them (``cuda_quant.py``); the kernel dequantizes
         each element as it loads it."""
         b, hq, d = q.shape
+        _no_format_tensors(kv_format, k_scale, k_zero, v_scale, v_zero, k_ring, v_ring,
+                           ring_rows)
         if kv_format is not None:
             return self._quant_paged_decode(
                 q, k_pages, v_pages, block_table, kv_lens, kv_format,
@@ -213,7 +230,7 @@ class CudaKernels(CubinKernels):
                             given: dict, kw: dict):
         """:meth:`paged_decode` over pages of ``kv_format`` codes."""
         b, hq, d = q.shape
-        fmt, kv, page, hk = cq.layer_tensors(kv_format, d, q.dtype, k_codes, v_codes, given)
+        fmt, kv, page, hk = cq.layer_tensors(kv_format, d, q.dtype, b, k_codes, v_codes, given)
         name = f"kvcc_cuda_paged_decode_{_dt(q)}_d{d}_g{hq // max(hk, 1)}_p{page}_{fmt.name}"
         return self._pages(name, q, kv, block_table, kv_lens, page, hk, kw["scale"],
                            kw["num_splits"], kw["window"], kw["sinks"], kw["softcap"],
@@ -257,15 +274,18 @@ class CudaKernels(CubinKernels):
         q ``[Tq, Hq, D]`` with ``cu_seqlens_q`` int32 ``[B + 1]``, sequence ``b``'s
         queries the last of its ``kv_lens[b]`` keys (bottom-right aligned), the pages,
         block table and lengths as in :meth:`paged_decode` (a length past ``max_pages *
-        page`` is clamped to it), ``kv_format`` and its tensors too. Mask,
-        softcap, ALiBi and ``max_seqlen_q`` as in :meth:`varlen_prefill`. Returns ``o``
-        like q and ``lse [Tq, Hq]`` float32."""
+        page`` is clamped to it), ``kv_format`` and its tensors too. Mask, softcap,
+        ALiBi, ``max_seqlen_q`` and the checks of ``cu_seqlens_q`` as in
+        :meth:`varlen_prefill`. Returns ``o`` like q and ``lse [Tq, Hq]`` float32."""
         import torch
 
         tq, hq, d = q.shape
+        _no_format_tensors(kv_format, k_scale, k_zero, v_scale, v_zero, k_ring, v_ring,
+                           ring_rows)
         if kv_format is not None:
             fmt, kv, page, hk = cq.layer_tensors(
-                kv_format, d, q.dtype, k_pages, v_pages,
+                kv_format, d, q.dtype, _table("cu_seqlens_q", cu_seqlens_q, 1).numel() - 1,
+                k_pages, v_pages,
                 {"ks": k_scale, "kz": k_zero, "vs": v_scale, "vz": v_zero, "kr": k_ring,
                  "vr": v_ring, "rs": ring_rows})
             suffix = f"_{fmt.name}"
@@ -287,8 +307,7 @@ class CudaKernels(CubinKernels):
         if bt.shape[1] * page > INT32_MAX:
             raise ValueError(f"block_table {tuple(bt.shape)}: max_pages * page = "
                              f"{bt.shape[1] * page} keys does not fit the kernels' int32")
-        if max_seqlen_q is None:
-            max_seqlen_q = int((cuq[1:] - cuq[:-1]).max().item()) if b else 0
+        max_seqlen_q = _offsets("cu_seqlens_q", cuq, tq, max_seqlen_q)
         q = q.contiguous()
         o = torch.empty_like(q)
         lse = torch.empty((tq, hq), device=q.device, dtype=torch.float32)
@@ -300,78 +319,6 @@ class CudaKernels(CubinKernels):
                     {"B": b, "Hq": hq, "Hk": hk, "TQ": tq, "MQ": int(max_seqlen_q),
                      "MP": bt.shape[1], **_mask(window, sinks)}, _scalars(scale, d, softcap))
         return o, lse
-
-
-def _mask(window: int | None, sinks: int) -> dict:
-    """The kernels' mask sizes: ``window`` (None: no window) and ``sinks``, ints >= 0."""
-    for what, x in (("window", window), ("sinks", sinks)):
-        if x is not None and (not isinstance(x, int) or isinstance(x, bool) or x < 0):
-            raise ValueError(f"{what} must be an int >= 0 (or None for window), got {x!r}")
-    return {"window": NO_WINDOW if window is None else min(window, NO_WINDOW),
-            "sinks": min(sinks, NO_WINDOW)}
-
-
-def _scalars(scale: float | None, d: int, softcap: float | None) -> dict:
-    """``qscale`` (what q is multiplied by) and ``cap``: without a softcap, scores in
-    log2 units (``scale * log2(e)``, cap 0); with one, ``scale / softcap`` and ``cap =
-    softcap * log2(e)`` (the kernel computes ``cap * tanh(q.k * qscale)``)."""
-    scale = d ** -0.5 if scale is None else float(scale)
-    if softcap is None:
-        return {"qscale": scale * LOG2E, "cap": 0.0}
-    if not (isinstance(softcap, (int, float)) and not isinstance(softcap, bool)
-            and math.isfinite(softcap) and softcap > 0):
-        raise ValueError(f"softcap must be a finite number > 0 (or None), got {softcap!r}")
-    return {"qscale": scale / softcap, "cap": softcap * LOG2E}
-
-
-def _slopes(alibi_slopes, hq: int, device):
-    """The kernels' ``SL [Hq]``: ALiBi slopes (natural units, one per query head) times
-    log2(e) as float32, zeros without ALiBi."""
-    import torch
-
-    if alibi_slopes is None:
-        return torch.zeros(hq, device=device, dtype=torch.float32)
-    sl = torch.as_tensor(alibi_slopes, dtype=torch.float32, device=device)
-    if sl.shape != (hq,):
-        raise ValueError(f"alibi_slopes must have one slope per query head ({hq}), got shape "
-                         f"{tuple(sl.shape)}")
-    return (sl * LOG2E).contiguous()
-
-
-def _table(what: str, t, dim: int):
-    """An int32 index tensor (block table, lengths, offsets), contiguous."""
-    import torch
-
-    if not isinstance(t, torch.Tensor) or t.dtype != torch.int32 or t.dim() != dim:
-        raise TypeError(f"{what} must be a {dim}-d int32 tensor, got "
-                        f"{getattr(t, 'dtype', type(t).__name__)} {tuple(getattr(t, 'shape', ()))}")
-    return t.contiguous()
-
-
-def _dt(t) -> str:
-    name = str(t.dtype).removeprefix("torch.")
-    if name not in _DTYPES:
-        raise TypeError(f"the prebuilt TVM CUDA kernels take float16 or bfloat16, not {t.dtype}")
-    return _DTYPES[name]
-
-
-def _heads(hq: int, hk: int) -> None:
-    if hk == 0 or hq % hk:
-        raise ValueError(f"query heads ({hq}) must be a multiple of KV heads ({hk})")
-
-
-def _dtypes(q, k, v) -> None:
-    if not (q.dtype == k.dtype == v.dtype):
-        raise TypeError("q, k and v must share a dtype")
-    _dt(q)
-
-
-def _same(q, k, v, hq: int, hk: int) -> None:
-    if k.shape != v.shape or q.shape[0] != k.shape[0] or q.shape[3] != k.shape[3]:
-        raise ValueError(f"shapes do not match: q {tuple(q.shape)}, k {tuple(k.shape)}, "
-                         f"v {tuple(v.shape)}")
-    _heads(hq, hk)
-    _dtypes(q, k, v)
 
 
 __all__ = ["ENV", "CudaError", "CudaKernels", "CudaUnavailable", "arch_for", "visible_tiles"]

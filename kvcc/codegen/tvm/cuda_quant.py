@@ -16,6 +16,8 @@ packed codes are read as int32 words): dequantized, rounded to q's dtype, and th
 read in place of the codes past the quantized keys. The kernels bind ``b``, ``hk`` and
 ``Skv`` (the sequence, its KV head and its key count) for them. A kernel is named by the
 format (``..._{name}``); a format is one ``kvcc.quant`` makes, checked field by field.
+QuantSpec is read at full precision (both planes); its upper-plane draft view
+(``kv_precision="upper"``) is not built for CUDA.
 """
 
 from __future__ import annotations
@@ -127,11 +129,14 @@ def load(fmt: KVFormat, dtype: str, d: int, ps: int, t: str, key: str, col: str)
     return f'T.Cast("{dtype}", {quant.kv_load(spec(fmt, "float32", d, ps), t, key, col)})'
 
 
-def layer_tensors(kv_format, d: int, dtype, k_codes, v_codes, given: dict
+def layer_tensors(kv_format, d: int, dtype, batch: int, k_codes, v_codes, given: dict
                   ) -> tuple[KVFormat, dict, int, int]:
     """A quantized layer's tensors checked and as the kernels take them: (format,
     {k, v, ks, ...}, page size, KV heads). ``given``: the scales, zeros, rings and ring
-    rows by kernel name (``ks``, ``kz``, ``vs``, ``vz``, ``kr``, ``vr``, ``rs``)."""
+    rows by kernel name (``ks``, ``kz``, ``vs``, ``vz``, ``kr``, ``vr``, ``rs``); the
+    ring rows are one per sequence of the ``batch``, rings have at least one row. As with
+    block-table entries, the row numbers themselves are not read back from the GPU: a
+    row past the rings is the caller's error."""
     import torch
 
     fmt = resolve(kv_format)
@@ -151,8 +156,8 @@ def layer_tensors(kv_format, d: int, dtype, k_codes, v_codes, given: dict
     for n in names(fmt):
         t = given.get(n.lower())
         role = n[0].lower()
-        if n == "RS":
-            want, dt = None, torch.int32
+        if n == "RS":  # one ring row per sequence (the kernels read RS[b])
+            want, dt = (batch,), torch.int32
         elif n[1] == "R":
             want, dt = (None, fmt.key_block() if role == "k" else fmt.residual, hk, d), dtype
         else:
@@ -166,6 +171,7 @@ def layer_tensors(kv_format, d: int, dtype, k_codes, v_codes, given: dict
             dt = sdt
         ok = t is not None and t.dtype == dt and (want is None or (
             t.dim() == len(want) and all(w is None or w == s for w, s in zip(want, t.shape))))
+        ok = ok and t.numel() > 0
         if not ok:
             raise ValueError(f"{fmt.name}: {n.lower()} must be {dt} shaped {want} (None: any), "
                              f"got {None if t is None else (tuple(t.shape), t.dtype)}")

@@ -178,3 +178,27 @@ def test_cache_decode_without_lse_and_auto_picks_tvm():
     assert auto64.backend == "reference"
     with pytest.raises(ValueError, match="float64"):
         KVCache(1, 2, D, num_pages=4, dtype=torch.float64, device="cpu", backend="tvm")
+
+
+@pytest.mark.parametrize("mask", [M.causal(), M.full()], ids=str)
+def test_quest_selection_runs_on_tvm_per_head_pages(mask):
+    """Quest's selection compacted into a block table and length per KV head (the masks
+    it compacts for): the TVM decode reads each head's own pages (GQA 4/2; a sequence
+    shorter than the budget, one longer than several pages)."""
+    from kvcc.runtime.quest import Quest
+
+    lens, hq, hk = [300, 40, 513], 8, 2
+    outs, kinds = [], []
+    for backend in ("tvm", "reference"):
+        c = KVCache(1, hk, D, num_pages=120, page_size=16, dtype=torch.float32, device="cpu",
+                    backend=backend, page_stats=True)
+        ids = [c.add_sequence() for _ in lens]
+        st = c.plan(ids, lens, num_q_heads=hq, mask=mask)
+        st.append(0, rand(sum(lens), hk, D, seed=1), rand(sum(lens), hk, D, seed=2))
+        st = c.plan(ids, [1] * len(lens), num_q_heads=hq, mask=mask, return_lse=True,
+                    quest=Quest(budget=64, dense_layers=0))
+        st.append(0, rand(len(lens), hk, D, seed=3), rand(len(lens), hk, D, seed=4))
+        outs.append(st.attend(0, rand(len(lens), hq, D, seed=5)))
+        kinds.append({kind for kind, _ in st._attend.values()})
+    assert kinds == [{"tvm"}, {"reference"}]
+    assert_same(*outs, f"quest {mask}")

@@ -19,14 +19,15 @@ A kernel is one ``T.prim_func`` over torch tensors passed zero-copy:
 
 Per-sequence kernels (``spec.varlen``: packed q, packed or paged K/V, or dense K/V
 with ``kv_lens``) take the layouts' tensors instead, ``Q [Tq, Hq, D]`` (packed) and
-``K``/``V [Tk, Hkv, D]`` (packed) or ``[P, page, Hkv, D]`` (paged), ``O``/``LSE``
-in q's layout, the int32 tables ``CUQ``/``CUK [B + 1]``, ``BT [B, pages]``, ``KVL
-[B]`` that the layouts name, the mask's tables (no ids), and the scalars ``qscale``, ``cap``, ``nseq`` (the
-sequences) and ``mq`` (a bound on the longest query sequence). Each program derives
-its sequence's rows and keys from the tables (:func:`seq_lets`) and binds the same
-names the dense kernel takes as arguments (``Sq``, ``Skv``, ``p_shift``, ...), so
-the kinds' bodies are shared; they read and write through :func:`q_at`,
-:func:`kv_at`, :func:`o_at` and :func:`lse_at`.
+``K``/``V [Tk, Hkv, D]`` (packed) or ``[P, page, Hkv, D]`` (paged), ``O``/``LSE`` in
+q's layout, the int32 tables ``CUQ``/``CUK [B + 1]``, ``BT [B, pages]``, ``KVL [B]``
+that the layouts name (per KV head, ``spec.head_pages``: ``BT [B, Hkv, pages]`` and
+``KVL [B, Hkv]``, Quest's compacted selection), the mask's tables (no ids), and the
+scalars ``qscale``, ``cap``, ``nseq`` (the sequences) and ``mq`` (a bound on the
+longest query sequence). Each program derives its sequence's rows and keys from the
+tables (:func:`seq_lets`) and binds the same names the dense kernel takes as arguments
+(``Sq``, ``Skv``, ``p_shift``, ...), so the kinds' bodies are shared; they read and
+write through :func:`q_at`, :func:`kv_at`, :func:`o_at` and :func:`lse_at`.
 
 Quantized K/V (``spec.kv_code``; ``quant.py``): ``K``/``V`` hold the codes, the
 format's scales, zeros, residuals and ring rows follow every other tensor, dense
@@ -183,8 +184,10 @@ def _varlen_buffers(c: Code, spec: TvmSpec) -> None:
           f"WO = T.match_buffer(wo_h, (WB, Hk, NS, {spec.rows}, {dv}), \"float32\")",
           f"WL = T.match_buffer(wl_h, (WB, Hk, NS, {spec.rows}), \"float32\")")
     for t in seq_tables(spec):
-        shape = "(T.int32(), T.int32())" if t == "BT" else "(T.int32(),)"
-        strides = "strides=(T.int32(), 1), " if t == "BT" else ""
+        # BT [B, pages] and KVL [B], or per KV head [B, Hk, pages] and [B, Hk]
+        rank = (2 if t == "BT" else 1) + (spec.head_pages and t in ("BT", "KVL"))
+        shape = "(" + ", ".join(["T.int32()"] * rank) + ("," if rank == 1 else "") + ")"
+        strides = f"strides=({'T.int32(), ' * (rank - 1)}1), " if rank > 1 else ""
         c(f"{t} = T.match_buffer({t.lower()}_h, {shape}, \"int32\", {strides}align=4)")
     mask_buffers(c, spec)
     c("B: T.let[T.int32] = nseq")
@@ -207,7 +210,7 @@ def seq_lets(c: Code, spec: TvmSpec) -> None:
     if spec.kv_layout == "packed":
         c.let("Skv", "CUK[b + 1] - k0")
     elif spec.kv_layout == "paged":
-        c.let("Skv", "KVL[b]")
+        c.let("Skv", "KVL[b, hk]" if spec.head_pages else "KVL[b]")
     else:
         c.let("Skv", "T.min(KVL[b], SKV)" if spec.kv_lens else "SKV")
     c.let("p_shift", "Skv - Sq")
@@ -233,7 +236,8 @@ def kv_at(spec: TvmSpec, t: str, j: str, d: str) -> str:
         return f"{t}[k0 + {j}, hk, {d}]"
     if spec.kv_layout == "paged":
         ps = spec.page_size
-        return f"{t}[BT[b, ({j}) // {ps}], ({j}) % {ps}, hk, {d}]"
+        bt = "BT[b, hk, " if spec.head_pages else "BT[b, "
+        return f"{t}[{bt}({j}) // {ps}], ({j}) % {ps}, hk, {d}]"
     return f"{t}[b, hk, {j}, {d}]"
 
 

@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from kvcc.codegen.backend import UnsupportedOp
 from kvcc.codegen.tvm import quant
-from kvcc.codegen.tvm.mask import check_mask
+from kvcc.codegen.tvm.mask import check_mask, doc_tables
 from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import Dense, Packed, Paged
 from kvcc.ir.mask import ByHead, Document, Mask, walk
@@ -101,10 +101,16 @@ class TvmSpec:
     v_ring: int = 0
     # ALiBi: the scores less slope_h * |position - key| (slopes from the call, SL)
     alibi: bool = False
+    # paged K/V with a block table and length per KV head (Quest's compacted selection):
+    # BT [B, Hk, pages], KVL [B, Hk]
+    head_pages: bool = False
 
     def text(self) -> str:
-        """Canonical text: one ``key = value`` line per field, in declaration order."""
-        return "".join(f"{f.name} = {getattr(self, f.name)}\n" for f in fields(self))
+        """Canonical text: one ``key = value`` line per field, in declaration order; a
+        field added after the first release is left out at its default, so the keys of
+        kernels that do not use it (and the tuning entries made for them) stay."""
+        return "".join(f"{f.name} = {getattr(self, f.name)}\n" for f in fields(self)
+                       if f.name not in _LATER or getattr(self, f.name) != _LATER[f.name])
 
     def key(self) -> str:
         """Content hash of :meth:`text`."""
@@ -177,10 +183,13 @@ def lower(op: AttentionOp, q_len: int, vec: int = 16) -> TvmSpec:
         page_size=op.kv_layout.page_size if isinstance(op.kv_layout, Paged) else 0,
         **quant.spec_fields(op),
         alibi=op.alibi is not None,
+        head_pages=(isinstance(op.kv_layout, Paged) and op.block_table is not None
+                    and op.block_table.type.rank == 3),
     )
 
 
 _LAYOUT = {Dense: "dense", Packed: "packed", Paged: "paged"}
+_LATER = {"head_pages": False}  # fields added later, at their defaults
 
 
 def _missing(op: AttentionOp) -> str | None:
@@ -191,8 +200,8 @@ def _missing(op: AttentionOp) -> str | None:
     if isinstance(op.q_layout, Paged):
         return "a paged q (it runs dense or packed q)"
     if isinstance(op.kv_layout, Paged) and op.block_table is not None and (
-            op.block_table.type.rank != 2):
-        return "block tables per KV head (it runs one block table per sequence)"
+            op.block_table.type.rank == 3) and doc_tables(op.mask):
+        return "document lengths over per-head pages (Quest's compacted selection)"
     varlen = not (isinstance(op.q_layout, Dense) and isinstance(op.kv_layout, Dense)
                   and op.kv_lens is None)
     if varlen and any(isinstance(n, Document) and n.ids is not None for n in walk(op.mask)):

@@ -4,6 +4,7 @@ here runs on the host before a launch; nothing imports TVM or touches CUDA."""
 
 from __future__ import annotations
 
+import functools
 import math
 
 from kvcc.codegen.tvm.cuda_kernels import NO_WINDOW
@@ -34,13 +35,21 @@ def _scalars(scale: float | None, d: int, softcap: float | None) -> dict:
     return {"qscale": scale / softcap, "cap": softcap * LOG2E}
 
 
+@functools.lru_cache(maxsize=64)
+def _no_slopes(hq: int, device):
+    """Zeros ``[hq]`` on ``device``, made once (the kernels only read them)."""
+    import torch
+
+    return torch.zeros(hq, device=device, dtype=torch.float32)
+
+
 def _slopes(alibi_slopes, hq: int, device):
     """The kernels' ``SL [Hq]``: ALiBi slopes (natural units, one per query head) times
     log2(e) as float32, zeros without ALiBi."""
     import torch
 
     if alibi_slopes is None:
-        return torch.zeros(hq, device=device, dtype=torch.float32)
+        return _no_slopes(hq, device)
     sl = torch.as_tensor(alibi_slopes, dtype=torch.float32, device=device)
     if sl.shape != (hq,):
         raise ValueError(f"alibi_slopes must have one slope per query head ({hq}), got shape "
@@ -54,9 +63,14 @@ def _no_format_tensors(kv_format, *tensors) -> None:
 
 
 def _offsets(what: str, cu, total: int, bound: int | None) -> int:
-    """Check packed offsets on the host (0 first, non-decreasing, ``total`` last: no
-    kernel indexes past the packed tensor) and return the longest sequence, or
-    ``bound`` when given (refused if shorter)."""
+    """Packed offsets checked on the host where that costs no GPU round trip (the table
+    is on the CPU, or ``bound`` is None and its longest sequence must be read anyway): 0
+    first, non-decreasing, ``total`` last, so no kernel indexes past the packed tensor.
+    Returns the longest sequence, or ``bound`` when given (refused if shorter than a
+    checked table's). A GPU table with a ``bound`` is trusted, as block tables are:
+    checking it would stall the stream on every call."""
+    if bound is not None and cu.device.type != "cpu":
+        return int(bound)
     x = cu.tolist()
     if x[0] != 0 or x[-1] != total or any(b < a for a, b in zip(x, x[1:])):
         raise ValueError(f"{what} must start at 0, never decrease and end at {total} (the "

@@ -116,9 +116,11 @@ class CudaKernels(CubinKernels):
         ``[Tk, Hk, D]``, ``cu_seqlens_q``/``cu_seqlens_k`` int32 ``[B + 1]``; sequence
         ``b``'s queries (rows ``cu_seqlens_q[b]:cu_seqlens_q[b+1]``) attend to its keys,
         bottom-right aligned, causal within ``window`` and with ``sinks``.
-        The offsets are read on the host and checked (from 0, non-decreasing, ending at
-        the rows of q and k) before anything launches; ``max_seqlen_q``, a bound on the
-        longest query sequence, is taken from them when None (a smaller one is refused).
+        ``max_seqlen_q`` bounds the longest query sequence; when None it is read from
+        ``cu_seqlens_q``, and the offsets are checked on the host (from 0,
+        non-decreasing, ending at the rows of q and k) before anything launches, as they
+        are whenever they are CPU tensors; GPU offsets with a ``max_seqlen_q`` are
+        trusted (no round trip per call).
         Returns ``o`` like q and ``lse [Tq, Hq]`` float32."""
         import torch
 
@@ -134,8 +136,9 @@ class CudaKernels(CubinKernels):
             raise ValueError(f"cu_seqlens_q {tuple(cuq.shape)} and cu_seqlens_k "
                              f"{tuple(cuk.shape)} must both be [B + 1]")
         b = cuq.numel() - 1
+        if cuk.device.type == "cpu" or max_seqlen_q is None:
+            _offsets("cu_seqlens_k", cuk, k.shape[0], None)
         max_seqlen_q = _offsets("cu_seqlens_q", cuq, tq, max_seqlen_q)
-        _offsets("cu_seqlens_k", cuk, k.shape[0], None)
         q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
         o = torch.empty_like(q)
         lse = torch.empty((tq, hq), device=q.device, dtype=torch.float32)

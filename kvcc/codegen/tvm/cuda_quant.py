@@ -22,6 +22,7 @@ QuantSpec is read at full precision (both planes); its upper-plane draft view
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 
@@ -33,6 +34,7 @@ _NAME = re.compile(r"(int8|int4|fp8_e4m3|fp8_e5m2|kivi[24](?:_g\d+_r\d+)?|quants
 _TVM = {"f16": "float16", "bf16": "bfloat16", "f32": "float32"}
 
 
+@functools.lru_cache(maxsize=64)
 def resolve(fmt) -> KVFormat:
     """``fmt`` (a ``kvcc.quant`` format or its name) as the format the kernels read;
     ValueError for another format."""
@@ -76,6 +78,7 @@ def spec(fmt: KVFormat, dtype: str, d: int, page_size: int):
                    v_ring=fmt.residual)
 
 
+@functools.lru_cache(maxsize=64)
 def names(fmt: KVFormat) -> tuple[str, ...]:
     """The format's buffers beside the codes, in argument order (``KS``, ``KZ``, ``VS``,
     ``VZ``, the rings ``KR``/``VR`` and their rows ``RS``, as it has them)."""

@@ -1,0 +1,77 @@
+"""kvcc's prebuilt TVM CUDA kernels over a KIVI-2 KVCache: a chunked prefill, then a decode.
+
+The kernels in ``benchmarks/tvm_cuda`` were compiled ahead of time (``python -m
+kvcc.codegen.tvm.cuda --out benchmarks/tvm_cuda``); on a GPU they load through the CUDA
+driver with no TVM (``CudaKernels``). Without one, the same ``kernels.cu`` runs on the
+CPU through its emulation (``EmulatedKernels``, g++). Either way the kernels read the
+cache's 2-bit codes, per-channel key scales and full-precision rings directly, and
+match the cache's own attention (the reference backend).
+
+    python examples/tvm_cuda_kernels.py
+"""
+
+import pathlib
+
+import torch
+
+from kvcc import masks as M
+from kvcc import quant
+from kvcc.runtime import KVCache
+
+ROOT = pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "tvm_cuda"
+HQ, HKV, D, PAGE = 8, 2, 64, 16
+
+if torch.cuda.is_available():
+    from kvcc.codegen.tvm.cuda_launch import CudaKernels
+
+    kernels, dev = CudaKernels.from_dir(ROOT), "cuda"
+else:
+    from kvcc.codegen.tvm.cuda_emulate import EmulatedKernels, cxx_path
+
+    if cxx_path() is None:
+        print("no GPU and no g++ (with _Float16) for the CPU emulation: nothing to run")
+        raise SystemExit(0)
+    names = {f"kvcc_cuda_{k}_fp16_d64{s}" for k, s in (
+        ("paged_prefill", "_p16_kivi2"), ("paged_decode", "_g4_p16_kivi2"), ("merge", ""))}
+    kernels, dev = EmulatedKernels(ROOT / "sm_90", only=names), "cpu"
+
+g = torch.Generator().manual_seed(0)
+fmt = quant.kivi(2)  # 2-bit codes, keys per channel in groups of 32, a 128-token ring
+cache = KVCache(1, HKV, D, num_pages=64, page_size=PAGE, dtype=torch.float16, device=dev,
+                backend="reference", kv_format=fmt)
+seqs = [cache.add_sequence() for _ in range(2)]
+
+
+def rand(*shape):
+    return torch.randn(*shape, generator=g).to(dev, torch.float16)
+
+
+def layer_tensors(step):
+    """What the kernels read of layer 0: codes, scales, zeros, rings and ring rows."""
+    (kc, ks, kz, kr), (vc, vs, vz, vr) = (cache.quant.layer(0, r) for r in ("k", "v"))
+    return dict(k_scale=ks, k_zero=kz, v_scale=vs, v_zero=vz, k_ring=kr, v_ring=vr,
+                ring_rows=step.rows.to(torch.int32)), kc, vc
+
+
+# a prefill chunk: 300 and 170 tokens, of which the last 40 and 25 are queries
+for new, q_lens in (([300, 170], [40, 25]), ([1, 1], [1, 1])):
+    step = cache.plan(seqs, q_lens, new_tokens=new, num_q_heads=HQ, mask=M.causal(),
+                      return_lse=True)
+    step.append(0, rand(sum(new), HKV, D), rand(sum(new), HKV, D))
+    q = rand(sum(q_lens), HQ, D)
+    want, want_lse = step.attend(0, q)
+    extra, kc, vc = layer_tensors(step)
+    if q_lens == [1, 1]:
+        o, lse = kernels.paged_decode(q, kc, vc, step.block_table, step.kv_lens,
+                                      kv_format=fmt, **extra)
+        what = "decode"
+    else:
+        o, lse = kernels.paged_prefill(q, kc, vc, step.block_table, step.kv_lens, step.cu_q,
+                                       kv_format=fmt, **extra)
+        what = "prefill chunk"
+    err = (o.float() - want.float()).abs().max().item()
+    lse_err = (lse - want_lse.float()).abs().max().item()
+    print(f"{what}: {sum(q_lens)} queries over {step.kv_lens.tolist()} keys stored as {fmt.name}: "
+          f"max |o - reference| {err:.1e}, max |lse - reference| {lse_err:.1e}")
+    assert err < 1e-2 and lse_err < 1e-3, (err, lse_err)
+print(f"ok ({type(kernels).__name__}, {dev})")

@@ -5,7 +5,10 @@ A case is a tuple: kernel kind (``prefill``, ``decode``, ``paged16``/``paged32``
 paged decode), ``chunk16``/``chunk32`` (the paged prefill: packed queries, the last of
 their sequence's keys), ``varlen``), dtype, query and KV heads, head dim, per-sequence query and key lengths,
 window (None: causal) and sinks, then optionally a softcap, ALiBi (True) and a
-``kv_format`` whose codes the pages hold. Tensors are made on the device the check
+``kv_format`` whose codes the pages hold. A window given as text is a mask of kvcc's
+syntax instead (sinks then 0), which runs on a kernel with that mask compiled in
+(``kvcc/codegen/tvm/cuda_masks.py``); ``%doc`` names random sorted document ids
+``[B, L]`` (dense kinds). Tensors are made on the device the check
 runs on (``"cuda"``, or ``"cpu"`` for the kernels' CPU emulation).
 """
 
@@ -56,12 +59,27 @@ CASES = [
     ("chunk16", "float16", 4, 1, 128, [50], [250], 64, 0, 30.0, False, "quantspec"),
     ("chunk16", "float16", 8, 2, 64, [30, 2], [64, 400], None, 0, None, False, "fp8_e5m2"),
     ("chunk16", "bfloat16", 8, 8, 64, [100], [420], 128, 4, None, False, "kivi4"),
+    # masks compiled into kernels of their own (the default set's, cuda_kernels.MASK_KERNELS)
+    ("prefill", "float16", 8, 2, 64, [200], [200], "full", 0),
+    ("prefill", "bfloat16", 4, 4, 128, [100], [300], "causal(top_left)", 0),
+    ("prefill", "float16", 8, 8, 64, [300, 300], [300, 300], "causal & document(%doc)", 0),
+    ("prefill", "float16", 4, 4, 64, [150], [150], "full", 0, 30.0, True),
+    ("varlen", "bfloat16", 8, 2, 128, [100, 37, 0], [100, 200, 5], "full", 0),
+    ("decode", "float16", 16, 4, 64, [1, 1], [700, 700], "document(%doc)", 0),
 ]
 
 
-def visible(s: int, length: int, window: int | None, sinks: int, device):
-    """``[s, length]``: key ``j`` visible to query ``i`` (position ``i + length - s``)."""
+def visible(s: int, length: int, window: int | str | None, sinks: int, device, mask=None,
+            data=None):
+    """``[s, length]``: key ``j`` visible to query ``i`` (position ``i + length - s``);
+    with ``mask`` (a kvcc mask, ``data`` its tensors), kvcc's own evaluation of it
+    (``[H, s, length]`` for a mask per head)."""
     import torch
+
+    if mask is not None:
+        from kvcc.ir.mask import evaluate
+
+        return evaluate(mask, s, length, data, device=device)[0]
 
     p = torch.arange(s, device=device)[:, None] + (length - s)
     j = torch.arange(length, device=device)[None, :]
@@ -116,6 +134,11 @@ class Case:
         import torch
 
         self.kind, dt, self.hq, self.hk, self.d, self.ql, self.kl, self.window, self.sinks = spec[:9]
+        self.mask, self.mask_text, self.ids = None, None, None
+        if isinstance(self.window, str):
+            from kvcc.ir.syntax import parse_mask
+
+            self.mask_text, self.mask, self.window = self.window, parse_mask(self.window), None
         self.softcap, alibi, self.kv_format = (spec[9:] + (None, False, None)[len(spec) - 9:])
         from kvcc.ir.formats import Alibi
 
@@ -128,6 +151,8 @@ class Case:
             s, n = self.ql[0], self.kl[0]
             self.q, self.k, self.v = rnd(b, self.hq, s, self.d), rnd(b, self.hk, n, self.d), \
                 rnd(b, self.hk, n, self.d)
+            if self.mask_text and "%doc" in self.mask_text:  # about 5 documents a sequence
+                self.ids = torch.randint(0, 5, (b, n), device=device, generator=gen).sort(-1).values
         elif self.kind.startswith(("paged", "chunk")):  # pages: decode, or a prefill chunk
             self.page = int(self.kind[5:])
             need = [-(-n // self.page) for n in self.kl]
@@ -191,7 +216,8 @@ class Case:
             self.q_tensors["ring_rows"] = step.rows.to(torch.int32).contiguous()
 
     def label(self) -> str:
-        mask = ("causal" if self.window is None else f"window {self.window}") + \
+        mask = (f'mask "{self.mask_text}"' if self.mask_text else
+                "causal" if self.window is None else f"window {self.window}") + \
             (f" + sinks {self.sinks}" if self.sinks else "") + \
             (f", softcap {self.softcap:g}" if self.softcap else "") + \
             (", ALiBi" if self.slopes else "") + \
@@ -201,11 +227,12 @@ class Case:
 
     def run(self, ks):
         m = {"window": self.window, "sinks": self.sinks, "softcap": self.softcap,
-             "alibi_slopes": self.slopes}
+             "alibi_slopes": self.slopes, "mask": self.mask}
+        ids = {"mask_tensors": {"doc": self.ids}} if self.ids is not None else {}
         if self.kind == "prefill":
-            return ks.prefill(self.q, self.k, self.v, **m)
+            return ks.prefill(self.q, self.k, self.v, **m, **ids)
         if self.kind == "decode":
-            return ks.decode(self.q, self.k, self.v, **m)
+            return ks.decode(self.q, self.k, self.v, **m, **ids)
         if self.kind.startswith("chunk"):
             t = dict(self.q_tensors) if self.kv_format else {"k": self.k, "v": self.v}
             return ks.paged_prefill(self.q, t.pop("k"), t.pop("v"), self.bt, self.kvl, self.cuq,
@@ -217,6 +244,11 @@ class Case:
         if self.kind.startswith("paged"):
             return ks.paged_decode(self.q, self.k, self.v, self.bt, self.kvl, **m)
         return ks.varlen_prefill(self.q, self.k, self.v, self.cuq, self.cuk, max(self.ql), **m)
+
+    def visible(self, i: int, s: int, n: int):
+        """Sequence ``i``'s visibility, ``s`` queries over ``n`` keys."""
+        data = {"doc": self.ids[i]} if self.ids is not None else None
+        return visible(s, n, self.window, self.sinks, self.device, self.mask, data)
 
     def sequences(self, o, lse):
         """Per sequence: (q, k, v, o, lse) as ``[H, S, D]`` / ``[H, S]``."""
@@ -249,11 +281,13 @@ class Case:
         b = len(seqs)
         q = torch.zeros(b, self.hq, s, self.d, device=self.device, dtype=self.dtype)
         k = torch.zeros(b, self.hk, n, self.d, device=self.device, dtype=self.dtype)
-        v, mask = torch.zeros_like(k), torch.zeros(b, 1, s, n, device=self.device, dtype=torch.bool)
+        vis = [self.visible(i, x[0].shape[1], x[1].shape[1]) for i, x in enumerate(seqs)]
+        h = max((x.shape[0] for x in vis if x.dim() == 3), default=1)
+        v, mask = torch.zeros_like(k), torch.zeros(b, h, s, n, device=self.device, dtype=torch.bool)
         for i, (qi, ki, vi, _, _) in enumerate(seqs):
             si, ni = qi.shape[1], ki.shape[1]
             q[i, :, :si], k[i, :, :ni], v[i, :, :ni] = qi, ki, vi
-            mask[i, 0, :si, :ni] = visible(si, ni, self.window, self.sinks, self.device)
+            mask[i, :, :si, :ni] = vis[i]
         mask[..., 0] |= ~mask.any(-1)  # SDPA's kernels need a key per row
         return q, k, v, mask
 

@@ -39,7 +39,7 @@ import os
 import subprocess
 import sys
 
-from benchmarks.tvm_cuda_cases import CASES, Case, bias, reference, sdpa, visible
+from benchmarks.tvm_cuda_cases import CASES, Case, bias, reference, sdpa
 
 LOST = "CUDA context lost"
 
@@ -64,8 +64,8 @@ def check(case: Case, o, lse) -> tuple[bool, str]:
 
     err = base = lse_err = 0.0
     ok = True
-    for q, k, v, oi, li in case.sequences(o, lse):
-        vis = visible(q.shape[1], k.shape[1], case.window, case.sinks, q.device)
+    for i, (q, k, v, oi, li) in enumerate(case.sequences(o, lse)):
+        vis = case.visible(i, q.shape[1], k.shape[1])
         ref, ref_lse = reference(q, k, v, vis, case.softcap, case.slopes)
         empty = ~vis.any(-1).expand_as(ref_lse)
         if empty.any():  # rows that see no key: exactly 0 and -inf

@@ -23,7 +23,7 @@ from kvcc.codegen.tvm.cuda_launch import CudaKernels  # noqa: E402
 
 # two decode configurations sharing one kernel pair, a causal prefill, a paged decode,
 # a packed prefill with sinks and a window, a paged prefill over int8 pages, and a
-# top-left causal chunk the TVM CUDA kernels do not take
+# a head dim the TVM CUDA kernels are not built for
 SPEC = """
 name = "tvm-small"
 
@@ -98,12 +98,12 @@ q_len = [64]
 kv_len = [256]
 
 [[attention]]
-name = "pre-top-left"
+name = "pre-d96"
 heads = 4
 kv_heads = 2
-head_dim = 64
+head_dim = 96
 dtype = "f16"
-mask = "causal(top_left)"
+mask = "causal"
 [attention.lengths]
 q_len = [64]
 kv_len = [256]
@@ -158,9 +158,9 @@ def test_the_bundle_holds_the_kernels_the_spec_needs_and_only_those(bundle):
     assert set(cuda.signatures(src)) == {f"{n}_kernel" for n in NEEDED}
     pg = next(k for k in m["kernels"] if k["kind"] == "paged_decode")
     assert pg["page_size"] == 16 and pg["problems"] == ["paged-dec B=1 q=1 kv=256"]
-    assert m["skipped"] == [{"config": "pre-top-left", "problem": "pre-top-left B=1 q=64 kv=256",
+    assert m["skipped"] == [{"config": "pre-d96", "problem": "pre-d96 B=1 q=64 kv=256",
                              "reason": m["skipped"][0]["reason"]}]
-    assert "bottom-right aligned" in m["skipped"][0]["reason"]
+    assert "built for head dims 64 and 128" in m["skipped"][0]["reason"]
     pp = next(k for k in m["kernels"] if k["kind"] == "paged_prefill")
     assert pp["problems"] == ["paged-pre B=1 q=64 kv=256"]
 
@@ -242,10 +242,10 @@ def test_refusals_count_configurations_that_share_a_name(tmp_path):
     import dataclasses
 
     sf = specfile.load(_spec(tmp_path))
-    top_left = next(c for c in sf.configs if c.name == "pre-top-left")
+    d96 = next(c for c in sf.configs if c.name == "pre-d96")
     pre = next(c for c in sf.configs if c.name == "pre")
     # two configurations named "twin": one problem each refused, of 1 and of 2 problems
-    twin_a = dataclasses.replace(top_left, name="twin")
+    twin_a = dataclasses.replace(d96, name="twin")
     twin_b = dataclasses.replace(pre, name="twin", head_dim=96)
     spec = dataclasses.replace(sf, configs=(twin_a, twin_b))
     with pytest.raises(tvm_bundle.Unsupported) as e:
@@ -269,7 +269,7 @@ def test_recompiling_replaces_the_bundle_from_the_cache_with_progress(bundle, ca
                      str(out), "--skip-unsupported", "--no-progress"]) == 0
     cap = capsys.readouterr()
     assert "building" not in cap.err  # --no-progress
-    assert "kvcc_cuda_prefill_fp16_d64" in cap.out and "skipped pre-top-left" in cap.out
+    assert "kvcc_cuda_prefill_fp16_d64" in cap.out and "skipped pre-d96" in cap.out
     assert "KVCC_TVM_CUDA_DIR" in cap.out
 
 
@@ -280,8 +280,7 @@ def test_an_unsupported_config_is_refused_before_building(tmp_path, capsys, monk
     assert cli.main(["compile", spec, "--target", "cuda:90", "--backend", "tvm",
                      "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert f"{spec}: [[attention]] 'pre-top-left' (its one problem): mask \"causal(top_left)\"" \
-        in err
+    assert f"{spec}: [[attention]] 'pre-d96' (its one problem): head_dim 96" in err
     assert "--skip-unsupported" in err and "nothing was built" in err
     assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ["small.toml"]
     # an existing bundle stays as it was
@@ -291,8 +290,8 @@ def test_an_unsupported_config_is_refused_before_building(tmp_path, capsys, monk
                      "--out", str(out)]) == 1
     assert (out / "manifest.json").read_text() == "{}" and len(list(out.iterdir())) == 1
     # nothing runnable at all is refused even with --skip-unsupported
-    only = _spec(tmp_path, SPEC[SPEC.index("[[attention]]\nname = \"pre-top-left\""):],
-                 "top_left.toml")
+    only = _spec(tmp_path, SPEC[SPEC.index("[[attention]]\nname = \"pre-d96\""):],
+                 "d96.toml")
     assert cli.main(["compile", only, "--target", "cuda:90", "--backend", "tvm", "--out",
                      str(tmp_path / "p"), "--skip-unsupported"]) == 1
     assert "nothing to compile" in capsys.readouterr().err and not (tmp_path / "p").exists()
@@ -303,8 +302,8 @@ def test_an_unsupported_config_is_refused_before_building(tmp_path, capsys, monk
     ({"dtype": "f32"}, 'dtype "f32"'),
     ({"head_dim": 96}, "head_dim 96"),
     ({"kv_format": "int8"}, 'kv_format "int8"'),
-    ({"mask": "sinks(4)"}, 'mask "sinks(4)"'),
-    ({"mask": "causal | sinks(4)"}, 'mask "causal | sinks(4)"'),
+    ({"mask": "(causal | sinks(4)) & (document([128, 128]) | ~sliding_window(8))"},
+     "more than 4 key intervals"),
     ({"pipeline": "simplify-masks,quantize-kv"}, 'pipeline pass "quantize-kv"'),
     ({"heads": 6, "kv_heads": 2}, "GQA group 3"),
 ])
@@ -320,14 +319,19 @@ def test_problems_map_to_decode_or_prefill():
     full = _config(heads=16, kv_heads=1, head_dim=128, dtype="bf16")
     assert names(tvm_bundle.kernels_for(full, 1, 4096)) == ["kvcc_cuda_decode_bf16_d128_g16",
                                                             "kvcc_cuda_merge_bf16_d128"]
-    with pytest.raises(tvm_bundle.Unsupported, match="non-causal prefill"):
-        tvm_bundle.kernels_for(full, 64, 4096)
+    # a full prefill, a top-left causal: the mask compiled into a kernel of its own
+    from kvcc.codegen.tvm import cuda_masks
+    from kvcc.ir.syntax import parse_mask
+
+    sfx = lambda text: cuda_masks.suffix(parse_mask(text))  # noqa: E731
+    assert names(tvm_bundle.kernels_for(full, 64, 4096)) == [
+        "kvcc_cuda_prefill_bf16_d128" + sfx("full")]
     causal = _config(heads=4, head_dim=128, dtype="bf16", mask="causal")
     assert names(tvm_bundle.kernels_for(causal, 64, 4096)) == ["kvcc_cuda_prefill_bf16_d128"]
     top_left = _config(heads=4, head_dim=64, dtype="f16", mask="causal(top_left)")
-    assert names(tvm_bundle.kernels_for(top_left, 64, 64)) == ["kvcc_cuda_prefill_fp16_d64"]
-    with pytest.raises(tvm_bundle.Unsupported, match="bottom-right"):
-        tvm_bundle.kernels_for(top_left, 64, 128)
+    for kv in (64, 128):
+        assert names(tvm_bundle.kernels_for(top_left, 64, kv)) == [
+            "kvcc_cuda_prefill_fp16_d64" + sfx("causal(top_left)")]
     capped = _config(heads=4, head_dim=128, dtype="bf16", mask="causal", softcap=30.0)
     assert names(tvm_bundle.kernels_for(capped, 64, 128)) == ["kvcc_cuda_prefill_bf16_d128"]
     q8 = _config(heads=8, kv_heads=2, head_dim=64, dtype="f16", layout="paged", page_size=16,
@@ -365,13 +369,17 @@ def test_serving_layouts_and_window_masks_map_to_their_kernels():
     # causal & (sinks | window) runs where causality hides no sink
     cs = _config(heads=8, head_dim=64, dtype="f16", mask="causal & (sinks(4) | sliding_window(64))")
     assert names(tvm_bundle.kernels_for(cs, 1, 4096))[0] == "kvcc_cuda_decode_fp16_d64_g1"
-    assert names(tvm_bundle.kernels_for(cs, 64, 67)) == ["kvcc_cuda_prefill_fp16_d64"]
-    with pytest.raises(tvm_bundle.Unsupported, match="before the last sink"):
-        tvm_bundle.kernels_for(cs, 64, 64)
-    assert tvm_bundle.mask_kind("sliding_window(256) | sinks(8)") == tvm_bundle.MaskKind(
-        "sinks", 256, 8)
-    assert tvm_bundle.mask_kind("sliding_window(32, top_left)").top_left
-    assert tvm_bundle.mask_kind("causal & ~sliding_window(32)") is None
+    # in a prefill, causality hides sinks from early rows: the mask is compiled in
+    from kvcc.codegen.tvm import cuda_masks
+    from kvcc.ir.syntax import parse_mask
+
+    m = parse_mask(cs.mask)
+    assert names(tvm_bundle.kernels_for(cs, 64, 64)) == [
+        "kvcc_cuda_prefill_fp16_d64" + cuda_masks.suffix(m)]
+    docs = _config(heads=8, kv_heads=2, head_dim=64, dtype="f16", layout="paged", page_size=16,
+                   mask="document([100, 156]) | sinks(2)")
+    assert names(tvm_bundle.kernels_for(docs, 1, 256))[0] == \
+        "kvcc_cuda_paged_decode_fp16_d64_g4_p16" + cuda_masks.suffix(parse_mask(docs.mask))
 
 
 def test_triton_only_options_and_other_targets_are_refused(tmp_path, capsys):

@@ -30,7 +30,8 @@ ROOT = pathlib.Path(__file__).resolve().parents[1]
 # a smaller set than the CLI builds (two groups, two paged kernels), to keep nvcc's share
 # of the run short
 KERNELS = cuda_kernels.kernel_set(head_dims=(64, 128), groups=(1, 4), page_sizes=(),
-                                  kv_formats=()) + [
+                                  kv_formats=(),
+                                  masks=(("prefill", "causal & document(%ids0)"),)) + [
     cuda_kernels.decode("float16", 128, 4, 16), cuda_kernels.decode("bfloat16", 64, 1, 32),
     cuda_kernels.decode("bfloat16", 128, 4, 16, "int4"),
     cuda_kernels.decode("float16", 64, 1, 16, "fp8_e4m3"),
@@ -81,9 +82,14 @@ def test_cuda_source_has_every_kernel_with_plain_parameters(built, arch):
         assert bound == k.block[0]
         names = [n for _, n in params]
         # every parameter is a tensor pointer, a named size or scalar (no derived value)
-        assert all(n.endswith("_ptr") or n in (*cuda.SIZES, *cuda.SCALARS) for n in names), names
+        # (and a compiled-in mask's document-id tensor sizes)
+        assert all(n.endswith("_ptr") or n in (*cuda.SIZES, *cuda.SCALARS)
+                   or (k.mask and n in ("IB0", "IN0")) for n in names), names
         if k.kind != "merge":  # every attention kernel takes the mask, softcap and ALiBi
-            assert {"window", "sinks", "qscale", "cap", "SL_ptr"} <= set(names), (k.name, names)
+            mask = {"ID0_ptr", "IB0", "IN0"} if k.mask else {"window", "sinks"}
+            assert mask | {"qscale", "cap", "SL_ptr"} <= set(names), (k.name, names)
+            if k.mask:
+                assert not {"window", "sinks"} & set(names), (k.name, names)
     # the paged decode looks pages up by shift and mask (page size compiled in)
     paged = src[src.rindex("kvcc_cuda_paged_decode_fp16_d128_g4_p16_kernel("):]  # its body
     paged = paged[:paged.index("\n}\n")]

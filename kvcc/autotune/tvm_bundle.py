@@ -12,14 +12,15 @@ Each problem maps to kernels of :mod:`kvcc.codegen.tvm.cuda_kernels`, the ones
   packed queries over the pages; ``..._{format}`` likewise). Page size 16 or 32;
 - layout ``packed`` (``kvcc.attention_varlen``): ``varlen_prefill_{dtype}_d{D}``.
 
-Masks (the kernels take the window and sinks at run time, so one kernel serves every
-size): ``causal``, ``sliding_window(w)`` (also written ``causal & sliding_window(w)``)
-and ``sinks(n) | sliding_window(w)``, bottom-right aligned; ``full`` in decode (and in
-a packed problem with ``q_len 1``), where it is the same as causal; a top-left
-``causal(top_left)`` or window when ``q_len == kv_len``, where both alignments agree;
-``causal & (sinks(n) | sliding_window(w))`` in decode, or where every query sits at
-key position ``n - 1`` or later (``kv_len - q_len >= n - 1``), where causality hides
-no sink.
+Masks: ``causal``, ``sliding_window(w)`` (also written ``causal & sliding_window(w)``)
+and ``sinks(n) | sliding_window(w)``, bottom-right aligned, and in decode also ``full``
+and ``causal & (sinks(n) | sliding_window(w))``, run on the kernels that take the
+window and sinks at run time (one kernel serves every size). Any other mask the TVM
+CUDA kernels can compile in (``kvcc/codegen/tvm/cuda_masks.py``: top-left alignment,
+``full`` prefill, static documents, document ids in the dense layout, ``|``, ``&``,
+``~``, ``by_head``, at most four key intervals per row; not Quest's page selections)
+gets a kernel with that mask compiled in (``..._m{digest}``), which is what
+``CudaKernels`` launches for it.
 
 What the kernels take besides: dtype ``f16`` or ``bf16``, head dim 64 or 128,
 full-precision K/V, or in pages any ``kvcc.quant`` ``kv_format`` as a ``KVCache``
@@ -121,59 +122,12 @@ def config_reason(c: AttentionConfig) -> str | None:
             return (f'pipeline pass "{p.name}": it changes what attention computes, and the '
                     f"TVM CUDA kernels compute exact attention (passes allowed: "
                     f"{', '.join(EXACT_PASSES)})")
-    if mask_kind(c.mask) is None:
-        return (f'mask "{c.mask}": the TVM CUDA kernels take "full" (decode), "causal", '
-                '"sliding_window(w)" and "sinks(n) | sliding_window(w)" only')
-    return None
-
-
-@dataclass(frozen=True)
-class MaskKind:
-    """A SPEC mask as the kernels run it: ``kind`` one of ``full``, ``causal``,
-    ``window``, ``sinks`` (``sinks(n) | sliding_window(w)``) and ``causal_sinks``
-    (``causal & (sinks(n) | sliding_window(w))``); ``top_left`` for a top-left causal or
-    window; the window ``w`` (None: none) and the sinks ``n``."""
-
-    kind: str
-    window: int | None = None
-    sinks: int = 0
-    top_left: bool = False
-
-
-def mask_kind(text: str) -> MaskKind | None:
-    """``text`` (kvcc's mask syntax) as the kernels run it, or None (another mask)."""
-    from kvcc.ir.mask import Align, And, Causal, Full, Or, Sinks, SlidingWindow
+    from kvcc.codegen.tvm import cuda_masks
     from kvcc.ir.syntax import parse_mask
 
-    def pair(m, a, b):  # (x, y) with x an ``a`` and y a ``b``, in either order
-        for x, y in ((m.a, m.b), (m.b, m.a)):
-            if isinstance(x, a) and isinstance(y, b):
-                return x, y
-        return None
-
-    def window_or(m) -> MaskKind | None:  # sinks(n) | sliding_window(w), bottom-right
-        p = pair(m, Sinks, SlidingWindow) if isinstance(m, Or) else None
-        if p and p[1].align is Align.bottom_right:
-            return MaskKind("sinks", p[1].size, p[0].n)
-        return None
-
-    m = parse_mask(text)
-    if isinstance(m, Full):
-        return MaskKind("full")
-    if isinstance(m, Causal):
-        return MaskKind("causal", top_left=m.align is Align.top_left)
-    if isinstance(m, SlidingWindow):
-        return MaskKind("window", m.size, top_left=m.align is Align.top_left)
-    if isinstance(m, Or):
-        return window_or(m)
-    if isinstance(m, And):
-        p = pair(m, Causal, SlidingWindow)  # the window is causal already
-        if p and p[0].align is Align.bottom_right and p[1].align is Align.bottom_right:
-            return MaskKind("window", p[1].size)
-        p = pair(m, Causal, Or)
-        inner = window_or(p[1]) if p and p[0].align is Align.bottom_right else None
-        if inner is not None:
-            return MaskKind("causal_sinks", inner.window, inner.sinks)
+    why = cuda_masks.reason(parse_mask(c.mask), packed=c.layout != "dense")
+    if why is not None:
+        return f'mask "{c.mask}": the TVM CUDA kernels cannot run {why}'
     return None
 
 
@@ -182,32 +136,26 @@ def kernels_for(c: AttentionConfig, q_len: int, kv_len: int) -> list[KernelDef]:
     why = config_reason(c)
     if why is not None:
         raise Unsupported(why)
-    dt, d, mk = DTYPES[c.dtype], c.head_dim, mask_kind(c.mask)
-    assert mk is not None
-    if mk.top_left and q_len != kv_len:
-        raise Unsupported(f'mask "{c.mask}" with q_len {q_len} < kv_len {kv_len}: the TVM CUDA '
-                          "kernels are bottom-right aligned")
-    if mk.kind == "causal_sinks" and q_len > 1 and kv_len - q_len < mk.sinks - 1:
-        raise Unsupported(f'mask "{c.mask}" with q_len {q_len}, kv_len {kv_len}: queries before '
-                          f"the last sink (kv_len - q_len < {mk.sinks - 1}); the TVM CUDA kernels "
-                          "show every query all sinks (sinks(n) | sliding_window(w))")
-    if mk.kind == "full" and q_len > 1:
-        raise Unsupported(f'mask "full" with q_len {q_len}: the TVM CUDA kernels have no '
-                          "non-causal prefill (full masks run in decode, q_len 1, only)")
+    from kvcc.codegen.tvm import cuda_masks
+    from kvcc.ir.syntax import parse_mask
+
+    dt, d, m = DTYPES[c.dtype], c.head_dim, parse_mask(c.mask)
+    decode = q_len == 1 and c.layout != "packed"  # the kernel CudaKernels launches
+    compiled = None if cuda_masks.runtime(m, decode) is not None else m
     if c.layout == "packed":
-        return [ck.prefill(dt, d, varlen=True)]
+        return [ck.prefill(dt, d, varlen=True, mask=compiled)]
     if q_len > 1:
         if c.layout == "paged":
-            return [ck.prefill(dt, d, True, c.page_size, c.kv_format)]
+            return [ck.prefill(dt, d, True, c.page_size, c.kv_format, mask=compiled)]
         assert c.kv_format is None
-        return [ck.prefill(dt, d)]
+        return [ck.prefill(dt, d, mask=compiled)]
     g = c.heads // c.kv_heads
     if g not in ck.DECODE_GROUPS:
         raise Unsupported(f"GQA group {g} (heads {c.heads} / kv_heads {c.kv_heads}) in "
                           "decode: the TVM CUDA decode kernel takes groups "
                           f"{', '.join(map(str, ck.DECODE_GROUPS))}")
     page = c.page_size if c.layout == "paged" else None
-    return [ck.decode(dt, d, g, page, c.kv_format), ck.merge(dt, d)]
+    return [ck.decode(dt, d, g, page, c.kv_format, mask=compiled), ck.merge(dt, d)]
 
 
 def plan(spec: SpecFile, skip_unsupported: bool = False) -> Plan:
@@ -399,5 +347,5 @@ def summary(m: dict, directory: pathlib.Path) -> str:
     return "\n".join(rows)
 
 
-__all__ = ["MARK", "MaskKind", "Plan", "Unsupported", "compile_spec", "config_reason",
-           "kernels_for", "manifest", "mask_kind", "plan", "read_bundle", "summary"]
+__all__ = ["MARK", "Plan", "Unsupported", "compile_spec", "config_reason",
+           "kernels_for", "manifest", "plan", "read_bundle", "summary"]

@@ -63,6 +63,7 @@ FORMAT = 2
 SOURCE_REV = 2  # the post-processing of TVM's source in :func:`cuda_source` (in build keys)
 SIZES = ("B", "Hq", "Hk", "S", "L", "NS", "MP", "TQ", "MQ", "window", "sinks")  # int32 parameters
 SCALARS = ("qscale", "cap")  # float parameters
+_MASK_SIZE = re.compile(r"I[BN]\d+")  # a compiled-in mask's document-id tensor sizes
 _SIG = re.compile(r'extern "C" __global__ void (?:__launch_bounds__\((\d+)(?:, 1)?\) )?(\w+)\(([^)]*)\)\s*\{')
 
 
@@ -127,7 +128,7 @@ def _bind(k: KernelDef, ctype: str, name: str) -> dict:
         if not name.endswith("_ptr") or name[:-4].lower() not in k.tensors:
             raise BuildError(f"{k.name}: unexpected pointer parameter {name}")
         return {"name": name, "ctype": ctype, "kind": "ptr", "arg": name[:-4].lower()}
-    if ctype == "int" and name in SIZES:
+    if ctype == "int" and (name in SIZES or (k.mask and _MASK_SIZE.fullmatch(name))):
         return {"name": name, "ctype": ctype, "kind": "i32", "arg": name}
     if ctype == "float" and name in SCALARS:
         return {"name": name, "ctype": ctype, "kind": "f32", "arg": name}
@@ -243,6 +244,7 @@ def _build_into(d: pathlib.Path, arch: str, kernels: list[KernelDef], nvcc: str,
             "group": k.group, "page_size": k.page_size, "block": list(k.block),
             "grid": [list(g) for g in k.grid],
             "params": [_bind(k, t, n) for t, n in params], "dynamic_shared_bytes": 0, **res,
+            **({"mask": k.mask} if k.mask else {}),
         }
     manifest = {
         "format": FORMAT, "arch": arch, "source": "kernels.cu", "cubin": "kernels.cubin",

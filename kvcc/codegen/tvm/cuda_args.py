@@ -116,3 +116,88 @@ def _same(q, k, v, hq: int, hk: int) -> None:
                          f"v {tuple(v.shape)}")
     _heads(hq, hk)
     _dtypes(q, k, v)
+
+
+def _masking(mask, mask_tensors, window: int | None, sinks: int, *, decode: bool,
+             packed: bool, keys: int, batch: int, hq: int, hk: int, device, seq_keys=None):
+    """A launch's mask: ``(kernel-name suffix, tensors, sizes)``. Without ``mask``, the
+    run-time ``window`` and ``sinks``. A ``mask`` (a ``kvcc.masks`` mask or its text)
+    the run-time kernels run exactly (``cuda_masks.runtime``) becomes window and
+    sinks too; any other runs on the kernel with that mask compiled in
+    (``cuda_masks.suffix``), with its tables: per static document the first key and end
+    of each position's document over ``keys`` positions (a bound on every sequence's
+    keys; positions past the documents see nothing), per document-id tensor (dense
+    only: ``[keys]`` or ``[1 or batch, keys]``, from ``mask_tensors`` by the mask's
+    name for it, or bound in the mask) an int64 copy on ``device``. Static documents
+    must cover each sequence's keys exactly: checked for dense K/V, and for packed or
+    paged ones on the CPU (``seq_keys()``: each sequence's key count, computed only
+    then); GPU tables are trusted, as block tables are (a sequence of another length reads
+    positions past the documents, which see nothing)."""
+    import torch
+
+    from kvcc.codegen.tvm import cuda_masks as cm
+    from kvcc.codegen.tvm.mask import doc_tables, id_tensors
+    from kvcc.ir.mask import ByHead, Mask, data_refs, walk
+
+    if mask is None:
+        return "", {}, _mask(window, sinks)
+    if window is not None or sinks:
+        raise ValueError("give either mask or window/sinks, not both")
+    if isinstance(mask, str):
+        from kvcc.ir.syntax import parse_mask
+
+        mask = parse_mask(mask)
+    if not isinstance(mask, Mask):
+        raise TypeError(f"mask must be a kvcc.masks mask or its text, got {type(mask).__name__}")
+    rt = cm.runtime(mask, decode)
+    if rt is not None:
+        return "", {}, _mask(*rt)
+    why = cm.reason(mask, packed)
+    if why is not None:
+        raise ValueError(f"the TVM CUDA kernels cannot run this mask: {why}")
+    for n in walk(mask):
+        if isinstance(n, ByHead) and (n.num_heads != hk or n.num_heads * n.group != hq):
+            raise ValueError(f"by_head mask for {n.num_heads} KV heads of group {n.group}, "
+                             f"but the call has {hk} KV heads and {hq} query heads")
+    tensors: dict = {}
+    for i, lengths in enumerate(doc_tables(mask)):
+        if not packed and sum(lengths) != keys:
+            raise ValueError(f"mask document(lengths): lengths sum to {sum(lengths)} but the "
+                             f"key length is {keys}")
+        if packed and seq_keys is not None and torch.device(device).type == "cpu":
+            bad = [(b, n) for b, n in enumerate(seq_keys().tolist()) if n and n != sum(lengths)]
+            if bad:
+                raise ValueError(f"mask document(lengths): lengths sum to {sum(lengths)} but "
+                                 f"sequence {bad[0][0]} has {bad[0][1]} keys; the documents "
+                                 "must cover every sequence's keys exactly once")
+        tensors[f"dlo{i}"], tensors[f"dhi{i}"] = _doc_table(lengths, max(keys, 1), device)
+    sizes = {}
+    bound, given = data_refs(mask), dict(mask_tensors or {})
+    for i, name in enumerate(id_tensors(mask)):
+        ids = given.get(name, bound.get(name))
+        if ids is None:
+            raise ValueError(f"mask document(%{name}): no tensor given for {name!r} "
+                             "(pass mask_tensors={name: ids})")
+        if not isinstance(ids, torch.Tensor) or ids.dim() not in (1, 2) or \
+                ids.shape[-1] != keys or (ids.dim() == 2 and ids.shape[0] not in (1, batch)):
+            raise ValueError(f"mask document: seq_ids must have shape [{keys}] or [{batch}, "
+                             f"{keys}] (one id per key), got {tuple(getattr(ids, 'shape', ()))}")
+        ids = ids.to(device=device, dtype=torch.int64).reshape(-1, keys).contiguous()
+        tensors[f"id{i}"], sizes[f"IB{i}"], sizes[f"IN{i}"] = ids, ids.shape[0], keys
+    return cm.suffix(mask), tensors, {**_mask(None, 0), **sizes}
+
+
+@functools.lru_cache(maxsize=64)
+def _doc_table(lengths: tuple[int, ...], n: int, device):
+    """A static document table over ``n`` positions, int32 on ``device``: per position
+    its document's first key and end; positions past the documents get an empty
+    ``[total, total)``."""
+    import torch
+
+    from kvcc.codegen.tvm.mask import table_values
+
+    lo, hi = table_values(lengths)
+    total = len(lo)
+    lo, hi = (x[:n] + [total] * max(0, n - total) for x in (lo, hi))
+    return (torch.tensor(lo, dtype=torch.int32, device=device),
+            torch.tensor(hi, dtype=torch.int32, device=device))

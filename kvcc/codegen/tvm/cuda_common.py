@@ -27,7 +27,8 @@ class KernelDef:
     ``ceil(size / divisor)``. ``block``: threads. ``tensors``: the tensor parameters,
     by the names the launcher binds them to. ``page_size``: paged kernels only (0
     otherwise); ``kv_format``: the codes a quantized paged decode reads ("" for plain
-    K/V)."""
+    K/V); ``mask``: the text of a compiled-in mask ("" for the run-time window and
+    sinks)."""
 
     name: str
     kind: str
@@ -40,6 +41,7 @@ class KernelDef:
     tensors: tuple[str, ...]
     page_size: int = 0
     kv_format: str = ""
+    mask: str = ""
 
 
 def lines(indent: int, *stmts: str) -> str:
@@ -87,37 +89,44 @@ def init_accumulators(pt: int) -> str:
                  f"    m[k] = {NEG_INF}", "    l[k] = T.float32(0)")
 
 
-def tile_loop(tile: str, rows: int, d: int, bn: int, nt: int, pt: int, k_at: str, v_at: str,
-              visible: str, scored: str, key: str | None = None) -> str:
-    """The loop over the key tiles a program visits (indent 20): ``tile`` sets the tile's
-    first key ``iv[J0]``; K and V rows staged in shared memory (``k_at``/``v_at``, of
-    ``row = (k * NT + tx) // d`` and ``col``; with ``key``, that expression is stored in
-    ``iv[KEY]`` first, for loads that read it many times); the ``rows x bn`` scores,
-    ``scored`` where ``visible`` and -inf elsewhere; then each accumulator's
-    online-softmax step."""
+def tile_loop(tile: str | list[str], rows: int, d: int, bn: int, nt: int, pt: int, k_at: str,
+              v_at: str, visible: str, scored: str, key: str | None = None,
+              stage: list[str] | None = None, guard: str | None = None) -> str:
+    """The loop over the key tiles a program visits (indent 20): ``tile`` (statements)
+    sets the tile's first key ``iv[J0]``; K and V rows staged in shared memory
+    (``k_at``/``v_at``, of ``row = (k * NT + tx) // d`` and ``col``; with ``key``, that
+    expression is stored in ``iv[KEY]`` first, for loads that read it many times), and
+    the ``stage`` statements after them; the ``rows x bn`` scores, ``scored`` where
+    ``visible`` and -inf elsewhere; then each accumulator's online-softmax step. With
+    ``guard``, a tile's work runs only where it holds (the same for every thread)."""
     from kvcc.codegen.tvm.cuda_ranges import KEY, NTL
 
     row, col = f"(k * {nt} + tx) // {d}", f"(k * {nt} + tx) % {d}"
-    return lines(
-        20,
-        f"for t in range(iv[{NTL}]):",
-        f"    {tile}",
-        '    T.evaluate(T.tvm_storage_sync("shared"))',
-        f"    for k in range({bn * d // nt}):",
-        *([f"        iv[{KEY}] = {key}"] if key else []),
-        f"        ks[{row}, {col}] = {k_at}",
-        f"        vs[{row}, {col}] = {v_at}",
-        '    T.evaluate(T.tvm_storage_sync("shared"))',
-        f"    for k in range({rows * bn // nt}):",
-        "        red[0] = T.float32(0)",
-        f"        for c in range({d}):",
-        f"            red[0] = red[0] + qs[(k * {nt} + tx) // {bn}, c] * T.Cast(\"float32\", "
+    body = [
+        'T.evaluate(T.tvm_storage_sync("shared"))',
+        f"for k in range({bn * d // nt}):",
+        *([f"    iv[{KEY}] = {key}"] if key else []),
+        f"    ks[{row}, {col}] = {k_at}",
+        f"    vs[{row}, {col}] = {v_at}",
+        *(stage or []),
+        'T.evaluate(T.tvm_storage_sync("shared"))',
+        f"for k in range({rows * bn // nt}):",
+        "    red[0] = T.float32(0)",
+        f"    for c in range({d}):",
+        f"        red[0] = red[0] + qs[(k * {nt} + tx) // {bn}, c] * T.Cast(\"float32\", "
         f"ks[(k * {nt} + tx) % {bn}, c])",
-        f"        ss[(k * {nt} + tx) // {bn}, (k * {nt} + tx) % {bn}] = T.Select({visible}, "
+        f"    ss[(k * {nt} + tx) // {bn}, (k * {nt} + tx) % {bn}] = T.Select({visible}, "
         f"{scored}, {NEG_INF})",
-        '    T.evaluate(T.tvm_storage_sync("shared"))',
-        f"    for k in T.unroll({pt}):",
-    ) + "\n" + pv_step(row, d, bn, nt, 28)
+        'T.evaluate(T.tvm_storage_sync("shared"))',
+        f"for k in T.unroll({pt}):",
+    ]
+    inner = 24
+    if guard is not None:
+        body = [f"if {guard}:"] + ["    " + x for x in body]
+        inner = 28
+    return lines(20, f"for t in range(iv[{NTL}]):") + "\n" + lines(
+        24, *([tile] if isinstance(tile, str) else tile), *body) + "\n" + pv_step(
+        row, d, bn, nt, inner + 4)
 
 
 def allocations(rows: int, d: int, bn: int, dtype: str, pt: int) -> str:

@@ -61,6 +61,10 @@ lse is converted to the natural log on the way out. A row that sees no key gets
 ``sliding_window(window)``, both are ``sinks(n) | sliding_window(w)`` (StreamingLLM;
 as in kvcc's mask algebra, sink keys are visible to every query, also the ones before
 them). A program visits only the key tiles some row of it sees (``cuda_ranges.py``).
+Any other mask of kvcc's algebra that fits a few key intervals per row is compiled into
+a decode or prefill kernel of its own (``mask=``; ``cuda_masks.py``, name suffix
+``_m{digest}``), which takes the mask's tables in place of ``window`` and ``sinks``;
+:data:`MASK_KERNELS` are built by default.
 
 **Softcap and ALiBi** are run-time too: ``cap`` (float, 0: none) soft-caps a score as
 ``cap * tanh(s)`` (the launcher then scales q by ``scale / softcap`` and passes ``cap =
@@ -82,6 +86,7 @@ and a quantized one its scales per element too (a 4-bit word is read once per co
 # ruff: noqa: E501  (TVMScript templates: one TensorIR statement per line)
 from __future__ import annotations
 
+from kvcc.codegen.tvm import cuda_masks as cm
 from kvcc.codegen.tvm import cuda_quant as cq
 from kvcc.codegen.tvm import cuda_ranges as cr
 from kvcc.codegen.tvm.cuda_common import (  # noqa: F401  (re-exported: the kernels' limits)
@@ -105,6 +110,7 @@ from kvcc.codegen.tvm.cuda_common import score as _score
 from kvcc.codegen.tvm.cuda_common import tile_loop as _tile_loop
 from kvcc.codegen.tvm.cuda_prefill import prefill
 from kvcc.codegen.tvm.cuda_ranges import J0, KEY, NK
+from kvcc.ir.mask import Mask
 
 
 def decode_threads(g: int) -> int:
@@ -113,11 +119,14 @@ def decode_threads(g: int) -> int:
 
 
 def decode(dtype: str, d: int, g: int, page_size: int | None = None,
-           kv_format: str | None = None) -> KernelDef:
+           kv_format: str | None = None, mask: Mask | None = None) -> KernelDef:
     """The GQA split-KV decode of group ``g`` over dense K/V, or over pages of
     ``page_size`` keys (see the module docstring), the pages holding ``kv_format``
-    codes when given (``cuda_quant.py``)."""
+    codes when given (``cuda_quant.py``); with ``mask``, that mask compiled in in place
+    of the run-time window and sinks (``cuda_masks.py``)."""
     fmt = cq.resolve(kv_format) if kv_format is not None else None
+    if mask is not None and (why := cm.reason(mask, page_size is not None)) is not None:
+        raise ValueError(f"the TVM CUDA kernels cannot compile this mask in: {why}")
     if fmt is not None:
         fmt.check_head_dim(d)
         if page_size is None:
@@ -129,7 +138,7 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None,
     paged = page_size is not None
     kind = "paged_decode" if paged else "decode"
     name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}_g{g}" + (f"_p{page_size}" if paged else "") \
-        + (f"_{fmt.name}" if fmt else "")
+        + (f"_{fmt.name}" if fmt else "") + (cm.suffix(mask) if mask is not None else "")
     bn, nt = DEC_BN, decode_threads(g)
     pt = g * d // nt  # accumulators per thread
     assert g * d % nt == 0 and g * bn % nt == 0 and bn * d % nt == 0
@@ -171,10 +180,25 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None,
         tensors = ("q", "k", "v", "sl", "wo", "wl")
     sj = f"iv[{J0}] + (k * {nt} + tx) % {bn}"  # a score's key
     binds = binds if fmt else ""
+    ranges = _lines(20, *cr.decode_ranges(bn))
+    loop = _tile_loop(cr.decode_tile(bn), g, d, bn, nt, pt, k_at, v_at, cr.decode_visible(sj),
+                      _score(f"by * {g} + (k * {nt} + tx) // {bn}", f"iv[{NK}] - 1", sj),
+                      jj if fmt else None)
+    params, alloc = "qscale: T.float32, cap: T.float32, window: T.int32, sinks: T.int32", ""
+    if mask is not None:  # compiled in: one mask row (the G heads share the position)
+        mc = cm.MaskCode(mask, 1, bn, f"iv[{NK}] - 1", "0", "T.bool(True)")
+        handles, decl, tensors, params, alloc = mc.splice(handles, decl, tensors, ("wo", "wl"))
+        binds += _lines(20, *([] if fmt else ["hk: T.let[T.int32] = by"]),
+                        f"kv_total: T.let[T.int32] = iv[{NK}]") + "\n"
+        ranges = _lines(20, *mc.setup(split=True))
+        loop = _tile_loop(mc.tile(), g, d, bn, nt, pt, k_at, v_at,
+                          mc.visible("0", f"(k * {nt} + tx) % {bn}", sj),
+                          _score(f"by * {g} + (k * {nt} + tx) // {bn}", f"iv[{NK}] - 1", sj),
+                          jj if fmt else None, mc.stage(nt), mc.guard())
     src = f'''
 @T.prim_func
 def {name}({handles},
-           qscale: T.float32, cap: T.float32, window: T.int32, sinks: T.int32):
+           {params}):
     T.func_attr({{"global_symbol": "{name}", "tir.noalias": True}})
 {decl}
     SL = T.match_buffer(sl_h, (Hk * {g},), "float32")
@@ -183,21 +207,22 @@ def {name}({handles},
     for bz in T.thread_binding(B, thread="blockIdx.z"):
         for by in T.thread_binding(Hk, thread="blockIdx.y"):
             for bx in T.thread_binding(NS, thread="blockIdx.x"):
-{_allocations(g, d, bn, dtype, pt)}
+{_allocations(g, d, bn, dtype, pt)}{alloc}
                 for tx in T.thread_binding({nt}, thread="threadIdx.x"):
                     for k in range({pt}):
                         qs[{row}, {col}] = T.Cast("float32", {q_at}) * qscale
 {_init(pt)}
                     iv[{NK}] = {nk}
-{binds}{_lines(20, *cr.decode_ranges(bn))}
-{_tile_loop(cr.decode_tile(bn), g, d, bn, nt, pt, k_at, v_at, cr.decode_visible(sj), _score(f"by * {g} + (k * {nt} + tx) // {bn}", f"iv[{NK}] - 1", sj), jj if fmt else None)}
+{binds}{ranges}
+{loop}
                     for k in T.unroll({pt}):
                         WO[bz, by * {g} + {row}, bx, {col}] = T.Select(l[k] > T.float32(0), acc[k] / l[k], T.float32(0))
                         if {col} == 0:
                             WL[bz, by * {g} + {row}, bx] = T.Select(l[k] > T.float32(0), m[k] + T.log2(l[k]), {NEG_INF})
 '''
     return KernelDef(name, kind, dtype, d, g, src, (("NS", 1), ("Hk", 1), ("B", 1)),
-                     (nt, 1, 1), tensors, page_size or 0, fmt.name if fmt else "")
+                     (nt, 1, 1), tensors, page_size or 0, fmt.name if fmt else "",
+                     cm.text(mask) if mask is not None else "")
 
 
 def merge(dtype: str, d: int) -> KernelDef:
@@ -235,16 +260,39 @@ def {name}(wo_h: T.handle, wl_h: T.handle, o_h: T.handle, lse_h: T.handle):
                      (d, 1, 1), ("wo", "wl", "o", "lse"))
 
 
+# Masks compiled in by default (besides the run-time window and sinks), per (dtype, head
+# dim): kernel kind (``prefill``, ``varlen`` prefill, or ``decode`` of group 4) and the
+# mask's text. ``kvcc compile --backend tvm`` builds any other a SPEC needs.
+MASK_KERNELS = (
+    ("prefill", "full"),  # bidirectional (encoders, cross-attention)
+    ("prefill", "causal(top_left)"),
+    ("prefill", "causal & document(%ids0)"),  # packed documents given by id
+    ("varlen", "full"),
+    ("decode", "document(%ids0)"),
+)
+
+
+def mask_kernel(kind: str, dtype: str, d: int, text: str) -> KernelDef:
+    """One of :data:`MASK_KERNELS`."""
+    from kvcc.ir.syntax import parse_mask
+
+    m = parse_mask(text)
+    if kind == "decode":
+        return decode(dtype, d, 4, mask=m)
+    return prefill(dtype, d, varlen=kind == "varlen", mask=m)
+
+
 def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
                page_sizes=PAGE_SIZES, kv_formats=cq.PRESETS, quant_groups=(1, 4),
-               quant_page_sizes=(16,)) -> list[KernelDef]:
+               quant_page_sizes=(16,), masks=MASK_KERNELS) -> list[KernelDef]:
     """Every kernel of one build: prefill, varlen prefill and merge per (dtype, head
     dim), decode per (dtype, head dim, group), paged decode per (dtype, head dim,
     group, page size), paged prefill per (dtype, head dim, page size), and over
     quantized pages the paged decode per (dtype, head dim, format, group of
     ``quant_groups``, page size of ``quant_page_sizes``: ``kvcc.KVCache``'s default 16;
     ``kvcc compile --backend tvm`` builds any other a SPEC needs) and the paged prefill
-    per (dtype, head dim, format, page size of ``quant_page_sizes``)."""
+    per (dtype, head dim, format, page size of ``quant_page_sizes``), and the mask kernels
+    of ``masks`` per (dtype, head dim)."""
     out: list[KernelDef] = []
     for dt in dtypes:
         for d in head_dims:
@@ -256,6 +304,7 @@ def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
                     for g in quant_groups]
             out += [prefill(dt, d, True, p) for p in page_sizes]
             out += [prefill(dt, d, True, p, f) for f in fmts for p in quant_page_sizes]
+            out += [mask_kernel(kind, dt, d, text) for kind, text in masks]
     return out
 
 

@@ -28,7 +28,13 @@ of key ``j`` at query position ``p`` loses ``slope * |p - j|``, after the softca
 ``window`` (None: no window) and ``sinks`` (default 0): key
 ``j`` is visible to the query at position ``p`` when ``j < sinks`` or ``p - window < j
 <= p``, bottom-right aligned, which is kvcc's ``causal()``, ``sliding_window(window)``
-and ``sinks(n) | sliding_window(window)`` (see ``cuda_kernels.py``). Offsets are int32
+and ``sinks(n) | sliding_window(window)`` (see ``cuda_kernels.py``). Or ``mask`` (in
+place of window and sinks): any ``kvcc.masks`` mask, or its text, that the kernels run,
+either through the run-time window and sinks or compiled into a kernel of its own
+(``cuda_masks.py``: that kernel must be in the artifact folder, as the default set's
+and those ``kvcc compile --backend tvm`` builds for a SPEC are); ``mask_tensors``
+(dense ``prefill`` and ``decode``) gives the tensors of ``document(seq_ids=...)``
+masks by the mask's name for them, when the mask does not hold them. Offsets are int32
 in the kernels: every tensor must have fewer than 2**31 elements.
 """
 
@@ -43,7 +49,7 @@ from kvcc.codegen.tvm.cuda_args import (
     _dt,
     _dtypes,
     _heads,
-    _mask,
+    _masking,
     _no_format_tensors,
     _offsets,
     _same,
@@ -89,7 +95,8 @@ class CudaKernels(CubinKernels):
     # -- attention -------------------------------------------------------------------
 
     def prefill(self, q, k, v, scale: float | None = None, window: int | None = None,
-                sinks: int = 0, softcap: float | None = None, alibi_slopes=None):
+                sinks: int = 0, softcap: float | None = None, alibi_slopes=None, mask=None,
+                mask_tensors=None):
         """Causal attention, bottom-right aligned (query ``i`` at key position ``i + L -
         S``), within ``window`` keys and with ``sinks`` (module docstring): q ``[B, Hq, S,
         D]``, K/V ``[B, Hk, L, D]``, fp16 or bf16. Returns ``o`` like q and ``lse [B, Hq,
@@ -99,19 +106,21 @@ class CudaKernels(CubinKernels):
         b, hq, s, d = q.shape
         hk, length = k.shape[1], k.shape[2]
         _same(q, k, v, hq, hk)
+        sfx, mt, ms = _masking(mask, mask_tensors, window, sinks, decode=False, packed=False,
+                               keys=length, batch=b, hq=hq, hk=hk, device=q.device)
         q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
         o = torch.empty_like(q)
         lse = torch.empty((b, hq, s), device=q.device, dtype=torch.float32)
-        self.launch(f"kvcc_cuda_prefill_{_dt(q)}_d{d}",
-                    {"q": q, "k": k, "v": v, "sl": _slopes(alibi_slopes, hq, q.device), "o": o,
-                     "lse": lse},
-                    {"B": b, "Hq": hq, "Hk": hk, "S": s, "L": length, **_mask(window, sinks)},
+        self.launch(f"kvcc_cuda_prefill_{_dt(q)}_d{d}{sfx}",
+                    {"q": q, "k": k, "v": v, **mt, "sl": _slopes(alibi_slopes, hq, q.device),
+                     "o": o, "lse": lse},
+                    {"B": b, "Hq": hq, "Hk": hk, "S": s, "L": length, **ms},
                     _scalars(scale, d, softcap))
         return o, lse
 
     def varlen_prefill(self, q, k, v, cu_seqlens_q, cu_seqlens_k, max_seqlen_q: int | None = None,
                        scale: float | None = None, window: int | None = None, sinks: int = 0,
-                       softcap: float | None = None, alibi_slopes=None):
+                       softcap: float | None = None, alibi_slopes=None, mask=None):
         """Packed sequences (``kvcc.attention_varlen``'s layout): q ``[Tq, Hq, D]``, K/V
         ``[Tk, Hk, D]``, ``cu_seqlens_q``/``cu_seqlens_k`` int32 ``[B + 1]``; sequence
         ``b``'s queries (rows ``cu_seqlens_q[b]:cu_seqlens_q[b+1]``) attend to its keys,
@@ -139,21 +148,24 @@ class CudaKernels(CubinKernels):
         if cuk.device.type == "cpu" or max_seqlen_q is None:
             _offsets("cu_seqlens_k", cuk, k.shape[0], None)
         max_seqlen_q = _offsets("cu_seqlens_q", cuq, tq, max_seqlen_q)
+        sfx, mt, ms = _masking(mask, None, window, sinks, decode=False, packed=True,
+                               keys=k.shape[0], batch=b, hq=hq, hk=hk, device=q.device,
+                               seq_keys=lambda: cuk[1:] - cuk[:-1])
         q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
         o = torch.empty_like(q)
         lse = torch.empty((tq, hq), device=q.device, dtype=torch.float32)
         if tq == 0:
             return o, lse
-        self.launch(f"kvcc_cuda_varlen_prefill_{_dt(q)}_d{d}",
-                    {"q": q, "k": k, "v": v, "cuq": cuq, "cuk": cuk,
+        self.launch(f"kvcc_cuda_varlen_prefill_{_dt(q)}_d{d}{sfx}",
+                    {"q": q, "k": k, "v": v, "cuq": cuq, "cuk": cuk, **mt,
                      "sl": _slopes(alibi_slopes, hq, q.device), "o": o, "lse": lse},
-                    {"B": b, "Hq": hq, "Hk": hk, "TQ": tq, "MQ": int(max_seqlen_q),
-                     **_mask(window, sinks)}, _scalars(scale, d, softcap))
+                    {"B": b, "Hq": hq, "Hk": hk, "TQ": tq, "MQ": int(max_seqlen_q), **ms},
+                    _scalars(scale, d, softcap))
         return o, lse
 
     def decode(self, q, k, v, scale: float | None = None, num_splits: int | None = None,
                window: int | None = None, sinks: int = 0, softcap: float | None = None,
-               alibi_slopes=None):
+               alibi_slopes=None, mask=None, mask_tensors=None):
         """One query per sequence (the last position) against its ``L`` keys, within
         ``window`` and with ``sinks``: q ``[B, Hq, 1, D]``, K/V ``[B, Hk, L, D]``;
         split-KV over ``num_splits`` blocks (default: enough blocks to fill the GPU
@@ -164,18 +176,19 @@ class CudaKernels(CubinKernels):
         if one != 1:
             raise ValueError(f"decode takes one query per sequence, not {one}")
         _same(q, k, v, hq, hk)
+        masking = _masking(mask, mask_tensors, window, sinks, decode=True, packed=False,
+                           keys=length, batch=b, hq=hq, hk=hk, device=q.device)
         name = f"kvcc_cuda_decode_{_dt(q)}_d{d}_g{hq // hk}"
         q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
         return self._split_decode(name, q, {"k": k, "v": v}, {"B": b, "Hq": hq, "Hk": hk,
                                                                "L": length},
-                                  length, scale, num_splits, window, sinks, softcap,
-                                  alibi_slopes)
+                                  length, scale, num_splits, masking, softcap, alibi_slopes)
 
     def paged_decode(self, q, k_pages, v_pages, block_table, kv_lens, scale: float | None = None,
                      num_splits: int | None = None, window: int | None = None, sinks: int = 0,
                      softcap: float | None = None, alibi_slopes=None, kv_format=None,
                      k_scale=None, k_zero=None, v_scale=None, v_zero=None, k_ring=None,
-                     v_ring=None, ring_rows=None):
+                     v_ring=None, ring_rows=None, mask=None):
         """One query per sequence over a ``kvcc.KVCache`` layer's pages: q ``[B, Hq, D]``
         (sequence ``b``'s last token), ``k_pages``/``v_pages [P, page, Hk, D]``
         (``KVCache.k(layer)``/``v(layer)``), ``block_table [B, max_pages]`` and
@@ -202,7 +215,7 @@ class CudaKernels(CubinKernels):
                 {"ks": k_scale, "kz": k_zero, "vs": v_scale, "vz": v_zero, "kr": k_ring,
                  "vr": v_ring, "rs": ring_rows},
                 dict(scale=scale, num_splits=num_splits, window=window, sinks=sinks,
-                     softcap=softcap, alibi_slopes=alibi_slopes))
+                     softcap=softcap, alibi_slopes=alibi_slopes, mask=mask))
         if k_pages.shape != v_pages.shape or k_pages.dim() != 4 or k_pages.shape[3] != d:
             raise ValueError(f"shapes do not match: q {tuple(q.shape)}, k_pages "
                              f"{tuple(k_pages.shape)}, v_pages {tuple(v_pages.shape)}")
@@ -210,11 +223,12 @@ class CudaKernels(CubinKernels):
         _dtypes(q, k_pages, v_pages)
         name = f"kvcc_cuda_paged_decode_{_dt(q)}_d{d}_g{hq // hk}_p{page}"
         return self._pages(name, q, {"k": k_pages, "v": v_pages}, block_table, kv_lens, page, hk,
-                           scale, num_splits, window, sinks, softcap, alibi_slopes)
+                           scale, num_splits, (mask, window, sinks), softcap, alibi_slopes)
 
     def _pages(self, name: str, q, kv: dict, block_table, kv_lens, page: int, hk: int,
-               *rest):
-        """The paged decode ``name`` over K/V pages and their tensors ``kv``."""
+               scale, num_splits, mask_args: tuple, *rest):
+        """The paged decode ``name`` over K/V pages and their tensors ``kv``;
+        ``mask_args``: the call's mask, window and sinks."""
         b, hq, _ = q.shape
         _heads(hq, hk)
         bt, kvl = _table("block_table", block_table, 2), _table("kv_lens", kv_lens, 1)
@@ -224,10 +238,14 @@ class CudaKernels(CubinKernels):
         if bt.shape[1] * page > INT32_MAX:
             raise ValueError(f"block_table {tuple(bt.shape)}: max_pages * page = "
                              f"{bt.shape[1] * page} keys does not fit the kernels' int32")
+        mask, window, sinks = mask_args
+        masking = _masking(mask, None, window, sinks, decode=True, packed=True,
+                           keys=bt.shape[1] * page, batch=b, hq=hq, hk=hk, device=q.device,
+                           seq_keys=lambda: kvl.clamp(max=bt.shape[1] * page))
         kv = {n: t.contiguous() for n, t in kv.items()}
         return self._split_decode(name, q.contiguous(), {**kv, "bt": bt, "kvl": kvl},
                                   {"B": b, "Hq": hq, "Hk": hk, "MP": bt.shape[1]},
-                                  bt.shape[1] * page, *rest)
+                                  bt.shape[1] * page, scale, num_splits, masking, *rest)
 
     def _quant_paged_decode(self, q, k_codes, v_codes, block_table, kv_lens, kv_format,
                             given: dict, kw: dict):
@@ -236,21 +254,23 @@ class CudaKernels(CubinKernels):
         fmt, kv, page, hk = cq.layer_tensors(kv_format, d, q.dtype, b, k_codes, v_codes, given)
         name = f"kvcc_cuda_paged_decode_{_dt(q)}_d{d}_g{hq // max(hk, 1)}_p{page}_{fmt.name}"
         return self._pages(name, q, kv, block_table, kv_lens, page, hk, kw["scale"],
-                           kw["num_splits"], kw["window"], kw["sinks"], kw["softcap"],
-                           kw["alibi_slopes"])
+                           kw["num_splits"], (kw["mask"], kw["window"], kw["sinks"]),
+                           kw["softcap"], kw["alibi_slopes"])
 
     def _split_decode(self, name: str, q, kv: dict, sizes: dict, max_len: int,
-                      scale: float | None, num_splits: int | None, window: int | None,
-                      sinks: int, softcap: float | None, alibi_slopes):
+                      scale: float | None, num_splits: int | None, masking: tuple,
+                      softcap: float | None, alibi_slopes):
         """Decode kernel ``name`` over ``NS`` splits into a float32 workspace, then the
-        merge; ``o`` and ``lse`` shaped as q's rows (``[B, Hq, 1, D]`` or ``[B, Hq, D]``)."""
+        merge; ``o`` and ``lse`` shaped as q's rows (``[B, Hq, 1, D]`` or ``[B, Hq, D]``).
+        ``masking``: the name suffix, tensors and sizes of :func:`_masking`."""
         import torch
 
         b, hq, hk, d = sizes["B"], sizes["Hq"], sizes["Hk"], q.shape[-1]
+        sfx, mt, mask = masking
+        name += sfx
         if name not in self.manifest["kernels"]:
             raise KeyError(f"no prebuilt kernel {name} (GQA group {hq // hk}, head dim {d}, "
                            f"{q.dtype}); built: {sorted(self.manifest['kernels'])}")
-        mask = _mask(window, sinks)
         if num_splits is None:
             tiles = visible_tiles(max_len, mask["window"], mask["sinks"],
                                   self.manifest["decode_block_n"])
@@ -262,8 +282,8 @@ class CudaKernels(CubinKernels):
         o = torch.empty_like(q)
         lse = torch.empty(q.shape[:-1], device=q.device, dtype=torch.float32)
         sizes = {**sizes, "NS": ns, **mask}
-        self.launch(name, {"q": q, **kv, "sl": _slopes(alibi_slopes, hq, q.device), "wo": wo,
-                           "wl": wl}, sizes, _scalars(scale, d, softcap))
+        self.launch(name, {"q": q, **kv, **mt, "sl": _slopes(alibi_slopes, hq, q.device),
+                           "wo": wo, "wl": wl}, sizes, _scalars(scale, d, softcap))
         self.launch(f"kvcc_cuda_merge_{_dt(q)}_d{d}", {"wo": wo, "wl": wl, "o": o, "lse": lse},
                     sizes)
         return o, lse
@@ -272,7 +292,8 @@ class CudaKernels(CubinKernels):
                       max_seqlen_q: int | None = None, scale: float | None = None,
                       window: int | None = None, sinks: int = 0, softcap: float | None = None,
                       alibi_slopes=None, kv_format=None, k_scale=None, k_zero=None,
-                      v_scale=None, v_zero=None, k_ring=None, v_ring=None, ring_rows=None):
+                      v_scale=None, v_zero=None, k_ring=None, v_ring=None, ring_rows=None,
+                      mask=None):
         """Packed queries over a ``kvcc.KVCache`` layer's pages (a chunked prefill step):
         q ``[Tq, Hq, D]`` with ``cu_seqlens_q`` int32 ``[B + 1]``, sequence ``b``'s
         queries the last of its ``kv_lens[b]`` keys (bottom-right aligned), the pages,
@@ -311,16 +332,20 @@ class CudaKernels(CubinKernels):
             raise ValueError(f"block_table {tuple(bt.shape)}: max_pages * page = "
                              f"{bt.shape[1] * page} keys does not fit the kernels' int32")
         max_seqlen_q = _offsets("cu_seqlens_q", cuq, tq, max_seqlen_q)
+        sfx, mt, ms = _masking(mask, None, window, sinks, decode=False, packed=True,
+                               keys=bt.shape[1] * page, batch=b, hq=hq, hk=hk, device=q.device,
+                               seq_keys=lambda: kvl.clamp(max=bt.shape[1] * page))
         q = q.contiguous()
         o = torch.empty_like(q)
         lse = torch.empty((tq, hq), device=q.device, dtype=torch.float32)
         if tq == 0:
             return o, lse
-        self.launch(f"kvcc_cuda_paged_prefill_{_dt(q)}_d{d}_p{page}{suffix}",
+        self.launch(f"kvcc_cuda_paged_prefill_{_dt(q)}_d{d}_p{page}{suffix}{sfx}",
                     {"q": q, **{n: t.contiguous() for n, t in kv.items()}, "cuq": cuq, "bt": bt,
-                     "kvl": kvl, "sl": _slopes(alibi_slopes, hq, q.device), "o": o, "lse": lse},
+                     "kvl": kvl, **mt, "sl": _slopes(alibi_slopes, hq, q.device), "o": o,
+                     "lse": lse},
                     {"B": b, "Hq": hq, "Hk": hk, "TQ": tq, "MQ": int(max_seqlen_q),
-                     "MP": bt.shape[1], **_mask(window, sinks)}, _scalars(scale, d, softcap))
+                     "MP": bt.shape[1], **ms}, _scalars(scale, d, softcap))
         return o, lse
 
 

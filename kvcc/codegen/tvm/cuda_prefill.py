@@ -6,6 +6,7 @@ run-time arguments."""
 # ruff: noqa: E501  (TVMScript templates: one TensorIR statement per line)
 from __future__ import annotations
 
+from kvcc.codegen.tvm import cuda_masks as cm
 from kvcc.codegen.tvm import cuda_quant as cq
 from kvcc.codegen.tvm import cuda_ranges as cr
 from kvcc.codegen.tvm.cuda_common import (
@@ -24,14 +25,18 @@ from kvcc.codegen.tvm.cuda_common import lines as _lines
 from kvcc.codegen.tvm.cuda_common import score as _score
 from kvcc.codegen.tvm.cuda_common import tile_loop as _tile_loop
 from kvcc.codegen.tvm.cuda_ranges import J0, K0, KEY, Q0, SK, SQ
+from kvcc.ir.mask import Mask
 
 
 def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = None,
-            kv_format: str | None = None) -> KernelDef:
+            kv_format: str | None = None, mask: Mask | None = None) -> KernelDef:
     """The flash-attention prefill over dense ``[B, H, S, D]`` tensors, or with
     ``varlen`` over packed sequences, their keys packed too or (``page_size``) in a
     ``kvcc.KVCache`` layer's pages, of ``kv_format`` codes when given (see the module
-    docstring)."""
+    docstring); with ``mask``, that mask compiled in in place of the run-time window and
+    sinks (``cuda_masks.py``)."""
+    if mask is not None and (why := cm.reason(mask, varlen)) is not None:
+        raise ValueError(f"the TVM CUDA kernels cannot compile this mask in: {why}")
     if page_size is not None and page_size not in PAGE_SIZES:
         raise ValueError(f"paged prefill page sizes are {PAGE_SIZES}, not {page_size}")
     fmt = cq.resolve(kv_format) if kv_format is not None else None
@@ -42,7 +47,7 @@ def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = No
     paged = page_size is not None
     kind = "paged_prefill" if paged else "varlen_prefill" if varlen else "prefill"
     name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}" + (f"_p{page_size}" if paged else "") \
-        + (f"_{fmt.name}" if fmt else "")
+        + (f"_{fmt.name}" if fmt else "") + (cm.suffix(mask) if mask is not None else "")
     bm, bn, nt = PRE_BM, PRE_BN, NT
     pt = bm * d // nt
     assert bm * d % nt == 0 and bm * bn % nt == 0 and bn * d % nt == 0
@@ -110,25 +115,37 @@ def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = No
         grid = (("S", bm), ("Hq", 1), ("B", 1))
     sj = f"iv[{J0}] + (k * {nt} + tx) % {bn}"  # a score's key
     sp = f"r0 + (k * {nt} + tx) // {bn} + {L} - {S}"  # its query's position
+    ranges = _lines(20, *cr.prefill_ranges(bm, bn, S, L))
+    loop = _tile_loop(cr.prefill_tile(bn), bm, d, bn, nt, pt, k_at, v_at,
+                      cr.prefill_visible(sj, sp, L), _score("by", sp, sj), jj if fmt else None)
+    params, alloc = "qscale: T.float32, cap: T.float32, window: T.int32, sinks: T.int32", ""
+    if mask is not None:  # compiled in: a mask row per query row of the block
+        mc = cm.MaskCode(mask, bm, bn, f"r0 + {{i}} + {L} - {S}", "r0 + {i}", f"r0 + {{i}} < {S}")
+        handles, decl, tensors, params, alloc = mc.splice(handles, decl, tensors, ("o", "lse"))
+        seq += _lines(20, f"kv_total: T.let[T.int32] = {L}") + "\n"
+        ranges = _lines(20, *mc.setup(split=False))
+        loop = _tile_loop(mc.tile(), bm, d, bn, nt, pt, k_at, v_at,
+                          mc.visible(f"(k * {nt} + tx) // {bn}", f"(k * {nt} + tx) % {bn}", sj),
+                          _score("by", sp, sj), jj if fmt else None, mc.stage(nt), mc.guard())
     src = f'''
 @T.prim_func
 def {name}({handles},
-           qscale: T.float32, cap: T.float32, window: T.int32, sinks: T.int32{sizes}):
+           {params}{sizes}):
     T.func_attr({{"global_symbol": "{name}", "tir.noalias": True}})
 {decl}
     SL = T.match_buffer(sl_h, (Hq,), "float32")
     for bz in T.thread_binding(B, thread="blockIdx.z"):
         for by in T.thread_binding(Hq, thread="blockIdx.y"):
             for bx in T.thread_binding({xs}, thread="blockIdx.x"):
-{_allocations(bm, d, bn, dtype, pt)}
+{_allocations(bm, d, bn, dtype, pt)}{alloc}
                 for tx in T.thread_binding({nt}, thread="threadIdx.x"):
                     hk: T.let[T.int32] = by // (Hq // Hk)
                     r0: T.let[T.int32] = bx * {bm}
 {seq}                    for k in range({pt}):
                         qs[{row}, {col}] = T.Select(r0 + {row} < {S}, T.Cast("float32", {q_at}) * qscale, T.float32(0))
 {_init(pt)}
-{_lines(20, *cr.prefill_ranges(bm, bn, S, L))}
-{_tile_loop(cr.prefill_tile(bn), bm, d, bn, nt, pt, k_at, v_at, cr.prefill_visible(sj, sp, L), _score("by", sp, sj), jj if fmt else None)}
+{ranges}
+{loop}
                     for k in T.unroll({pt}):
                         if r0 + {row} < {S}:
                             {o_at} = T.Cast("{dtype}", T.Select(l[k] > T.float32(0), acc[k] / l[k], T.float32(0)))
@@ -136,4 +153,4 @@ def {name}({handles},
                                 {lse_at} = T.Select(l[k] > T.float32(0), (m[k] + T.log2(l[k])) * T.float32({LN2!r}), {NEG_INF})
 '''
     return KernelDef(name, kind, dtype, d, 0, src, grid, (nt, 1, 1), tensors, page_size or 0,
-                     fmt.name if fmt else "")
+                     fmt.name if fmt else "", cm.text(mask) if mask is not None else "")

@@ -1,0 +1,279 @@
+"""Masks compiled into the TVM CUDA kernels: any mask the TVM CPU kernels run.
+
+The prebuilt decode and prefill kernels take ``causal``, ``sliding_window(w)`` and
+``sinks(n) | sliding_window(w)`` (bottom-right) at run time (``cuda_ranges.py``). Every
+other mask of kvcc's algebra that ``mask.py`` writes as at most
+:data:`~kvcc.codegen.tvm.mask.MAX_TERMS` key intervals per row (``full``, top-left
+alignment, static documents, document ids, ``|``, ``&``, ``~``, ``by_head``; not
+Quest's page selections) is compiled into a kernel of its own, named with the suffix
+``_m{digest}`` (:func:`suffix`: a hash of the mask's text, its run-time tensors
+renamed ``ids0, ids1, ...`` in order, so the same mask always names the same kernel).
+
+In such a kernel a program (a prefill's block of :data:`PRE_BM` query rows, or one
+decode split, whose ``G`` query heads share one position)
+
+1. evaluates its rows' terms once: thread ``i`` of the first ``R`` (the rows) writes
+   row ``i``'s intervals, clipped to the sequence's keys, to the shared tables
+   ``tlo``/``thi [R, terms]`` (a row past the queries sees nothing) and its document
+   id per id tensor to ``rid{i}``;
+2. derives per term the union of the rows' intervals (``mr``, registers of every
+   thread) and its run of key tiles; the program walks the runs one after another (a
+   decode's splits divide the walk evenly), and a tile an earlier run already held is
+   skipped (a branch every thread of the block takes alike), so keys no row sees are
+   never loaded;
+3. stages each tile's document ids (``kid{i}``) beside its K and V rows, and sees a
+   score when its key lies in one of its row's intervals where the term's predicate
+   (same document id) holds.
+
+Names the term expressions read (``mask.py``): ``kv_total`` (the sequence's key
+count), ``hk`` (the program's KV head), ``DLO{i}``/``DHI{i}`` (a static document
+table: per key position its document's first key and end), ``ID{i} [IB{i}, IN{i}]``
+int64 (document ids, ``IB{i}`` 1 or the batch; dense kernels only, as on the CPU).
+"""
+
+# ruff: noqa: E501  (TVMScript statements: one per line)
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from kvcc.codegen.tvm.cuda_ranges import J0, NTL, PER, TLO
+from kvcc.codegen.tvm.mask import Term, check_mask, doc_tables, id_tensors, row_terms
+from kvcc.ir.mask import Mask, rename_refs
+
+_NONE = Term("0", "0")
+
+
+def canonical(m: Mask) -> Mask:
+    """``m`` with its run-time tensors renamed ``ids0, ids1, ...`` (in the order the
+    kernel takes them) and unbound."""
+    names = {n: f"ids{i}" for i, n in enumerate(id_tensors(m))}
+    return rename_refs(m, names, keep_data=False)
+
+
+def text(m: Mask) -> str:
+    from kvcc.ir.syntax import print_mask
+
+    return print_mask(canonical(m))
+
+
+def suffix(m: Mask) -> str:
+    """The kernel-name suffix of a compiled-in mask."""
+    return "_m" + hashlib.sha256(text(m).encode()).hexdigest()[:10]
+
+
+def reason(m: Mask, packed: bool) -> str | None:
+    """Why no TVM CUDA kernel compiles ``m`` in (None: one does); ``packed``: a varlen
+    or paged kernel, which takes no document ids (as on the CPU)."""
+    why = check_mask(m)
+    if why is not None:
+        return why
+    if packed and id_tensors(m):
+        return "document ids in packed or paged sequences (dense q and K/V only)"
+    return None
+
+
+def tensors(m: Mask) -> tuple[str, ...]:
+    """The mask's tensor parameters, by the names the launcher binds."""
+    out: list[str] = []
+    for i in range(len(doc_tables(m))):
+        out += [f"dlo{i}", f"dhi{i}"]
+    return (*out, *(f"id{i}" for i in range(len(id_tensors(m)))))
+
+
+def handles(m: Mask) -> str:
+    return "".join(f"{t}_h: T.handle, " for t in tensors(m))
+
+
+def decl(m: Mask) -> list[str]:
+    out = []
+    for i in range(len(doc_tables(m))):
+        out += [f'DLO{i} = T.match_buffer(dlo{i}_h, (T.int32(),), "int32")',
+                f'DHI{i} = T.match_buffer(dhi{i}_h, (T.int32(),), "int32")']
+    for i in range(len(id_tensors(m))):
+        out += [f"IB{i} = T.int32()", f"IN{i} = T.int32()",
+                f'ID{i} = T.match_buffer(id{i}_h, (IB{i}, IN{i}), "int64")']
+    return out
+
+
+def _terms(m: Mask, p: str = "p", r: str = "r") -> tuple[Term, ...]:
+    return row_terms(m, p, r) or (_NONE,)
+
+
+@dataclass(frozen=True)
+class MaskCode:
+    """The TVMScript pieces of a compiled-in mask for one kernel: ``rows`` mask rows
+    per program, ``bn`` keys per tile. ``p``/``r``/``valid`` are templates over
+    ``{i}``, a row of the program: its bottom-right key position, its top-left query
+    index, whether it is a query of the sequence."""
+
+    mask: Mask
+    rows: int
+    bn: int
+    p: str
+    r: str
+    valid: str
+
+    @property
+    def count(self) -> int:
+        return len(_terms(self.mask))
+
+    def _slots(self) -> int:
+        return 4 * self.count + 3
+
+    def allocations(self) -> list[str]:
+        """Shared row tables and the range registers ``mr`` (indent 16)."""
+        n = self.count
+        out = [f'tlo = T.alloc_buffer(({self.rows}, {n}), "int32", scope="shared")',
+               f'thi = T.alloc_buffer(({self.rows}, {n}), "int32", scope="shared")',
+               f'mr = T.alloc_buffer(({self._slots()},), "int32", scope="local")']
+        for i in range(len(id_tensors(self.mask))):
+            out += [f'rid{i} = T.alloc_buffer(({self.rows},), "int64", scope="shared")',
+                    f'kid{i} = T.alloc_buffer(({self.bn},), "int64", scope="shared")']
+        return out
+
+    def splice(self, handles: str, decl: str, tensors: tuple[str, ...], outputs: tuple[str, ...]
+               ) -> tuple[str, str, tuple[str, ...], str, str]:
+        """A kernel's handles, declarations, tensors (``outputs`` last, after the slopes
+        ``sl``), float parameters and allocations, with the mask's tables in place of the
+        run-time window and sinks."""
+        lines = lambda n, xs: "\n".join(" " * n + x for x in xs)  # noqa: E731
+        rest = ("sl", *outputs)
+        return (handles.replace("sl_h: T.handle", f"{handles_of(self.mask)}sl_h: T.handle"),
+                decl + "\n" + lines(4, decl_of(self.mask)),
+                tuple(x for x in tensors if x not in rest) + tensors_of(self.mask) + rest,
+                "qscale: T.float32, cap: T.float32",
+                "\n" + lines(16, self.allocations()))
+
+    def setup(self, split: bool) -> list[str]:
+        """The rows' intervals, the program's runs of tiles, and ``iv[NTL]``/``iv[TLO]``
+        (its tiles, the first one's index in the walk); ``split``: a decode's split
+        ``bx`` of ``NS`` takes its share of the walk (indent 20)."""
+        n, bn = self.count, self.bn
+        p, r, ok = (x.format(i="tx") for x in (self.p, self.r, self.valid))
+        out = [f"if tx < {self.rows}:"]
+        for t, term in enumerate(_terms(self.mask, f"({p})", f"({r})")):
+            out += [f"    tlo[tx, {t}] = T.Select({ok}, T.max({term.lo}, 0), 0)",
+                    f"    thi[tx, {t}] = T.Select({ok}, T.min({term.hi}, kv_total), 0)"]
+        for i in range(len(id_tensors(self.mask))):
+            out.append(f"    rid{i}[tx] = ID{i}[T.min(bz, IB{i} - 1), T.max(T.min({p}, kv_total - 1), 0)]")
+        out.append('T.evaluate(T.tvm_storage_sync("shared"))')
+        for t in range(n):
+            out += [f"mr[{2 * t}] = kv_total", f"mr[{2 * t + 1}] = 0"]
+        out.append(f"for i in range({self.rows}):")
+        for t in range(n):
+            # (a Select, not an if: TVM's barrier planner takes no shared read in a branch
+            # condition)
+            some = f"tlo[i, {t}] < thi[i, {t}]"
+            out += [f"    mr[{2 * t}] = T.Select({some}, T.min(mr[{2 * t}], tlo[i, {t}]), mr[{2 * t}])",
+                    f"    mr[{2 * t + 1}] = T.Select({some}, T.max(mr[{2 * t + 1}], thi[i, {t}]), mr[{2 * t + 1}])"]
+        for t in range(n):
+            lo, hi, tl = f"mr[{2 * t}]", f"mr[{2 * t + 1}]", f"mr[{2 * n + 2 * t}]"
+            out += [f"{tl} = {lo} // {bn}",
+                    f"mr[{2 * n + 2 * t + 1}] = T.Select({lo} < {hi}, ({hi} + {bn - 1}) // {bn} - {tl}, 0)"]
+        tot = f"mr[{4 * n}]"
+        out.append(f"{tot} = " + " + ".join(f"mr[{2 * n + 2 * t + 1}]" for t in range(n)))
+        if split:
+            out += [f"iv[{PER}] = ({tot} + NS - 1) // NS", f"iv[{TLO}] = bx * iv[{PER}]",
+                    f"iv[{NTL}] = T.max(T.min(iv[{PER}], {tot} - iv[{TLO}]), 0)"]
+        else:
+            out += [f"iv[{TLO}] = 0", f"iv[{NTL}] = {tot}"]
+        return out
+
+    def tile(self) -> list[str]:
+        """Statements setting the walk's tile ``iv[TLO] + t``: its first key ``iv[J0]``
+        and, with several runs, whether an earlier run held it (``mr`` slot
+        :meth:`skip`)."""
+        n, bn = self.count, self.bn
+        tl = [f"mr[{2 * n + 2 * t}]" for t in range(n)]
+        tn = [f"mr[{2 * n + 2 * t + 1}]" for t in range(n)]
+        ft, tix = f"(iv[{TLO}] + t)", f"mr[{4 * n + 1}]"
+        starts = ["0"]
+        for t in range(1, n + 1):
+            starts.append(" + ".join(tn[:t]))
+        expr = f"{tl[n - 1]} + {ft} - ({starts[n - 1]})"
+        for t in reversed(range(n - 1)):
+            expr = f"T.Select({ft} < {starts[t + 1]}, {tl[t]} + {ft} - ({starts[t]}), {expr})"
+        out = [f"{tix} = {expr}"]
+        if n > 1:
+            seen = []
+            for t in range(1, n):
+                held = " or ".join(f"({tix} >= {tl[s]} and {tix} < {tl[s]} + {tn[s]})"
+                                   for s in range(t))
+                end = f" and {ft} < {starts[t + 1]}" if t + 1 < n else ""
+                seen.append(f"({ft} >= {starts[t]}{end} and ({held}))")
+            out.append(f"{self.skip()} = T.Select({' or '.join(seen)}, 1, 0)")
+        out.append(f"iv[{J0}] = {tix} * {bn}")
+        return out
+
+    def skip(self) -> str:
+        return f"mr[{4 * self.count + 2}]"
+
+    def guard(self) -> str | None:
+        """The condition a tile's work runs under (None: every tile of the walk runs)."""
+        return f"{self.skip()} == 0" if self.count > 1 else None
+
+    def stage(self, nt: int) -> list[str]:
+        """The tile's document ids, staged with its K and V rows (``nt`` threads)."""
+        ids = id_tensors(self.mask)
+        if not ids:
+            return []
+        assert nt >= self.bn
+        out = [f"if tx < {self.bn}:"]
+        out += [f"    kid{i}[tx] = ID{i}[T.min(bz, IB{i} - 1), T.max(T.min(iv[{J0}] + tx, kv_total - 1), 0)]"
+                for i in range(len(ids))]
+        return out
+
+    def visible(self, row: str, kin: str, key: str) -> str:
+        """Whether mask row ``row`` sees the tile's key ``kin`` (index in the tile),
+        whose position is ``key``."""
+        parts = []
+        for t, term in enumerate(_terms(self.mask)):
+            x = f"tlo[{row}, {t}] <= {key} and {key} < thi[{row}, {t}]"
+            if term.pred is not None:
+                x += f" and ({term.pred.format(key=kin, row=row)})"
+            parts.append(f"({x})")
+        return " or ".join(parts)
+
+
+
+def runtime(m: Mask, decode: bool) -> tuple[int | None, int] | None:
+    """``(window, sinks)`` when the run-time kernels run ``m`` exactly at every length
+    (``window`` None: none), else None (the mask is compiled in). Bottom-right
+    ``causal``, ``sliding_window(w)``, ``causal & sliding_window(w)`` and ``sinks(n) |
+    sliding_window(w)``; in a decode kernel (one query, the last key) also ``full`` and
+    ``causal & (sinks(n) | sliding_window(w))``, which causality does not cut there."""
+    from kvcc.ir.mask import Align, And, Causal, Full, Or, Sinks, SlidingWindow
+
+    def pair(x, a, b):  # (u, v) with u an ``a`` and v a ``b``, in either order
+        for u, v in ((x.a, x.b), (x.b, x.a)):
+            if isinstance(u, a) and isinstance(v, b):
+                return u, v
+        return None
+
+    def br(x) -> bool:
+        return x.align is Align.bottom_right
+
+    def window_or(x):  # sinks(n) | sliding_window(w), bottom-right
+        p = pair(x, Sinks, SlidingWindow) if isinstance(x, Or) else None
+        return (p[1].size, p[0].n) if p and br(p[1]) else None
+
+    if isinstance(m, Full):
+        return (None, 0) if decode else None
+    if isinstance(m, Causal):
+        return (None, 0) if br(m) else None
+    if isinstance(m, SlidingWindow):
+        return (m.size, 0) if br(m) else None
+    if isinstance(m, Or):
+        return window_or(m)
+    if isinstance(m, And):
+        p = pair(m, Causal, SlidingWindow)  # the window is causal already
+        if p and br(p[0]) and br(p[1]):
+            return (p[1].size, 0)
+        p = pair(m, Causal, Or)
+        if decode and p and br(p[0]):
+            return window_or(p[1])
+    return None
+
+
+handles_of, decl_of, tensors_of = handles, decl, tensors  # (MaskCode's fields shadow them)

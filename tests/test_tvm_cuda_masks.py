@@ -1,0 +1,180 @@
+"""Masks compiled into the TVM CUDA kernels (``kvcc/codegen/tvm/cuda_masks.py``).
+
+Kernels with masks of several key intervals per row (unions, complements, static
+documents, document ids, per-head masks, top-left alignment), in every kernel kind
+(dense, packed and paged prefill, dense and paged decode over several splits, quantized
+pages), are built with TVM and nvcc for sm_90 and run through the CUDA emulation
+(``cuda_emulate.py``) against kvcc's own evaluation of the mask, as the GPU check holds
+them (``benchmarks/tvm_cuda_check.py``). Two deliberately wrong kernels show the check
+fails. The launcher's refusals need no build.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import sys
+
+import pytest
+
+from kvcc.codegen.tvm import cuda, cuda_emulate
+from kvcc.codegen.tvm import cuda_kernels as ck
+from kvcc.codegen.tvm import cuda_masks as cm
+from kvcc.ir.syntax import parse_mask
+
+ROOT = pathlib.Path(__file__).resolve().parents[1]
+
+# GPU-check cases (benchmarks/tvm_cuda_cases.py) whose mask is compiled in
+CASES = [
+    ("prefill", "float16", 4, 2, 64, [130], [200], "causal & ~sliding_window(40)", 0),
+    ("prefill", "bfloat16", 4, 4, 64, [250], [250], "document([50, 100, 100]) | sinks(4)", 0),
+    ("prefill", "float16", 4, 2, 64, [90], [120],
+     "by_head([1], of=2, group=2, causal, sliding_window(16))", 0),
+    ("prefill", "float16", 4, 4, 128, [100], [160], "~(sliding_window(32) | sinks(2))", 0),
+    ("decode", "float16", 8, 2, 64, [1, 1], [1000, 700],
+     "sinks(4) | sliding_window(64) | document(%doc)", 0),
+    ("varlen", "bfloat16", 4, 2, 64, [40, 1, 70], [100, 100, 100],
+     "causal & document([30, 70]) | sinks(2)", 0),
+    ("paged16", "float16", 8, 2, 64, [1] * 3, [500, 500, 500], "sinks(5) | document([300, 200])", 0),
+    ("chunk16", "float16", 4, 2, 64, [30, 64], [300, 64], "causal(top_left) | sinks(3)", 0),
+    ("chunk16", "bfloat16", 4, 1, 64, [20, 33], [200, 90], "sliding_window(24, top_left)", 0,
+     None, False, "int4"),
+    ("paged16", "bfloat16", 8, 8, 64, [1] * 2, [300, 129], "causal(top_left) | sliding_window(50)", 0,
+     30.0, True, "kivi2"),
+]
+
+pytestmark = pytest.mark.skipif(
+    cuda_emulate.cxx_path() is None or cuda.nvcc_path() is None,
+    reason="needs g++ (the emulation) and nvcc (the build)")
+
+
+def _checks():
+    sys.path.insert(0, str(ROOT))
+    from benchmarks import tvm_cuda_check
+
+    return tvm_cuda_check
+
+
+def kernels_for(case: tuple, mask_code=None) -> list:
+    """The kernels a case launches."""
+    kind, dt, hq, hk, d = case[:5]
+    m = parse_mask(case[7])
+    fmt = case[11] if len(case) > 11 else None
+    if kind == "prefill":
+        return [ck.prefill(dt, d, mask=m)]
+    if kind == "varlen":
+        return [ck.prefill(dt, d, True, mask=m)]
+    if kind.startswith("chunk"):
+        return [ck.prefill(dt, d, True, int(kind[5:]), fmt, mask=m)]
+    page = int(kind[5:]) if kind.startswith("paged") else None
+    return [ck.decode(dt, d, hq // hk, page, fmt, mask=m), ck.merge(dt, d)]
+
+
+def _build(cases) -> pathlib.Path:
+    ks = {k.name: k for c in cases for k in kernels_for(c)}
+    return cuda.build("sm_90", list(ks.values()))
+
+
+@pytest.fixture(scope="module")
+def built():
+    return _build(CASES)
+
+
+def test_compiled_in_masks_match_kvcc_in_every_kernel_kind(built):
+    from kvcc.codegen.tvm.cuda_emulate import EmulatedKernels
+
+    chk = _checks()
+    ks = EmulatedKernels(built)
+    results = chk.run_checks(ks, CASES, device="cpu")
+    failed = [(label, detail) for label, ok, detail in results if not ok]
+    assert len(results) == len(CASES) and not failed, failed
+    # every kernel ran, and the decodes over several splits
+    names = {name for name, _ in ks.launches}
+    assert {k.name for c in CASES for k in kernels_for(c)} == names
+    assert any(g[0] > 1 for name, g in ks.launches if "decode" in name)
+    man = cuda.read_check(built)
+    for c in CASES:
+        k = kernels_for(c)[0]
+        entry = man["kernels"][k.name]
+        assert entry["mask"] == cm.text(parse_mask(c[7]))
+        assert entry["spill_stores"] == 0 and entry["stack"] == 0, (k.name, entry)
+
+
+@pytest.mark.parametrize("mutation", ["no tile skipped", "no predicate"])
+def test_a_wrong_mask_kernel_fails_the_check(monkeypatch, mutation):
+    """Built with one mistake, the kernels fail the cases that depend on it: walking a
+    tile that two terms' runs hold twice, or ignoring the document-id predicate."""
+    from kvcc.codegen.tvm.cuda_emulate import EmulatedKernels
+
+    chk = _checks()
+    if mutation == "no tile skipped":
+        monkeypatch.setattr(cm.MaskCode, "guard", lambda self: None)
+        case = CASES[1]  # document | sinks: the sink tile is the first document's too
+    else:
+        real = cm.MaskCode.visible
+
+        def visible(self, row, kin, key):
+            return real(self, row, kin, key).replace(f"kid0[{kin}] == rid0[{row}]", "T.bool(True)")
+
+        monkeypatch.setattr(cm.MaskCode, "visible", visible)
+        case = CASES[4]
+    results = chk.run_checks(EmulatedKernels(_build([case])), [case], device="cpu")
+    assert len(results) == 1 and not results[0][1], results
+
+
+def test_runtime_masks_and_names():
+    rt = lambda text, decode=False: cm.runtime(parse_mask(text), decode)  # noqa: E731
+    assert rt("causal") == (None, 0) and rt("sliding_window(64)") == (64, 0)
+    assert rt("causal & sliding_window(64)") == (64, 0)
+    assert rt("sliding_window(64) | sinks(4)") == (64, 4)
+    assert rt("full") is None and rt("full", decode=True) == (None, 0)
+    assert rt("causal & (sinks(4) | sliding_window(64))") is None
+    assert rt("causal & (sinks(4) | sliding_window(64))", decode=True) == (64, 4)
+    for text in ("causal(top_left)", "sliding_window(8, top_left)", "~causal", "document([4, 4])"):
+        assert rt(text) is None and rt(text, decode=True) is None, text
+    # the kernel name follows the mask, not the names of its tensors
+    import torch
+
+    from kvcc import masks
+
+    a = masks.causal() & masks.document(seq_ids=torch.zeros(8, dtype=torch.int64))
+    b = masks.causal() & masks.document(seq_ids=torch.ones(8, dtype=torch.int64))
+    assert cm.suffix(a) == cm.suffix(b) == cm.suffix(parse_mask("causal & document(%ids0)"))
+    assert cm.suffix(a) != cm.suffix(parse_mask("causal | document(%ids0)"))
+    assert cm.reason(parse_mask("page_select(16, %p)"), False).startswith("page selections")
+    assert "document ids" in cm.reason(parse_mask("document(%d)"), True)
+    assert cm.reason(parse_mask("document(%d)"), False) is None
+    with pytest.raises(ValueError, match="cannot compile this mask in: masks of more than 4"):
+        ck.prefill("float16", 64, mask=parse_mask(
+            "(causal | sinks(4)) & (document([8, 8]) | ~sliding_window(8))"))
+
+
+def test_the_launcher_refuses_bad_mask_calls_before_any_launch(monkeypatch):
+    import torch
+
+    from kvcc.codegen.tvm.cuda_launch import CudaKernels
+
+    ks = CudaKernels(ROOT / "benchmarks" / "tvm_cuda" / "sm_90")
+    monkeypatch.setattr(ks, "launch", lambda *a, **k: pytest.fail("launched"))
+    q, k = torch.randn(1, 4, 16, 64, dtype=torch.float16), torch.randn(1, 2, 16, 64,
+                                                                       dtype=torch.float16)
+    with pytest.raises(ValueError, match="either mask or window"):
+        ks.prefill(q, k, k, mask="full", window=8)
+    with pytest.raises(ValueError, match="lengths sum to 12 but the key length is 16"):
+        ks.prefill(q, k, k, mask="document([4, 8])")
+    with pytest.raises(ValueError, match="no tensor given for 'doc'"):
+        ks.prefill(q, k, k, mask="document(%doc)")
+    with pytest.raises(ValueError, match=r"seq_ids must have shape \[16\]"):
+        ks.prefill(q, k, k, mask="document(%doc)", mask_tensors={"doc": torch.zeros(15)})
+    with pytest.raises(ValueError, match="by_head mask for 4 KV heads"):
+        ks.prefill(q, k, k, mask="by_head([0], of=4, group=1, causal, full)")
+    with pytest.raises(ValueError, match="page selections"):
+        ks.prefill(q, k, k, mask="page_select(16, %p)")
+    with pytest.raises(TypeError, match="kvcc.masks mask or its text"):
+        ks.prefill(q, k, k, mask=3)
+    cu = torch.tensor([0, 16], dtype=torch.int32)
+    with pytest.raises(ValueError, match="sequence 0 has 16 keys"):
+        ks.varlen_prefill(q[0].transpose(0, 1).contiguous(), k[0].transpose(0, 1).contiguous(),
+                          k[0].transpose(0, 1).contiguous(), cu, cu, mask="document([4, 8])")
+    with pytest.raises(ValueError, match="document ids in packed"):
+        ks.varlen_prefill(q[0].transpose(0, 1).contiguous(), k[0].transpose(0, 1).contiguous(),
+                          k[0].transpose(0, 1).contiguous(), cu, cu, mask="document(%doc)")

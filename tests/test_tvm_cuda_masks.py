@@ -165,6 +165,8 @@ def test_the_launcher_refuses_bad_mask_calls_before_any_launch(monkeypatch):
         ks.prefill(q, k, k, mask="document(%doc)")
     with pytest.raises(ValueError, match=r"seq_ids must have shape \[16\]"):
         ks.prefill(q, k, k, mask="document(%doc)", mask_tensors={"doc": torch.zeros(15)})
+    with pytest.raises(TypeError, match="seq_ids must be integers"):
+        ks.prefill(q, k, k, mask="document(%doc)", mask_tensors={"doc": torch.zeros(16)})
     with pytest.raises(ValueError, match="by_head mask for 4 KV heads"):
         ks.prefill(q, k, k, mask="by_head([0], of=4, group=1, causal, full)")
     with pytest.raises(ValueError, match="page selections"):
@@ -178,3 +180,27 @@ def test_the_launcher_refuses_bad_mask_calls_before_any_launch(monkeypatch):
     with pytest.raises(ValueError, match="document ids in packed"):
         ks.varlen_prefill(q[0].transpose(0, 1).contiguous(), k[0].transpose(0, 1).contiguous(),
                           k[0].transpose(0, 1).contiguous(), cu, cu, mask="document(%doc)")
+
+
+def test_a_mask_holding_its_ids_runs_the_default_kernel():
+    """``kvcc.masks.document(seq_ids=...)`` carries its tensor: the launcher reads it from
+    the mask (no ``mask_tensors``), launches the committed ``causal & document`` kernel,
+    and gives what the mask's text with ``mask_tensors`` gives."""
+    import torch
+
+    from kvcc import masks
+    from kvcc.codegen.tvm.cuda_emulate import EmulatedKernels
+
+    m = parse_mask("causal & document(%ids0)")
+    name = ck.prefill("float16", 64, mask=m).name
+    ks = EmulatedKernels(ROOT / "benchmarks" / "tvm_cuda" / "sm_90", only={name})
+    g = torch.Generator().manual_seed(3)
+    q, k, v = (torch.randn(2, 4, 70, 64, generator=g).half() for _ in range(3))
+    ids = torch.randint(0, 4, (2, 70), generator=g).sort(-1).values.to(torch.int32)
+    o1, l1 = ks.prefill(q, k, v, mask=masks.causal() & masks.document(seq_ids=ids))
+    o2, l2 = ks.prefill(q, k, v, mask=m, mask_tensors={"ids0": ids})
+    assert [n for n, _ in ks.launches] == [name, name]
+    assert torch.equal(o1, o2) and torch.equal(l1, l2) and bool(torch.isfinite(o1).all())
+    # and each batch row reads its own ids: a shuffled batch gives other outputs
+    o3, _ = ks.prefill(q, k, v, mask=m, mask_tensors={"ids0": ids.flip(0)})
+    assert not torch.equal(o1, o3)

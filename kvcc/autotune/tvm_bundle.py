@@ -123,11 +123,18 @@ def config_reason(c: AttentionConfig) -> str | None:
                     f"TVM CUDA kernels compute exact attention (passes allowed: "
                     f"{', '.join(EXACT_PASSES)})")
     from kvcc.codegen.tvm import cuda_masks
+    from kvcc.ir.mask import ByHead, walk
     from kvcc.ir.syntax import parse_mask
 
-    why = cuda_masks.reason(parse_mask(c.mask), packed=c.layout != "dense")
+    m = parse_mask(c.mask)
+    why = cuda_masks.reason(m, packed=c.layout != "dense")
     if why is not None:
         return f'mask "{c.mask}": the TVM CUDA kernels cannot run {why}'
+    for n in walk(m):
+        if isinstance(n, ByHead) and (n.num_heads != c.kv_heads or n.num_heads * n.group != c.heads):
+            return (f'mask "{c.mask}": by_head for {n.num_heads} KV heads of group {n.group}, '
+                    f"but the configuration has {c.kv_heads} KV heads and {c.heads} heads (the "
+                    "TVM CUDA kernel would refuse every call)")
     return None
 
 
@@ -137,9 +144,15 @@ def kernels_for(c: AttentionConfig, q_len: int, kv_len: int) -> list[KernelDef]:
     if why is not None:
         raise Unsupported(why)
     from kvcc.codegen.tvm import cuda_masks
+    from kvcc.codegen.tvm.mask import doc_tables
     from kvcc.ir.syntax import parse_mask
 
     dt, d, m = DTYPES[c.dtype], c.head_dim, parse_mask(c.mask)
+    for lengths in doc_tables(m):
+        if sum(lengths) != kv_len:
+            raise Unsupported(f'mask "{c.mask}" with kv_len {kv_len}: the documents cover '
+                              f"{sum(lengths)} keys, and must cover every key exactly once (the "
+                              "TVM CUDA kernel would refuse the call)")
     decode = q_len == 1 and c.layout != "packed"  # the kernel CudaKernels launches
     compiled = None if cuda_masks.runtime(m, decode) is not None else m
     if c.layout == "packed":

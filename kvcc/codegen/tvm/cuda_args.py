@@ -137,7 +137,7 @@ def _masking(mask, mask_tensors, window: int | None, sinks: int, *, decode: bool
 
     from kvcc.codegen.tvm import cuda_masks as cm
     from kvcc.codegen.tvm.mask import doc_tables, id_tensors
-    from kvcc.ir.mask import ByHead, Mask, data_refs, walk
+    from kvcc.ir.mask import ByHead, Mask, data_refs, unbind, walk
 
     if mask is None:
         return "", {}, _mask(window, sinks)
@@ -149,6 +149,10 @@ def _masking(mask, mask_tensors, window: int | None, sinks: int, *, decode: bool
         mask = parse_mask(mask)
     if not isinstance(mask, Mask):
         raise TypeError(f"mask must be a kvcc.masks mask or its text, got {type(mask).__name__}")
+    # unbound before any cached analysis, which would keep the tensors alive
+    refs = data_refs(mask)
+    mask, _ = unbind(mask)
+    given_name = {f"mask{i}": n for i, n in enumerate(refs)}  # the caller's name for each
     rt = cm.runtime(mask, decode)
     if rt is not None:
         return "", {}, _mask(*rt)
@@ -172,9 +176,10 @@ def _masking(mask, mask_tensors, window: int | None, sinks: int, *, decode: bool
                                  "must cover every sequence's keys exactly once")
         tensors[f"dlo{i}"], tensors[f"dhi{i}"] = _doc_table(lengths, max(keys, 1), device)
     sizes = {}
-    bound, given = data_refs(mask), dict(mask_tensors or {})
-    for i, name in enumerate(id_tensors(mask)):
-        ids = given.get(name, bound.get(name))
+    given = dict(mask_tensors or {})
+    for i, ref in enumerate(id_tensors(mask)):
+        name = given_name[ref]
+        ids = given.get(name, refs.get(name))
         if ids is None:
             raise ValueError(f"mask document(%{name}): no tensor given for {name!r} "
                              "(pass mask_tensors={name: ids})")
@@ -182,8 +187,12 @@ def _masking(mask, mask_tensors, window: int | None, sinks: int, *, decode: bool
                 ids.shape[-1] != keys or (ids.dim() == 2 and ids.shape[0] not in (1, batch)):
             raise ValueError(f"mask document: seq_ids must have shape [{keys}] or [{batch}, "
                              f"{keys}] (one id per key), got {tuple(getattr(ids, 'shape', ()))}")
-        ids = ids.to(device=device, dtype=torch.int64).reshape(-1, keys).contiguous()
-        tensors[f"id{i}"], sizes[f"IB{i}"], sizes[f"IN{i}"] = ids, ids.shape[0], keys
+        if ids.is_floating_point() or ids.is_complex() or ids.dtype == torch.bool:
+            raise TypeError(f"mask document: seq_ids must be integers, got {ids.dtype}")
+        if keys == 0:  # no keys: one placeholder id, which the kernel reads and no key uses
+            ids = torch.zeros((1, 1), dtype=torch.int64, device=device)
+        ids = ids.to(device=device, dtype=torch.int64).reshape(-1, max(keys, 1)).contiguous()
+        tensors[f"id{i}"], sizes[f"IB{i}"], sizes[f"IN{i}"] = ids, ids.shape[0], ids.shape[1]
     return cm.suffix(mask), tensors, {**_mask(None, 0), **sizes}
 
 

@@ -54,8 +54,8 @@ lse is converted to the natural log on the way out. A row that sees no key gets
   ``KVL[b]`` keys): a chunked-prefill step. With a ``kv_format`` (``..._{format}``) the
   pages hold codes (``cuda_quant.py``).
 
-**Masks** are run-time int32 parameters of every decode and prefill kernel:
-``window`` and ``sinks``. Key ``j`` is visible to the query at position ``p`` when
+**Masks** are run-time int32 parameters of the decode and prefill kernels (all but
+those with a mask compiled in, below): ``window`` and ``sinks``. Key ``j`` is visible to the query at position ``p`` when
 ``j < sinks`` or ``p - window < j <= p`` (and ``j < L``): ``window >= L`` and
 ``sinks = 0`` is causal (in decode: every key), ``sinks = 0`` alone is kvcc's
 ``sliding_window(window)``, both are ``sinks(n) | sliding_window(w)`` (StreamingLLM;

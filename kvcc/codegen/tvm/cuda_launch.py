@@ -98,8 +98,9 @@ class CudaKernels(CubinKernels):
                 sinks: int = 0, softcap: float | None = None, alibi_slopes=None, mask=None,
                 mask_tensors=None):
         """Causal attention, bottom-right aligned (query ``i`` at key position ``i + L -
-        S``), within ``window`` keys and with ``sinks`` (module docstring): q ``[B, Hq, S,
-        D]``, K/V ``[B, Hk, L, D]``, fp16 or bf16. Returns ``o`` like q and ``lse [B, Hq,
+        S``), within ``window`` keys and with ``sinks``, or under ``mask`` (with
+        ``mask_tensors``; module docstring): q ``[B, Hq, S, D]``, K/V ``[B, Hk, L, D]``,
+        fp16 or bf16. Returns ``o`` like q and ``lse [B, Hq,
         S]`` float32 (natural log; a row that sees no key: 0 and -inf)."""
         import torch
 
@@ -169,7 +170,9 @@ class CudaKernels(CubinKernels):
         """One query per sequence (the last position) against its ``L`` keys, within
         ``window`` and with ``sinks``: q ``[B, Hq, 1, D]``, K/V ``[B, Hk, L, D]``;
         split-KV over ``num_splits`` blocks (default: enough blocks to fill the GPU
-        twice, at most one per key tile visited), then the merge. Returns ``o [B, Hq, 1,
+        twice, at most one per key tile the window and sinks leave; a compiled-in mask
+        counts every tile), then the merge; ``mask``/``mask_tensors`` as in
+        :meth:`prefill`. Returns ``o [B, Hq, 1,
         D]`` and ``lse [B, Hq, 1]``."""
         b, hq, one, d = q.shape
         hk, length = k.shape[1], k.shape[2]

@@ -1,8 +1,9 @@
 """Masks compiled into the TVM CUDA kernels: any mask the TVM CPU kernels run.
 
 The prebuilt decode and prefill kernels take ``causal``, ``sliding_window(w)`` and
-``sinks(n) | sliding_window(w)`` (bottom-right) at run time (``cuda_ranges.py``). Every
-other mask of kvcc's algebra that ``mask.py`` writes as at most
+``sinks(n) | sliding_window(w)`` (bottom-right) at run time (``cuda_ranges.py``), and in
+decode also ``full`` and ``causal & (sinks(n) | sliding_window(w))`` (:func:`runtime`).
+Every other mask of kvcc's algebra that ``mask.py`` writes as at most
 :data:`~kvcc.codegen.tvm.mask.MAX_TERMS` key intervals per row (``full``, top-left
 alignment, static documents, document ids, ``|``, ``&``, ``~``, ``by_head``; not
 Quest's page selections) is compiled into a kernel of its own, named with the suffix

@@ -66,6 +66,18 @@ CASES = [
     ("prefill", "float16", 4, 4, 64, [150], [150], "full", 0, 30.0, True),
     ("varlen", "bfloat16", 8, 2, 128, [100, 37, 0], [100, 200, 5], "full", 0),
     ("decode", "float16", 16, 4, 64, [1, 1], [700, 700], "document(%doc)", 0),
+    # other head dims (cuda_kernels.OTHER_HEAD_DIMS)
+    ("prefill", "float16", 4, 4, 80, [90], [90], None, 0),
+    ("decode", "float16", 8, 8, 80, [1], [600], None, 0),
+    ("paged16", "float16", 4, 4, 80, [1] * 2, [300, 17], 100, 2),
+    ("prefill", "float16", 8, 2, 96, [130], [200], None, 0),
+    ("varlen", "float16", 8, 2, 96, [50, 1, 90], [50, 300, 90], 64, 2),
+    ("decode", "float16", 16, 4, 96, [1, 1], [900, 900], None, 0),
+    ("chunk16", "float16", 8, 2, 96, [40, 7], [300, 7], None, 0),
+    ("prefill", "bfloat16", 4, 4, 256, [100], [170], None, 0, 50.0, True),
+    ("decode", "bfloat16", 8, 4, 256, [1], [1500], 512, 4),
+    ("paged16", "bfloat16", 16, 4, 256, [1] * 2, [700, 33], None, 0),
+    ("chunk16", "bfloat16", 4, 2, 256, [60], [250], None, 0, None, False, "int8"),
 ]
 
 

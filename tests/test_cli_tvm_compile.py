@@ -98,10 +98,10 @@ q_len = [64]
 kv_len = [256]
 
 [[attention]]
-name = "pre-d96"
+name = "pre-d100"
 heads = 4
 kv_heads = 2
-head_dim = 96
+head_dim = 100
 dtype = "f16"
 mask = "causal"
 [attention.lengths]
@@ -118,6 +118,10 @@ def _spec(tmp: pathlib.Path, text: str = SPEC, name: str = "small.toml") -> str:
     p = tmp / name
     p.write_text(text)
     return str(p)
+
+
+def _names(ks) -> list[str]:
+    return [k.name for k in ks]
 
 
 def _config(**kw) -> specfile.AttentionConfig:
@@ -158,9 +162,9 @@ def test_the_bundle_holds_the_kernels_the_spec_needs_and_only_those(bundle):
     assert set(cuda.signatures(src)) == {f"{n}_kernel" for n in NEEDED}
     pg = next(k for k in m["kernels"] if k["kind"] == "paged_decode")
     assert pg["page_size"] == 16 and pg["problems"] == ["paged-dec B=1 q=1 kv=256"]
-    assert m["skipped"] == [{"config": "pre-d96", "problem": "pre-d96 B=1 q=64 kv=256",
+    assert m["skipped"] == [{"config": "pre-d100", "problem": "pre-d100 B=1 q=64 kv=256",
                              "reason": m["skipped"][0]["reason"]}]
-    assert "built for head dims 64 and 128" in m["skipped"][0]["reason"]
+    assert "multiples of 16 from 32 to 256" in m["skipped"][0]["reason"]
     pp = next(k for k in m["kernels"] if k["kind"] == "paged_prefill")
     assert pp["problems"] == ["paged-pre B=1 q=64 kv=256"]
 
@@ -242,11 +246,11 @@ def test_refusals_count_configurations_that_share_a_name(tmp_path):
     import dataclasses
 
     sf = specfile.load(_spec(tmp_path))
-    d96 = next(c for c in sf.configs if c.name == "pre-d96")
+    d100 = next(c for c in sf.configs if c.name == "pre-d100")
     pre = next(c for c in sf.configs if c.name == "pre")
     # two configurations named "twin": one problem each refused, of 1 and of 2 problems
-    twin_a = dataclasses.replace(d96, name="twin")
-    twin_b = dataclasses.replace(pre, name="twin", head_dim=96)
+    twin_a = dataclasses.replace(d100, name="twin")
+    twin_b = dataclasses.replace(pre, name="twin", head_dim=100)
     spec = dataclasses.replace(sf, configs=(twin_a, twin_b))
     with pytest.raises(tvm_bundle.Unsupported) as e:
         tvm_bundle.plan(spec)
@@ -269,7 +273,7 @@ def test_recompiling_replaces_the_bundle_from_the_cache_with_progress(bundle, ca
                      str(out), "--skip-unsupported", "--no-progress"]) == 0
     cap = capsys.readouterr()
     assert "building" not in cap.err  # --no-progress
-    assert "kvcc_cuda_prefill_fp16_d64" in cap.out and "skipped pre-d96" in cap.out
+    assert "kvcc_cuda_prefill_fp16_d64" in cap.out and "skipped pre-d100" in cap.out
     assert "KVCC_TVM_CUDA_DIR" in cap.out
 
 
@@ -280,7 +284,7 @@ def test_an_unsupported_config_is_refused_before_building(tmp_path, capsys, monk
     assert cli.main(["compile", spec, "--target", "cuda:90", "--backend", "tvm",
                      "--out", str(out)]) == 1
     err = capsys.readouterr().err
-    assert f"{spec}: [[attention]] 'pre-d96' (its one problem): head_dim 96" in err
+    assert f"{spec}: [[attention]] 'pre-d100' (its one problem): head_dim 100" in err
     assert "--skip-unsupported" in err and "nothing was built" in err
     assert not out.exists() and [p.name for p in tmp_path.iterdir()] == ["small.toml"]
     # an existing bundle stays as it was
@@ -290,8 +294,8 @@ def test_an_unsupported_config_is_refused_before_building(tmp_path, capsys, monk
                      "--out", str(out)]) == 1
     assert (out / "manifest.json").read_text() == "{}" and len(list(out.iterdir())) == 1
     # nothing runnable at all is refused even with --skip-unsupported
-    only = _spec(tmp_path, SPEC[SPEC.index("[[attention]]\nname = \"pre-d96\""):],
-                 "d96.toml")
+    only = _spec(tmp_path, SPEC[SPEC.index("[[attention]]\nname = \"pre-d100\""):],
+                 "d100.toml")
     assert cli.main(["compile", only, "--target", "cuda:90", "--backend", "tvm", "--out",
                      str(tmp_path / "p"), "--skip-unsupported"]) == 1
     assert "nothing to compile" in capsys.readouterr().err and not (tmp_path / "p").exists()
@@ -300,12 +304,13 @@ def test_an_unsupported_config_is_refused_before_building(tmp_path, capsys, monk
 @pytest.mark.parametrize("kw, feature", [
     ({"layout": "paged", "page_size": 64}, "page_size 64"),
     ({"dtype": "f32"}, 'dtype "f32"'),
-    ({"head_dim": 96}, "head_dim 96"),
+    ({"head_dim": 100}, "head_dim 100"),
     ({"kv_format": "int8"}, 'kv_format "int8"'),
     ({"mask": "(causal | sinks(4)) & (document([128, 128]) | ~sliding_window(8))"},
      "more than 4 key intervals"),
     ({"mask": "by_head([0], of=2, group=1, causal, full)"}, "by_head for 2 KV heads"),
     ({"mask": "document([100, 100])"}, "the documents cover 200 keys"),
+    ({"head_dim": 256, "heads": 16, "kv_heads": 2}, "groups up to 4 at head dims over 128"),
     ({"pipeline": "simplify-masks,quantize-kv"}, 'pipeline pass "quantize-kv"'),
     ({"heads": 6, "kv_heads": 2}, "GQA group 3"),
 ])
@@ -317,70 +322,83 @@ def test_each_missing_feature_is_named(kw, feature):
 
 
 def test_problems_map_to_decode_or_prefill():
-    names = lambda ks: [k.name for k in ks]  # noqa: E731
     full = _config(heads=16, kv_heads=1, head_dim=128, dtype="bf16")
-    assert names(tvm_bundle.kernels_for(full, 1, 4096)) == ["kvcc_cuda_decode_bf16_d128_g16",
+    assert _names(tvm_bundle.kernels_for(full, 1, 4096)) == ["kvcc_cuda_decode_bf16_d128_g16",
                                                             "kvcc_cuda_merge_bf16_d128"]
     # a full prefill, a top-left causal: the mask compiled into a kernel of its own
     from kvcc.codegen.tvm import cuda_masks
     from kvcc.ir.syntax import parse_mask
 
     sfx = lambda text: cuda_masks.suffix(parse_mask(text))  # noqa: E731
-    assert names(tvm_bundle.kernels_for(full, 64, 4096)) == [
+    assert _names(tvm_bundle.kernels_for(full, 64, 4096)) == [
         "kvcc_cuda_prefill_bf16_d128" + sfx("full")]
     causal = _config(heads=4, head_dim=128, dtype="bf16", mask="causal")
-    assert names(tvm_bundle.kernels_for(causal, 64, 4096)) == ["kvcc_cuda_prefill_bf16_d128"]
+    assert _names(tvm_bundle.kernels_for(causal, 64, 4096)) == ["kvcc_cuda_prefill_bf16_d128"]
     top_left = _config(heads=4, head_dim=64, dtype="f16", mask="causal(top_left)")
     for kv in (64, 128):
-        assert names(tvm_bundle.kernels_for(top_left, 64, kv)) == [
+        assert _names(tvm_bundle.kernels_for(top_left, 64, kv)) == [
             "kvcc_cuda_prefill_fp16_d64" + sfx("causal(top_left)")]
     capped = _config(heads=4, head_dim=128, dtype="bf16", mask="causal", softcap=30.0)
-    assert names(tvm_bundle.kernels_for(capped, 64, 128)) == ["kvcc_cuda_prefill_bf16_d128"]
+    assert _names(tvm_bundle.kernels_for(capped, 64, 128)) == ["kvcc_cuda_prefill_bf16_d128"]
     q8 = _config(heads=8, kv_heads=2, head_dim=64, dtype="f16", layout="paged", page_size=16,
                  kv_format="int4", mask="causal")
-    assert names(tvm_bundle.kernels_for(q8, 1, 900)) == [
+    assert _names(tvm_bundle.kernels_for(q8, 1, 900)) == [
         "kvcc_cuda_paged_decode_fp16_d64_g4_p16_int4", "kvcc_cuda_merge_fp16_d64"]
-    assert names(tvm_bundle.kernels_for(q8, 16, 900)) == [
+    assert _names(tvm_bundle.kernels_for(q8, 16, 900)) == [
         "kvcc_cuda_paged_prefill_fp16_d64_p16_int4"]
     kivi = _config(heads=8, kv_heads=2, head_dim=64, dtype="f16", layout="paged", page_size=16,
                    kv_format="kivi2", mask="causal")
-    assert names(tvm_bundle.kernels_for(kivi, 1, 900))[0] == \
+    assert _names(tvm_bundle.kernels_for(kivi, 1, 900))[0] == \
         "kvcc_cuda_paged_decode_fp16_d64_g4_p16_kivi2"
     qs = _config(heads=8, kv_heads=2, head_dim=128, dtype="bf16", layout="paged", page_size=32,
                  kv_format="quantspec", mask="causal")
-    assert names(tvm_bundle.kernels_for(qs, 64, 900)) == [
+    assert _names(tvm_bundle.kernels_for(qs, 64, 900)) == [
         "kvcc_cuda_paged_prefill_bf16_d128_p32_quantspec"]
 
 
+def test_head_dims_from_32_to_256_map_to_their_kernels():
+    gemma = _config(heads=16, kv_heads=8, head_dim=256, dtype="bf16", layout="paged",
+                    page_size=16, mask="causal")
+    assert _names(tvm_bundle.kernels_for(gemma, 1, 4096)) == [
+        "kvcc_cuda_paged_decode_bf16_d256_g2_p16", "kvcc_cuda_merge_bf16_d256"]
+    assert _names(tvm_bundle.kernels_for(gemma, 128, 4096)) == [
+        "kvcc_cuda_paged_prefill_bf16_d256_p16"]
+    phi = _config(heads=32, kv_heads=32, head_dim=80, dtype="f16", mask="causal")
+    ks = tvm_bundle.kernels_for(phi, 1, 512)
+    assert _names(ks) == ["kvcc_cuda_decode_fp16_d80_g1", "kvcc_cuda_merge_fp16_d80"]
+    assert ks[0].block == (16, 1, 1) and ks[1].block == (80, 1, 1)
+    pre = tvm_bundle.kernels_for(phi, 512, 512)[0]
+    assert pre.grid[0] == ("S", 16) and pre.block_n == 32  # half the rows off powers of two
+
+
 def test_serving_layouts_and_window_masks_map_to_their_kernels():
-    names = lambda ks: [k.name for k in ks]  # noqa: E731
     paged = _config(heads=32, kv_heads=8, head_dim=128, dtype="bf16", layout="paged",
                     page_size=32, mask="sinks(4) | sliding_window(1024)")
-    assert names(tvm_bundle.kernels_for(paged, 1, 8192)) == [
+    assert _names(tvm_bundle.kernels_for(paged, 1, 8192)) == [
         "kvcc_cuda_paged_decode_bf16_d128_g4_p32", "kvcc_cuda_merge_bf16_d128"]
-    assert names(tvm_bundle.kernels_for(paged, 16, 8192)) == [
+    assert _names(tvm_bundle.kernels_for(paged, 16, 8192)) == [
         "kvcc_cuda_paged_prefill_bf16_d128_p32"]
     packed = _config(heads=8, kv_heads=8, head_dim=64, dtype="f16", layout="packed",
                      mask="causal & sliding_window(256)")
     for q_len in (1, 512):
-        assert names(tvm_bundle.kernels_for(packed, q_len, 4096)) == [
+        assert _names(tvm_bundle.kernels_for(packed, q_len, 4096)) == [
             "kvcc_cuda_varlen_prefill_fp16_d64"]
     win = _config(heads=8, head_dim=64, dtype="f16", mask="sliding_window(256)")
-    assert names(tvm_bundle.kernels_for(win, 1, 4096))[0] == "kvcc_cuda_decode_fp16_d64_g1"
-    assert names(tvm_bundle.kernels_for(win, 300, 4096)) == ["kvcc_cuda_prefill_fp16_d64"]
+    assert _names(tvm_bundle.kernels_for(win, 1, 4096))[0] == "kvcc_cuda_decode_fp16_d64_g1"
+    assert _names(tvm_bundle.kernels_for(win, 300, 4096)) == ["kvcc_cuda_prefill_fp16_d64"]
     # causal & (sinks | window) runs where causality hides no sink
     cs = _config(heads=8, head_dim=64, dtype="f16", mask="causal & (sinks(4) | sliding_window(64))")
-    assert names(tvm_bundle.kernels_for(cs, 1, 4096))[0] == "kvcc_cuda_decode_fp16_d64_g1"
+    assert _names(tvm_bundle.kernels_for(cs, 1, 4096))[0] == "kvcc_cuda_decode_fp16_d64_g1"
     # in a prefill, causality hides sinks from early rows: the mask is compiled in
     from kvcc.codegen.tvm import cuda_masks
     from kvcc.ir.syntax import parse_mask
 
     m = parse_mask(cs.mask)
-    assert names(tvm_bundle.kernels_for(cs, 64, 64)) == [
+    assert _names(tvm_bundle.kernels_for(cs, 64, 64)) == [
         "kvcc_cuda_prefill_fp16_d64" + cuda_masks.suffix(m)]
     docs = _config(heads=8, kv_heads=2, head_dim=64, dtype="f16", layout="paged", page_size=16,
                    mask="document([100, 156]) | sinks(2)")
-    assert names(tvm_bundle.kernels_for(docs, 1, 256))[0] == \
+    assert _names(tvm_bundle.kernels_for(docs, 1, 256))[0] == \
         "kvcc_cuda_paged_decode_fp16_d64_g4_p16" + cuda_masks.suffix(parse_mask(docs.mask))
 
 
@@ -401,7 +419,7 @@ def test_help_says_what_the_tvm_backend_compiles(capsys):
     with pytest.raises(SystemExit):
         cli.main(["compile", "--help"])
     out = " ".join(capsys.readouterr().out.split())
-    for w in ("--backend tvm", "--skip-unsupported", "head dim 64 or 128", "paged decode",
+    for w in ("--backend tvm", "--skip-unsupported", "head dims 32 to 256", "paged decode",
               "packed (varlen) prefill", "sinks(n) | sliding_window(w)", "KVCC_TVM_CUDA_DIR",
               "cuda:80 and cuda:90"):
         assert w in out, w

@@ -71,6 +71,20 @@ def test_kernel_definitions_reject_what_they_cannot_run():
     with pytest.raises(ValueError, match="page sizes"):
         cuda_kernels.decode("float16", 128, 4, 8)
     assert cuda_kernels.decode_threads(1) == 64 and cuda_kernels.decode_threads(4) == 128
+    # other head dims: multiples of 16 from 32 to 256, every phase dividing evenly
+    for d in (100, 16, 272):
+        with pytest.raises(ValueError, match="multiples of 16 from 32 to 256"):
+            cuda_kernels.prefill("float16", d)
+    assert [cuda_kernels.decode_threads(g, 80) for g in (1, 2, 4, 8)] == [16, 32, 64, 128]
+    assert cuda_kernels.decode_threads(1, 96) == 32 and cuda_kernels.decode_threads(2, 256) == 64
+    with pytest.raises(ValueError, match="groups up to 4 at head dims over 128"):
+        cuda_kernels.decode("bfloat16", 256, 8)
+    from kvcc.codegen.tvm.cuda_common import check_shared
+
+    with pytest.raises(ValueError, match="51200 bytes of shared memory"):
+        check_shared("k", 16, 256, 32, "float16")
+    assert cuda_kernels.prefill("float16", 256).grid[0] == ("S", 16)
+    assert cuda_kernels.decode("float16", 256, 2).block_n == 32
 
 
 @pytest.mark.parametrize("arch", cuda.ARCHS)

@@ -138,7 +138,7 @@ def test_emulated_launches_take_contiguous_cpu_tensors_only(sm90):
         sm90.launch("kvcc_cuda_merge_fp16_d64", {"wo": strided, "wl": wl, "o": o, "lse": lse},
                     sizes)
     with pytest.raises(KeyError, match="not among"):
-        sm90.launch("kvcc_cuda_merge_fp16_d96", {}, sizes)
+        sm90.launch("kvcc_cuda_merge_fp16_d48", {}, sizes)
     sm90.launch("kvcc_cuda_merge_fp16_d64", {"wo": wo, "wl": wl, "o": o, "lse": lse}, sizes)
     w = torch.softmax(wl * 0.6931471805599453, -1)  # the splits' weights (log2 units)
     assert torch.allclose(o.float()[:, :, 0], (w[..., None] * wo).sum(2), atol=2e-3)

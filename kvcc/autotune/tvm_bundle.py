@@ -22,7 +22,8 @@ CUDA kernels can compile in (``kvcc/codegen/tvm/cuda_masks.py``: top-left alignm
 gets a kernel with that mask compiled in (``..._m{digest}``), which is what
 ``CudaKernels`` launches for it.
 
-What the kernels take besides: dtype ``f16`` or ``bf16``, head dim 64 or 128,
+What the kernels take besides: dtype ``f16`` or ``bf16``, a head dim that is a multiple
+of 16 from 32 to 256 (decode at head dims over 128: groups up to 8),
 full-precision K/V, or in pages any ``kvcc.quant`` ``kv_format`` as a ``KVCache``
 stores it (``..._p{page_size}_{format}``: ``int8`` and ``int4`` with float16 scales,
 fp8, KIVI, QuantSpec), for decode a group of 1, 2, 4, 8 or 16, and a pipeline of
@@ -106,9 +107,9 @@ def config_reason(c: AttentionConfig) -> str | None:
                 f"{' and '.join(map(str, ck.PAGE_SIZES))} only")
     if c.dtype not in DTYPES:
         return f'dtype "{c.dtype}": the TVM CUDA kernels take f16 and bf16 only'
-    if c.head_dim not in ck.HEAD_DIMS:
-        return (f"head_dim {c.head_dim}: the TVM CUDA kernels are built for head dims "
-                f"{' and '.join(map(str, ck.HEAD_DIMS))} only")
+    why = ck.head_dim_reason(c.head_dim)
+    if why is not None:
+        return why
     if c.kv_format is not None:
         try:
             cq.resolve(c.kv_format).check_head_dim(c.head_dim)
@@ -168,7 +169,10 @@ def kernels_for(c: AttentionConfig, q_len: int, kv_len: int) -> list[KernelDef]:
                           "decode: the TVM CUDA decode kernel takes groups "
                           f"{', '.join(map(str, ck.DECODE_GROUPS))}")
     page = c.page_size if c.layout == "paged" else None
-    return [ck.decode(dt, d, g, page, c.kv_format, mask=compiled), ck.merge(dt, d)]
+    try:
+        return [ck.decode(dt, d, g, page, c.kv_format, mask=compiled), ck.merge(dt, d)]
+    except ValueError as e:  # a limit of the kernel (its shared memory at this group)
+        raise Unsupported(f"{e} in the TVM CUDA decode") from e
 
 
 def plan(spec: SpecFile, skip_unsupported: bool = False) -> Plan:

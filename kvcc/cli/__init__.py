@@ -91,7 +91,7 @@ def _parser() -> argparse.ArgumentParser:
         "DIR/sm_<arch>/ holds kernels.cu, kernels.cubin and the TVM manifest, DIR/"
         "manifest.json the SPEC, versions, hashes and the problems of each kernel; on the "
         "GPU, CudaKernels.from_dir(DIR) (kvcc.codegen.tvm.cuda_launch) or "
-        "KVCC_TVM_CUDA_DIR=DIR. It compiles f16/bf16 attention at head dim 64 or 128, for "
+        "KVCC_TVM_CUDA_DIR=DIR. It compiles f16/bf16 attention at head dims 32 to 256 (multiples of 16), for "
         "cuda:80 and cuda:90: dense decode (q_len 1, GQA group 1, 2, 4, 8 or 16) and prefill, "
         "paged decode and prefill (a KVCache step, page size 16 or 32, plain or any "
         "kv_format) and packed (varlen) prefill, with a softcap, under causal, "

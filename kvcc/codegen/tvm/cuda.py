@@ -60,7 +60,7 @@ NVCC_FLAGS = ("-cubin", "-O3", "-Xptxas", "-v", "-diag-suppress", "177")
 MANIFEST = "manifest.json"
 FILES = ("kernels.cu", "kernels.cubin", MANIFEST)  # one arch's artifact folder
 FORMAT = 2
-SOURCE_REV = 2  # the post-processing of TVM's source in :func:`cuda_source` (in build keys)
+SOURCE_REV = 3  # the post-processing of TVM's source in :func:`cuda_source` (in build keys)
 SIZES = ("B", "Hq", "Hk", "S", "L", "NS", "MP", "TQ", "MQ", "window", "sinks")  # int32 parameters
 SCALARS = ("qscale", "cap")  # float parameters
 _MASK_SIZE = re.compile(r"I[BN]\d+")  # a compiled-in mask's document-id tensor sizes
@@ -97,11 +97,12 @@ def cuda_source(kernels: Sequence[KernelDef], arch: str) -> str:
     if len(devs) != 1:
         raise BuildError(f"expected one CUDA device module, found {len(devs)}")
     src = devs[0].inspect_source()
-    # Quantized kernels: one resident block per SM is enough (``__launch_bounds__(N,
-    # 1)``). With the thread count alone, ptxas aims at more blocks per SM and, for some
-    # of their long dequantizing loads, caps registers low enough to spill.
+    # Quantized kernels, and every kernel at a head dim outside HEAD_DIMS: one resident
+    # block per SM is enough (``__launch_bounds__(N, 1)``). With the thread count alone,
+    # ptxas aims at more blocks per SM and, for some of their long dequantizing loads and
+    # their index arithmetic by non-powers of two, caps registers low enough to spill.
     for k in kernels:
-        if k.kv_format:
+        if k.kv_format or (k.kind != "merge" and k.head_dim not in cuda_kernels.HEAD_DIMS):
             bound = f"__launch_bounds__({k.block[0]}) {k.name}_kernel("
             if src.count(bound) != 2:  # its prototype and its definition
                 raise BuildError(f"{k.name}: TVM's launch bound is not where expected")
@@ -245,6 +246,7 @@ def _build_into(d: pathlib.Path, arch: str, kernels: list[KernelDef], nvcc: str,
             "grid": [list(g) for g in k.grid],
             "params": [_bind(k, t, n) for t, n in params], "dynamic_shared_bytes": 0, **res,
             **({"mask": k.mask} if k.mask else {}),
+            **({"block_n": k.block_n} if k.block_n else {}),
         }
     manifest = {
         "format": FORMAT, "arch": arch, "source": "kernels.cu", "cubin": "kernels.cubin",

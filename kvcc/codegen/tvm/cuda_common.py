@@ -7,17 +7,59 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-NT = 128  # threads per block of the decode and prefill kernels
-DEC_BN = 64  # keys per decode tile
-PRE_BM = 32  # query rows per prefill block
-PRE_BN = 32  # keys per prefill tile
+NT = 128  # threads per block of the decode and prefill kernels (at most)
+DEC_BN = 64  # keys per decode tile (head dims up to 128; 32 above)
+PRE_BM = 32  # query rows per prefill block (head dims up to 128; 16 above)
+PRE_BN = 32  # keys per prefill tile (head dims up to 128; 16 above)
+MAX_SHARED = 48 * 1024  # static shared memory of a block
 LN2 = math.log(2.0)
 NEG_INF = "T.float32('-inf')"
 DTYPES = {"float16": "fp16", "bfloat16": "bf16"}
-HEAD_DIMS = (64, 128)  # the head dims the kernels are built and checked at
+HEAD_DIMS = (64, 128)  # the head dims of the default set (any of head_dim_reason's builds)
 DECODE_GROUPS = (1, 2, 4, 8, 16)  # query heads per KV head that :func:`decode` takes
 PAGE_SIZES = (16, 32)  # the page sizes of the paged decode
 NO_WINDOW = 2**31 - 1  # the ``window`` that hides no key before the query
+
+
+def head_dim_reason(d: int) -> str | None:
+    """Why no kernel is built at head dim ``d`` (None: multiples of 16 from 32 to 256)."""
+    if isinstance(d, int) and not isinstance(d, bool) and 32 <= d <= 256 and d % 16 == 0:
+        return None
+    return f"head_dim {d}: the TVM CUDA kernels take multiples of 16 from 32 to 256"
+
+
+def check_head_dim(d: int) -> None:
+    why = head_dim_reason(d)
+    if why is not None:
+        raise ValueError(why)
+
+
+def prefill_tiles(d: int) -> tuple[int, int]:
+    """Query rows per prefill block and keys per tile at head dim ``d``: half the rows
+    at head dims other than 32, 64 and 128 (whose index arithmetic by a non-power of two
+    takes registers) and above 128, half the keys too above 128, so the accumulators stay
+    in registers and the tiles in shared memory."""
+    bm = PRE_BM if d in (32, 64, 128) else PRE_BM // 2
+    return bm, PRE_BN if d <= 128 else PRE_BN // 2
+
+
+MAX_WIDE_GROUP = 4  # the largest decode group at head dims over 128 (8 spills at 256)
+
+
+def decode_block_n(d: int) -> int:
+    """Keys per decode tile at head dim ``d``."""
+    return DEC_BN if d <= 128 else DEC_BN // 2
+
+
+def check_shared(name: str, rows: int, d: int, bn: int, dtype: str, extra: int = 0) -> None:
+    """Refuse a kernel whose static shared memory (the queries in float32, a K and a V
+    tile, the scores, and ``extra`` bytes) passes :data:`MAX_SHARED`."""
+    elt = 2 if dtype in DTYPES else 4
+    need = rows * d * 4 + 2 * bn * d * elt + rows * bn * 4 + extra
+    if need > MAX_SHARED:
+        raise ValueError(f"{name}: {need} bytes of shared memory (at most {MAX_SHARED}); "
+                         "take a smaller GQA group at this head dim")
+
 
 @dataclass(frozen=True)
 class KernelDef:
@@ -28,7 +70,7 @@ class KernelDef:
     by the names the launcher binds them to. ``page_size``: paged kernels only (0
     otherwise); ``kv_format``: the codes a quantized paged decode reads ("" for plain
     K/V); ``mask``: the text of a compiled-in mask ("" for the run-time window and
-    sinks)."""
+    sinks); ``block_n``: keys per tile (0: none, the merge)."""
 
     name: str
     kind: str
@@ -42,6 +84,7 @@ class KernelDef:
     page_size: int = 0
     kv_format: str = ""
     mask: str = ""
+    block_n: int = 0
 
 
 def lines(indent: int, *stmts: str) -> str:

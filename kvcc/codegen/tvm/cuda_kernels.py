@@ -75,6 +75,13 @@ Sizes that vary per call (``B``, heads, lengths, the split count) and the mask's
 are run-time parameters of one kernel; dtype, head dim, the decode group and the page
 size are compiled in.
 
+**Head dims** are any multiple of 16 from 32 to 256 (:func:`check_head_dim`); the
+tiles above are those of 64 and 128. Elsewhere a prefill block has 16 query rows (and
+16-key tiles above 128: :func:`prefill_tiles`, so the accumulators stay in registers
+and the tiles within 48 KiB of shared memory), a decode tile 32 keys above 128
+(:func:`decode_block_n`), a decode block ``gcd(G * D, G * BN, 128)`` threads
+(:func:`decode_threads`), and decode groups above 4 at head dims over 128 are refused.
+
 Known performance gaps (correctness first): scalar fp32 FMAs, no tensor cores; the
 score loop reads K rows at a stride of ``D`` elements across a warp, which conflicts
 in shared-memory banks (a padded row would avoid it, but TVM compacts a shared buffer
@@ -86,6 +93,8 @@ and a quantized one its scales per element too (a 4-bit word is read once per co
 # ruff: noqa: E501  (TVMScript templates: one TensorIR statement per line)
 from __future__ import annotations
 
+import math
+
 from kvcc.codegen.tvm import cuda_masks as cm
 from kvcc.codegen.tvm import cuda_quant as cq
 from kvcc.codegen.tvm import cuda_ranges as cr
@@ -95,6 +104,7 @@ from kvcc.codegen.tvm.cuda_common import (  # noqa: F401  (re-exported: the kern
     DTYPES,
     HEAD_DIMS,
     LN2,
+    MAX_WIDE_GROUP,
     NEG_INF,
     NO_WINDOW,
     NT,
@@ -102,6 +112,10 @@ from kvcc.codegen.tvm.cuda_common import (  # noqa: F401  (re-exported: the kern
     PRE_BM,
     PRE_BN,
     KernelDef,
+    check_head_dim,
+    check_shared,
+    decode_block_n,
+    head_dim_reason,
 )
 from kvcc.codegen.tvm.cuda_common import allocations as _allocations
 from kvcc.codegen.tvm.cuda_common import init_accumulators as _init
@@ -113,9 +127,11 @@ from kvcc.codegen.tvm.cuda_ranges import J0, KEY, NK
 from kvcc.ir.mask import Mask
 
 
-def decode_threads(g: int) -> int:
-    """Threads of a decode block: every tile phase divides evenly among them."""
-    return min(NT, g * DEC_BN)
+def decode_threads(g: int, d: int = 128) -> int:
+    """Threads of a decode block of group ``g`` at head dim ``d``: every tile phase
+    divides evenly among them (``G x D`` accumulators, ``G x BN`` scores, ``BN x D``
+    staged elements), at most :data:`NT`."""
+    return math.gcd(g * d, g * decode_block_n(d), NT)
 
 
 def decode(dtype: str, d: int, g: int, page_size: int | None = None,
@@ -131,15 +147,21 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None,
         fmt.check_head_dim(d)
         if page_size is None:
             raise ValueError("quantized K/V runs in the paged decode only (give a page size)")
+    check_head_dim(d)
     if g not in DECODE_GROUPS:
         raise ValueError(f"decode groups are powers of two up to 16, not {g}")
+    if d > 128 and g > MAX_WIDE_GROUP:
+        raise ValueError(f"GQA group {g} at head dim {d}: groups up to {MAX_WIDE_GROUP} at "
+                         "head dims over 128 (more spill registers)")
     if page_size is not None and page_size not in PAGE_SIZES:
         raise ValueError(f"paged decode page sizes are {PAGE_SIZES}, not {page_size}")
     paged = page_size is not None
     kind = "paged_decode" if paged else "decode"
     name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}_g{g}" + (f"_p{page_size}" if paged else "") \
         + (f"_{fmt.name}" if fmt else "") + (cm.suffix(mask) if mask is not None else "")
-    bn, nt = DEC_BN, decode_threads(g)
+    bn, nt = decode_block_n(d), decode_threads(g, d)
+    check_shared(name, g, d, bn, dtype, cm.MaskCode(mask, 1, bn, "", "", "").shared_bytes()
+                 if mask is not None else 0)
     pt = g * d // nt  # accumulators per thread
     assert g * d % nt == 0 and g * bn % nt == 0 and bn * d % nt == 0
     row, col = f"(k * {nt} + tx) // {d}", f"(k * {nt} + tx) % {d}"  # a load's key row, head dim
@@ -222,7 +244,7 @@ def {name}({handles},
 '''
     return KernelDef(name, kind, dtype, d, g, src, (("NS", 1), ("Hk", 1), ("B", 1)),
                      (nt, 1, 1), tensors, page_size or 0, fmt.name if fmt else "",
-                     cm.text(mask) if mask is not None else "")
+                     cm.text(mask) if mask is not None else "", bn)
 
 
 def merge(dtype: str, d: int) -> KernelDef:
@@ -282,9 +304,28 @@ def mask_kernel(kind: str, dtype: str, d: int, text: str) -> KernelDef:
     return prefill(dtype, d, varlen=kind == "varlen", mask=m)
 
 
+# Head dims outside HEAD_DIMS in the default set, with the GPU check's cases at them:
+# dtype, head dim, decode groups (each plain and over pages of 16)
+OTHER_HEAD_DIMS = (("float16", 80, (1,)), ("float16", 96, (4,)), ("bfloat16", 256, (2, 4)))
+
+
+def other_head_dims(dims=OTHER_HEAD_DIMS) -> list[KernelDef]:
+    """Per entry of ``dims``: prefill, varlen prefill, merge, the decodes and paged
+    decodes of its groups and the paged prefill; and int8 pages at 256."""
+    out: list[KernelDef] = []
+    for dt, d, groups in dims:
+        out += [prefill(dt, d), prefill(dt, d, varlen=True), merge(dt, d)]
+        out += [decode(dt, d, g, p) for p in (None, 16) for g in groups]
+        out.append(prefill(dt, d, True, 16))
+        if d == 256:
+            out.append(prefill(dt, d, True, 16, "int8"))
+    return out
+
+
 def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
                page_sizes=PAGE_SIZES, kv_formats=cq.PRESETS, quant_groups=(1, 4),
-               quant_page_sizes=(16,), masks=MASK_KERNELS) -> list[KernelDef]:
+               quant_page_sizes=(16,), masks=MASK_KERNELS,
+               other_dims=OTHER_HEAD_DIMS) -> list[KernelDef]:
     """Every kernel of one build: prefill, varlen prefill and merge per (dtype, head
     dim), decode per (dtype, head dim, group), paged decode per (dtype, head dim,
     group, page size), paged prefill per (dtype, head dim, page size), and over
@@ -292,7 +333,7 @@ def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
     ``quant_groups``, page size of ``quant_page_sizes``: ``kvcc.KVCache``'s default 16;
     ``kvcc compile --backend tvm`` builds any other a SPEC needs) and the paged prefill
     per (dtype, head dim, format, page size of ``quant_page_sizes``), and the mask kernels
-    of ``masks`` per (dtype, head dim)."""
+    of ``masks`` per (dtype, head dim); then :func:`other_head_dims` of ``other_dims``."""
     out: list[KernelDef] = []
     for dt in dtypes:
         for d in head_dims:
@@ -305,7 +346,7 @@ def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
             out += [prefill(dt, d, True, p) for p in page_sizes]
             out += [prefill(dt, d, True, p, f) for f in fmts for p in quant_page_sizes]
             out += [mask_kernel(kind, dt, d, text) for kind, text in masks]
-    return out
+    return out + other_head_dims(other_dims)
 
 
 def _stores(fmt, d: int) -> bool:

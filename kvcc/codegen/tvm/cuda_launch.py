@@ -275,8 +275,9 @@ class CudaKernels(CubinKernels):
             raise KeyError(f"no prebuilt kernel {name} (GQA group {hq // hk}, head dim {d}, "
                            f"{q.dtype}); built: {sorted(self.manifest['kernels'])}")
         if num_splits is None:
+            entry = self.manifest["kernels"][name]
             tiles = visible_tiles(max_len, mask["window"], mask["sinks"],
-                                  self.manifest["decode_block_n"])
+                                  entry.get("block_n") or self.manifest["decode_block_n"])
             sms = self.multiprocessors(q.device)
             num_splits = max(1, min(tiles, math.ceil(2 * sms / max(1, b * hk))))
         ns = max(1, int(num_splits))

@@ -119,6 +119,10 @@ class MaskCode:
     def count(self) -> int:
         return len(_terms(self.mask))
 
+    def shared_bytes(self) -> int:
+        """The shared memory of :meth:`allocations`."""
+        return 8 * self.rows * self.count + 8 * (self.rows + self.bn) * len(id_tensors(self.mask))
+
     def _slots(self) -> int:
         return 4 * self.count + 3
 

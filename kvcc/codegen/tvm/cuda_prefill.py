@@ -15,9 +15,10 @@ from kvcc.codegen.tvm.cuda_common import (
     NEG_INF,
     NT,
     PAGE_SIZES,
-    PRE_BM,
-    PRE_BN,
     KernelDef,
+    check_head_dim,
+    check_shared,
+    prefill_tiles,
 )
 from kvcc.codegen.tvm.cuda_common import allocations as _allocations
 from kvcc.codegen.tvm.cuda_common import init_accumulators as _init
@@ -48,7 +49,10 @@ def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = No
     kind = "paged_prefill" if paged else "varlen_prefill" if varlen else "prefill"
     name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}" + (f"_p{page_size}" if paged else "") \
         + (f"_{fmt.name}" if fmt else "") + (cm.suffix(mask) if mask is not None else "")
-    bm, bn, nt = PRE_BM, PRE_BN, NT
+    check_head_dim(d)
+    (bm, bn), nt = prefill_tiles(d), NT
+    check_shared(name, bm, d, bn, dtype, cm.MaskCode(mask, bm, bn, "", "", "").shared_bytes()
+                 if mask is not None else 0)
     pt = bm * d // nt
     assert bm * d % nt == 0 and bm * bn % nt == 0 and bn * d % nt == 0
     row, col = f"(k * {nt} + tx) // {d}", f"(k * {nt} + tx) % {d}"
@@ -153,4 +157,4 @@ def {name}({handles},
                                 {lse_at} = T.Select(l[k] > T.float32(0), (m[k] + T.log2(l[k])) * T.float32({LN2!r}), {NEG_INF})
 '''
     return KernelDef(name, kind, dtype, d, 0, src, grid, (nt, 1, 1), tensors, page_size or 0,
-                     fmt.name if fmt else "", cm.text(mask) if mask is not None else "")
+                     fmt.name if fmt else "", cm.text(mask) if mask is not None else "", bn)

@@ -4,8 +4,9 @@ fp32 reference they are held to, and each case's sequences as ``[H, S, D]`` tens
 A case is a tuple: kernel kind (``prefill``, ``decode``, ``paged16``/``paged32`` (the
 paged decode), ``chunk16``/``chunk32`` (the paged prefill: packed queries, the last of
 their sequence's keys), ``varlen``), dtype, query and KV heads, head dim, per-sequence query and key lengths,
-window (None: causal) and sinks, then optionally a softcap, ALiBi (True) and a
-``kv_format`` whose codes the pages hold. A window given as text is a mask of kvcc's
+window (None: causal) and sinks, then optionally a softcap, ALiBi (True), a
+``kv_format`` whose codes the pages hold and its ``kv_precision`` (``"upper"``:
+QuantSpec's draft view). A window given as text is a mask of kvcc's
 syntax instead (sinks then 0), which runs on a kernel with that mask compiled in
 (``kvcc/codegen/tvm/cuda_masks.py``); ``%doc`` names random sorted document ids
 ``[B, L]`` (dense kinds). Tensors are made on the device the check
@@ -59,6 +60,11 @@ CASES = [
     ("chunk16", "float16", 4, 1, 128, [50], [250], 64, 0, 30.0, False, "quantspec"),
     ("chunk16", "float16", 8, 2, 64, [30, 2], [64, 400], None, 0, None, False, "fp8_e5m2"),
     ("chunk16", "bfloat16", 8, 8, 64, [100], [420], 128, 4, None, False, "kivi4"),
+    # QuantSpec's draft view: the upper codes alone
+    ("paged16", "float16", 32, 8, 128, [1] * 2, [500, 90], None, 0, None, False, "quantspec",
+     "upper"),
+    ("chunk16", "bfloat16", 8, 2, 128, [50, 3], [200, 300], 96, 2, None, False, "quantspec",
+     "upper"),
     # masks compiled into kernels of their own (the default set's, cuda_kernels.MASK_KERNELS)
     ("prefill", "float16", 8, 2, 64, [200], [200], "full", 0),
     ("prefill", "bfloat16", 4, 4, 128, [100], [300], "causal(top_left)", 0),
@@ -151,7 +157,8 @@ class Case:
             from kvcc.ir.syntax import parse_mask
 
             self.mask_text, self.mask, self.window = self.window, parse_mask(self.window), None
-        self.softcap, alibi, self.kv_format = (spec[9:] + (None, False, None)[len(spec) - 9:])
+        self.softcap, alibi, self.kv_format, self.precision = (
+            spec[9:] + (None, False, None, "full")[len(spec) - 9:])
         from kvcc.ir.formats import Alibi
 
         self.slopes = Alibi().slopes(self.hq) if alibi else None
@@ -212,7 +219,8 @@ class Case:
         st.append(0, rnd(8 * self.page, self.hk, self.d), rnd(8 * self.page, self.hk, self.d))
         cache.free(other[0])
         seqs = [cache.add_sequence() for _ in range(b)]
-        step = cache.plan(seqs, self.ql, new_tokens=self.kl, num_q_heads=self.hq)
+        step = cache.plan(seqs, self.ql, new_tokens=self.kl, num_q_heads=self.hq,
+                          kv_precision=self.precision)
         step.append(0, rnd(sum(self.kl), self.hk, self.d), rnd(sum(self.kl), self.hk, self.d))
         self.bt, self.kvl = step.block_table.contiguous(), step.kv_lens.contiguous()
         self.k, self.v = step._dequantized_pool(0)
@@ -233,7 +241,8 @@ class Case:
             (f" + sinks {self.sinks}" if self.sinks else "") + \
             (f", softcap {self.softcap:g}" if self.softcap else "") + \
             (", ALiBi" if self.slopes else "") + \
-            (f", {self.kv_format} pages" if self.kv_format else "")
+            (f", {self.kv_format} pages" if self.kv_format else "") + \
+            (f" ({self.precision} codes)" if self.precision != "full" else "")
         return (f"tvm-cuda {self.kind} {str(self.dtype)[6:]} Hq={self.hq} Hk={self.hk} "
                 f"D={self.d} q={self.ql} kv={self.kl} {mask}")
 
@@ -247,12 +256,14 @@ class Case:
             return ks.decode(self.q, self.k, self.v, **m, **ids)
         if self.kind.startswith("chunk"):
             t = dict(self.q_tensors) if self.kv_format else {"k": self.k, "v": self.v}
+            q8 = {"kv_format": self.kv_format, "kv_precision": self.precision} if self.kv_format \
+                else {}
             return ks.paged_prefill(self.q, t.pop("k"), t.pop("v"), self.bt, self.kvl, self.cuq,
-                                    max(self.ql), **m, kv_format=self.kv_format, **t)
+                                    max(self.ql), **m, **q8, **t)
         if self.kind.startswith("paged") and self.kv_format:
             t = dict(self.q_tensors)
             return ks.paged_decode(self.q, t.pop("k"), t.pop("v"), self.bt, self.kvl, **m,
-                                   kv_format=self.kv_format, **t)
+                                   kv_format=self.kv_format, kv_precision=self.precision, **t)
         if self.kind.startswith("paged"):
             return ks.paged_decode(self.q, self.k, self.v, self.bt, self.kvl, **m)
         return ks.varlen_prefill(self.q, self.k, self.v, self.cuq, self.cuk, max(self.ql), **m)

@@ -181,3 +181,32 @@ def test_bad_tables_are_refused_before_any_launch(sm90):
                           v_scale=vs, v_zero=vs, k_ring=ring, v_ring=ring,
                           ring_rows=torch.zeros(1, dtype=torch.int32))
     assert sm90.launches == []  # nothing launched
+
+
+def test_quantspec_upper_kernels_read_the_upper_codes_alone(sm90):
+    """The draft-view kernels (``kv_precision="upper"``) pass their cases, and the same
+    kernels launched for full-precision QuantSpec cases fail them: they read only the
+    upper plane."""
+    chk = _checks()
+    upper = [c for c in chk.CASES if len(c) > 12 and c[12] == "upper"]
+    assert {c[0][:5] for c in upper} == {"paged", "chunk"}
+    assert all(ok for _, ok, _ in chk.run_checks(sm90, upper, device="cpu"))
+
+    class Swapped(EmulatedKernels):  # the upper kernel where the full one is asked for
+        def launch(self, name, *args, **kw):
+            return super().launch(name + "_upper" if name.endswith("_quantspec") else name,
+                                  *args, **kw)
+
+    full = [c[:12] + ("full",) for c in upper]
+    swapped = Swapped(ART / "sm_90", only={n for n, _ in sm90.launches if "upper" in n or
+                                           "merge" in n})
+    results = chk.run_checks(swapped, full, device="cpu")
+    assert len(results) == 2 and not any(ok for _, ok, _ in results), results
+    import torch
+
+    with pytest.raises(ValueError, match="hierarchical"):
+        sm90.paged_decode(torch.zeros(1, 4, 64, dtype=torch.float16),
+                          torch.zeros(2, 16, 4, 64, dtype=torch.uint8),
+                          torch.zeros(2, 16, 4, 64, dtype=torch.uint8),
+                          torch.zeros(1, 2, dtype=torch.int32), torch.ones(1, dtype=torch.int32),
+                          kv_format="int8", kv_precision="upper")

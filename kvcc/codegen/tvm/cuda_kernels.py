@@ -135,12 +135,15 @@ def decode_threads(g: int, d: int = 128) -> int:
 
 
 def decode(dtype: str, d: int, g: int, page_size: int | None = None,
-           kv_format: str | None = None, mask: Mask | None = None) -> KernelDef:
+           kv_format: str | None = None, mask: Mask | None = None,
+           kv_precision: str = "full") -> KernelDef:
     """The GQA split-KV decode of group ``g`` over dense K/V, or over pages of
     ``page_size`` keys (see the module docstring), the pages holding ``kv_format``
-    codes when given (``cuda_quant.py``); with ``mask``, that mask compiled in in place
-    of the run-time window and sinks (``cuda_masks.py``)."""
+    codes when given (``cuda_quant.py``; ``kv_precision="upper"``: QuantSpec's upper
+    codes alone); with ``mask``, that mask compiled in in place of the run-time window
+    and sinks (``cuda_masks.py``)."""
     fmt = cq.resolve(kv_format) if kv_format is not None else None
+    up = cq.precision(fmt, kv_precision)
     if mask is not None and (why := cm.reason(mask, page_size is not None)) is not None:
         raise ValueError(f"the TVM CUDA kernels cannot compile this mask in: {why}")
     if fmt is not None:
@@ -158,7 +161,8 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None,
     paged = page_size is not None
     kind = "paged_decode" if paged else "decode"
     name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}_g{g}" + (f"_p{page_size}" if paged else "") \
-        + (f"_{fmt.name}" if fmt else "") + (cm.suffix(mask) if mask is not None else "")
+        + (f"_{fmt.name}" if fmt else "") + ("_upper" if up else "") \
+        + (cm.suffix(mask) if mask is not None else "")
     bn, nt = decode_block_n(d), decode_threads(g, d)
     check_shared(name, g, d, bn, dtype, cm.MaskCode(mask, 1, bn, "", "", "").shared_bytes()
                  if mask is not None else 0)
@@ -186,7 +190,7 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None,
             handles = handles.replace("sl_h: T.handle", f"{cq.handles(fmt)}, sl_h: T.handle")
             decl = "\n".join(ln for ln in decl.splitlines() if "K = " not in ln and "V = " not in ln)
             decl += "\n" + _lines(4, *cq.decl(fmt, dtype, d, ps))
-            k_at, v_at = (cq.load(fmt, dtype, d, ps, t, f"iv[{KEY}]", col) for t in "KV")
+            k_at, v_at = (cq.load(fmt, dtype, d, ps, t, f"iv[{KEY}]", col, up) for t in "KV")
             tensors = tensors[:5] + cq.tensors(fmt) + tensors[5:]
             binds = _lines(20, "b: T.let[T.int32] = bz", "hk: T.let[T.int32] = by",
                            f"Skv: T.let[T.int32] = iv[{NK}]") + "\n"
@@ -345,6 +349,11 @@ def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
                     for g in quant_groups]
             out += [prefill(dt, d, True, p) for p in page_sizes]
             out += [prefill(dt, d, True, p, f) for f in fmts for p in quant_page_sizes]
+            hier = [f for f in fmts if f.hierarchical]  # QuantSpec's draft view too
+            out += [decode(dt, d, g, p, f, kv_precision="upper") for f in hier
+                    for p in quant_page_sizes for g in quant_groups]
+            out += [prefill(dt, d, True, p, f, kv_precision="upper") for f in hier
+                    for p in quant_page_sizes]
             out += [mask_kernel(kind, dt, d, text) for kind, text in masks]
     return out + other_head_dims(other_dims)
 

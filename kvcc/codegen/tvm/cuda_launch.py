@@ -191,7 +191,7 @@ class CudaKernels(CubinKernels):
                      num_splits: int | None = None, window: int | None = None, sinks: int = 0,
                      softcap: float | None = None, alibi_slopes=None, kv_format=None,
                      k_scale=None, k_zero=None, v_scale=None, v_zero=None, k_ring=None,
-                     v_ring=None, ring_rows=None, mask=None):
+                     v_ring=None, ring_rows=None, mask=None, kv_precision: str = "full"):
         """One query per sequence over a ``kvcc.KVCache`` layer's pages: q ``[B, Hq, D]``
         (sequence ``b``'s last token), ``k_pages``/``v_pages [P, page, Hk, D]``
         (``KVCache.k(layer)``/``v(layer)``), ``block_table [B, max_pages]`` and
@@ -208,17 +208,19 @@ class CudaKernels(CubinKernels):
         the layer's scales and zeros (none for fp8), ``k_ring``/``v_ring`` its
         full-precision rings and ``ring_rows [B]`` int32 each sequence's ring row (KIVI),
         as a quantized ``KVCache`` keeps them (``cuda_quant.py``); the kernel dequantizes
-        each element as it loads it."""
+        each element as it loads it. ``kv_precision="upper"`` (QuantSpec): the upper
+        codes alone, the draft view (a kernel ``..._quantspec_upper``)."""
         b, hq, d = q.shape
         _no_format_tensors(kv_format, k_scale, k_zero, v_scale, v_zero, k_ring, v_ring,
                            ring_rows)
+        up = _upper(kv_format, kv_precision)
         if kv_format is not None:
             return self._quant_paged_decode(
                 q, k_pages, v_pages, block_table, kv_lens, kv_format,
                 {"ks": k_scale, "kz": k_zero, "vs": v_scale, "vz": v_zero, "kr": k_ring,
                  "vr": v_ring, "rs": ring_rows},
                 dict(scale=scale, num_splits=num_splits, window=window, sinks=sinks,
-                     softcap=softcap, alibi_slopes=alibi_slopes, mask=mask))
+                     softcap=softcap, alibi_slopes=alibi_slopes, mask=mask, upper=up))
         if k_pages.shape != v_pages.shape or k_pages.dim() != 4 or k_pages.shape[3] != d:
             raise ValueError(f"shapes do not match: q {tuple(q.shape)}, k_pages "
                              f"{tuple(k_pages.shape)}, v_pages {tuple(v_pages.shape)}")
@@ -255,7 +257,8 @@ class CudaKernels(CubinKernels):
         """:meth:`paged_decode` over pages of ``kv_format`` codes."""
         b, hq, d = q.shape
         fmt, kv, page, hk = cq.layer_tensors(kv_format, d, q.dtype, b, k_codes, v_codes, given)
-        name = f"kvcc_cuda_paged_decode_{_dt(q)}_d{d}_g{hq // max(hk, 1)}_p{page}_{fmt.name}"
+        name = f"kvcc_cuda_paged_decode_{_dt(q)}_d{d}_g{hq // max(hk, 1)}_p{page}_{fmt.name}" \
+            + ("_upper" if kw["upper"] else "")
         return self._pages(name, q, kv, block_table, kv_lens, page, hk, kw["scale"],
                            kw["num_splits"], (kw["mask"], kw["window"], kw["sinks"]),
                            kw["softcap"], kw["alibi_slopes"])
@@ -297,12 +300,12 @@ class CudaKernels(CubinKernels):
                       window: int | None = None, sinks: int = 0, softcap: float | None = None,
                       alibi_slopes=None, kv_format=None, k_scale=None, k_zero=None,
                       v_scale=None, v_zero=None, k_ring=None, v_ring=None, ring_rows=None,
-                      mask=None):
+                      mask=None, kv_precision: str = "full"):
         """Packed queries over a ``kvcc.KVCache`` layer's pages (a chunked prefill step):
         q ``[Tq, Hq, D]`` with ``cu_seqlens_q`` int32 ``[B + 1]``, sequence ``b``'s
         queries the last of its ``kv_lens[b]`` keys (bottom-right aligned), the pages,
         block table and lengths as in :meth:`paged_decode` (a length past ``max_pages *
-        page`` is clamped to it), ``kv_format`` and its tensors too. Mask, softcap,
+        page`` is clamped to it), ``kv_format``, its tensors and ``kv_precision`` too. Mask, softcap,
         ALiBi, ``max_seqlen_q`` and the checks of ``cu_seqlens_q`` as in
         :meth:`varlen_prefill`. Returns ``o`` like q and ``lse [Tq, Hq]`` float32."""
         import torch
@@ -310,13 +313,14 @@ class CudaKernels(CubinKernels):
         tq, hq, d = q.shape
         _no_format_tensors(kv_format, k_scale, k_zero, v_scale, v_zero, k_ring, v_ring,
                            ring_rows)
+        up = _upper(kv_format, kv_precision)
         if kv_format is not None:
             fmt, kv, page, hk = cq.layer_tensors(
                 kv_format, d, q.dtype, _table("cu_seqlens_q", cu_seqlens_q, 1).numel() - 1,
                 k_pages, v_pages,
                 {"ks": k_scale, "kz": k_zero, "vs": v_scale, "vz": v_zero, "kr": k_ring,
                  "vr": v_ring, "rs": ring_rows})
-            suffix = f"_{fmt.name}"
+            suffix = f"_{fmt.name}" + ("_upper" if up else "")
         else:
             if k_pages.shape != v_pages.shape or k_pages.dim() != 4 or k_pages.shape[3] != d:
                 raise ValueError(f"shapes do not match: q {tuple(q.shape)}, k_pages "
@@ -351,6 +355,12 @@ class CudaKernels(CubinKernels):
                     {"B": b, "Hq": hq, "Hk": hk, "TQ": tq, "MQ": int(max_seqlen_q),
                      "MP": bt.shape[1], **ms}, _scalars(scale, d, softcap))
         return o, lse
+
+
+def _upper(kv_format, kv_precision: str) -> bool:
+    """Whether a call reads QuantSpec's upper codes alone; ValueError for a precision the
+    format lacks."""
+    return cq.precision(cq.resolve(kv_format) if kv_format is not None else None, kv_precision)
 
 
 __all__ = ["ENV", "CudaError", "CudaKernels", "CudaUnavailable", "arch_for", "visible_tiles"]

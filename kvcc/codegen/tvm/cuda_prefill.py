@@ -30,7 +30,8 @@ from kvcc.ir.mask import Mask
 
 
 def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = None,
-            kv_format: str | None = None, mask: Mask | None = None) -> KernelDef:
+            kv_format: str | None = None, mask: Mask | None = None,
+            kv_precision: str = "full") -> KernelDef:
     """The flash-attention prefill over dense ``[B, H, S, D]`` tensors, or with
     ``varlen`` over packed sequences, their keys packed too or (``page_size``) in a
     ``kvcc.KVCache`` layer's pages, of ``kv_format`` codes when given (see the module
@@ -41,6 +42,7 @@ def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = No
     if page_size is not None and page_size not in PAGE_SIZES:
         raise ValueError(f"paged prefill page sizes are {PAGE_SIZES}, not {page_size}")
     fmt = cq.resolve(kv_format) if kv_format is not None else None
+    up = cq.precision(fmt, kv_precision)  # QuantSpec's upper codes alone
     if fmt is not None:
         fmt.check_head_dim(d)
     if (page_size is not None or fmt is not None) and not (varlen and page_size):
@@ -48,7 +50,8 @@ def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = No
     paged = page_size is not None
     kind = "paged_prefill" if paged else "varlen_prefill" if varlen else "prefill"
     name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}" + (f"_p{page_size}" if paged else "") \
-        + (f"_{fmt.name}" if fmt else "") + (cm.suffix(mask) if mask is not None else "")
+        + (f"_{fmt.name}" if fmt else "") + ("_upper" if up else "") \
+        + (cm.suffix(mask) if mask is not None else "")
     check_head_dim(d)
     (bm, bn), nt = prefill_tiles(d), NT
     check_shared(name, bm, d, bn, dtype, cm.MaskCode(mask, bm, bn, "", "", "").shared_bytes()
@@ -92,7 +95,7 @@ def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = No
             seq = _lines(20, f"iv[{Q0}] = CUQ[bz]", f"iv[{SQ}] = CUQ[bz + 1] - iv[{Q0}]",
                          f"iv[{K0}] = 0", f"iv[{SK}] = T.min(KVL[bz], MP * {ps})") + "\n"
             page, slot = f"BT[bz, {jj} // {ps}]", f"{jj} % {ps}"
-            k_at, v_at = ((cq.load(fmt, dtype, d, ps, t, f"iv[{KEY}]", col) if fmt
+            k_at, v_at = ((cq.load(fmt, dtype, d, ps, t, f"iv[{KEY}]", col, up) if fmt
                            else f"{t}[{page}, {slot}, hk, {col}]") for t in "KV")
             tensors = ("q", "k", "v", "cuq", "bt", "kvl", *(cq.tensors(fmt) if fmt else ()),
                        "sl", "o", "lse")

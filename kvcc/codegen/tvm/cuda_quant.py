@@ -16,8 +16,9 @@ packed codes are read as int32 words): dequantized, rounded to q's dtype, and th
 read in place of the codes past the quantized keys. The kernels bind ``b``, ``hk`` and
 ``Skv`` (the sequence, its KV head and its key count) for them. A kernel is named by the
 format (``..._{name}``); a format is one ``kvcc.quant`` makes, checked field by field.
-QuantSpec is read at full precision (both planes); its upper-plane draft view
-(``kv_precision="upper"``) is not built for CUDA.
+QuantSpec is read at full precision (both planes), or, in kernels built with
+``kv_precision="upper"`` (named ``..._quantspec_upper``), as its draft view: the upper
+plane alone, as the CPU kernels and the reference read it.
 """
 
 from __future__ import annotations
@@ -61,7 +62,15 @@ def resolve(fmt) -> KVFormat:
     return want
 
 
-def spec(fmt: KVFormat, dtype: str, d: int, page_size: int):
+def precision(fmt: KVFormat | None, kv_precision: str) -> bool:
+    """Whether a kernel reads ``fmt``'s upper codes only (``kv_precision="upper"``, for a
+    hierarchical format: QuantSpec's draft view); ValueError for another precision."""
+    from kvcc.checks import check_precision
+
+    return check_precision(kv_precision, fmt) == "upper"
+
+
+def spec(fmt: KVFormat, dtype: str, d: int, page_size: int, upper: bool = False):
     """The TvmSpec of the format's fields that the CPU loader reads (one lane)."""
     from kvcc.codegen.tvm.spec import TvmSpec
     from kvcc.ir.dtypes import DType
@@ -73,7 +82,8 @@ def spec(fmt: KVFormat, dtype: str, d: int, page_size: int):
                    qk_keys=1, pv_rows=1, q_layout="packed", kv_layout="paged",
                    page_size=page_size, kv_code=fmt.code.value, k_scope=fmt.k_scope.value,
                    v_scope=fmt.v_scope.value, kv_group=fmt.group_size, kv_packed=fmt.packed,
-                   kv_hier=fmt.hierarchical, kv_scale=DType(fmt.scale_dtype).value,
+                   kv_hier=fmt.hierarchical, kv_upper=upper,
+                   kv_scale=DType(fmt.scale_dtype).value,
                    k_residual=rk > 0, v_residual=fmt.residual > 0, k_ring=rk,
                    v_ring=fmt.residual)
 
@@ -124,12 +134,14 @@ def decl(fmt: KVFormat, dtype: str, d: int, ps: int) -> list[str]:
     return out
 
 
-def load(fmt: KVFormat, dtype: str, d: int, ps: int, t: str, key: str, col: str) -> str:
+def load(fmt: KVFormat, dtype: str, d: int, ps: int, t: str, key: str, col: str,
+         upper: bool = False) -> str:
     """Channel ``col`` of K or V (``t``) of key ``key`` of sequence ``b``, KV head ``hk``
     (``0 <= key < Skv``): dequantized in float32 and rounded to ``dtype`` once, by the
     cast (the CPU loader's own rounding, by the bits for bfloat16, is left out: taking a
-    float's bits by address puts it on the stack in CUDA)."""
-    return f'T.Cast("{dtype}", {quant.kv_load(spec(fmt, "float32", d, ps), t, key, col)})'
+    float's bits by address puts it on the stack in CUDA); ``upper``: the upper codes
+    alone (:func:`precision`)."""
+    return f'T.Cast("{dtype}", {quant.kv_load(spec(fmt, "float32", d, ps, upper), t, key, col)})'
 
 
 def layer_tensors(kv_format, d: int, dtype, batch: int, k_codes, v_codes, given: dict

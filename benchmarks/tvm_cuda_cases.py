@@ -84,6 +84,12 @@ CASES = [
     ("decode", "bfloat16", 8, 4, 256, [1], [1500], 512, 4),
     ("paged16", "bfloat16", 16, 4, 256, [1] * 2, [700, 33], None, 0),
     ("chunk16", "bfloat16", 4, 2, 256, [60], [250], None, 0, None, False, "int8"),
+    # float32 (cuda_kernels.float32_kernels)
+    ("prefill", "float32", 8, 2, 128, [150], [260], None, 0),
+    ("decode", "float32", 8, 8, 64, [1, 1], [500, 33], 100, 4),
+    ("paged16", "float32", 16, 4, 128, [1] * 2, [300, 1000], None, 0),
+    ("varlen", "float32", 4, 4, 64, [30, 60], [30, 200], None, 0, 20.0, True),
+    ("chunk16", "float32", 8, 2, 128, [40, 1], [100, 77], 50, 0),
 ]
 
 

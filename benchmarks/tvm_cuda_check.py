@@ -78,7 +78,7 @@ def check(case: Case, o, lse) -> tuple[bool, str]:
             d = (li[full] - ref_lse[full]).abs().max().item()
             lse_err = max(lse_err, d / max(1.0, ref_lse[full].abs().max().item()))
         ok &= bool(torch.isfinite(oi).all())
-    tol = 3 * base + 1e-3
+    tol = 3 * base + (1e-5 if case.dtype == torch.float32 else 1e-3)  # float32: a tight floor
     ok = ok and err <= tol and lse_err <= 2e-3
     return ok, f"max err {err:.2e} (SDPA {base:.2e}, tol {tol:.2e}), rel lse err {lse_err:.2e}"
 

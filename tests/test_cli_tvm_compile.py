@@ -303,7 +303,6 @@ def test_an_unsupported_config_is_refused_before_building(tmp_path, capsys, monk
 
 @pytest.mark.parametrize("kw, feature", [
     ({"layout": "paged", "page_size": 64}, "page_size 64"),
-    ({"dtype": "f32"}, 'dtype "f32"'),
     ({"head_dim": 100}, "head_dim 100"),
     ({"kv_format": "int8"}, 'kv_format "int8"'),
     ({"mask": "(causal | sinks(4)) & (document([128, 128]) | ~sliding_window(8))"},
@@ -369,6 +368,11 @@ def test_head_dims_from_32_to_256_map_to_their_kernels():
     assert ks[0].block == (16, 1, 1) and ks[1].block == (80, 1, 1)
     pre = tvm_bundle.kernels_for(phi, 512, 512)[0]
     assert pre.grid[0] == ("S", 16) and pre.block_n == 32  # half the rows off powers of two
+    # float32: half the keys per tile
+    f32 = _config(heads=8, kv_heads=2, head_dim=128, dtype="f32", mask="causal")
+    dec, merge = tvm_bundle.kernels_for(f32, 1, 512)
+    assert (dec.name, merge.name) == ("kvcc_cuda_decode_f32_d128_g4", "kvcc_cuda_merge_f32_d128")
+    assert dec.block_n == 32 and tvm_bundle.kernels_for(f32, 64, 512)[0].block_n == 16
 
 
 def test_serving_layouts_and_window_masks_map_to_their_kernels():

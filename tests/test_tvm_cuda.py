@@ -211,8 +211,8 @@ def test_launching_without_a_gpu_says_why(built):
         ks.prefill(q, q, q)
     with pytest.raises(CudaUnavailable, match="no CUDA GPU"):
         CudaKernels.from_dir(built["sm_90"].parent)
-    with pytest.raises(TypeError, match="float16 or bfloat16"):
-        ks.prefill(q.float(), q.float(), q.float())
+    with pytest.raises(TypeError, match="float16, bfloat16 or float32, not torch.float64"):
+        ks.prefill(q.double(), q.double(), q.double())
 
 
 def _recording(ks, monkeypatch) -> list:

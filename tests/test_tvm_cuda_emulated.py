@@ -47,7 +47,10 @@ def test_every_gpu_check_case_passes_in_emulation(sm90):
     failed = [(label, detail) for label, ok, detail in results if not ok]
     assert not failed, failed
     names = {name for name, _ in sm90.launches}
-    kinds = {re.match(r"kvcc_cuda_(\w+?)_(?:fp16|bf16)_", name)[1] for name in names}
+    kinds = {re.match(r"kvcc_cuda_(\w+?)_(?:fp16|bf16|f32)_", name)[1] for name in names}
+    # every dtype, and head dims besides 64 and 128
+    assert {re.search(r"_(fp16|bf16|f32)_d", n)[1] for n in names} == {"fp16", "bf16", "f32"}
+    assert {int(re.search(r"_d(\d+)", n)[1]) for n in names} == {64, 80, 96, 128, 256}
     assert kinds == {"prefill", "varlen_prefill", "decode", "paged_decode", "paged_prefill",
                      "merge"}, kinds
     from kvcc.codegen.tvm.cuda_quant import PRESETS

@@ -22,8 +22,8 @@ CUDA kernels can compile in (``kvcc/codegen/tvm/cuda_masks.py``: top-left alignm
 gets a kernel with that mask compiled in (``..._m{digest}``), which is what
 ``CudaKernels`` launches for it.
 
-What the kernels take besides: dtype ``f16`` or ``bf16``, a head dim that is a multiple
-of 16 from 32 to 256 (decode at head dims over 128: groups up to 8),
+What the kernels take besides: dtype ``f16``, ``bf16`` or ``f32``, a head dim that is a
+multiple of 16 from 32 to 256 (decode at head dims over 128: groups up to 4),
 full-precision K/V, or in pages any ``kvcc.quant`` ``kv_format`` as a ``KVCache``
 stores it (``..._p{page_size}_{format}``: ``int8`` and ``int4`` with float16 scales,
 fp8, KIVI, QuantSpec), for decode a group of 1, 2, 4, 8 or 16, and a pipeline of
@@ -81,7 +81,7 @@ from kvcc.codegen.tvm.cuda_kernels import KernelDef
 
 MARK = "kvcc_tvm_cuda"
 SCHEMA = 1
-DTYPES = {"f16": "float16", "bf16": "bfloat16"}
+DTYPES = {"f16": "float16", "bf16": "bfloat16", "f32": "float32"}
 EXACT_PASSES = ("simplify-masks", "split-kv", "chunk-prefill", "pack")
 
 
@@ -106,7 +106,7 @@ def config_reason(c: AttentionConfig) -> str | None:
         return (f"page_size {c.page_size}: the TVM CUDA paged decode is built for page sizes "
                 f"{' and '.join(map(str, ck.PAGE_SIZES))} only")
     if c.dtype not in DTYPES:
-        return f'dtype "{c.dtype}": the TVM CUDA kernels take f16 and bf16 only'
+        return f'dtype "{c.dtype}": the TVM CUDA kernels take f16, bf16 and f32 only'
     why = ck.head_dim_reason(c.head_dim)
     if why is not None:
         return why

@@ -10,7 +10,7 @@ import math
 from kvcc.codegen.tvm.cuda_kernels import NO_WINDOW
 
 LOG2E = 1.4426950408889634
-_DTYPES = {"float16": "fp16", "bfloat16": "bf16"}
+_DTYPES = {"float16": "fp16", "bfloat16": "bf16", "float32": "f32"}
 
 
 def _mask(window: int | None, sinks: int) -> dict:
@@ -95,7 +95,8 @@ def _table(what: str, t, dim: int):
 def _dt(t) -> str:
     name = str(t.dtype).removeprefix("torch.")
     if name not in _DTYPES:
-        raise TypeError(f"the prebuilt TVM CUDA kernels take float16 or bfloat16, not {t.dtype}")
+        raise TypeError(f"the prebuilt TVM CUDA kernels take float16, bfloat16 or float32, not "
+                        f"{t.dtype}")
     return _DTYPES[name]
 
 

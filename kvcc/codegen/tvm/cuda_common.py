@@ -14,7 +14,8 @@ PRE_BN = 32  # keys per prefill tile (head dims up to 128; 16 above)
 MAX_SHARED = 48 * 1024  # static shared memory of a block
 LN2 = math.log(2.0)
 NEG_INF = "T.float32('-inf')"
-DTYPES = {"float16": "fp16", "bfloat16": "bf16"}
+DTYPES = {"float16": "fp16", "bfloat16": "bf16"}  # the default set's dtypes
+ALL_DTYPES = {**DTYPES, "float32": "f32"}  # the dtypes a kernel is built for (name tags)
 HEAD_DIMS = (64, 128)  # the head dims of the default set (any of head_dim_reason's builds)
 DECODE_GROUPS = (1, 2, 4, 8, 16)  # query heads per KV head that :func:`decode` takes
 PAGE_SIZES = (16, 32)  # the page sizes of the paged decode
@@ -34,21 +35,23 @@ def check_head_dim(d: int) -> None:
         raise ValueError(why)
 
 
-def prefill_tiles(d: int) -> tuple[int, int]:
+def prefill_tiles(d: int, dtype: str = "float16") -> tuple[int, int]:
     """Query rows per prefill block and keys per tile at head dim ``d``: half the rows
     at head dims other than 32, 64 and 128 (whose index arithmetic by a non-power of two
-    takes registers) and above 128, half the keys too above 128, so the accumulators stay
-    in registers and the tiles in shared memory."""
+    takes registers) and above 128, half the keys too above 128 and again in float32,
+    so the accumulators stay in registers and the tiles in shared memory."""
     bm = PRE_BM if d in (32, 64, 128) else PRE_BM // 2
-    return bm, PRE_BN if d <= 128 else PRE_BN // 2
+    bn = PRE_BN if d <= 128 else PRE_BN // 2
+    return bm, bn // 2 if dtype == "float32" else bn
 
 
 MAX_WIDE_GROUP = 4  # the largest decode group at head dims over 128 (8 spills at 256)
 
 
-def decode_block_n(d: int) -> int:
-    """Keys per decode tile at head dim ``d``."""
-    return DEC_BN if d <= 128 else DEC_BN // 2
+def decode_block_n(d: int, dtype: str = "float16") -> int:
+    """Keys per decode tile at head dim ``d`` (half above 128, and again in float32)."""
+    bn = DEC_BN if d <= 128 else DEC_BN // 2
+    return bn // 2 if dtype == "float32" else bn
 
 
 def check_shared(name: str, rows: int, d: int, bn: int, dtype: str, extra: int = 0) -> None:

@@ -79,7 +79,7 @@ size are compiled in.
 tiles above are those of 64 and 128. Elsewhere a prefill block has 16 query rows (and
 16-key tiles above 128: :func:`prefill_tiles`, so the accumulators stay in registers
 and the tiles within 48 KiB of shared memory), a decode tile 32 keys above 128
-(:func:`decode_block_n`), a decode block ``gcd(G * D, G * BN, 128)`` threads
+(:func:`decode_block_n`; float32 halves the key tiles again), a decode block ``gcd(G * D, G * BN, 128)`` threads
 (:func:`decode_threads`), and decode groups above 4 at head dims over 128 are refused.
 
 Known performance gaps (correctness first): scalar fp32 FMAs, no tensor cores; the
@@ -99,6 +99,7 @@ from kvcc.codegen.tvm import cuda_masks as cm
 from kvcc.codegen.tvm import cuda_quant as cq
 from kvcc.codegen.tvm import cuda_ranges as cr
 from kvcc.codegen.tvm.cuda_common import (  # noqa: F401  (re-exported: the kernels' limits)
+    ALL_DTYPES,
     DEC_BN,
     DECODE_GROUPS,
     DTYPES,
@@ -127,11 +128,11 @@ from kvcc.codegen.tvm.cuda_ranges import J0, KEY, NK
 from kvcc.ir.mask import Mask
 
 
-def decode_threads(g: int, d: int = 128) -> int:
+def decode_threads(g: int, d: int = 128, dtype: str = "float16") -> int:
     """Threads of a decode block of group ``g`` at head dim ``d``: every tile phase
     divides evenly among them (``G x D`` accumulators, ``G x BN`` scores, ``BN x D``
     staged elements), at most :data:`NT`."""
-    return math.gcd(g * d, g * decode_block_n(d), NT)
+    return math.gcd(g * d, g * decode_block_n(d, dtype), NT)
 
 
 def decode(dtype: str, d: int, g: int, page_size: int | None = None,
@@ -160,10 +161,10 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None,
         raise ValueError(f"paged decode page sizes are {PAGE_SIZES}, not {page_size}")
     paged = page_size is not None
     kind = "paged_decode" if paged else "decode"
-    name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}_g{g}" + (f"_p{page_size}" if paged else "") \
+    name = f"kvcc_cuda_{kind}_{ALL_DTYPES[dtype]}_d{d}_g{g}" + (f"_p{page_size}" if paged else "") \
         + (f"_{fmt.name}" if fmt else "") + ("_upper" if up else "") \
         + (cm.suffix(mask) if mask is not None else "")
-    bn, nt = decode_block_n(d), decode_threads(g, d)
+    bn, nt = decode_block_n(d, dtype), decode_threads(g, d, dtype)
     check_shared(name, g, d, bn, dtype, cm.MaskCode(mask, 1, bn, "", "", "").shared_bytes()
                  if mask is not None else 0)
     pt = g * d // nt  # accumulators per thread
@@ -252,7 +253,7 @@ def {name}({handles},
 
 
 def merge(dtype: str, d: int) -> KernelDef:
-    name = f"kvcc_cuda_merge_{DTYPES[dtype]}_d{d}"
+    name = f"kvcc_cuda_merge_{ALL_DTYPES[dtype]}_d{d}"
     src = f'''
 @T.prim_func
 def {name}(wo_h: T.handle, wl_h: T.handle, o_h: T.handle, lse_h: T.handle):
@@ -326,10 +327,21 @@ def other_head_dims(dims=OTHER_HEAD_DIMS) -> list[KernelDef]:
     return out
 
 
+def float32_kernels(head_dims=HEAD_DIMS) -> list[KernelDef]:
+    """float32 in the default set, per head dim: prefill, varlen prefill, merge, decode
+    of groups 1 and 4, the paged decode of group 4 and the paged prefill (pages of 16)."""
+    out: list[KernelDef] = []
+    for d in head_dims:
+        out += [prefill("float32", d), prefill("float32", d, varlen=True), merge("float32", d)]
+        out += [decode("float32", d, g) for g in (1, 4)]
+        out += [decode("float32", d, 4, 16), prefill("float32", d, True, 16)]
+    return out
+
+
 def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
                page_sizes=PAGE_SIZES, kv_formats=cq.PRESETS, quant_groups=(1, 4),
                quant_page_sizes=(16,), masks=MASK_KERNELS,
-               other_dims=OTHER_HEAD_DIMS) -> list[KernelDef]:
+               other_dims=OTHER_HEAD_DIMS, float32_dims=HEAD_DIMS) -> list[KernelDef]:
     """Every kernel of one build: prefill, varlen prefill and merge per (dtype, head
     dim), decode per (dtype, head dim, group), paged decode per (dtype, head dim,
     group, page size), paged prefill per (dtype, head dim, page size), and over
@@ -337,7 +349,8 @@ def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
     ``quant_groups``, page size of ``quant_page_sizes``: ``kvcc.KVCache``'s default 16;
     ``kvcc compile --backend tvm`` builds any other a SPEC needs) and the paged prefill
     per (dtype, head dim, format, page size of ``quant_page_sizes``), and the mask kernels
-    of ``masks`` per (dtype, head dim); then :func:`other_head_dims` of ``other_dims``."""
+    of ``masks`` per (dtype, head dim); then :func:`other_head_dims` of ``other_dims``
+    and :func:`float32_kernels` of ``float32_dims``."""
     out: list[KernelDef] = []
     for dt in dtypes:
         for d in head_dims:
@@ -355,7 +368,7 @@ def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
             out += [prefill(dt, d, True, p, f, kv_precision="upper") for f in hier
                     for p in quant_page_sizes]
             out += [mask_kernel(kind, dt, d, text) for kind, text in masks]
-    return out + other_head_dims(other_dims)
+    return out + other_head_dims(other_dims) + float32_kernels(float32_dims)
 
 
 def _stores(fmt, d: int) -> bool:

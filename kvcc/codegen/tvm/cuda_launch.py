@@ -100,7 +100,7 @@ class CudaKernels(CubinKernels):
         """Causal attention, bottom-right aligned (query ``i`` at key position ``i + L -
         S``), within ``window`` keys and with ``sinks``, or under ``mask`` (with
         ``mask_tensors``; module docstring): q ``[B, Hq, S, D]``, K/V ``[B, Hk, L, D]``,
-        fp16 or bf16. Returns ``o`` like q and ``lse [B, Hq,
+        fp16, bf16 or f32. Returns ``o`` like q and ``lse [B, Hq,
         S]`` float32 (natural log; a row that sees no key: 0 and -inf)."""
         import torch
 

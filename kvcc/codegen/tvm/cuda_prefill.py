@@ -10,7 +10,7 @@ from kvcc.codegen.tvm import cuda_masks as cm
 from kvcc.codegen.tvm import cuda_quant as cq
 from kvcc.codegen.tvm import cuda_ranges as cr
 from kvcc.codegen.tvm.cuda_common import (
-    DTYPES,
+    ALL_DTYPES,
     LN2,
     NEG_INF,
     NT,
@@ -49,11 +49,11 @@ def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = No
         raise ValueError("a paged (or quantized) prefill takes packed queries and a page size")
     paged = page_size is not None
     kind = "paged_prefill" if paged else "varlen_prefill" if varlen else "prefill"
-    name = f"kvcc_cuda_{kind}_{DTYPES[dtype]}_d{d}" + (f"_p{page_size}" if paged else "") \
+    name = f"kvcc_cuda_{kind}_{ALL_DTYPES[dtype]}_d{d}" + (f"_p{page_size}" if paged else "") \
         + (f"_{fmt.name}" if fmt else "") + ("_upper" if up else "") \
         + (cm.suffix(mask) if mask is not None else "")
     check_head_dim(d)
-    (bm, bn), nt = prefill_tiles(d), NT
+    (bm, bn), nt = prefill_tiles(d, dtype), NT
     check_shared(name, bm, d, bn, dtype, cm.MaskCode(mask, bm, bn, "", "", "").shared_bytes()
                  if mask is not None else 0)
     pt = bm * d // nt

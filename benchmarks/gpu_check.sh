@@ -38,9 +38,10 @@ fi
 # python -m kvcc.codegen.tvm.cuda --out benchmarks/tvm_cuda, committed
 TVM_CUDA_DIR="${KVCC_TVM_CUDA_DIR:-benchmarks/tvm_cuda}"
 if [ -d "$TVM_CUDA_DIR" ]; then
-    # 38 cases (every kernel kind and KV format), each checked and timed: well under the
-    # limit, which only keeps a hung launch from eating the benchmarks' time
-    timeout 120 "$PY" -m benchmarks.tvm_cuda_check "$TVM_CUDA_DIR" 2>&1 | tee "$OUT/tvm_cuda.txt"
+    # 62 cases (every kernel kind and KV format, compiled-in masks, head dims 64 to 256,
+    # f32), each checked and timed: well under the limit, which only keeps a hung launch
+    # from eating the benchmarks' time
+    timeout 150 "$PY" -m benchmarks.tvm_cuda_check "$TVM_CUDA_DIR" 2>&1 | tee "$OUT/tvm_cuda.txt"
 fi
 if [ "${KVCC_GPU_TESTS:-0}" = 1 ]; then
     # Opt-in: the kernel test suite (every layout, mask and split path, fp32) on real

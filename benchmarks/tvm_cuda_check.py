@@ -10,7 +10,8 @@ machine. There::
     python -m benchmarks.tvm_cuda_check DIR      # or KVCC_TVM_CUDA_DIR=DIR
 
 loads them through the CUDA driver (``kvcc/codegen/tvm/cuda_launch.py`` over
-``cuda_driver.py``) and runs every kernel kind on fp16 and bf16 inputs: dense prefill
+``cuda_driver.py``) and runs every kernel kind on fp16, bf16 and fp32 inputs (head dims
+64 to 256, masks compiled into kernels of their own too): dense prefill
 and decode, paged decode and paged prefill (pages gathered through a shuffled block
 table, sequences of different lengths, an empty one; pages of every ``kvcc.quant``
 format's codes, from a ``KVCache``), packed (varlen) prefill (an empty sequence, more
@@ -18,7 +19,8 @@ queries than keys), each causal and with a sliding window, with and without sink
 with a softcap or ALiBi (the cases: ``tvm_cuda_cases.py``).
 Per case it compares the output with an fp32 reference of the same mask (per
 sequence, on the gathered keys): the error must stay within a few times the error of
-torch SDPA with that mask run in the same low precision, the lse within a small
+torch SDPA with that mask run in the same low precision (in fp32, within 5e-5), the
+lse within a small
 absolute error of the fp32 log-sum-exp, and a row that sees no key must give o = 0
 and lse = -inf exactly (outputs are poisoned with NaN before each run). Then it times
 the kernel beside SDPA on the equivalent dense problem (padded, explicit mask).
@@ -78,7 +80,9 @@ def check(case: Case, o, lse) -> tuple[bool, str]:
             d = (li[full] - ref_lse[full]).abs().max().item()
             lse_err = max(lse_err, d / max(1.0, ref_lse[full].abs().max().item()))
         ok &= bool(torch.isfinite(oi).all())
-    tol = 3 * base + (1e-5 if case.dtype == torch.float32 else 1e-3)  # float32: a tight floor
+    # float32: SDPA is no low-precision baseline there (its error is the reference's), so
+    # the floor alone bounds the kernel's error (about 1e-6 expected)
+    tol = 3 * base + (5e-5 if case.dtype == torch.float32 else 1e-3)
     ok = ok and err <= tol and lse_err <= 2e-3
     return ok, f"max err {err:.2e} (SDPA {base:.2e}, tol {tol:.2e}), rel lse err {lse_err:.2e}"
 

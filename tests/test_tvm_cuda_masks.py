@@ -32,6 +32,8 @@ CASES = [
     ("prefill", "float16", 4, 4, 128, [100], [160], "~(sliding_window(32) | sinks(2))", 0),
     ("decode", "float16", 8, 2, 64, [1, 1], [1000, 700],
      "sinks(4) | sliding_window(64) | document(%doc)", 0),
+    # a decode block of fewer threads (32) than keys per tile (64): ids staged in turns
+    ("decode", "bfloat16", 4, 4, 96, [1, 1], [400, 300], "document(%doc) | sinks(2)", 0),
     ("varlen", "bfloat16", 4, 2, 64, [40, 1, 70], [100, 100, 100],
      "causal & document([30, 70]) | sinks(2)", 0),
     ("paged16", "float16", 8, 2, 64, [1] * 3, [500, 500, 500], "sinks(5) | document([300, 200])", 0),
@@ -116,7 +118,7 @@ def test_a_wrong_mask_kernel_fails_the_check(monkeypatch, mutation):
             return real(self, row, kin, key).replace(f"kid0[{kin}] == rid0[{row}]", "T.bool(True)")
 
         monkeypatch.setattr(cm.MaskCode, "visible", visible)
-        case = CASES[4]
+        case = CASES[4]  # the document-id decode
     results = chk.run_checks(EmulatedKernels(_build([case])), [case], device="cpu")
     assert len(results) == 1 and not results[0][1], results
 

@@ -54,7 +54,8 @@ The kernels are deduplicated and built in one go by :func:`kvcc.codegen.tvm.cuda
      "sha256": {"source": ..., "cubin": ..., "manifest": ...},
      "kernels": [{"name": ..., "entry": ..., "kind": "decode" | "paged_decode" |
                   "merge" | "prefill" | "varlen_prefill", "dtype": ..., "head_dim": ...,
-                  "group": ..., "page_size": ..., "problems": [...]}],
+                  "group": ..., "page_size": ..., "mask": ... (a compiled-in mask's
+                  text, when it has one), "problems": [...]}],
      "skipped": [{"config": ..., "problem": ..., "reason": ...}]}
 
 Every kernel lives in the one cubin (``files``, hashed once); the TVM manifest holds
@@ -171,7 +172,7 @@ def kernels_for(c: AttentionConfig, q_len: int, kv_len: int) -> list[KernelDef]:
     page = c.page_size if c.layout == "paged" else None
     try:
         return [ck.decode(dt, d, g, page, c.kv_format, mask=compiled), ck.merge(dt, d)]
-    except ValueError as e:  # a limit of the kernel (its shared memory at this group)
+    except ValueError as e:  # a limit of the kernel at this group (registers, shared memory)
         raise Unsupported(f"{e} in the TVM CUDA decode") from e
 
 
@@ -279,7 +280,8 @@ def manifest(spec: SpecFile, arch: int, d: pathlib.Path, pl: Plan) -> dict:
         "sha256": {kind: _sha256(d / f) for kind, f in files.items()},
         "kernels": [{"name": name, "entry": tvm_man["kernels"][name]["entry"], "kind": k.kind,
                      "dtype": k.dtype, "head_dim": k.head_dim, "group": k.group,
-                     "page_size": k.page_size, "problems": probs} for name, (k, probs) in pl.kernels.items()],
+                     "page_size": k.page_size, **({"mask": k.mask} if k.mask else {}),
+                     "problems": probs} for name, (k, probs) in pl.kernels.items()],
         "skipped": [{"config": spec.configs[i].name, "problem": label, "reason": why}
                     for i, label, why in pl.skipped],
     }

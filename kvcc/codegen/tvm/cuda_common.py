@@ -61,7 +61,7 @@ def check_shared(name: str, rows: int, d: int, bn: int, dtype: str, extra: int =
     need = rows * d * 4 + 2 * bn * d * elt + rows * bn * 4 + extra
     if need > MAX_SHARED:
         raise ValueError(f"{name}: {need} bytes of shared memory (at most {MAX_SHARED}); "
-                         "take a smaller GQA group at this head dim")
+                         "a decode takes a smaller GQA group at this head dim")
 
 
 @dataclass(frozen=True)

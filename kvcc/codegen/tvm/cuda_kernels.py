@@ -76,8 +76,8 @@ are run-time parameters of one kernel; dtype, head dim, the decode group and the
 size are compiled in.
 
 **Head dims** are any multiple of 16 from 32 to 256 (:func:`check_head_dim`); the
-tiles above are those of 64 and 128. Elsewhere a prefill block has 16 query rows (and
-16-key tiles above 128: :func:`prefill_tiles`, so the accumulators stay in registers
+tiles above are those of 32, 64 and 128 in fp16 and bf16. At other head dims a prefill
+block has 16 query rows (and 16-key tiles above 128: :func:`prefill_tiles`, so the accumulators stay in registers
 and the tiles within 48 KiB of shared memory), a decode tile 32 keys above 128
 (:func:`decode_block_n`; float32 halves the key tiles again), a decode block ``gcd(G * D, G * BN, 128)`` threads
 (:func:`decode_threads`), and decode groups above 4 at head dims over 128 are refused.

@@ -223,9 +223,14 @@ class MaskCode:
         ids = id_tensors(self.mask)
         if not ids:
             return []
-        assert nt >= self.bn
-        out = [f"if tx < {self.bn}:"]
-        out += [f"    kid{i}[tx] = ID{i}[T.min(bz, IB{i} - 1), T.max(T.min(iv[{J0}] + tx, kv_total - 1), 0)]"
+        if nt >= self.bn:  # one id per thread
+            out = [f"if tx < {self.bn}:"]
+            out += [f"    kid{i}[tx] = ID{i}[T.min(bz, IB{i} - 1), T.max(T.min(iv[{J0}] + tx, kv_total - 1), 0)]"
+                    for i in range(len(ids))]
+            return out
+        assert self.bn % nt == 0  # a decode block of fewer threads than keys: a few each
+        out = [f"for s in range({self.bn // nt}):"]
+        out += [f"    kid{i}[s * {nt} + tx] = ID{i}[T.min(bz, IB{i} - 1), T.max(T.min(iv[{J0}] + s * {nt} + tx, kv_total - 1), 0)]"
                 for i in range(len(ids))]
         return out
 

@@ -206,3 +206,62 @@ def test_a_mask_holding_its_ids_runs_the_default_kernel():
     # and each batch row reads its own ids: a shuffled batch gives other outputs
     o3, _ = ks.prefill(q, k, v, mask=m, mask_tensors={"ids0": ids.flip(0)})
     assert not torch.equal(o1, o3)
+
+
+SPEC = """
+name = "tvm-masks"
+
+[[attention]]
+name = "docs-f32-d96"
+heads = 4
+kv_heads = 2
+head_dim = 96
+dtype = "f32"
+mask = "document([40, 60]) | sinks(2)"
+[attention.lengths]
+q_len = [100]
+kv_len = [100]
+
+[[attention]]
+name = "paged-top-left-d256"
+heads = 8
+kv_heads = 4
+head_dim = 256
+dtype = "bf16"
+layout = "paged"
+page_size = 16
+mask = "causal(top_left) | sliding_window(32)"
+[attention.lengths]
+q_len = [1, 24]
+kv_len = [300]
+"""
+
+
+def test_kvcc_compile_builds_what_the_launcher_launches(tmp_path, monkeypatch):
+    """A SPEC with compiled-in masks, head dims 96 and 256 and f32 through ``kvcc
+    compile --backend tvm``; the bundle's kernels are exactly the ones ``CudaKernels``
+    launches for those problems (here through the emulation), and they pass the check."""
+    from kvcc import cli
+    from kvcc.codegen.tvm.cuda_emulate import EmulatedKernels
+
+    monkeypatch.setenv("KVCC_CACHE_DIR", str(tmp_path / "cache"))
+    (tmp_path / "s.toml").write_text(SPEC)
+    out = tmp_path / "art"
+    assert cli.main(["compile", str(tmp_path / "s.toml"), "--target", "cuda:90", "--backend",
+                     "tvm", "--out", str(out), "--no-progress"]) == 0
+    import json
+
+    bundle = json.loads((out / "manifest.json").read_text())
+    built = {k["name"] for k in bundle["kernels"]}
+    assert {k.get("mask") for k in bundle["kernels"]} == {
+        None, "document([40, 60]) | sinks(2)", "causal(top_left) | sliding_window(32)"}
+    chk = _checks()
+    cases = [("prefill", "float32", 4, 2, 96, [100], [100], "document([40, 60]) | sinks(2)", 0),
+             ("paged16", "bfloat16", 8, 4, 256, [1, 1], [300, 300],
+              "causal(top_left) | sliding_window(32)", 0),
+             ("chunk16", "bfloat16", 8, 4, 256, [24], [300],
+              "causal(top_left) | sliding_window(32)", 0)]
+    ks = EmulatedKernels(out / "sm_90")
+    results = chk.run_checks(ks, cases, device="cpu")
+    assert all(ok for _, ok, _ in results), results
+    assert {name for name, _ in ks.launches} == built

@@ -1,11 +1,14 @@
-"""kvcc's prebuilt TVM CUDA kernels over a KIVI-2 KVCache: a chunked prefill, then a decode.
+"""kvcc's prebuilt TVM CUDA kernels over a KIVI-2 KVCache: a chunked prefill, then a
+decode; and a prefill of packed documents under a mask compiled into its own kernel.
 
 The kernels in ``benchmarks/tvm_cuda`` were compiled ahead of time (``python -m
 kvcc.codegen.tvm.cuda --out benchmarks/tvm_cuda``); on a GPU they load through the CUDA
 driver with no TVM (``CudaKernels``). Without one, the same ``kernels.cu`` runs on the
 CPU through its emulation (``EmulatedKernels``, g++). Either way the kernels read the
 cache's 2-bit codes, per-channel key scales and full-precision rings directly, and
-match the cache's own attention (the reference backend).
+match the cache's own attention (the reference backend). The last step passes
+``causal() & document(seq_ids=...)``, which runs on the default set's kernel with that
+mask compiled in (``kvcc/codegen/tvm/cuda_masks.py``).
 
     python examples/tvm_cuda_kernels.py
 """
@@ -31,8 +34,13 @@ else:
     if cxx_path() is None:
         print("no GPU and no g++ (with _Float16) for the CPU emulation: nothing to run")
         raise SystemExit(0)
+    from kvcc.codegen.tvm.cuda_masks import suffix
+    from kvcc.ir.syntax import parse_mask
+
+    docs = suffix(parse_mask("causal & document(%ids0)"))
     names = {f"kvcc_cuda_{k}_fp16_d64{s}" for k, s in (
-        ("paged_prefill", "_p16_kivi2"), ("paged_decode", "_g4_p16_kivi2"), ("merge", ""))}
+        ("paged_prefill", "_p16_kivi2"), ("paged_decode", "_g4_p16_kivi2"), ("merge", ""),
+        ("prefill", docs))}
     kernels, dev = EmulatedKernels(ROOT / "sm_90", only=names), "cpu"
 
 g = torch.Generator().manual_seed(0)
@@ -74,4 +82,20 @@ for new, q_lens in (([300, 170], [40, 25]), ([1, 1], [1, 1])):
     print(f"{what}: {sum(q_lens)} queries over {step.kv_lens.tolist()} keys stored as {fmt.name}: "
           f"max |o - reference| {err:.1e}, max |lse - reference| {lse_err:.1e}")
     assert err < 1e-2 and lse_err < 1e-3, (err, lse_err)
+
+# packed documents: two sequences of 200 tokens, each a few documents given by id
+import kvcc  # noqa: E402
+
+q, k, v = rand(2, HQ, 200, D), rand(2, HKV, 200, D), rand(2, HKV, 200, D)
+ids = torch.randint(0, 4, (2, 200), generator=g).sort(-1).values.to(dev)
+mask = M.causal() & M.document(seq_ids=ids)
+o, lse = kernels.prefill(q, k, v, mask=mask)
+want, want_lse = kvcc.attention(q.double().cpu(), k.double().cpu(), v.double().cpu(),
+                                mask=M.causal() & M.document(seq_ids=ids.cpu()),
+                                backend="reference", return_lse=True)
+err = (o.double().cpu() - want).abs().max().item()
+lse_err = (lse.double().cpu() - want_lse).abs().max().item()
+print(f"documents by id, causal within each: max |o - reference| {err:.1e}, "
+      f"max |lse - reference| {lse_err:.1e}")
+assert err < 1e-2 and lse_err < 1e-3, (err, lse_err)
 print(f"ok ({type(kernels).__name__}, {dev})")

@@ -134,14 +134,14 @@ def _masking(mask, mask_tensors, window: int | None, sinks: int, *, decode: bool
     paged ones on the CPU (``seq_keys()``: each sequence's key count, computed only
     then); GPU tables are trusted, as block tables are (a sequence of another length reads
     positions past the documents, which see nothing)."""
+    if mask is None:
+        return "", {}, _mask(window, sinks)
     import torch
 
     from kvcc.codegen.tvm import cuda_masks as cm
     from kvcc.codegen.tvm.mask import doc_tables, id_tensors
     from kvcc.ir.mask import ByHead, Mask, data_refs, unbind, walk
 
-    if mask is None:
-        return "", {}, _mask(window, sinks)
     if window is not None or sinks:
         raise ValueError("give either mask or window/sinks, not both")
     if isinstance(mask, str):

@@ -305,8 +305,8 @@ class CudaKernels(CubinKernels):
         q ``[Tq, Hq, D]`` with ``cu_seqlens_q`` int32 ``[B + 1]``, sequence ``b``'s
         queries the last of its ``kv_lens[b]`` keys (bottom-right aligned), the pages,
         block table and lengths as in :meth:`paged_decode` (a length past ``max_pages *
-        page`` is clamped to it), ``kv_format``, its tensors and ``kv_precision`` too. Mask, softcap,
-        ALiBi, ``max_seqlen_q`` and the checks of ``cu_seqlens_q`` as in
+        page`` is clamped to it), ``kv_format``, its tensors and ``kv_precision`` too.
+        Mask, softcap, ALiBi, ``max_seqlen_q`` and the checks of ``cu_seqlens_q`` as in
         :meth:`varlen_prefill`. Returns ``o`` like q and ``lse [Tq, Hq]`` float32."""
         import torch
 

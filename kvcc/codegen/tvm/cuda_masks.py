@@ -35,11 +35,13 @@ int64 (document ids, ``IB{i}`` 1 or the batch; dense kernels only, as on the CPU
 # ruff: noqa: E501  (TVMScript statements: one per line)
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass
 
 from kvcc.codegen.tvm.cuda_ranges import J0, NTL, PER, TLO
 from kvcc.codegen.tvm.mask import Term, check_mask, doc_tables, id_tensors, row_terms
+from kvcc.codegen.tvm.ranges import walk_seen, walk_tile
 from kvcc.ir.mask import Mask, rename_refs
 
 _NONE = Term("0", "0")
@@ -58,8 +60,10 @@ def text(m: Mask) -> str:
     return print_mask(canonical(m))
 
 
+@functools.lru_cache(maxsize=256)
 def suffix(m: Mask) -> str:
-    """The kernel-name suffix of a compiled-in mask."""
+    """The kernel-name suffix of a compiled-in mask (memoized: the launcher asks at every
+    call; pass masks without bound tensors, which the cache would keep)."""
     return "_m" + hashlib.sha256(text(m).encode()).hexdigest()[:10]
 
 
@@ -137,16 +141,16 @@ class MaskCode:
                     f'kid{i} = T.alloc_buffer(({self.bn},), "int64", scope="shared")']
         return out
 
-    def splice(self, handles: str, decl: str, tensors: tuple[str, ...], outputs: tuple[str, ...]
-               ) -> tuple[str, str, tuple[str, ...], str, str]:
+    def splice(self, kernel_handles: str, kernel_decl: str, kernel_tensors: tuple[str, ...],
+               outputs: tuple[str, ...]) -> tuple[str, str, tuple[str, ...], str, str]:
         """A kernel's handles, declarations, tensors (``outputs`` last, after the slopes
         ``sl``), float parameters and allocations, with the mask's tables in place of the
         run-time window and sinks."""
         lines = lambda n, xs: "\n".join(" " * n + x for x in xs)  # noqa: E731
         rest = ("sl", *outputs)
-        return (handles.replace("sl_h: T.handle", f"{handles_of(self.mask)}sl_h: T.handle"),
-                decl + "\n" + lines(4, decl_of(self.mask)),
-                tuple(x for x in tensors if x not in rest) + tensors_of(self.mask) + rest,
+        return (kernel_handles.replace("sl_h: T.handle", f"{handles(self.mask)}sl_h: T.handle"),
+                kernel_decl + "\n" + lines(4, decl(self.mask)),
+                tuple(x for x in kernel_tensors if x not in rest) + tensors(self.mask) + rest,
                 "qscale: T.float32, cap: T.float32",
                 "\n" + lines(16, self.allocations()))
 
@@ -193,21 +197,10 @@ class MaskCode:
         tl = [f"mr[{2 * n + 2 * t}]" for t in range(n)]
         tn = [f"mr[{2 * n + 2 * t + 1}]" for t in range(n)]
         ft, tix = f"(iv[{TLO}] + t)", f"mr[{4 * n + 1}]"
-        starts = ["0"]
-        for t in range(1, n + 1):
-            starts.append(" + ".join(tn[:t]))
-        expr = f"{tl[n - 1]} + {ft} - ({starts[n - 1]})"
-        for t in reversed(range(n - 1)):
-            expr = f"T.Select({ft} < {starts[t + 1]}, {tl[t]} + {ft} - ({starts[t]}), {expr})"
-        out = [f"{tix} = {expr}"]
+        starts = ["0"] + [" + ".join(tn[:t]) for t in range(1, n + 1)]
+        out = [f"{tix} = {walk_tile(ft, tl, starts)}"]
         if n > 1:
-            seen = []
-            for t in range(1, n):
-                held = " or ".join(f"({tix} >= {tl[s]} and {tix} < {tl[s]} + {tn[s]})"
-                                   for s in range(t))
-                end = f" and {ft} < {starts[t + 1]}" if t + 1 < n else ""
-                seen.append(f"({ft} >= {starts[t]}{end} and ({held}))")
-            out.append(f"{self.skip()} = T.Select({' or '.join(seen)}, 1, 0)")
+            out.append(f"{self.skip()} = T.Select({walk_seen(ft, tix, tl, tn, starts)}, 1, 0)")
         out.append(f"iv[{J0}] = {tix} * {bn}")
         return out
 
@@ -285,5 +278,3 @@ def runtime(m: Mask, decode: bool) -> tuple[int | None, int] | None:
             return window_or(p[1])
     return None
 
-
-handles_of, decl_of, tensors_of = handles, decl, tensors  # (MaskCode's fields shadow them)

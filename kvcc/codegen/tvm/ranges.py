@@ -123,20 +123,34 @@ def key_tiles(c: Code, spec: TvmSpec, split: bool) -> Iterator[None]:
     c.tile("tix", (2,), "int32")
     with c.block(loop):
         ft = c.let("ft", "sp * per + kt" if split else "kt")
-        tile = f"tl{nt - 1} + {ft} - {starts[nt - 1]}"
-        for t in reversed(range(nt - 1)):
-            tile = f"T.Select({ft} < {starts[t + 1]}, tl{t} + {ft} - {starts[t]}, {tile})"
-        c(f"tix[0] = {tile}")
-        seen = []
-        for t in range(1, nt):
-            held = " or ".join(f"(tix[0] >= tl{s} and tix[0] < tl{s} + tn{s})"
-                               for s in range(t))
-            end = f" and {ft} < {starts[t + 1]}" if t + 1 < nt else ""
-            seen.append(f"({ft} >= {starts[t]}{end} and ({held}))")
-        c(f"tix[1] = T.Select({' or '.join(seen)}, 1, 0)")
+        tl, tn = [f"tl{t}" for t in range(nt)], [f"tn{t}" for t in range(nt)]
+        c(f"tix[0] = {walk_tile(ft, tl, starts)}")
+        c(f"tix[1] = T.Select({walk_seen(ft, 'tix[0]', tl, tn, starts)}, 1, 0)")
         with c.block("if tix[1] == 0"):
             c.let("j0", f"tix[0] * {bn}")
             yield
+
+
+def walk_tile(ft: str, tl: list[str], starts: list[str]) -> str:
+    """The tile at index ``ft`` of a walk of runs one after another: run ``t`` holds
+    ``tn`` tiles from tile ``tl[t]`` and starts at walk index ``starts[t]`` (expressions;
+    ``starts`` has one more entry, the end). Used by the CPU and the CUDA kernels."""
+    n = len(tl)
+    expr = f"{tl[n - 1]} + {ft} - ({starts[n - 1]})"
+    for t in reversed(range(n - 1)):
+        expr = f"T.Select({ft} < {starts[t + 1]}, {tl[t]} + {ft} - ({starts[t]}), {expr})"
+    return expr
+
+
+def walk_seen(ft: str, tix: str, tl: list[str], tn: list[str], starts: list[str]) -> str:
+    """Whether tile ``tix`` (at walk index ``ft``, of :func:`walk_tile`) lies in a run
+    before its own: the walk visits it there already."""
+    seen = []
+    for t in range(1, len(tl)):
+        held = " or ".join(f"({tix} >= {tl[s]} and {tix} < {tl[s]} + {tn[s]})" for s in range(t))
+        end = f" and {ft} < {starts[t + 1]}" if t + 1 < len(tl) else ""
+        seen.append(f"({ft} >= {starts[t]}{end} and ({held}))")
+    return " or ".join(seen)
 
 
 def tile_ids(c: Code, spec: TvmSpec) -> None:

@@ -270,7 +270,6 @@ def test_disk_cache_loads_and_rejects_tampered_builds(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize(("mask", "feature"), [
-    (M.page_selection(torch.ones(5, dtype=torch.bool), 8), "page selections"),
     # 3 x 2 intervals per row (the complement of a union of two is two intervals)
     ((Sinks(2) | SlidingWindow(4) | TOP_LEFT) & ~(Sinks(1) | SlidingWindow(2)),
      "more than 4 key intervals"),

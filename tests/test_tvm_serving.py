@@ -180,18 +180,17 @@ def test_cache_decode_without_lse_and_auto_picks_tvm():
         KVCache(1, 2, D, num_pages=4, dtype=torch.float64, device="cpu", backend="tvm")
 
 
-@pytest.mark.parametrize("mask", [M.causal(), M.full()], ids=str)
-def test_quest_selection_runs_on_tvm_per_head_pages(mask):
-    """Quest's selection compacted into a block table and length per KV head (the masks
-    it compacts for): the TVM decode reads each head's own pages (GQA 4/2; a sequence
-    shorter than the budget, one longer than several pages)."""
+def quest_steps(mask, kv_format=None, hq=8, hk=2):
+    """A decode step with Quest (budget 64, pages of 16) after a prefill, on "tvm" and on
+    "reference": the kinds of their attention plans, and their outputs (sequences
+    shorter than the budget, and longer than several pages)."""
     from kvcc.runtime.quest import Quest
 
-    lens, hq, hk = [300, 40, 513], 8, 2
+    lens = [300, 40, 513]
     outs, kinds = [], []
     for backend in ("tvm", "reference"):
         c = KVCache(1, hk, D, num_pages=120, page_size=16, dtype=torch.float32, device="cpu",
-                    backend=backend, page_stats=True)
+                    backend=backend, page_stats=True, kv_format=kv_format)
         ids = [c.add_sequence() for _ in lens]
         st = c.plan(ids, lens, num_q_heads=hq, mask=mask)
         st.append(0, rand(sum(lens), hk, D, seed=1), rand(sum(lens), hk, D, seed=2))
@@ -200,5 +199,13 @@ def test_quest_selection_runs_on_tvm_per_head_pages(mask):
         st.append(0, rand(len(lens), hk, D, seed=3), rand(len(lens), hk, D, seed=4))
         outs.append(st.attend(0, rand(len(lens), hq, D, seed=5)))
         kinds.append({kind for kind, _ in st._attend.values()})
+    return kinds, outs
+
+
+@pytest.mark.parametrize("mask", [M.causal(), M.full()], ids=str)
+def test_quest_selection_runs_on_tvm_per_head_pages(mask):
+    """Quest's selection compacted into a block table and length per KV head (the masks
+    it compacts for): the TVM decode reads each head's own pages (GQA 4/2)."""
+    kinds, outs = quest_steps(mask)
     assert kinds == [{"tvm"}, {"reference"}]
     assert_same(*outs, f"quest {mask}")

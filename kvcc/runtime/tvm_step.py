@@ -1,7 +1,8 @@
 """A :class:`~kvcc.runtime.step.Step`'s attention on the TVM backend (CPU caches).
 
-Plain and quantized pages, and Quest's selection compacted into per-head pages (no
-eviction scores) run the generated paged kernels of ``kvcc/codegen/tvm/``: planned once per step (the spec
+Plain and quantized pages, Quest's selection (compacted into per-head pages, or as the
+mask's ``page_select`` over the sequences' pages), all without eviction scores, run
+the generated paged kernels of ``kvcc/codegen/tvm/``: planned once per step (the spec
 lowered for the step's longest query sequence and the kernel built or loaded), then
 run per layer on that layer's pages (a quantized cache's codes, scales, zeros and
 residual rings, dequantized in the kernel). What the kernels do not run keeps the
@@ -22,10 +23,7 @@ def plan_tvm(step, op: AttentionOp) -> tuple[str, Callable] | None:
     """``("tvm", run)`` where ``run(tensors)`` gives ``(o, lse)`` of ``op`` over the
     tensors ``step._tensors(q, layer)`` binds; None when the reference runs it."""
     c = step.cache
-    # Quest runs here over its selection compacted into per-head pages (a block table
-    # per KV head); selecting pages through a mask tensor keeps the reference
-    per_head = op.block_table is not None and op.block_table.type.rank == 3
-    if (step.quest is not None and not per_head) or op.scores is not None:
+    if op.scores is not None:
         return None
     from kvcc import backends
     from kvcc.codegen.tvm import build

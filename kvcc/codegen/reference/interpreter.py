@@ -23,7 +23,7 @@ from kvcc.codegen.reference.quant import dequantize, quantize
 from kvcc.codegen.reference.quest import page_bounds, page_stats, select_pages
 from kvcc.codegen.reference.two_sources import attention_by_head, per_head_pages
 from kvcc.ir.formats import Dense, Packed, Paged
-from kvcc.ir.mask import PageSelect, walk
+from kvcc.ir.mask import PageSelect, data_refs, walk
 from kvcc.ir.ops import (
     AttentionOp,
     CastOp,
@@ -206,6 +206,8 @@ def _attention(op: AttentionOp, ctx: _Ctx) -> None:
         bt, lens = ctx.get(op.block_table), ctx.get(op.kv_lens)
         batch = (len(cu_q) - 1 if isinstance(ql, Packed) else q.shape[0])
         page_sizes = {n.pages: n.page_size for n in walk(op.mask) if isinstance(n, PageSelect)}
+        # tensors bound to the mask count as its arguments (as in the dense path)
+        data = {n: t for n, t in data_refs(op.mask).items() if t is not None} | data
         o = torch.zeros(*q.shape[:-1], v.shape[-1], dtype=ctx.opts.compute_dtype, device=q.device)
         lse = torch.zeros(q.shape[:-1], dtype=ctx.opts.compute_dtype, device=q.device)
         for b in range(batch):

@@ -45,7 +45,7 @@ def body(c: Code, spec: TvmSpec) -> None:
         c.let("hk", "task // NS % Hk")
         c.let("sp", "task % NS")
         seq_lets(c, spec)
-        key_ranges(c, spec, rows, f"i % {qr}", _valid(spec, "i"))
+        key_ranges(c, spec, rows, f"i % {qr}", _valid(spec, "i"), f"hk * {g} + i // {qr}")
         c.buffer("q", (rows, d))
         c.buffer("s", (rows, bn))
         c.buffer("acc", (rows, dv))

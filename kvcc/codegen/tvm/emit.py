@@ -9,8 +9,9 @@ A kernel is one ``T.prim_func`` over torch tensors passed zero-copy:
   workspace ``WO [B, Hkv, NS, rows, Dv]`` and ``WL [B, Hkv, NS, rows]`` (``NS`` splits).
 - the mask's tables (:func:`mask_buffers`): a pair of int32 tables
   ``DLO{i}``/``DHI{i}`` per static document mask, an int64 ``ID{i} [1 or B,
-  kv_total]`` per tensor of document ids (``mask.py``); with ALiBi, the float32
-  slopes ``SL [Hq]`` (times log2(e));
+  kv_total]`` per tensor of document ids and a uint8 ``PG{i} [1 or B, 1 or Hkv or Hq,
+  pages]`` per page selection (``mask.py``); with ALiBi, the float32 slopes ``SL
+  [Hq]`` (times log2(e));
 - scalars: ``qscale`` (the softmax scale times log2(e), or the scale over the softcap),
   ``cap`` (softcap times log2(e)), ``p_shift``/``r_shift`` (a query row's bottom-right
   position and top-left index minus its row), ``kv_off`` (the first key's position)
@@ -22,7 +23,8 @@ with ``kv_lens``) take the layouts' tensors instead, ``Q [Tq, Hq, D]`` (packed) 
 ``K``/``V [Tk, Hkv, D]`` (packed) or ``[P, page, Hkv, D]`` (paged), ``O``/``LSE`` in
 q's layout, the int32 tables ``CUQ``/``CUK [B + 1]``, ``BT [B, pages]``, ``KVL [B]``
 that the layouts name (per KV head, ``spec.head_pages``: ``BT [B, Hkv, pages]`` and
-``KVL [B, Hkv]``, Quest's compacted selection), the mask's tables (no ids), and the
+``KVL [B, Hkv]``, Quest's compacted selection), the mask's tables (no ids; page
+selections over each sequence's own key positions), and the
 scalars ``qscale``, ``cap``, ``nseq`` (the sequences) and ``mq`` (a bound on the
 longest query sequence). Each program derives its sequence's rows and keys from the
 tables (:func:`seq_lets`) and binds the same names the dense kernel takes as arguments
@@ -45,7 +47,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from kvcc.codegen.tvm import quant
-from kvcc.codegen.tvm.mask import doc_tables, id_tensors
+from kvcc.codegen.tvm.mask import doc_tables, id_tensors, page_tensors
 from kvcc.codegen.tvm.script import Code, simd_width
 from kvcc.codegen.tvm.spec import TvmSpec
 from kvcc.ir.dtypes import DType
@@ -80,6 +82,7 @@ def emit(spec: TvmSpec) -> str:
     for i in range(len(doc_tables(spec.mask_ir))):
         handles += [f"dlo{i}_h", f"dhi{i}_h"]
     handles += [f"id{i}_h" for i in range(len(id_tensors(spec.mask_ir)))]
+    handles += [f"pg{i}_h" for i in range(len(page_tensors(spec.mask_ir)))]
     handles += ["sl_h"] if spec.alibi else []
     handles += quant.handles(spec)
     scalars = (VARLEN_SCALARS if spec.varlen else SCALARS) + quant.scalars(spec)
@@ -129,13 +132,17 @@ def _qkvo(c: Code, spec: TvmSpec, qs: str, os: str, qstr: str, ks: str | None,
 def mask_buffers(c: Code, spec: TvmSpec) -> None:
     """The mask's and the score modifiers' tables: ``DLO{i}``/``DHI{i}`` (static
     documents), ``ID{i} [IB{i}, kv_total]`` (document ids, ``IB{i}`` 1 or the batch),
-    ``SL [Hq]`` (ALiBi slopes times log2(e))."""
+    ``PG{i} [PB{i}, PH{i}, PN{i}]`` (page selections as uint8: 1 or the batch, 1, Hk or
+    Hq heads, pages), ``SL [Hq]`` (ALiBi slopes times log2(e))."""
     for i in range(len(doc_tables(spec.mask_ir))):
         c(f"DLO{i} = T.match_buffer(dlo{i}_h, (T.int32(),), \"int32\")",
           f"DHI{i} = T.match_buffer(dhi{i}_h, (T.int32(),), \"int32\")")
     for i in range(len(id_tensors(spec.mask_ir))):
         c(f"IB{i} = T.int32()",
           f"ID{i} = T.match_buffer(id{i}_h, (IB{i}, T.int32()), \"int64\")")
+    for i in range(len(page_tensors(spec.mask_ir))):
+        c(f"PB{i} = T.int32()", f"PH{i} = T.int32()", f"PN{i} = T.int32()",
+          f"PG{i} = T.match_buffer(pg{i}_h, (PB{i}, PH{i}, PN{i}), \"uint8\")")
     if spec.alibi:
         c("SL = T.match_buffer(sl_h, (Hq,), \"float32\")")
 

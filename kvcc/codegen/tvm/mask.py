@@ -12,6 +12,11 @@ the term's predicate (if any) also holds:
   positions (a row before key 0 is in no document: ``[0, 0)``);
 - document ids (a run-time tensor ``ids``): ``[0, kv_total)`` for a row at or after
   key 0, with the predicate ``ids[key] == ids[P]``;
+- page selections (Quest; a run-time bool tensor ``pages [1 or B, 1 or Hkv or Hq,
+  pages]``): ``[0, kv_total)`` with the predicate ``pages[b, head, key // page_size]``,
+  the row's head read from ``rph{i}[row]``; when a selection is a conjunct of the
+  whole mask (Quest's ``mask & page_select``), a tile none of whose pages a row of the
+  program selects is skipped, never loaded (``ranges.key_tiles``);
 - ``a | b``: ``a``'s terms then ``b``'s;
 - ``a & b``: every pair's intersection ``[max(lo_a, lo_b), min(hi_a, hi_b))``, the
   predicates and-ed;
@@ -23,7 +28,7 @@ the term's predicate (if any) also holds:
 
 Terms that are empty by construction are dropped. A mask of more than
 :data:`MAX_TERMS` terms (``&`` of several unions, say) is refused by
-:func:`check_mask`, as are page selections (Quest), which read tensors per page.
+:func:`check_mask`.
 
 Kernels (``ranges.py``) evaluate each term once per row and program
 (``rlo{t}``/``rhi{t}``), derive per term the program's key range (the union over
@@ -34,8 +39,9 @@ the per-element test), and test the other tiles' elements. A single interval (no
 
 Expressions are TVMScript text over the kernel's names: ``kv_total`` (logical key
 count), ``hk`` (the program's KV head), the document tables ``DLO{i}``/``DHI{i}``,
-and for ids tensor ``i`` the row's id ``rid{i}[row]`` and the tile's key ids
-``kid{i}[key]`` (``ranges.py`` loads both).
+for ids tensor ``i`` the row's id ``rid{i}[row]`` and the tile's key ids
+``kid{i}[key]`` (``ranges.py`` loads both), and for page tensor ``i`` the buffer
+``PG{i} [PB{i}, PH{i}, PN{i}]`` (uint8) and the row's head in it, ``rph{i}[row]``.
 """
 
 from __future__ import annotations
@@ -87,9 +93,6 @@ class TooManyTerms(ValueError):
 
 def check_mask(m: Mask) -> str | None:
     """None when the TVM kernels run ``m``, else the feature they lack, in words."""
-    for node in walk(m):
-        if isinstance(node, PageSelect):
-            return "page selections read at run time (Quest)"
     try:
         row_terms(m, "p", "r")
     except TooManyTerms:
@@ -120,6 +123,30 @@ def id_tensors(m: Mask) -> tuple[str, ...]:
     return tuple(out)
 
 
+@lru_cache(maxsize=512)
+def page_tensors(m: Mask) -> tuple[tuple[str, int], ...]:
+    """The run-time page selections ``m`` reads, ``(tensor, page size)`` per distinct
+    pair, in kernel-argument order (``PG0, PG1, ...``)."""
+    out: list[tuple[str, int]] = []
+    for node in walk(m):
+        if isinstance(node, PageSelect) and (node.pages, node.page_size) not in out:
+            out.append((node.pages, node.page_size))
+    return tuple(out)
+
+
+@lru_cache(maxsize=512)
+def skipping_pages(m: Mask) -> tuple[int, ...]:
+    """The page tensors (indices into :func:`page_tensors`) that are conjuncts of the
+    whole mask: a key on a page no row selects is invisible, so its tile is skipped."""
+    pages = page_tensors(m)
+
+    def conjuncts(n: Mask) -> list[Mask]:
+        return conjuncts(n.a) + conjuncts(n.b) if isinstance(n, And) else [n]
+
+    return tuple(sorted({pages.index((n.pages, n.page_size)) for n in conjuncts(m)
+                         if isinstance(n, PageSelect)}))
+
+
 def term_count(m: Mask) -> int:
     """Terms per row (at least 1: a mask with none is one empty interval)."""
     return max(1, len(row_terms(m, "p", "r")))
@@ -130,7 +157,7 @@ def row_terms(m: Mask, p: str, r: str) -> tuple[Term, ...]:
     """The terms of a row at bottom-right position ``p`` and top-left index ``r``
     (expressions; module docstring), at most :data:`MAX_TERMS` (else
     :class:`TooManyTerms`); an empty tuple when the row sees nothing."""
-    tables, ids = doc_tables(m), id_tensors(m)
+    tables, ids, pages = doc_tables(m), id_tensors(m), page_tensors(m)
 
     def go(n: Mask) -> list[Term]:
         if isinstance(n, Full):
@@ -154,6 +181,11 @@ def row_terms(m: Mask, p: str, r: str) -> tuple[Term, ...]:
             i = ids.index(n.ids)
             return [Term("0", f"T.Select({p} >= 0, kv_total, 0)",
                          f"kid{i}[{{key}}] == rid{i}[{{row}}]")]
+        if isinstance(n, PageSelect):
+            i = pages.index((n.pages, n.page_size))
+            page = f"T.min((kv_off + j0 + {{key}}) // {min(n.page_size, INT_CAP)}, PN{i} - 1)"
+            return [Term("0", "kv_total",
+                         f"PG{i}[T.min(b, PB{i} - 1), rph{i}[{{row}}], {page}] != T.uint8(0)")]
         if isinstance(n, And):
             return _cap([_meet(a, b) for a in go(n.a) for b in go(n.b)])
         if isinstance(n, Or):

@@ -33,7 +33,7 @@ import torch
 from kvcc.autotune.keys import Shape
 from kvcc.autotune.tvm_space import configured
 from kvcc.codegen.tvm import build, quant
-from kvcc.codegen.tvm.mask import doc_tables, id_tensors, table_values
+from kvcc.codegen.tvm.mask import doc_tables, id_tensors, page_tensors, table_values
 from kvcc.codegen.tvm.script import LOG2E
 from kvcc.codegen.tvm.spec import TvmSpec, UnsupportedAttention, lower
 from kvcc.ir.dtypes import DType
@@ -118,7 +118,7 @@ def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = i
     lse = torch.empty(b, hq, sq, dtype=torch.float32)
     q_total = dim(op.q_total) if op.q_total is not None else dim(op.q_offset) + sq
     kv_total = dim(op.kv_total) if op.kv_total is not None else dim(op.kv_offset) + skv
-    tables = _tables(op, spec, t, kv_total, b, hq)
+    tables = _tables(op, spec, t, kv_total, b, hq, hk)
     if o.numel() == 0:
         return o, lse
     if skv == 0:
@@ -203,7 +203,10 @@ def run_varlen(op: AttentionOp, t: dict[str, torch.Tensor], num_splits: int | No
             nseq * hk, -(-max_kv_len // spec.block_n), build.cores())
         args += [torch.empty(nseq, hk, ns, spec.rows, dv), torch.empty(nseq, hk, ns, spec.rows)]
     args += [tables[n] for n in seq_tables(spec)]
-    args += _varlen_tables(op, spec, dense_keys, tables, nseq, hq)
+    args += _varlen_tables(spec, dense_keys, tables, nseq)
+    args += _pages(op, spec, t, nseq, hq, hk, max_kv_len, exact=False)
+    if spec.alibi:
+        args.append(_slopes(op.alibi.max_bias, hq))
     if op.softcap is not None:
         scalars = (op.scale / op.softcap, op.softcap * LOG2E)
     else:
@@ -229,19 +232,18 @@ def _longest_kv(spec: TvmSpec, dense_keys: int, tables: dict[str, torch.Tensor])
 
 
 def _tables(op: AttentionOp, spec: TvmSpec, t: dict[str, torch.Tensor], kv_total: int,
-            batch: int, hq: int) -> list[torch.Tensor]:
+            batch: int, hq: int, hk: int) -> list[torch.Tensor]:
     """A dense kernel's mask tables (``emit.mask_buffers``): the document tables of
     ``spec``'s mask, checked against the key count, the document ids (int64 ``[1 or B,
-    kv_total]``) and the ALiBi slopes."""
+    kv_total]``), the page selections and the ALiBi slopes."""
     out: list[torch.Tensor] = []
     for lengths in doc_tables(spec.mask_ir):
         if sum(lengths) != kv_total:
             raise ValueError(f"mask document(lengths): lengths sum to {sum(lengths)} but the "
                              f"key length is {kv_total}")
         out += _table(lengths)
-    bound = data_refs(op.mask)
     for name in id_tensors(spec.mask_ir):
-        ids = t.get(name, bound.get(name))
+        name, ids = _mask_tensor(op, t, name)
         if ids is None:
             raise ValueError(f"mask document(ids=%{name}): no tensor bound to %{name}")
         if ids.dim() not in (1, 2) or ids.shape[-1] != kv_total or (
@@ -249,17 +251,56 @@ def _tables(op: AttentionOp, spec: TvmSpec, t: dict[str, torch.Tensor], kv_total
             raise ValueError(f"mask document: seq_ids must have shape [{kv_total}] or "
                              f"[{batch}, {kv_total}] (one id per key), got {tuple(ids.shape)}")
         out.append(ids.to(device="cpu", dtype=torch.int64).reshape(-1, kv_total).contiguous())
+    out += _pages(op, spec, t, batch, hq, hk, kv_total, exact=True)
     if spec.alibi:
         out.append(_slopes(op.alibi.max_bias, hq))
     return out
 
 
-def _varlen_tables(op: AttentionOp, spec: TvmSpec, dense_keys: int,
-                   tables: dict[str, torch.Tensor], nseq: int, hq: int) -> list[torch.Tensor]:
-    """A per-sequence kernel's mask tables: the document tables, over each sequence's
-    own keys (so every sequence with keys must hold exactly the documents' total, as
-    the reference checks; a host read of the length tables; ``dense_keys`` cut dense
-    K/V's ``kv_lens``), and the ALiBi slopes."""
+def _mask_tensor(op: AttentionOp, t: dict[str, torch.Tensor],
+                 canonical: str) -> tuple[str, torch.Tensor | None]:
+    """The op's name and the call's tensor for the spec's mask tensor ``m{i}`` (the
+    op mask's ``i``-th run-time tensor, ``spec.lower``): the call's tensor of that name,
+    else the one bound to the mask."""
+    refs = data_refs(op.mask)
+    name = list(refs)[int(canonical[1:])]
+    return name, t.get(name, refs[name])
+
+
+def _pages(op: AttentionOp, spec: TvmSpec, t: dict[str, torch.Tensor], batch: int, hq: int,
+           hk: int, keys: int, exact: bool) -> list[torch.Tensor]:
+    """The page selections of ``spec``'s mask as uint8 ``[1 or B, 1 or Hk or Hq,
+    pages]`` (a bool tensor is viewed, not copied), checked: ``exact``, the pages of
+    ``keys`` keys (dense, as the reference checks); else at least those of the
+    longest sequence's ``keys``."""
+    out: list[torch.Tensor] = []
+    for name, size in page_tensors(spec.mask_ir):
+        name, pages = _mask_tensor(op, t, name)
+        if pages is None:
+            raise ValueError(f"mask page_select: no tensor bound to %{name}")
+        need = -(-keys // size)
+        n = pages.shape[-1] if pages.dim() else -1
+        if pages.dim() not in (1, 2, 3) or (n != need if exact else n < need):
+            raise ValueError(f"mask page_select: pages must have {need} entries on the last "
+                             f"axis{'' if exact else ' (at least)'} (ceil({keys}/{size})), "
+                             f"got shape {tuple(pages.shape)}")
+        if pages.dim() < 3:  # [pages] or [B, pages]
+            pages = pages.reshape(-1, 1, n)
+        if pages.shape[0] not in (1, batch) or pages.shape[1] not in (1, hk, hq):
+            raise ValueError(f"mask page_select: pages must be [pages], [B, pages] or "
+                             f"[B, H, pages] with B = {batch} (or 1) and H = {hk} or {hq} "
+                             f"(or 1), got shape {tuple(pages.shape)}")
+        pages = pages.to("cpu")
+        pages = (pages if pages.dtype == torch.bool else pages != 0).contiguous()
+        out.append(pages.view(torch.uint8))
+    return out
+
+
+def _varlen_tables(spec: TvmSpec, dense_keys: int, tables: dict[str, torch.Tensor],
+                   nseq: int) -> list[torch.Tensor]:
+    """A per-sequence kernel's document tables, over each sequence's own keys (so every
+    sequence with keys must hold exactly the documents' total, as the reference checks;
+    a host read of the length tables; ``dense_keys`` cut dense K/V's ``kv_lens``)."""
     out: list[torch.Tensor] = []
     docs = doc_tables(spec.mask_ir)
     if docs:
@@ -279,8 +320,6 @@ def _varlen_tables(op: AttentionOp, spec: TvmSpec, dense_keys: int,
                                  f"sequence {int(bad.nonzero()[0])} has {n} keys; the "
                                  "documents must cover every sequence's keys exactly once")
             out += _table(lengths)
-    if spec.alibi:
-        out.append(_slopes(op.alibi.max_bias, hq))
     return out
 
 

@@ -49,7 +49,7 @@ def body(c: Code, spec: TvmSpec) -> None:
         seq_lets(c, spec)
         c.let("r0", f"qb * {bm}")
         c.let("nr", f"T.min({bm}, Sq - r0)")
-        key_ranges(c, spec, bm, "r0 + i", "i < nr")
+        key_ranges(c, spec, bm, "r0 + i", "i < nr", "h")
         c.buffer("qT", (d, bm))
         c.buffer("sT", (bn, bm))
         c.buffer("acc", (bm, spec.head_dim_v))

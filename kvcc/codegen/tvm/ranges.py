@@ -12,6 +12,8 @@ filtered by a predicate over run-time tensors (document ids). A program
   share once, so keys no row's terms reach are never loaded: ``sinks | window`` at
   any context visits the sink tiles and the window's, not the tiles between;
 - loads each tile's document ids once (:func:`tile_ids`, ``kid{i}``);
+- skips a tile none of whose pages a row selects, when a page selection is a
+  conjunct of the whole mask (:func:`key_tiles`);
 - skips the element test on tiles inside the intersection of a predicate-free term
   (:func:`full_tile`), and elsewhere tests ``key in some term`` (:func:`visible`).
 
@@ -24,7 +26,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from kvcc.codegen.tvm.mask import Term, id_tensors, row_terms, term_count
+from kvcc.codegen.tvm.mask import (
+    Term,
+    id_tensors,
+    page_tensors,
+    row_terms,
+    skipping_pages,
+    term_count,
+)
 from kvcc.codegen.tvm.script import Code
 from kvcc.codegen.tvm.spec import TvmSpec
 
@@ -38,15 +47,19 @@ def _terms(spec: TvmSpec, p: str = "p", r: str = "r") -> tuple[Term, ...]:
     return row_terms(spec.mask_ir, p, r) or (Term("0", "0"),)
 
 
-def key_ranges(c: Code, spec: TvmSpec, rows: int, query: str, valid: str | None) -> None:
+def key_ranges(c: Code, spec: TvmSpec, rows: int, query: str, valid: str | None,
+               head: str) -> None:
     """Per-row key intervals and the program's key ranges, in local key indices
     (``0 .. Skv``): ``rlo{t}[i]``/``rhi{t}[i]`` for term ``t`` of row ``i`` (whose query
-    index is the expression ``query`` of ``i``; a row where ``valid`` is false sees
+    index is the expression ``query`` of ``i``, its query head ``head``; a row where
+    ``valid`` is false sees
     nothing and does not count; None: every row is valid), then per term
     ``rng[4t:4t+2]``, the union of the rows' intervals (the keys any row sees), and
     ``rng[4t+2:4t+4]``, their intersection (the keys every row sees). Also allocates
-    the tables of document ids (``rid{i}`` per row, ``kid{i}`` per key of a tile)."""
+    the tables of document ids (``rid{i}`` per row, ``kid{i}`` per key of a tile) and
+    each row's head in the page selections (``rph{i}``)."""
     nt, ids = term_count(spec.mask_ir), id_tensors(spec.mask_ir)
+    pages = page_tensors(spec.mask_ir)
     for t in range(nt):
         lo, hi = _names(t)
         c.tile(lo, (rows,), "int32")
@@ -54,6 +67,8 @@ def key_ranges(c: Code, spec: TvmSpec, rows: int, query: str, valid: str | None)
     for i in range(len(ids)):
         c.buffer(f"rid{i}", (rows,), "int64")
         c.buffer(f"kid{i}", (spec.block_n,), "int64")
+    for i in range(len(pages)):
+        c.tile(f"rph{i}", (rows,), "int32")
     c.tile("rng", (4 * nt,), "int32")
     for t in range(nt):
         c(f"rng[{4 * t}] = Skv", f"rng[{4 * t + 1}] = 0", f"rng[{4 * t + 2}] = 0",
@@ -63,6 +78,8 @@ def key_ranges(c: Code, spec: TvmSpec, rows: int, query: str, valid: str | None)
         p = f"({qi} + p_shift)"
         for i in range(len(ids)):
             c(f"rid{i}[i] = ID{i}[T.min(b, IB{i} - 1), T.max(T.min({p}, kv_total - 1), 0)]")
+        for i in range(len(pages)):  # PH{i} is 1, Hk or Hq (op.py checks)
+            c(f"rph{i}[i] = ({head}) // (Hq // PH{i})")
         for t, term in enumerate(_terms(spec, p, f"({qi} + r_shift)")):
             lo, hi = f"T.max({term.lo} - kv_off, 0)", f"T.min({term.hi} - kv_off, Skv)"
             rlo, rhi = _names(t)
@@ -98,12 +115,14 @@ def key_tiles(c: Code, spec: TvmSpec, split: bool) -> Iterator[None]:
             c.let("per", "(t_all + NS - 1) // NS")
             with c.block("for kt in range(T.max(T.min(per, t_all - sp * per), 0))"):
                 c.let("j0", f"(t_lo + sp * per + kt) * {bn}")
-                yield
+                with _selected(c, spec):
+                    yield
         else:
             c.let("nt", count)
             with c.block("for kt in range(nt)"):
                 c.let("j0", f"(t_lo + kt) * {bn}")
-                yield
+                with _selected(c, spec):
+                    yield
         return
     for t in range(nt):
         c.let(f"tl{t}", f"rng[{4 * t}] // {bn}")
@@ -128,7 +147,33 @@ def key_tiles(c: Code, spec: TvmSpec, split: bool) -> Iterator[None]:
         c(f"tix[1] = T.Select({walk_seen(ft, 'tix[0]', tl, tn, starts)}, 1, 0)")
         with c.block("if tix[1] == 0"):
             c.let("j0", f"tix[0] * {bn}")
-            yield
+            with _selected(c, spec):
+                yield
+
+
+@contextmanager
+def _selected(c: Code, spec: TvmSpec) -> Iterator[None]:
+    """Inside, only tiles at ``j0`` some row of the program has a selected page in,
+    for each page selection that is a conjunct of the whole mask (the others: every
+    tile)."""
+    skip = skipping_pages(spec.mask_ir)
+    if not skip:
+        yield
+        return
+    bn, pages = spec.block_n, page_tensors(spec.mask_ir)
+    c.tile("tsel", (len(skip),), "int32")
+    for n, i in enumerate(skip):
+        ps = pages[i][1]
+        c(f"tsel[{n}] = 0")
+        first = c.let(f"pg_lo{n}", f"(kv_off + j0) // {ps}")
+        last = c.let(f"pg_hi{n}", f"T.min((kv_off + T.min(j0 + {bn}, Skv) - 1) // {ps} + 1, "
+                                  f"PN{i})")
+        with c.block(f"for i in range({spec.rows})"):
+            with c.block(f"for pg in range({first}, {last})"):
+                c(f"tsel[{n}] = T.max(tsel[{n}], T.Cast(\"int32\", "
+                  f"PG{i}[T.min(b, PB{i} - 1), rph{i}[i], pg]))")
+    with c.block("if " + " and ".join(f"tsel[{n}] != 0" for n in range(len(skip)))):
+        yield
 
 
 def walk_tile(ft: str, tl: list[str], starts: list[str]) -> str:

@@ -38,10 +38,10 @@ from functools import lru_cache
 
 from kvcc.codegen.backend import UnsupportedOp
 from kvcc.codegen.tvm import quant
-from kvcc.codegen.tvm.mask import check_mask, doc_tables
+from kvcc.codegen.tvm.mask import check_mask, doc_tables, page_tensors
 from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import Dense, Packed, Paged
-from kvcc.ir.mask import ByHead, Document, Mask, walk
+from kvcc.ir.mask import ByHead, Document, Mask, data_refs, rename_refs, walk
 from kvcc.ir.ops import AttentionOp
 from kvcc.ir.syntax import parse_mask, print_mask
 from kvcc.ir.types import as_int
@@ -158,9 +158,12 @@ def lower(op: AttentionOp, q_len: int, vec: int = 16) -> TvmSpec:
                 f"the TVM backend does not support by_head masks over {node.num_heads} KV "
                 f"heads of {node.group} query heads on an op with {hk} KV heads of {group}")
     decode = 0 < group * q_len <= MAX_DECODE_ROWS
+    # run-time mask tensors get positional names (``m0``, ``m1``, ... in the order of
+    # ``data_refs``), so calls with fresh masks share one kernel (op.py maps them back)
+    canon = {ref: f"m{i}" for i, ref in enumerate(data_refs(op.mask))}
     return TvmSpec(
         kind="decode" if decode else "prefill",
-        mask=print_mask(op.mask),
+        mask=print_mask(rename_refs(op.mask, canon, keep_data=False)),
         group=group,
         q_rows=q_len if decode else 0,
         head_dim=d,
@@ -200,8 +203,9 @@ def _missing(op: AttentionOp) -> str | None:
     if isinstance(op.q_layout, Paged):
         return "a paged q (it runs dense or packed q)"
     if isinstance(op.kv_layout, Paged) and op.block_table is not None and (
-            op.block_table.type.rank == 3) and doc_tables(op.mask):
-        return "document lengths over per-head pages (Quest's compacted selection)"
+            op.block_table.type.rank == 3) and (doc_tables(op.mask) or page_tensors(op.mask)):
+        return ("document lengths or page selections over per-head pages (Quest's "
+                "compacted selection)")
     varlen = not (isinstance(op.q_layout, Dense) and isinstance(op.kv_layout, Dense)
                   and op.kv_lens is None)
     if varlen and any(isinstance(n, Document) and n.ids is not None for n in walk(op.mask)):

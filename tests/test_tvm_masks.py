@@ -23,7 +23,7 @@ from kvcc.codegen import reference  # noqa: E402
 from kvcc.codegen.tvm.backend import TvmBackend  # noqa: E402
 from kvcc.codegen.tvm.op import run_attention, spec_for  # noqa: E402
 from kvcc.ir import Alibi, DType, Module, Value, tensor  # noqa: E402
-from kvcc.ir.mask import ByHead, Causal, Document, Sinks, SlidingWindow  # noqa: E402
+from kvcc.ir.mask import Align, ByHead, Causal, Document, Sinks, SlidingWindow  # noqa: E402
 from kvcc.passes import Pipeline  # noqa: E402
 from kvcc.runtime.varlen import _build  # noqa: E402
 from tests.test_tvm_backend import assert_matches, inputs, module, run_tvm  # noqa: E402
@@ -148,6 +148,50 @@ def test_document_ids_over_packed_sequences_are_refused():
     m = _build(4, 2, D, D, torch.float32, IDS, 0.25, None, True)
     reason = TvmBackend().supports(m.ops[0])
     assert reason is not None and "document ids over packed" in reason
+
+
+# ------------------------------------------------------------------ more than 4 intervals
+
+# each is more than MAX_TERMS intervals per row: one hull, each element tested
+GENERIC = {
+    # 3 x 2 intervals per row (the complement of a union of two is two intervals)
+    "holes": (Sinks(2) | SlidingWindow(40) | Causal(Align.top_left))
+    & ~(Sinks(1) | SlidingWindow(20)),
+    "docs_or_sinks": (Sinks(8) | SlidingWindow(60)) & ~(Sinks(3) | SlidingWindow(10))
+    & (M.document([100, 150, 83]) | Sinks(50)),
+    "ids_by_head": None,  # KV head 1: (STREAM | IDS) & ~(sinks | window), the others causal
+}
+
+
+@pytest.mark.parametrize("name", list(GENERIC))
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_masks_of_more_than_four_intervals(kind, name):
+    """Masks beyond the interval form run too (the CPU kernels test the whole mask per
+    element, over the tiles of its hull); the CUDA kernels refuse them."""
+    from kvcc.codegen.tvm import cuda_masks
+    from kvcc.codegen.tvm.mask import generic
+
+    b, hq, hkv, sq, skv = KINDS[kind]
+    skv = 333  # the static documents' total
+    mask = GENERIC[name] or ByHead((1,), hkv, hq // hkv,
+                                   (STREAM | IDS) & ~(Sinks(1) | SlidingWindow(5)), Causal())
+    assert generic(mask) and "more than 4" in cuda_masks.reason(mask, False)
+    ids = random_ids(b, skv, seed=5)
+    m = ids_module(b, hq, hkv, sq, skv, mask, ids)
+    assert TvmBackend().supports(m.ops[0]) is None
+    x = inputs(module(b, hq, hkv, sq, skv, D), seed=6) | {"ids": ids}
+    assert_matches(m, x, run_tvm(m, x))
+
+
+def test_more_than_four_intervals_visit_only_their_hull():
+    """``(...) & sliding_window(90)``: keys before the window's tiles are never read
+    (NaN there), at a long context, split or not."""
+    skv = 5000
+    mask = GENERIC["holes"] & SlidingWindow(90)
+    m = module(2, 8, 2, 1, skv, D, mask=mask)
+    bad, x = poisoned(m, seed=8, lo=64, hi=(skv - 90) // 64 * 64 - 64)
+    for splits in (1, 3):
+        assert_matches(m, x, run_tvm(m, bad, num_splits=splits))
 
 
 # ------------------------------------------------------------------ packed and paged

@@ -40,7 +40,14 @@ import hashlib
 from dataclasses import dataclass
 
 from kvcc.codegen.tvm.cuda_ranges import J0, NTL, PER, TLO
-from kvcc.codegen.tvm.mask import Term, check_mask, doc_tables, id_tensors, row_terms
+from kvcc.codegen.tvm.mask import (
+    Term,
+    check_mask,
+    doc_tables,
+    id_tensors,
+    page_tensors,
+    row_terms,
+)
 from kvcc.codegen.tvm.ranges import walk_seen, walk_tile
 from kvcc.ir.mask import Mask, rename_refs
 
@@ -70,6 +77,8 @@ def suffix(m: Mask) -> str:
 def reason(m: Mask, packed: bool) -> str | None:
     """Why no TVM CUDA kernel compiles ``m`` in (None: one does); ``packed``: a varlen
     or paged kernel, which takes no document ids (as on the CPU)."""
+    if page_tensors(m):
+        return "page selections read at run time (Quest)"
     why = check_mask(m)
     if why is not None:
         return why

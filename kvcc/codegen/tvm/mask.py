@@ -27,8 +27,10 @@ the term's predicate (if any) also holds:
   padded with empty intervals.
 
 Terms that are empty by construction are dropped. A mask of more than
-:data:`MAX_TERMS` terms (``&`` of several unions, say) is refused by
-:func:`check_mask`.
+:data:`MAX_TERMS` terms (``&`` of several unions, say) becomes one term in the CPU
+kernels (:func:`kernel_terms`): the hull of its keys (``|``: the span of both hulls,
+``&``: their intersection, ``~``: every key), each element tested against the whole
+mask as one expression; the CUDA kernels refuse it (:func:`check_mask`).
 
 Kernels (``ranges.py``) evaluate each term once per row and program
 (``rlo{t}``/``rhi{t}``), derive per term the program's key range (the union over
@@ -92,13 +94,78 @@ class TooManyTerms(ValueError):
 
 
 def check_mask(m: Mask) -> str | None:
-    """None when the TVM kernels run ``m``, else the feature they lack, in words."""
+    """None when ``m`` is at most :data:`MAX_TERMS` terms per row, else why not, in
+    words (the CUDA kernels' rule; the CPU kernels run any mask, :func:`kernel_terms`)."""
     try:
         row_terms(m, "p", "r")
     except TooManyTerms:
         return (f"masks of more than {MAX_TERMS} key intervals per row (an & of several "
                 "| or ~ masks)")
     return None
+
+
+@lru_cache(maxsize=512)
+def generic(m: Mask) -> bool:
+    """Whether ``m`` is more than :data:`MAX_TERMS` terms per row, so the CPU kernels
+    test it element by element (:func:`kernel_terms`)."""
+    return check_mask(m) is not None
+
+
+@lru_cache(maxsize=512)
+def kernel_terms(m: Mask, p: str, r: str) -> tuple[Term, ...]:
+    """The CPU kernels' terms of a row: :func:`row_terms`, or for a mask of more terms
+    one term, the hull of the keys it can see (the tiles a program visits) with the
+    whole mask as its predicate, over the row's positions ``rpos[row]`` (bottom-right)
+    and ``rtl[row]`` (top-left; ``ranges.key_ranges`` fills both)."""
+    if not generic(m):
+        return row_terms(m, p, r)
+    hull = _hull(m, p, r)
+    return () if hull is None else (Term(hull.lo, hull.hi, _pred(m, "rpos[{row}]",
+                                                                 "rtl[{row}]")),)
+
+
+def _hull(m: Mask, p: str, r: str) -> Term | None:
+    """One interval holding every key a row at ``p``/``r`` sees (None: no key)."""
+    if isinstance(m, (And, Or)):
+        a, b = _hull(m.a, p, r), _hull(m.b, p, r)
+        if a is None or b is None:
+            return (a or b) if isinstance(m, Or) else None
+        if isinstance(m, And):
+            return _meet(Term(a.lo, a.hi), Term(b.lo, b.hi))
+        return Term(f"T.min({a.lo}, {b.lo})", f"T.max({a.hi}, {b.hi})")
+    if isinstance(m, Not):
+        return _ALL
+    if isinstance(m, ByHead):
+        a, b = (_hull(x, p, r) or Term("0", "0") for x in (m.a, m.b))
+        return _pick(_heads(m), a, b)
+    terms = row_terms(m, p, r)  # a leaf: one interval (or none)
+    return Term(terms[0].lo, terms[0].hi) if terms else None
+
+
+def _pred(m: Mask, p: str, r: str) -> str:
+    """Whether row ``{row}`` (at ``p``/``r``) sees the tile's key ``{key}``, as one
+    bool expression."""
+    if isinstance(m, And):
+        return f"({_pred(m.a, p, r)}) and ({_pred(m.b, p, r)})"
+    if isinstance(m, Or):
+        return f"({_pred(m.a, p, r)}) or ({_pred(m.b, p, r)})"
+    if isinstance(m, Not):
+        return f"not ({_pred(m.a, p, r)})"
+    if isinstance(m, ByHead):
+        sel = _heads(m)
+        return f"(({sel}) and ({_pred(m.a, p, r)})) or ((not ({sel})) and ({_pred(m.b, p, r)}))"
+    terms = row_terms(m, p, r)  # a leaf: one interval (or none), maybe a predicate
+    if not terms:
+        return "T.bool(False)"
+    (t,) = terms
+    key = "kv_off + j0 + {key}"
+    inside = f"{key} >= {t.lo} and {key} < {t.hi}"
+    return inside if t.pred is None else f"{inside} and ({t.pred})"
+
+
+def _heads(m: ByHead) -> str:
+    """Whether the program's KV head ``hk`` is one of ``m``'s listed heads."""
+    return " or ".join(f"hk == {h}" for h in m.heads) or "T.bool(False)"
 
 
 @lru_cache(maxsize=512)
@@ -148,8 +215,9 @@ def skipping_pages(m: Mask) -> tuple[int, ...]:
 
 
 def term_count(m: Mask) -> int:
-    """Terms per row (at least 1: a mask with none is one empty interval)."""
-    return max(1, len(row_terms(m, "p", "r")))
+    """Terms per row of the CPU kernels (at least 1: a mask with none is one empty
+    interval)."""
+    return max(1, len(kernel_terms(m, "p", "r")))
 
 
 @lru_cache(maxsize=512)
@@ -196,7 +264,7 @@ def row_terms(m: Mask, p: str, r: str) -> tuple[Term, ...]:
                 out = _cap([_meet(a, b) for a in out for b in _complement(t)])
             return out
         if isinstance(n, ByHead):
-            sel = " or ".join(f"hk == {h}" for h in n.heads) or "T.bool(False)"
+            sel = _heads(n)
             a, b = go(n.a), go(n.b)
             none = Term("0", "0")
             a += [none] * (len(b) - len(a))

@@ -28,9 +28,10 @@ from contextlib import contextmanager
 
 from kvcc.codegen.tvm.mask import (
     Term,
+    generic,
     id_tensors,
+    kernel_terms,
     page_tensors,
-    row_terms,
     skipping_pages,
     term_count,
 )
@@ -44,7 +45,7 @@ def _names(t: int) -> tuple[str, str]:
 
 def _terms(spec: TvmSpec, p: str = "p", r: str = "r") -> tuple[Term, ...]:
     """The mask's terms (one empty interval when it has none)."""
-    return row_terms(spec.mask_ir, p, r) or (Term("0", "0"),)
+    return kernel_terms(spec.mask_ir, p, r) or (Term("0", "0"),)
 
 
 def key_ranges(c: Code, spec: TvmSpec, rows: int, query: str, valid: str | None,
@@ -69,6 +70,9 @@ def key_ranges(c: Code, spec: TvmSpec, rows: int, query: str, valid: str | None,
         c.buffer(f"kid{i}", (spec.block_n,), "int64")
     for i in range(len(pages)):
         c.tile(f"rph{i}", (rows,), "int32")
+    if generic(spec.mask_ir):  # the rows' positions, for the element test
+        c.tile("rpos", (rows,), "int32")
+        c.tile("rtl", (rows,), "int32")
     c.tile("rng", (4 * nt,), "int32")
     for t in range(nt):
         c(f"rng[{4 * t}] = Skv", f"rng[{4 * t + 1}] = 0", f"rng[{4 * t + 2}] = 0",
@@ -80,6 +84,8 @@ def key_ranges(c: Code, spec: TvmSpec, rows: int, query: str, valid: str | None,
             c(f"rid{i}[i] = ID{i}[T.min(b, IB{i} - 1), T.max(T.min({p}, kv_total - 1), 0)]")
         for i in range(len(pages)):  # PH{i} is 1, Hk or Hq (op.py checks)
             c(f"rph{i}[i] = ({head}) // (Hq // PH{i})")
+        if generic(spec.mask_ir):
+            c(f"rpos[i] = {p}", f"rtl[i] = {qi} + r_shift")
         for t, term in enumerate(_terms(spec, p, f"({qi} + r_shift)")):
             lo, hi = f"T.max({term.lo} - kv_off, 0)", f"T.min({term.hi} - kv_off, Skv)"
             rlo, rhi = _names(t)

@@ -38,7 +38,7 @@ from functools import lru_cache
 
 from kvcc.codegen.backend import UnsupportedOp
 from kvcc.codegen.tvm import quant
-from kvcc.codegen.tvm.mask import check_mask, doc_tables, page_tensors
+from kvcc.codegen.tvm.mask import doc_tables, page_tensors
 from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import Dense, Packed, Paged
 from kvcc.ir.mask import ByHead, Document, Mask, data_refs, rename_refs, walk
@@ -220,4 +220,4 @@ def _missing(op: AttentionOp) -> str | None:
     if op.kv_format is None and (op.k.type.dtype != dt or op.v.type.dtype != dt):
         return (f"mixed dtypes (q {dt.value}, k {op.k.type.dtype.value}, "
                 f"v {op.v.type.dtype.value})")
-    return check_mask(op.mask)
+    return None

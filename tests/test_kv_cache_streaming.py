@@ -14,7 +14,15 @@ from kvcc.runtime import KVCache, StreamingHeads
 from kvcc.runtime.pages import CacheFull
 from tests.triton_helpers import DEVICE, needs_triton
 
-BACKENDS = ["reference", pytest.param("triton", marks=needs_triton)]
+try:
+    import tvm  # noqa: F401
+    HAS_TVM = True
+except ImportError:
+    HAS_TVM = False
+# the TVM kernels run CPU caches: one launch per pool
+needs_tvm = pytest.mark.skipif(not HAS_TVM or DEVICE != "cpu", reason="TVM kernels: CPU caches")
+BACKENDS = ["reference", pytest.param("triton", marks=needs_triton),
+            pytest.param("tvm", marks=needs_tvm)]
 HKV, HQ, D = 4, 8, 16
 HEADS = ((1, 2), (0, 3))  # per layer
 
@@ -79,6 +87,8 @@ class History:
             if self.c.backend == "triton":  # both head kinds in one launch
                 assert len(LAUNCHES) == before + 1
                 assert LAUNCHES[-1].spec.kv_alt == ",".join(map(str, HEADS[layer]))
+            if self.c.backend == "tvm":  # generated kernels, not the reference
+                assert {kind for kind, _ in st._attend.values()} == {"tvm"}
             at = 0
             base = M.causal() if causal else M.full()
             want_mask = M.by_head(list(HEADS[layer]), base & M.streaming(sp.sinks, sp.recent),

@@ -303,8 +303,8 @@ def two_source_module(hq: int, hkv: int, heads: tuple[int, ...], d: int, dtype: 
 
 
 def plan_stream_attend(step, mask: Mask, layer: int, hq: int):
-    """The one launch (or reference op) of a step's attention over both pools, for
-    ``layer``'s streaming heads."""
+    """The one launch (or reference op; on TVM, one launch per pool) of a step's
+    attention over both pools, for ``layer``'s streaming heads."""
     c, sp = step.cache, step.cache.stream
     heads = sp.opts.heads[layer]
     module = two_source_module(hq, c.num_kv_heads, heads, c.head_dim, c.dtype, c.page_size,
@@ -312,6 +312,12 @@ def plan_stream_attend(step, mask: Mask, layer: int, hq: int):
                                step.return_lse)
     op = module.ops[0]
     assert isinstance(op, AttentionOp)
+    if c.backend == "tvm":  # one launch per pool
+        from kvcc.runtime.tvm_step import plan_tvm_stream
+
+        planned = plan_tvm_stream(step, mask, layer, hq)
+        if planned is not None:
+            return planned
     if c.backend == "triton":
         from kvcc.codegen.triton.op import plan
         from kvcc.codegen.triton.spec import UnsupportedAttention
@@ -337,6 +343,8 @@ def stream_tensors(step, q: torch.Tensor, layer: int) -> dict[str, torch.Tensor]
 def run_stream_attend(step, plan, layer: int, q: torch.Tensor):
     """(o, lse) of the step's queries ``q`` over both pools of ``layer``."""
     kind, what = plan
+    if kind == "tvm":
+        return what(layer, q)
     if kind == "launch":
         c, sp = step.cache, step.cache.stream
         what.rebind(q.contiguous(), c.k(layer), c.v(layer), None,

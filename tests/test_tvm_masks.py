@@ -160,6 +160,9 @@ GENERIC = {
     "docs_or_sinks": (Sinks(8) | SlidingWindow(60)) & ~(Sinks(3) | SlidingWindow(10))
     & (M.document([100, 150, 83]) | Sinks(50)),
     "ids_by_head": None,  # KV head 1: (STREAM | IDS) & ~(sinks | window), the others causal
+    # two document tables: each leaf reads its own
+    "two_docs": (Sinks(8) | SlidingWindow(60)) & ~(Sinks(3) | SlidingWindow(10))
+    & (M.document([100, 150, 83]) | M.document([30, 303])),
 }
 
 

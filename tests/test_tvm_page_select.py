@@ -21,6 +21,7 @@ import kvcc  # noqa: E402
 from kvcc import masks as M  # noqa: E402
 from kvcc import quant as Q  # noqa: E402
 from kvcc.codegen.tvm.backend import TvmBackend  # noqa: E402
+from kvcc.codegen.tvm.mask import generic, page_tensors  # noqa: E402
 from kvcc.codegen.tvm.op import run_attention  # noqa: E402
 from kvcc.codegen.tvm.spec import lower  # noqa: E402
 from kvcc.runtime.modules import paged_heads_module  # noqa: E402
@@ -49,6 +50,10 @@ COMBOS = {
     "and_causal": lambda p: p & M.causal(),  # a conjunct: tiles skipped
     "or_window": lambda p: M.sliding_window(40) | p,  # not a conjunct: every tile tested
     "not_and_causal": lambda p: ~p & M.causal(),
+    # more than 4 intervals per row (tested element by element), and a second selection:
+    # each leaf reads its own tensor
+    "generic_two": lambda p: (M.sinks(2) | M.sliding_window(60)) & ~(M.sinks(1) | M.sliding_window(9))
+    & (p | M.page_selection(p.data.flip(-1), 32)),
 }
 
 
@@ -62,6 +67,8 @@ def test_page_selections_every_shape(sq, combo):
     n = -(-skv // ps)
     for i, shape in enumerate([(n,), (B, n), (B, HK, n), (B, HQ, n), (1, 1, n)]):
         mask = COMBOS[combo](M.page_selection(selection(*shape, seed=i), ps))
+        if combo == "generic_two":
+            assert generic(mask) and len(page_tensors(mask)) == 2
         got, want = both(q, k, v, mask)
         assert_same(got, want, f"{combo} {shape}")
 

@@ -119,15 +119,16 @@ def kernel_terms(m: Mask, p: str, r: str) -> tuple[Term, ...]:
     and ``rtl[row]`` (top-left; ``ranges.key_ranges`` fills both)."""
     if not generic(m):
         return row_terms(m, p, r)
-    hull = _hull(m, p, r)
-    return () if hull is None else (Term(hull.lo, hull.hi, _pred(m, "rpos[{row}]",
+    hull = _hull(m, m, p, r)
+    return () if hull is None else (Term(hull.lo, hull.hi, _pred(m, m, "rpos[{row}]",
                                                                  "rtl[{row}]")),)
 
 
-def _hull(m: Mask, p: str, r: str) -> Term | None:
-    """One interval holding every key a row at ``p``/``r`` sees (None: no key)."""
+def _hull(root: Mask, m: Mask, p: str, r: str) -> Term | None:
+    """One interval holding every key a row at ``p``/``r`` sees of ``m``, a part of
+    ``root`` (None: no key)."""
     if isinstance(m, (And, Or)):
-        a, b = _hull(m.a, p, r), _hull(m.b, p, r)
+        a, b = _hull(root, m.a, p, r), _hull(root, m.b, p, r)
         if a is None or b is None:
             return (a or b) if isinstance(m, Or) else None
         if isinstance(m, And):
@@ -136,25 +137,25 @@ def _hull(m: Mask, p: str, r: str) -> Term | None:
     if isinstance(m, Not):
         return _ALL
     if isinstance(m, ByHead):
-        a, b = (_hull(x, p, r) or Term("0", "0") for x in (m.a, m.b))
+        a, b = (_hull(root, x, p, r) or Term("0", "0") for x in (m.a, m.b))
         return _pick(_heads(m), a, b)
-    terms = row_terms(m, p, r)  # a leaf: one interval (or none)
+    terms = _terms_in(root, m, p, r)  # a leaf: one interval (or none)
     return Term(terms[0].lo, terms[0].hi) if terms else None
 
 
-def _pred(m: Mask, p: str, r: str) -> str:
-    """Whether row ``{row}`` (at ``p``/``r``) sees the tile's key ``{key}``, as one
-    bool expression."""
+def _pred(root: Mask, m: Mask, p: str, r: str) -> str:
+    """Whether row ``{row}`` (at ``p``/``r``) sees the tile's key ``{key}`` by ``m``, a
+    part of ``root``, as one bool expression."""
     if isinstance(m, And):
-        return f"({_pred(m.a, p, r)}) and ({_pred(m.b, p, r)})"
+        return f"({_pred(root, m.a, p, r)}) and ({_pred(root, m.b, p, r)})"
     if isinstance(m, Or):
-        return f"({_pred(m.a, p, r)}) or ({_pred(m.b, p, r)})"
+        return f"({_pred(root, m.a, p, r)}) or ({_pred(root, m.b, p, r)})"
     if isinstance(m, Not):
-        return f"not ({_pred(m.a, p, r)})"
+        return f"not ({_pred(root, m.a, p, r)})"
     if isinstance(m, ByHead):
         sel = _heads(m)
-        return f"(({sel}) and ({_pred(m.a, p, r)})) or ((not ({sel})) and ({_pred(m.b, p, r)}))"
-    terms = row_terms(m, p, r)  # a leaf: one interval (or none), maybe a predicate
+        return f"(({sel}) and ({_pred(root, m.a, p, r)})) or ((not ({sel})) and ({_pred(root, m.b, p, r)}))"
+    terms = _terms_in(root, m, p, r)  # a leaf: one interval (or none), maybe a predicate
     if not terms:
         return "T.bool(False)"
     (t,) = terms
@@ -220,12 +221,18 @@ def term_count(m: Mask) -> int:
     return max(1, len(kernel_terms(m, "p", "r")))
 
 
-@lru_cache(maxsize=512)
 def row_terms(m: Mask, p: str, r: str) -> tuple[Term, ...]:
     """The terms of a row at bottom-right position ``p`` and top-left index ``r``
     (expressions; module docstring), at most :data:`MAX_TERMS` (else
     :class:`TooManyTerms`); an empty tuple when the row sees nothing."""
-    tables, ids, pages = doc_tables(m), id_tensors(m), page_tensors(m)
+    return _terms_in(m, m, p, r)
+
+
+@lru_cache(maxsize=512)
+def _terms_in(root: Mask, m: Mask, p: str, r: str) -> tuple[Term, ...]:
+    """:func:`row_terms` of ``m``, a part of ``root``, naming the tables and tensors by
+    their index in ``root``'s (the kernel's arguments)."""
+    tables, ids, pages = doc_tables(root), id_tensors(root), page_tensors(root)
 
     def go(n: Mask) -> list[Term]:
         if isinstance(n, Full):

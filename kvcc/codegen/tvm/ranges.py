@@ -27,6 +27,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from kvcc.codegen.tvm.mask import (
+    INT_CAP,
     Term,
     generic,
     id_tensors,
@@ -167,17 +168,20 @@ def _selected(c: Code, spec: TvmSpec) -> Iterator[None]:
         yield
         return
     bn, pages = spec.block_n, page_tensors(spec.mask_ir)
+    # the rows of distinct heads: a prefill program's rows share one; a decode's heads
+    # are its rows in steps of q_rows
+    step = spec.rows if spec.kind == "prefill" else spec.q_rows
     c.tile("tsel", (len(skip),), "int32")
     for n, i in enumerate(skip):
-        ps = pages[i][1]
+        ps = min(pages[i][1], INT_CAP)
         c(f"tsel[{n}] = 0")
         first = c.let(f"pg_lo{n}", f"(kv_off + j0) // {ps}")
         last = c.let(f"pg_hi{n}", f"T.min((kv_off + T.min(j0 + {bn}, Skv) - 1) // {ps} + 1, "
                                   f"PN{i})")
-        with c.block(f"for i in range({spec.rows})"):
+        with c.block(f"for hi in range({spec.rows // step})"):
             with c.block(f"for pg in range({first}, {last})"):
                 c(f"tsel[{n}] = T.max(tsel[{n}], T.Cast(\"int32\", "
-                  f"PG{i}[T.min(b, PB{i} - 1), rph{i}[i], pg]))")
+                  f"PG{i}[T.min(b, PB{i} - 1), rph{i}[hi * {step}], pg]))")
     with c.block("if " + " and ".join(f"tsel[{n}] != 0" for n in range(len(skip)))):
         yield
 

@@ -12,9 +12,10 @@ from kvcc import masks as M
 from kvcc import quant
 from kvcc.runtime import Quest
 from kvcc.runtime.eviction import evict, h2o_select
-from tests.triton_helpers import DEVICE, needs_triton
+from tests.triton_helpers import DEVICE, needs_triton, needs_tvm
 
-BACKENDS = ["reference", pytest.param("triton", marks=needs_triton)]
+BACKENDS = ["reference", pytest.param("triton", marks=needs_triton),
+            pytest.param("tvm", marks=needs_tvm)]
 H, HQ, D, PS = 2, 8, 32, 8
 
 
@@ -33,8 +34,12 @@ def _fill(c, seqs, lens, g):
     pytest.param("triton", None, marks=needs_triton),
     # quantized pages: the score pass dequantizes as the main loop does (KIVI: its rings)
     pytest.param("triton", quant.int8(), marks=needs_triton),
-    pytest.param("triton", quant.kivi(2, group=8, residual=16), marks=needs_triton)],
-    ids=["reference", "reference-int8", "triton", "triton-int8", "triton-kivi2"])
+    pytest.param("triton", quant.kivi(2, group=8, residual=16), marks=needs_triton),
+    # the TVM score kernel after the attention's, from its lse
+    pytest.param("tvm", None, marks=needs_tvm), pytest.param("tvm", quant.int8(), marks=needs_tvm),
+    pytest.param("tvm", quant.kivi(2, group=8, residual=16), marks=needs_tvm)],
+    ids=["reference", "reference-int8", "triton", "triton-int8", "triton-kivi2", "tvm",
+         "tvm-int8", "tvm-kivi2"])
 @pytest.mark.parametrize("q_lens,window", [([1, 1, 1], 0), ([5, 1, 3], 2)])
 def test_step_scores_equal_the_reference(backend, fmt, q_lens, window):
     g = torch.Generator().manual_seed(1)
@@ -46,6 +51,8 @@ def test_step_scores_equal_the_reference(backend, fmt, q_lens, window):
     q = torch.randn(sum(q_lens), HQ, D, generator=g).to(DEVICE)
     o, scores = step.attend(0, q)
     assert scores.shape == (3, H, step.block_table.shape[1] * PS)
+    if backend == "tvm":  # the generated kernels, not the reference
+        assert {kind for kind, _ in step._attend.values()} == {"tvm"}
     at = 0
     for i, s in enumerate(seqs):
         k, v = (t.permute(1, 0, 2)[None].cpu() for t in c.read(s))

@@ -12,15 +12,9 @@ import kvcc
 from kvcc import masks as M
 from kvcc.runtime import KVCache, StreamingHeads
 from kvcc.runtime.pages import CacheFull
-from tests.triton_helpers import DEVICE, needs_triton
+from tests.triton_helpers import DEVICE, needs_triton, needs_tvm
 
-try:
-    import tvm  # noqa: F401
-    HAS_TVM = True
-except ImportError:
-    HAS_TVM = False
-# the TVM kernels run CPU caches: one launch per pool
-needs_tvm = pytest.mark.skipif(not HAS_TVM or DEVICE != "cpu", reason="TVM kernels: CPU caches")
+# (on TVM: one launch per pool)
 BACKENDS = ["reference", pytest.param("triton", marks=needs_triton),
             pytest.param("tvm", marks=needs_tvm)]
 HKV, HQ, D = 4, 8, 16

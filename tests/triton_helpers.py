@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.util
 import os
 
 import pytest
@@ -14,6 +15,9 @@ from kvcc.ir import Module
 RUNS_TRITON = os.environ.get("TRITON_INTERPRET") == "1" or torch.cuda.is_available()
 needs_triton = pytest.mark.skipif(not RUNS_TRITON, reason="needs CUDA or TRITON_INTERPRET=1")
 DEVICE = "cuda" if torch.cuda.is_available() else "cpu"
+# the TVM kernels run CPU tensors (a cache on "tvm" is a CPU cache)
+needs_tvm = pytest.mark.skipif(importlib.util.find_spec("tvm") is None or DEVICE != "cpu",
+                               reason="needs apache-tvm and CPU tensors")
 
 
 def rnd(*shape, seed=0, dtype=torch.float32) -> torch.Tensor:

@@ -51,8 +51,8 @@ class KVCache:
 
     ``backend``: ``"auto"`` (generated Triton kernels on CUDA, generated TVM kernels
     on the CPU when apache-tvm is installed, else the reference), ``"triton"``,
-    ``"tvm"`` (plain and quantized pages; Quest, streaming heads and eviction scores
-    run on the reference) or ``"reference"``. Errors for bad arguments are
+    ``"tvm"`` (generated CPU kernels for plain and quantized pages, Quest, streaming
+    heads and eviction scores) or ``"reference"``. Errors for bad arguments are
     ``ValueError``/``TypeError`` naming the argument; running out of pages raises
     :class:`CacheFull` before anything is written.
 

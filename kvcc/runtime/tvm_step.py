@@ -1,9 +1,10 @@
 """A :class:`~kvcc.runtime.step.Step`'s attention on the TVM backend (CPU caches).
 
 Plain and quantized pages, Quest's selection (compacted into per-head pages, or as the
-mask's ``page_select`` over the sequences' pages) and streaming heads' second pool (one
-launch per pool, :func:`plan_tvm_stream`), all without eviction scores, run the
-generated paged kernels of ``kvcc/codegen/tvm/``: planned once per step (the spec
+mask's ``page_select`` over the sequences' pages), eviction scores (a second kernel
+after the attention's) and streaming heads' second pool (one launch per pool,
+:func:`plan_tvm_stream`) run the generated paged kernels of ``kvcc/codegen/tvm/``:
+planned once per step (the spec
 lowered for the step's longest query sequence and the kernel built or loaded), then
 run per layer on that layer's pages (a quantized cache's codes, scales, zeros and
 residual rings, dequantized in the kernel). What the kernels do not run keeps the
@@ -24,8 +25,6 @@ def plan_tvm(step, op: AttentionOp) -> tuple[str, Callable] | None:
     """``("tvm", run)`` where ``run(tensors)`` gives ``(o, lse)`` of ``op`` over the
     tensors ``step._tensors(q, layer)`` binds; None when the reference runs it."""
     c = step.cache
-    if op.scores is not None:
-        return None
     from kvcc import backends
     from kvcc.codegen.tvm import build
     from kvcc.codegen.tvm.op import planned_spec, run_varlen
@@ -37,10 +36,15 @@ def plan_tvm(step, op: AttentionOp) -> tuple[str, Callable] | None:
         return None
     hints = {"max_q_len": max(1, step.max_q), "max_kv_len": max(1, step.max_kv)}
     # built here, not in a layer's call
-    build.load(planned_spec(op, hints["max_q_len"], len(step.seqs), hints["max_kv_len"]))
+    spec = planned_spec(op, hints["max_q_len"], len(step.seqs), hints["max_kv_len"])
+    build.load(spec)
+    if op.scores is not None:
+        from kvcc.codegen.tvm.spec import scores_spec
 
-    def run(t: dict[str, torch.Tensor]) -> tuple[torch.Tensor, torch.Tensor]:
-        return run_varlen(op, t, **hints)
+        build.load(scores_spec(spec))
+
+    def run(t: dict[str, torch.Tensor]) -> tuple[torch.Tensor, ...]:
+        return run_varlen(op, t, dim=step._dim, **hints)
 
     return ("tvm", run)
 

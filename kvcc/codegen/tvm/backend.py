@@ -22,7 +22,7 @@ class TvmBackend(Backend):
                         dtypes=frozenset({DType.f16, DType.bf16, DType.f32}),
                         q_layouts=frozenset({"dense", "packed"}),
                         kv_layouts=frozenset({"dense", "packed", "paged"}),
-                        kv_formats=frozenset({"all"}), scores=False)
+                        kv_formats=frozenset({"all"}), scores=True)
 
     def available(self, device: torch.device) -> str | None:
         from kvcc.codegen.tvm.op import available

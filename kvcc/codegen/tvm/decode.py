@@ -69,7 +69,10 @@ def body(c: Code, spec: TvmSpec) -> None:
         _merge(c, spec)
 
 
-def _scores(c: Code, spec: TvmSpec) -> None:
+def _scores(c: Code, spec: TvmSpec, q0: str | None = None) -> None:
+    """``s`` = the tile's scores of the rows ``q`` holds (row ``r``: query ``r % q_rows``,
+    after ``q0`` when given, of head ``hk * group + r // q_rows``), log2 units, masked
+    elements -inf."""
     rows, d, bn, vec = spec.rows, spec.head_dim, spec.block_n, spec.vec
     w = simd_width(d, vec)
     rc = max(r for r in range(1, min(rows, 8) + 1) if rows % r == 0)
@@ -98,7 +101,8 @@ def _scores(c: Code, spec: TvmSpec) -> None:
                 c(f"s[r, {j}] = s[r, {j}] * cap")
         if spec.alibi:  # the row's query head and its distance to key j0 + j
             slope = c.let("slope", f"SL[hk * {spec.group} + r // {spec.q_rows}]", "float32")
-            at = c.let("at", f"r % {spec.q_rows} + p_shift - kv_off - j0")
+            row = f"r % {spec.q_rows}" if q0 is None else f"{q0} + r % {spec.q_rows}"
+            at = c.let("at", f"{row} + p_shift - kv_off - j0")
             with c.lanes("j", bn, vec) as j:
                 c(f"s[r, {j}] = s[r, {j}] - {slope} * T.Cast(\"float32\", T.abs({at} - {j}))")
         with c.block(f"for j in range(nk, {bn})"):

@@ -70,7 +70,7 @@ def kernel_name(spec: TvmSpec) -> str:
 def emit(spec: TvmSpec) -> str:
     """The TVMScript source of ``spec``'s kernel (deterministic: its hash names the
     build)."""
-    from kvcc.codegen.tvm import decode, prefill
+    from kvcc.codegen.tvm import decode, prefill, scores
 
     c = Code()
     c(f"# kvcc TVM kernel: {spec.kind}, mask {spec.mask}")
@@ -78,6 +78,8 @@ def emit(spec: TvmSpec) -> str:
     handles = ["q_h", "k_h", "v_h", "o_h", "lse_h"]
     if spec.kind == "decode":
         handles += ["wo_h", "wl_h"]
+    if spec.kind == "scores":
+        handles += ["sc_h"]
     handles += [f"{t.lower()}_h" for t in seq_tables(spec)]
     for i in range(len(doc_tables(spec.mask_ir))):
         handles += [f"dlo{i}_h", f"dhi{i}_h"]
@@ -86,6 +88,8 @@ def emit(spec: TvmSpec) -> str:
     handles += ["sl_h"] if spec.alibi else []
     handles += quant.handles(spec)
     scalars = (VARLEN_SCALARS if spec.varlen else SCALARS) + quant.scalars(spec)
+    if spec.kind == "scores":
+        scalars += scores.SCALARS
     params = ", ".join([f"{h}: T.handle" for h in handles] + list(scalars))
     with c.block(f"def {kernel_name(spec)}({params})"):
         c(f"T.func_attr({{\"global_symbol\": \"{kernel_name(spec)}\", \"tir.noalias\": True}})")
@@ -93,7 +97,8 @@ def emit(spec: TvmSpec) -> str:
             _varlen_buffers(c, spec)
         else:
             _buffers(c, spec)
-        (decode.body if spec.kind == "decode" else prefill.body)(c, spec)
+        {"decode": decode.body, "prefill": prefill.body, "scores": scores.body}[spec.kind](
+            c, spec)
     return c.text()
 
 
@@ -101,15 +106,17 @@ def _buffers(c: Code, spec: TvmSpec) -> None:
     es = DType(spec.dtype).to_torch().itemsize
     dv = spec.head_dim_v
     skv = () if spec.kv_code else ("Skv",)  # quantized: quant.buffers binds it
-    for n in ("B", "Hq", "Hk") + skv + (("Sq",) if spec.kind == "prefill" else ("NS",)):
+    for n in ("B", "Hq", "Hk") + skv + (("NS",) if spec.kind == "decode" else ("Sq",)):
         c(f"{n} = T.int32()")
-    sq = "Sq" if spec.kind == "prefill" else str(spec.q_rows)
+    sq = str(spec.q_rows) if spec.kind == "decode" else "Sq"
     strided = f"strides=(T.int32(), T.int32(), T.int32(), 1), align={es}"
     _qkvo(c, spec, f"(B, Hq, {sq}, {{}})", f"(B, Hq, {sq})", strided, "(B, Hk, Skv, {})",
           strided)
     if spec.kind == "decode":
         c(f"WO = T.match_buffer(wo_h, (B, Hk, NS, {spec.rows}, {dv}), \"float32\")",
           f"WL = T.match_buffer(wl_h, (B, Hk, NS, {spec.rows}), \"float32\")")
+    if spec.kind == "scores":
+        c("SC = T.match_buffer(sc_h, (B, Hk, Skv), \"float32\")")
     mask_buffers(c, spec)
 
 
@@ -190,6 +197,9 @@ def _varlen_buffers(c: Code, spec: TvmSpec) -> None:
         c("WB = T.int32()", "NS = T.int32()",
           f"WO = T.match_buffer(wo_h, (WB, Hk, NS, {spec.rows}, {dv}), \"float32\")",
           f"WL = T.match_buffer(wl_h, (WB, Hk, NS, {spec.rows}), \"float32\")")
+    if spec.kind == "scores":  # packed keys: [Hk, Tk]; else [B, Hk, positions]
+        shape = "(Hk, TK)" if spec.kv_layout == "packed" else "(T.int32(), Hk, T.int32())"
+        c(f"SC = T.match_buffer(sc_h, {shape}, \"float32\")")
     for t in seq_tables(spec):
         # BT [B, pages] and KVL [B], or per KV head [B, Hk, pages] and [B, Hk]
         rank = (2 if t == "BT" else 1) + (spec.head_pages and t in ("BT", "KVL"))

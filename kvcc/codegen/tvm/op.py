@@ -35,7 +35,7 @@ from kvcc.autotune.tvm_space import configured
 from kvcc.codegen.tvm import build, quant
 from kvcc.codegen.tvm.mask import doc_tables, id_tensors, page_tensors, table_values
 from kvcc.codegen.tvm.script import LOG2E
-from kvcc.codegen.tvm.spec import TvmSpec, UnsupportedAttention, lower
+from kvcc.codegen.tvm.spec import TvmSpec, UnsupportedAttention, lower, scores_spec
 from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import Alibi
 from kvcc.ir.mask import data_refs
@@ -96,11 +96,12 @@ def choose_splits(tasks: int, tiles: int, cores: int) -> int:
 def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = int,
                   num_splits: int | None = None, **hints) -> tuple[torch.Tensor, ...]:
     """Execute one IR attention op with a generated TVM kernel: ``(o, lse)``, lse
-    float32 in natural log. ``num_splits`` forces the decode split count; ``hints``
-    (sizes other backends use) are accepted and unused."""
+    float32 in natural log, and the eviction scores when the op asks for them (a second
+    kernel, ``scores.py``, from the lse). ``num_splits`` forces the decode split count;
+    ``hints`` (sizes other backends use) are accepted and unused."""
     q, k, v = t[op.q.name], t[op.k.name], t[op.v.name]
     if op.q.type.rank != 4 or op.k.type.rank != 4 or op.kv_lens is not None:
-        return run_varlen(op, t, num_splits=num_splits, **hints)
+        return run_varlen(op, t, num_splits=num_splits, dim=dim, **hints)
     for name, x in (("q", q), ("k", k), ("v", v)):
         if x.device.type != "cpu":
             raise ValueError(f"the TVM backend runs on CPU tensors; {name} is on {x.device}")
@@ -119,10 +120,11 @@ def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = i
     q_total = dim(op.q_total) if op.q_total is not None else dim(op.q_offset) + sq
     kv_total = dim(op.kv_total) if op.kv_total is not None else dim(op.kv_offset) + skv
     tables = _tables(op, spec, t, kv_total, b, hq, hk)
+    sc = (torch.zeros(b, hk, skv) if op.scores is not None else None)
     if o.numel() == 0:
-        return o, lse
+        return _out(o, lse, sc)
     if skv == 0:
-        return o.zero_(), lse.fill_(-math.inf)
+        return _out(o.zero_(), lse.fill_(-math.inf), sc)
     q, k, v = (x if x.stride(-1) == 1 else x.contiguous() for x in (q, k, v))
     for name, x in (("q", q), ("k", k), ("v", v), ("o", o)):
         if sum((n - 1) * s for n, s in zip(x.shape, x.stride())) >= _INT32:
@@ -143,13 +145,21 @@ def run_attention(op: AttentionOp, t: dict[str, torch.Tensor], dim: Callable = i
             b * hk, -(-skv // spec.block_n), build.cores())
         args += [torch.empty(b, hk, ns, spec.rows, dv), torch.empty(b, hk, ns, spec.rows)]
     build.load(spec).fn(*args, *tables, *qargs, *scalars, *qscalars)
-    return o, lse
+    if sc is not None:
+        build.load(scores_spec(spec)).fn(q, k, v, o, lse, sc, *tables, *qargs, *scalars,
+                                         *qscalars, op.score_window, skv)
+    return _out(o, lse, sc)
+
+
+def _out(o: torch.Tensor, lse: torch.Tensor, sc: torch.Tensor | None) -> tuple[torch.Tensor, ...]:
+    return (o, lse) if sc is None else (o, lse, sc)
 
 
 def run_varlen(op: AttentionOp, t: dict[str, torch.Tensor], num_splits: int | None = None,
                max_q_len: int | None = None, max_kv_len: int | None = None,
-               **hints) -> tuple[torch.Tensor, ...]:
-    """A per-sequence op (packed q; packed or paged K/V; ``kv_lens``): ``(o, lse)``.
+               dim: Callable = int, **hints) -> tuple[torch.Tensor, ...]:
+    """A per-sequence op (packed q; packed or paged K/V; ``kv_lens``): ``(o, lse)``, and
+    the eviction scores when the op asks for them (their key axis sized by ``dim``).
     ``max_q_len``/``max_kv_len``: bounds on the longest query and key sequences (when
     not given, read from the tables on the host at every call; ``KVCache`` steps and
     ``attention_varlen`` give them)."""
@@ -174,10 +184,14 @@ def run_varlen(op: AttentionOp, t: dict[str, torch.Tensor], num_splits: int | No
         o, lse = torch.empty(q.shape[0], hq, dv, dtype=odt), torch.empty(q.shape[0], hq)
     else:
         o, lse = torch.empty(*q.shape[:3], dv, dtype=odt), torch.empty(q.shape[:3])
+    sc = None
+    if op.scores is not None:  # packed keys: [Hk, Tk]; else [B, Hk, positions]
+        sc = torch.zeros(hk, k.shape[0]) if spec.kv_layout == "packed" else \
+            torch.zeros(nseq, hk, dim(op.scores.type.shape[-1]))
     if o.numel() == 0:
-        return o, lse
+        return _out(o, lse, sc)
     if nseq == 0 or (k.numel() == 0 and op.kv_format is None) or max_q_len <= 0:
-        return o.zero_(), lse.fill_(-math.inf)
+        return _out(o.zero_(), lse.fill_(-math.inf), sc)
     q, k, v = (x if x.stride(-1) == 1 else x.contiguous() for x in (q, k, v))
     for name, x in (("q", q), ("k", k), ("v", v), ("o", o)):
         if sum((n - 1) * s for n, s in zip(x.shape, x.stride())) >= _INT32:
@@ -191,28 +205,36 @@ def run_varlen(op: AttentionOp, t: dict[str, torch.Tensor], num_splits: int | No
         quant.sizes(op, t)[0] if op.kv_format is not None else k.shape[2])
     if max_kv_len is None:
         max_kv_len = _longest_kv(spec, dense_keys, tables)
+    if sc is not None and sc.dim() == 3 and sc.shape[2] < max_kv_len:
+        raise ValueError(f"eviction scores: {sc.shape[2]} positions per sequence, but a "
+                         f"sequence may have {max_kv_len} keys")
     spec, tuned_splits = configured(spec, Shape(nseq, hq, hk, max_q_len, max(1, max_kv_len)))
     from kvcc.codegen.tvm.emit import seq_tables
 
     qargs, qscalars = [], []
     if op.kv_format is not None:  # scales, zeros, residuals, ring rows (quant.py)
         k, v, qargs, qscalars = quant.bind(op, t, spec, k, v)
-    args: list = [q, k, v, o, lse]
+    work = []  # decode: the split-KV workspace
     if spec.kind == "decode":
         ns = num_splits or tuned_splits or choose_splits(
             nseq * hk, -(-max_kv_len // spec.block_n), build.cores())
-        args += [torch.empty(nseq, hk, ns, spec.rows, dv), torch.empty(nseq, hk, ns, spec.rows)]
-    args += [tables[n] for n in seq_tables(spec)]
-    args += _varlen_tables(spec, dense_keys, tables, nseq)
-    args += _pages(op, spec, t, nseq, hq, hk, max_kv_len, exact=False)
+        work = [torch.empty(nseq, hk, ns, spec.rows, dv), torch.empty(nseq, hk, ns, spec.rows)]
+    rest = [tables[n] for n in seq_tables(spec)]
+    rest += _varlen_tables(spec, dense_keys, tables, nseq)
+    if page_tensors(spec.mask_ir):  # checked against the longest sequence, not a bound
+        rest += _pages(op, spec, t, nseq, hq, hk, _longest_kv(spec, dense_keys, tables),
+                       exact=False)
     if spec.alibi:
-        args.append(_slopes(op.alibi.max_bias, hq))
+        rest.append(_slopes(op.alibi.max_bias, hq))
     if op.softcap is not None:
-        scalars = (op.scale / op.softcap, op.softcap * LOG2E)
+        scalars = (op.scale / op.softcap, op.softcap * LOG2E, nseq, max_q_len)
     else:
-        scalars = (op.scale * LOG2E, 0.0)
-    build.load(spec).fn(*args, *qargs, *scalars, nseq, max_q_len, *qscalars)
-    return o, lse
+        scalars = (op.scale * LOG2E, 0.0, nseq, max_q_len)
+    build.load(spec).fn(q, k, v, o, lse, *work, *rest, *qargs, *scalars, *qscalars)
+    if sc is not None:
+        build.load(scores_spec(spec)).fn(q, k, v, o, lse, sc, *rest, *qargs, *scalars,
+                                         *qscalars, op.score_window, max_kv_len)
+    return _out(o, lse, sc)
 
 
 def _i32(x: torch.Tensor) -> torch.Tensor:

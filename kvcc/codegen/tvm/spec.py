@@ -13,6 +13,9 @@ kernel *kind*:
   combines the splits exactly.
 - ``prefill``: a program owns ``block_m`` queries of one query head and walks the
   keys in tiles of ``block_n``.
+- ``scores`` (:func:`scores_spec`, run after either when the op asks for eviction
+  scores): a program owns one tile of one KV head's keys and sums the softmax
+  probabilities the window's rows give them, from the attention's lse.
 
 Layouts: q dense ``[B, Hq, Sq, D]`` or packed ``[Tq, Hq, D]`` (``cu_seqlens_q``);
 K/V dense ``[B, Hkv, Skv, D]`` (optionally cut per sequence by ``kv_lens``), packed
@@ -118,8 +121,9 @@ class TvmSpec:
 
     @property
     def rows(self) -> int:
-        """Rows of one program: a decode program's GQA group x queries, else block_m."""
-        return self.group * self.q_rows if self.kind == "decode" else self.block_m
+        """Rows of one program: a decode (or scores) program's GQA group x queries, else
+        block_m."""
+        return self.group * self.q_rows if self.kind in ("decode", "scores") else self.block_m
 
     @property
     def varlen(self) -> bool:
@@ -129,6 +133,16 @@ class TvmSpec:
     @property
     def mask_ir(self) -> Mask:
         return _parse(self.mask)
+
+
+def scores_spec(spec: TvmSpec) -> TvmSpec:
+    """The eviction-score kernel of an attention kernel (``scores.py``): its mask, layouts,
+    format and score modifiers, programs of one KV head and one key tile over the
+    window's rows in chunks of ``q_rows`` queries x the group (about 16 rows)."""
+    from dataclasses import replace
+
+    return replace(spec, kind="scores", q_rows=max(1, 16 // spec.group), block_m=0,
+                   qk_keys=0, pv_rows=0)
 
 
 @lru_cache(maxsize=512)
@@ -213,8 +227,8 @@ def _missing(op: AttentionOp) -> str | None:
                 "dense K/V only; use document(lengths=...))")
     if op.kv_format is not None and quant.missing(op):
         return quant.missing(op)
-    if op.scores is not None:
-        return "eviction scores"
+    if op.scores is not None and op.alt_heads:
+        return "eviction scores over two sources of K/V"
     if op.alt_heads:
         return "two sources of K/V (streaming heads in bounded pages)"
     if op.kv_format is None and (op.k.type.dtype != dt or op.v.type.dtype != dt):

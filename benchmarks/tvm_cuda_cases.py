@@ -9,8 +9,11 @@ window (None: causal) and sinks, then optionally a softcap, ALiBi (True), a
 QuantSpec's draft view). A window given as text is a mask of kvcc's
 syntax instead (sinks then 0), which runs on a kernel with that mask compiled in
 (``kvcc/codegen/tvm/cuda_masks.py``); ``%doc`` names random sorted document ids
-``[B, L]`` (dense kinds). Tensors are made on the device the check
-runs on (``"cuda"``, or ``"cpu"`` for the kernels' CPU emulation).
+``[B, L]`` (dense kinds), ``%pages`` and ``%qpages`` random page selections per KV
+head and per query head (Quest's ``page_select``: ``[B, H, pages]``, over the block
+table's pages in paged kinds; the page of each sequence's last key is kept). Tensors
+are made on the device the check runs on (``"cuda"``, or ``"cpu"`` for the kernels'
+CPU emulation).
 """
 
 from __future__ import annotations
@@ -72,6 +75,10 @@ CASES = [
     ("prefill", "float16", 4, 4, 64, [150], [150], "full", 0, 30.0, True),
     ("varlen", "bfloat16", 8, 2, 128, [100, 37, 0], [100, 200, 5], "full", 0),
     ("decode", "float16", 16, 4, 64, [1, 1], [700, 700], "document(%doc)", 0),
+    # Quest's page selection per KV head over a KVCache's pages (unselected tiles skipped)
+    ("paged16", "float16", 32, 8, 128, [1] * 3, [2000, 900, 33], "causal & page_select(16, %pages)",
+     0),
+    ("paged16", "bfloat16", 16, 4, 64, [1] * 2, [1200, 300], "causal & page_select(16, %pages)", 0),
     # other head dims (cuda_kernels.OTHER_HEAD_DIMS)
     ("prefill", "float16", 4, 4, 80, [90], [90], None, 0),
     ("decode", "float16", 8, 8, 80, [1], [600], None, 0),
@@ -201,6 +208,28 @@ class Case:
             self.k, self.v = (rnd(sum(self.kl), self.hk, self.d) for _ in range(2))
             cu = lambda x: torch.tensor([0, *x], device=device).cumsum(0).to(torch.int32)  # noqa: E731
             self.cuq, self.cuk = cu(self.ql), cu(self.kl)
+        self.pages = self._pages(gen) if self.mask is not None else {}
+
+    def _pages(self, gen) -> dict:
+        """The mask's page selections by name (module docstring)."""
+        import torch
+
+        from kvcc.ir.mask import PageSelect, walk
+
+        out = {}
+        for n in walk(self.mask):
+            if not isinstance(n, PageSelect):
+                continue
+            h = self.hq if n.pages == "qpages" else self.hk
+            paged = self.kind.startswith(("paged", "chunk"))
+            count = self.bt.shape[1] * self.page if paged else max(self.kl)
+            npg = -(-count // n.page_size)
+            sel = torch.rand(len(self.kl), h, npg, generator=gen).to(self.device) < 0.5
+            for i, length in enumerate(self.kl):  # the last key's page, as Quest keeps it
+                if length:
+                    sel[i, :, (length - 1) // n.page_size] = True
+            out[n.pages] = sel
+        return out
 
     def _quantized_cache(self, rnd, device) -> None:
         """The pages as a quantized ``kvcc.KVCache`` (reference backend) stores the
@@ -253,8 +282,13 @@ class Case:
                 f"D={self.d} q={self.ql} kv={self.kl} {mask}")
 
     def run(self, ks):
+        mask = self.mask
+        if self.pages:  # bound to the mask: every kernel kind reads them so
+            from kvcc.ir.mask import bind_data
+
+            mask = bind_data(mask, self.pages)
         m = {"window": self.window, "sinks": self.sinks, "softcap": self.softcap,
-             "alibi_slopes": self.slopes, "mask": self.mask}
+             "alibi_slopes": self.slopes, "mask": mask}
         ids = {"mask_tensors": {"doc": self.ids}} if self.ids is not None else {}
         if self.kind == "prefill":
             return ks.prefill(self.q, self.k, self.v, **m, **ids)
@@ -276,8 +310,15 @@ class Case:
 
     def visible(self, i: int, s: int, n: int):
         """Sequence ``i``'s visibility, ``s`` queries over ``n`` keys."""
-        data = {"doc": self.ids[i]} if self.ids is not None else None
-        return visible(s, n, self.window, self.sinks, self.device, self.mask, data)
+        from kvcc.ir.mask import PageSelect, walk
+
+        data = {"doc": self.ids[i]} if self.ids is not None else {}
+        sizes = {x.pages: x.page_size for x in walk(self.mask) if isinstance(x, PageSelect)} \
+            if self.pages else {}
+        for name, sel in self.pages.items():  # the sequence's pages, per query head
+            sel = sel[i, :, :-(-n // sizes[name])]
+            data[name] = sel.repeat_interleave(self.hq // sel.shape[0], 0)[None]
+        return visible(s, n, self.window, self.sinks, self.device, self.mask, data or None)
 
     def sequences(self, o, lse):
         """Per sequence: (q, k, v, o, lse) as ``[H, S, D]`` / ``[H, S]``."""

@@ -42,6 +42,13 @@ CASES = [
      None, False, "int4"),
     ("paged16", "bfloat16", 8, 8, 64, [1] * 2, [300, 129], "causal(top_left) | sliding_window(50)", 0,
      30.0, True, "kivi2"),
+    # Quest's page selections: a conjunct (unselected tiles skipped), per KV head, over
+    # pages; per query head under | (every tile tested), dense; over quantized pages
+    ("paged16", "float16", 8, 2, 64, [1] * 3, [500, 300, 129], "causal & page_select(16, %pages)", 0),
+    ("decode", "float16", 8, 2, 64, [1, 1], [700, 700], "causal & page_select(64, %qpages)", 0),
+    ("prefill", "float16", 4, 2, 64, [100], [200], "sliding_window(30) | page_select(32, %qpages)", 0),
+    ("chunk16", "bfloat16", 4, 2, 64, [20, 33], [200, 90], "causal & page_select(16, %pages)", 0,
+     None, False, "int8"),
 ]
 
 pytestmark = pytest.mark.skipif(
@@ -114,13 +121,56 @@ def test_a_wrong_mask_kernel_fails_the_check(monkeypatch, mutation):
     else:
         real = cm.MaskCode.visible
 
-        def visible(self, row, kin, key):
-            return real(self, row, kin, key).replace(f"kid0[{kin}] == rid0[{row}]", "T.bool(True)")
+        def visible(self, row, kin, key, h="0"):
+            return real(self, row, kin, key, h).replace(f"kid0[{kin}] == rid0[{row}]",
+                                                        "T.bool(True)")
 
         monkeypatch.setattr(cm.MaskCode, "visible", visible)
         case = CASES[4]  # the document-id decode
     results = chk.run_checks(EmulatedKernels(_build([case])), [case], device="cpu")
     assert len(results) == 1 and not results[0][1], results
+
+
+@pytest.mark.parametrize("skips", [True, False], ids=["kernel", "mutated: no page skip"])
+def test_unselected_page_tiles_are_never_read(monkeypatch, skips):
+    """Quest's ``causal & page_select`` over pages: a tile none of whose pages its KV
+    head selects is not loaded. Its K and V are NaN here; a loaded tile makes the output
+    NaN (its scores are masked, but 0 * NaN is NaN), as the mutated kernel shows. The
+    selection is whole tiles (the kernel's ``block_n`` keys), per KV head."""
+    import torch
+
+    from kvcc import masks
+    from kvcc.codegen.tvm.cuda_emulate import EmulatedKernels
+
+    if not skips:
+        real = cm.MaskCode.guard
+        monkeypatch.setattr(cm.MaskCode, "guard", lambda self: (
+            None if real(self) is None else real(self).replace(" != 0", " != 7")))
+    case = ("paged16", "float16", 8, 2, 64, [1] * 2, [700, 400], "causal & page_select(16, %p)", 0)
+    k = kernels_for(case)[0]
+    per_tile = k.block_n // 16
+    g = torch.Generator().manual_seed(3)
+    b, hk, ps, lens = 2, 2, 16, torch.tensor([700, 400], dtype=torch.int32)
+    width = -(-700 // ps)
+    tiles = torch.rand(b, hk, -(-width // per_tile), generator=g) < 0.5
+    tiles[0, :, -1] = tiles[1, :, (400 - 1) // k.block_n] = True  # the last key's tile
+    sel = tiles.repeat_interleave(per_tile, -1)[..., :width]
+    pool = torch.randn(2, 2 * width, ps, hk, 64, generator=g).half()
+    bt = torch.arange(2 * width, dtype=torch.int32).view(b, width)
+    bad = pool.clone()
+    for i in range(b):
+        for h in range(hk):
+            for p in (~sel[i, h]).nonzero().flatten().tolist():
+                bad[:, bt[i, p], :, h] = float("nan")
+    q = torch.randn(b, 8, 64, generator=g).half()
+    ks = EmulatedKernels(_build([case]))
+    mask = masks.causal() & masks.page_selection(sel, ps)
+    o, lse = ks.paged_decode(q, bad[0], bad[1], bt, lens, mask=mask, num_splits=2)
+    want, _ = ks.paged_decode(q, pool[0], pool[1], bt, lens, mask=mask, num_splits=2)
+    if skips:
+        assert torch.equal(o, want) and not o.isnan().any()
+    else:
+        assert o.isnan().any()
 
 
 def test_runtime_masks_and_names():
@@ -142,7 +192,10 @@ def test_runtime_masks_and_names():
     b = masks.causal() & masks.document(seq_ids=torch.ones(8, dtype=torch.int64))
     assert cm.suffix(a) == cm.suffix(b) == cm.suffix(parse_mask("causal & document(%ids0)"))
     assert cm.suffix(a) != cm.suffix(parse_mask("causal | document(%ids0)"))
-    assert cm.reason(parse_mask("page_select(16, %p)"), False).startswith("page selections")
+    assert cm.reason(parse_mask("page_select(16, %p)"), False) is None
+    assert cm.reason(parse_mask("page_select(16, %p)"), True) is None
+    assert cm.suffix(parse_mask("causal & page_select(16, %a)")) == \
+        cm.suffix(parse_mask("causal & page_select(16, %b)"))
     assert "document ids" in cm.reason(parse_mask("document(%d)"), True)
     assert cm.reason(parse_mask("document(%d)"), False) is None
     with pytest.raises(ValueError, match="cannot compile this mask in: masks of more than 4"):
@@ -171,8 +224,13 @@ def test_the_launcher_refuses_bad_mask_calls_before_any_launch(monkeypatch):
         ks.prefill(q, k, k, mask="document(%doc)", mask_tensors={"doc": torch.zeros(16)})
     with pytest.raises(ValueError, match="by_head mask for 4 KV heads"):
         ks.prefill(q, k, k, mask="by_head([0], of=4, group=1, causal, full)")
-    with pytest.raises(ValueError, match="page selections"):
+    with pytest.raises(ValueError, match="no tensor given for 'p'"):
         ks.prefill(q, k, k, mask="page_select(16, %p)")
+    for sel, what in [(torch.ones(2, dtype=torch.bool), "1 entries"),
+                      (torch.ones(3, 1), "bool or integer"),
+                      (torch.ones(1, 3, 1, dtype=torch.bool), "H = 2 or 4")]:
+        with pytest.raises(ValueError, match=what):
+            ks.prefill(q, k, k, mask="page_select(16, %p)", mask_tensors={"p": sel})
     with pytest.raises(TypeError, match="kvcc.masks mask or its text"):
         ks.prefill(q, k, k, mask=3)
     cu = torch.tensor([0, 16], dtype=torch.int32)

@@ -63,7 +63,7 @@ FORMAT = 2
 SOURCE_REV = 3  # the post-processing of TVM's source in :func:`cuda_source` (in build keys)
 SIZES = ("B", "Hq", "Hk", "S", "L", "NS", "MP", "TQ", "MQ", "window", "sinks")  # int32 parameters
 SCALARS = ("qscale", "cap")  # float parameters
-_MASK_SIZE = re.compile(r"I[BN]\d+")  # a compiled-in mask's document-id tensor sizes
+_MASK_SIZE = re.compile(r"(?:I[BN]|P[BHN])\d+")  # a compiled-in mask's id and page tensor sizes
 _SIG = re.compile(r'extern "C" __global__ void (?:__launch_bounds__\((\d+)(?:, 1)?\) )?(\w+)\(([^)]*)\)\s*\{')
 
 

@@ -139,7 +139,7 @@ def _masking(mask, mask_tensors, window: int | None, sinks: int, *, decode: bool
     import torch
 
     from kvcc.codegen.tvm import cuda_masks as cm
-    from kvcc.codegen.tvm.mask import doc_tables, id_tensors
+    from kvcc.codegen.tvm.mask import doc_tables, id_tensors, page_tensors
     from kvcc.ir.mask import ByHead, Mask, data_refs, unbind, walk
 
     if window is not None or sinks:
@@ -194,7 +194,50 @@ def _masking(mask, mask_tensors, window: int | None, sinks: int, *, decode: bool
             ids = torch.zeros((1, 1), dtype=torch.int64, device=device)
         ids = ids.to(device=device, dtype=torch.int64).reshape(-1, max(keys, 1)).contiguous()
         tensors[f"id{i}"], sizes[f"IB{i}"], sizes[f"IN{i}"] = ids, ids.shape[0], ids.shape[1]
+    for i, (ref, size) in enumerate(page_tensors(mask)):
+        name = given_name[ref]
+        pages = given.get(name, refs.get(name))
+        pages = _pages(name, pages, size, packed, keys, batch, hq, hk, device, seq_keys)
+        tensors[f"pg{i}"] = pages
+        sizes[f"PB{i}"], sizes[f"PH{i}"], sizes[f"PN{i}"] = pages.shape
     return cm.suffix(mask), tensors, {**_mask(None, 0), **sizes}
+
+
+def _pages(name: str, pages, size: int, packed: bool, keys: int, batch: int, hq: int,
+           hk: int, device, seq_keys):
+    """A page selection as the kernels read it: uint8 ``[1 or B, 1 or Hkv or Hq, pages]``
+    on ``device``, checked: ``[pages]``, ``[B, pages]`` or ``[B, H, pages]``; dense, the
+    pages of the ``keys`` keys exactly (as the reference); packed or paged, at least
+    those of the longest sequence when its tables are on the CPU (GPU tables are
+    trusted: a page past the tensor reads its last one)."""
+    import torch
+
+    if pages is None:
+        raise ValueError(f"mask page_select(%{name}): no tensor given for {name!r} (pass "
+                         f"mask_tensors={{{name!r}: pages}}, or bind it: masks.page_selection)")
+    if not isinstance(pages, torch.Tensor) or pages.dim() not in (1, 2, 3) or \
+            pages.is_floating_point() or pages.is_complex():
+        raise ValueError(f"mask page_select: pages must be a bool or integer tensor [pages], "
+                         f"[B, pages] or [B, H, pages], got {getattr(pages, 'shape', pages)!r}")
+    longest = keys
+    if packed:
+        longest = int(seq_keys().max()) if seq_keys is not None and torch.device(
+            device).type == "cpu" and batch else 0
+    need, n = -(-longest // size), pages.shape[-1]
+    if (n != need) if not packed else (n < need):
+        raise ValueError(f"mask page_select: pages must have {need} entries on the last axis"
+                         f"{' (at least)' if packed else ''} (ceil({longest}/{size})), got "
+                         f"shape {tuple(pages.shape)}")
+    if pages.dim() < 3:
+        pages = pages.reshape(-1, 1, n)
+    if pages.shape[0] not in (1, batch) or pages.shape[1] not in (1, hk, hq):
+        raise ValueError(f"mask page_select: pages must be [pages], [B, pages] or [B, H, "
+                         f"pages] with B = {batch} (or 1) and H = {hk} or {hq} (or 1), got "
+                         f"shape {tuple(pages.shape)}")
+    if n == 0:  # no keys: one placeholder page, which no key reads
+        return torch.zeros((1, 1, 1), dtype=torch.uint8, device=device)
+    pages = pages if pages.dtype == torch.bool else pages != 0
+    return pages.to(device=device).contiguous().view(torch.uint8)
 
 
 @functools.lru_cache(maxsize=64)

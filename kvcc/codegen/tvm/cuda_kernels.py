@@ -213,13 +213,14 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None,
                       jj if fmt else None)
     params, alloc = "qscale: T.float32, cap: T.float32, window: T.int32, sinks: T.int32", ""
     if mask is not None:  # compiled in: one mask row (the G heads share the position)
-        mc = cm.MaskCode(mask, 1, bn, f"iv[{NK}] - 1", "0", "T.bool(True)")
+        mc = cm.MaskCode(mask, 1, bn, f"iv[{NK}] - 1", "0", "T.bool(True)",
+                         f"by * {g} + {{h}}", g, f"Hk * {g}")
         handles, decl, tensors, params, alloc = mc.splice(handles, decl, tensors, ("wo", "wl"))
         binds += _lines(20, *([] if fmt else ["hk: T.let[T.int32] = by"]),
                         f"kv_total: T.let[T.int32] = iv[{NK}]") + "\n"
         ranges = _lines(20, *mc.setup(split=True))
         loop = _tile_loop(mc.tile(), g, d, bn, nt, pt, k_at, v_at,
-                          mc.visible("0", f"(k * {nt} + tx) % {bn}", sj),
+                          mc.visible("0", f"(k * {nt} + tx) % {bn}", sj, f"(k * {nt} + tx) // {bn}"),
                           _score(f"by * {g} + (k * {nt} + tx) // {bn}", f"iv[{NK}] - 1", sj),
                           jj if fmt else None, mc.stage(nt), mc.guard())
     src = f'''
@@ -296,6 +297,7 @@ MASK_KERNELS = (
     ("prefill", "causal & document(%ids0)"),  # packed documents given by id
     ("varlen", "full"),
     ("decode", "document(%ids0)"),
+    ("paged_decode", "causal & page_select(16, %pages0)"),  # Quest over a KVCache's pages
 )
 
 
@@ -304,8 +306,8 @@ def mask_kernel(kind: str, dtype: str, d: int, text: str) -> KernelDef:
     from kvcc.ir.syntax import parse_mask
 
     m = parse_mask(text)
-    if kind == "decode":
-        return decode(dtype, d, 4, mask=m)
+    if kind in ("decode", "paged_decode"):
+        return decode(dtype, d, 4, 16 if kind == "paged_decode" else None, mask=m)
     return prefill(dtype, d, varlen=kind == "varlen", mask=m)
 
 

@@ -5,10 +5,11 @@ The prebuilt decode and prefill kernels take ``causal``, ``sliding_window(w)`` a
 decode also ``full`` and ``causal & (sinks(n) | sliding_window(w))`` (:func:`runtime`).
 Every other mask of kvcc's algebra that ``mask.py`` writes as at most
 :data:`~kvcc.codegen.tvm.mask.MAX_TERMS` key intervals per row (``full``, top-left
-alignment, static documents, document ids, ``|``, ``&``, ``~``, ``by_head``; not
-Quest's page selections) is compiled into a kernel of its own, named with the suffix
+alignment, static documents, document ids, Quest's page selections, ``|``, ``&``,
+``~``, ``by_head``) is compiled into a kernel of its own, named with the suffix
 ``_m{digest}`` (:func:`suffix`: a hash of the mask's text, its run-time tensors
-renamed ``ids0, ids1, ...`` in order, so the same mask always names the same kernel).
+renamed ``ids0, ...`` and ``pages0, ...`` in order, so the same mask always names the
+same kernel).
 
 In such a kernel a program (a prefill's block of :data:`PRE_BM` query rows, or one
 decode split, whose ``G`` query heads share one position)
@@ -22,14 +23,18 @@ decode split, whose ``G`` query heads share one position)
    decode's splits divide the walk evenly), and a tile an earlier run already held is
    skipped (a branch every thread of the block takes alike), so keys no row sees are
    never loaded;
-3. stages each tile's document ids (``kid{i}``) beside its K and V rows, and sees a
+3. with a page selection that is a conjunct of the whole mask (Quest's ``mask &
+   page_select``), skips a tile none of whose pages one of its query heads selects;
+4. stages each tile's document ids (``kid{i}``) beside its K and V rows, and sees a
    score when its key lies in one of its row's intervals where the term's predicate
-   (same document id) holds.
+   (same document id; the key's page selected for the score's query head) holds.
 
 Names the term expressions read (``mask.py``): ``kv_total`` (the sequence's key
 count), ``hk`` (the program's KV head), ``DLO{i}``/``DHI{i}`` (a static document
 table: per key position its document's first key and end), ``ID{i} [IB{i}, IN{i}]``
-int64 (document ids, ``IB{i}`` 1 or the batch; dense kernels only, as on the CPU).
+int64 (document ids, ``IB{i}`` 1 or the batch; dense kernels only, as on the CPU),
+``PG{i} [PB{i}, PH{i}, PN{i}]`` uint8 (page selections: 1 or the batch, 1, Hkv or Hq
+heads, pages).
 """
 
 # ruff: noqa: E501  (TVMScript statements: one per line)
@@ -41,12 +46,14 @@ from dataclasses import dataclass
 
 from kvcc.codegen.tvm.cuda_ranges import J0, NTL, PER, TLO
 from kvcc.codegen.tvm.mask import (
+    INT_CAP,
     Term,
     check_mask,
     doc_tables,
     id_tensors,
     page_tensors,
     row_terms,
+    skipping_pages,
 )
 from kvcc.codegen.tvm.ranges import walk_seen, walk_tile
 from kvcc.ir.mask import Mask, rename_refs
@@ -55,9 +62,11 @@ _NONE = Term("0", "0")
 
 
 def canonical(m: Mask) -> Mask:
-    """``m`` with its run-time tensors renamed ``ids0, ids1, ...`` (in the order the
-    kernel takes them) and unbound."""
+    """``m`` with its run-time tensors renamed ``ids0, ids1, ...`` and ``pages0, ...``
+    (in the order the kernel takes them) and unbound."""
     names = {n: f"ids{i}" for i, n in enumerate(id_tensors(m))}
+    pages = dict.fromkeys(n for n, _ in page_tensors(m))
+    names |= {n: f"pages{i}" for i, n in enumerate(pages)}
     return rename_refs(m, names, keep_data=False)
 
 
@@ -77,8 +86,6 @@ def suffix(m: Mask) -> str:
 def reason(m: Mask, packed: bool) -> str | None:
     """Why no TVM CUDA kernel compiles ``m`` in (None: one does); ``packed``: a varlen
     or paged kernel, which takes no document ids (as on the CPU)."""
-    if page_tensors(m):
-        return "page selections read at run time (Quest)"
     why = check_mask(m)
     if why is not None:
         return why
@@ -92,7 +99,8 @@ def tensors(m: Mask) -> tuple[str, ...]:
     out: list[str] = []
     for i in range(len(doc_tables(m))):
         out += [f"dlo{i}", f"dhi{i}"]
-    return (*out, *(f"id{i}" for i in range(len(id_tensors(m)))))
+    return (*out, *(f"id{i}" for i in range(len(id_tensors(m)))),
+            *(f"pg{i}" for i in range(len(page_tensors(m)))))
 
 
 def handles(m: Mask) -> str:
@@ -107,6 +115,9 @@ def decl(m: Mask) -> list[str]:
     for i in range(len(id_tensors(m))):
         out += [f"IB{i} = T.int32()", f"IN{i} = T.int32()",
                 f'ID{i} = T.match_buffer(id{i}_h, (IB{i}, IN{i}), "int64")']
+    for i in range(len(page_tensors(m))):
+        out += [f"PB{i} = T.int32()", f"PH{i} = T.int32()", f"PN{i} = T.int32()",
+                f'PG{i} = T.match_buffer(pg{i}_h, (PB{i}, PH{i}, PN{i}), "uint8")']
     return out
 
 
@@ -119,7 +130,9 @@ class MaskCode:
     """The TVMScript pieces of a compiled-in mask for one kernel: ``rows`` mask rows
     per program, ``bn`` keys per tile. ``p``/``r``/``valid`` are templates over
     ``{i}``, a row of the program: its bottom-right key position, its top-left query
-    index, whether it is a query of the sequence."""
+    index, whether it is a query of the sequence. ``heads`` (a template over ``{h}``,
+    ``0 <= h < nheads``) are the program's query heads, of ``hq`` (page selections
+    read the row's head)."""
 
     mask: Mask
     rows: int
@@ -127,6 +140,9 @@ class MaskCode:
     p: str
     r: str
     valid: str
+    heads: str = "by"
+    nheads: int = 1
+    hq: str = "Hq"
 
     @property
     def count(self) -> int:
@@ -137,7 +153,7 @@ class MaskCode:
         return 8 * self.rows * self.count + 8 * (self.rows + self.bn) * len(id_tensors(self.mask))
 
     def _slots(self) -> int:
-        return 4 * self.count + 3
+        return 4 * self.count + 3 + len(skipping_pages(self.mask))
 
     def allocations(self) -> list[str]:
         """Shared row tables and the range registers ``mr`` (indent 16)."""
@@ -211,6 +227,23 @@ class MaskCode:
         if n > 1:
             out.append(f"{self.skip()} = T.Select({walk_seen(ft, tix, tl, tn, starts)}, 1, 0)")
         out.append(f"iv[{J0}] = {tix} * {bn}")
+        return out + self._selected()
+
+    def _selected(self) -> list[str]:
+        """Per page selection that is a conjunct of the whole mask, whether one of the
+        program's heads selects a page of the tile (``mr`` slots after :meth:`skip`): a
+        tile none selects is skipped, never loaded (the same for every thread)."""
+        pages, bn = page_tensors(self.mask), self.bn
+        out = []
+        for n, i in enumerate(skipping_pages(self.mask)):
+            sel, ps = f"mr[{4 * self.count + 3 + n}]", min(pages[i][1], INT_CAP)
+            head = self.heads.format(h="sh")
+            out += [f"{sel} = 0",
+                    f"for sh in range({self.nheads}):",
+                    f"    for sg in range(iv[{J0}] // {ps}, T.min((T.min(iv[{J0}] + {bn}, "
+                    f"kv_total) - 1) // {ps} + 1, PN{i})):",
+                    f'        {sel} = T.max({sel}, T.Cast("int32", PG{i}[T.min(bz, PB{i} - 1), '
+                    f"({head}) // ({self.hq} // PH{i}), sg]))"]
         return out
 
     def skip(self) -> str:
@@ -218,7 +251,10 @@ class MaskCode:
 
     def guard(self) -> str | None:
         """The condition a tile's work runs under (None: every tile of the walk runs)."""
-        return f"{self.skip()} == 0" if self.count > 1 else None
+        parts = [f"{self.skip()} == 0"] if self.count > 1 else []
+        parts += [f"mr[{4 * self.count + 3 + n}] != 0"
+                  for n in range(len(skipping_pages(self.mask)))]
+        return " and ".join(parts) or None
 
     def stage(self, nt: int) -> list[str]:
         """The tile's document ids, staged with its K and V rows (``nt`` threads)."""
@@ -236,14 +272,14 @@ class MaskCode:
                 for i in range(len(ids))]
         return out
 
-    def visible(self, row: str, kin: str, key: str) -> str:
+    def visible(self, row: str, kin: str, key: str, h: str = "0") -> str:
         """Whether mask row ``row`` sees the tile's key ``kin`` (index in the tile),
-        whose position is ``key``."""
+        whose position is ``key``, for the program's query head ``h``."""
         parts = []
         for t, term in enumerate(_terms(self.mask)):
             x = f"tlo[{row}, {t}] <= {key} and {key} < thi[{row}, {t}]"
             if term.pred is not None:
-                x += f" and ({term.pred.format(key=kin, row=row)})"
+                x += (f" and ({term.test(kin, row, key, 'bz', self.heads.format(h=h), self.hq)})")
             parts.append(f"({x})")
         return " or ".join(parts)
 

@@ -14,7 +14,8 @@ the term's predicate (if any) also holds:
   key 0, with the predicate ``ids[key] == ids[P]``;
 - page selections (Quest; a run-time bool tensor ``pages [1 or B, 1 or Hkv or Hq,
   pages]``): ``[0, kv_total)`` with the predicate ``pages[b, head, key // page_size]``,
-  the row's head read from ``rph{i}[row]``; when a selection is a conjunct of the
+  the row's query head ``{head}`` (of ``{hq}``; PH is 1, Hkv or Hq); when a selection
+  is a conjunct of the
   whole mask (Quest's ``mask & page_select``), a tile none of whose pages a row of the
   program selects is skipped, never loaded (``ranges.key_tiles``);
 - ``a | b``: ``a``'s terms then ``b``'s;
@@ -43,7 +44,10 @@ Expressions are TVMScript text over the kernel's names: ``kv_total`` (logical ke
 count), ``hk`` (the program's KV head), the document tables ``DLO{i}``/``DHI{i}``,
 for ids tensor ``i`` the row's id ``rid{i}[row]`` and the tile's key ids
 ``kid{i}[key]`` (``ranges.py`` loads both), and for page tensor ``i`` the buffer
-``PG{i} [PB{i}, PH{i}, PN{i}]`` (uint8) and the row's head in it, ``rph{i}[row]``.
+``PG{i} [PB{i}, PH{i}, PN{i}]`` (uint8). Predicates are templates: ``{key}`` (the key's
+index in the tile) and ``{row}`` (the row), and for page selections ``{pos}`` (the
+key's position), ``{batch}`` (the sequence), ``{head}`` (the row's query head) and
+``{hq}`` (the query heads), which each target fills in (:meth:`Term.test`).
 """
 
 from __future__ import annotations
@@ -79,11 +83,17 @@ MAX_TERMS = 4
 class Term:
     """Keys ``lo <= key < hi`` (absolute positions, TVMScript int32 expressions of the
     row) for which ``pred`` also holds; ``pred`` is None (always) or a template of a
-    bool expression over ``{key}`` (the key's index within the tile) and ``{row}``."""
+    bool expression (module docstring), which :meth:`test` fills in."""
 
     lo: str
     hi: str
     pred: str | None = None
+
+    def test(self, key: str, row: str, pos: str, batch: str, head: str, hq: str) -> str:
+        """``pred`` of the tile's key ``key`` at position ``pos`` for row ``row`` of
+        sequence ``batch``, whose query head is ``head`` of ``hq``."""
+        assert self.pred is not None
+        return self.pred.format(key=key, row=row, pos=pos, batch=batch, head=head, hq=hq)
 
 
 _ALL = Term("0", "kv_total")
@@ -159,8 +169,7 @@ def _pred(root: Mask, m: Mask, p: str, r: str) -> str:
     if not terms:
         return "T.bool(False)"
     (t,) = terms
-    key = "kv_off + j0 + {key}"
-    inside = f"{key} >= {t.lo} and {key} < {t.hi}"
+    inside = f"{{pos}} >= {t.lo} and {{pos}} < {t.hi}"
     return inside if t.pred is None else f"{inside} and ({t.pred})"
 
 
@@ -258,9 +267,9 @@ def _terms_in(root: Mask, m: Mask, p: str, r: str) -> tuple[Term, ...]:
                          f"kid{i}[{{key}}] == rid{i}[{{row}}]")]
         if isinstance(n, PageSelect):
             i = pages.index((n.pages, n.page_size))
-            page = f"T.min((kv_off + j0 + {{key}}) // {min(n.page_size, INT_CAP)}, PN{i} - 1)"
-            return [Term("0", "kv_total",
-                         f"PG{i}[T.min(b, PB{i} - 1), rph{i}[{{row}}], {page}] != T.uint8(0)")]
+            page = f"T.min(({{pos}}) // {min(n.page_size, INT_CAP)}, PN{i} - 1)"
+            return [Term("0", "kv_total", f"PG{i}[T.min({{batch}}, PB{i} - 1), "
+                                          f"({{head}}) // ({{hq}} // PH{i}), {page}] != T.uint8(0)")]
         if isinstance(n, And):
             return _cap([_meet(a, b) for a in go(n.a) for b in go(n.b)])
         if isinstance(n, Or):

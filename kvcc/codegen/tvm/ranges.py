@@ -59,7 +59,7 @@ def key_ranges(c: Code, spec: TvmSpec, rows: int, query: str, valid: str | None,
     ``rng[4t:4t+2]``, the union of the rows' intervals (the keys any row sees), and
     ``rng[4t+2:4t+4]``, their intersection (the keys every row sees). Also allocates
     the tables of document ids (``rid{i}`` per row, ``kid{i}`` per key of a tile) and
-    each row's head in the page selections (``rph{i}``)."""
+    each row's query head for the page selections (``rqh``)."""
     nt, ids = term_count(spec.mask_ir), id_tensors(spec.mask_ir)
     pages = page_tensors(spec.mask_ir)
     for t in range(nt):
@@ -69,8 +69,8 @@ def key_ranges(c: Code, spec: TvmSpec, rows: int, query: str, valid: str | None,
     for i in range(len(ids)):
         c.buffer(f"rid{i}", (rows,), "int64")
         c.buffer(f"kid{i}", (spec.block_n,), "int64")
-    for i in range(len(pages)):
-        c.tile(f"rph{i}", (rows,), "int32")
+    if pages:
+        c.tile("rqh", (rows,), "int32")
     if generic(spec.mask_ir):  # the rows' positions, for the element test
         c.tile("rpos", (rows,), "int32")
         c.tile("rtl", (rows,), "int32")
@@ -83,8 +83,8 @@ def key_ranges(c: Code, spec: TvmSpec, rows: int, query: str, valid: str | None,
         p = f"({qi} + p_shift)"
         for i in range(len(ids)):
             c(f"rid{i}[i] = ID{i}[T.min(b, IB{i} - 1), T.max(T.min({p}, kv_total - 1), 0)]")
-        for i in range(len(pages)):  # PH{i} is 1, Hk or Hq (op.py checks)
-            c(f"rph{i}[i] = ({head}) // (Hq // PH{i})")
+        if pages:
+            c(f"rqh[i] = {head}")
         if generic(spec.mask_ir):
             c(f"rpos[i] = {p}", f"rtl[i] = {qi} + r_shift")
         for t, term in enumerate(_terms(spec, p, f"({qi} + r_shift)")):
@@ -181,7 +181,7 @@ def _selected(c: Code, spec: TvmSpec) -> Iterator[None]:
         with c.block(f"for hi in range({spec.rows // step})"):
             with c.block(f"for pg in range({first}, {last})"):
                 c(f"tsel[{n}] = T.max(tsel[{n}], T.Cast(\"int32\", "
-                  f"PG{i}[T.min(b, PB{i} - 1), rph{i}[hi * {step}], pg]))")
+                  f"PG{i}[T.min(b, PB{i} - 1), rqh[hi * {step}] // (Hq // PH{i}), pg]))")
     with c.block("if " + " and ".join(f"tsel[{n}] != 0" for n in range(len(skip)))):
         yield
 
@@ -235,6 +235,6 @@ def visible(spec: TvmSpec, key: str, row: str) -> str:
         rlo, rhi = _names(t)
         x = f"j0 + {key} >= {rlo}[{row}] and j0 + {key} < {rhi}[{row}]"
         if term.pred is not None:
-            x += f" and ({term.pred.format(key=key, row=row)})"
+            x += f" and ({term.test(key, row, f'kv_off + j0 + {key}', 'b', f'rqh[{row}]', 'Hq')})"
         parts.append(x)
     return parts[0] if len(parts) == 1 else " or ".join(f"({x})" for x in parts)

@@ -305,8 +305,6 @@ def test_an_unsupported_config_is_refused_before_building(tmp_path, capsys, monk
     ({"layout": "paged", "page_size": 64}, "page_size 64"),
     ({"head_dim": 100}, "head_dim 100"),
     ({"kv_format": "int8"}, 'kv_format "int8"'),
-    ({"mask": "(causal | sinks(4)) & (document([128, 128]) | ~sliding_window(8))"},
-     "more than 4 key intervals"),
     ({"mask": "by_head([0], of=2, group=1, causal, full)"}, "by_head for 2 KV heads"),
     ({"mask": "document([100, 100])"}, "the documents cover 200 keys"),
     ({"head_dim": 256, "heads": 16, "kv_heads": 2}, "groups up to 4 at head dims over 128"),

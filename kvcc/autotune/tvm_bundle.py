@@ -17,8 +17,9 @@ and ``sinks(n) | sliding_window(w)``, bottom-right aligned, and in decode also `
 and ``causal & (sinks(n) | sliding_window(w))``, run on the kernels that take the
 window and sinks at run time (one kernel serves every size). Any other mask the TVM
 CUDA kernels can compile in (``kvcc/codegen/tvm/cuda_masks.py``: top-left alignment,
-``full`` prefill, static documents, ``|``, ``&``, ``~``, ``by_head``, at most four
-key intervals per row; a SPEC names no run-time tensors, so the masks that read them,
+``full`` prefill, static documents, ``|``, ``&``, ``~``, ``by_head``, masks of more
+than four key intervals per row tested element by element; a SPEC names no run-time
+tensors, so the masks that read them,
 document ids and Quest's page selections, come with ``CudaKernels`` and the default
 set, not from a SPEC)
 gets a kernel with that mask compiled in (``..._m{digest}``), which is what

@@ -61,7 +61,7 @@ those with a mask compiled in, below): ``window`` and ``sinks``. Key ``j`` is vi
 ``sliding_window(window)``, both are ``sinks(n) | sliding_window(w)`` (StreamingLLM;
 as in kvcc's mask algebra, sink keys are visible to every query, also the ones before
 them). A program visits only the key tiles some row of it sees (``cuda_ranges.py``).
-Any other mask of kvcc's algebra that fits a few key intervals per row is compiled into
+Any other mask of kvcc's algebra is compiled into
 a decode or prefill kernel of its own (``mask=``; ``cuda_masks.py``, name suffix
 ``_m{digest}``), which takes the mask's tables in place of ``window`` and ``sinks``;
 :data:`MASK_KERNELS` are built by default.

@@ -3,10 +3,12 @@
 The prebuilt decode and prefill kernels take ``causal``, ``sliding_window(w)`` and
 ``sinks(n) | sliding_window(w)`` (bottom-right) at run time (``cuda_ranges.py``), and in
 decode also ``full`` and ``causal & (sinks(n) | sliding_window(w))`` (:func:`runtime`).
-Every other mask of kvcc's algebra that ``mask.py`` writes as at most
-:data:`~kvcc.codegen.tvm.mask.MAX_TERMS` key intervals per row (``full``, top-left
-alignment, static documents, document ids, Quest's page selections, ``|``, ``&``,
-``~``, ``by_head``) is compiled into a kernel of its own, named with the suffix
+Every other mask of kvcc's algebra, as ``mask.py`` writes it for the CPU kernels
+(``full``, top-left alignment, static documents, document ids, Quest's page
+selections, ``|``, ``&``, ``~``, ``by_head``: a few key intervals per row, or past
+:data:`~kvcc.codegen.tvm.mask.MAX_TERMS` one interval, the hull, each score tested
+against the whole mask over the rows' positions ``rpos``/``rtl``) is compiled into a
+kernel of its own, named with the suffix
 ``_m{digest}`` (:func:`suffix`: a hash of the mask's text, its run-time tensors
 renamed ``ids0, ...`` and ``pages0, ...`` in order, so the same mask always names the
 same kernel).
@@ -48,11 +50,11 @@ from kvcc.codegen.tvm.cuda_ranges import J0, NTL, PER, TLO
 from kvcc.codegen.tvm.mask import (
     INT_CAP,
     Term,
-    check_mask,
     doc_tables,
+    generic,
     id_tensors,
+    kernel_terms,
     page_tensors,
-    row_terms,
     skipping_pages,
 )
 from kvcc.codegen.tvm.ranges import walk_seen, walk_tile
@@ -86,9 +88,6 @@ def suffix(m: Mask) -> str:
 def reason(m: Mask, packed: bool) -> str | None:
     """Why no TVM CUDA kernel compiles ``m`` in (None: one does); ``packed``: a varlen
     or paged kernel, which takes no document ids (as on the CPU)."""
-    why = check_mask(m)
-    if why is not None:
-        return why
     if packed and id_tensors(m):
         return "document ids in packed or paged sequences (dense q and K/V only)"
     return None
@@ -122,7 +121,10 @@ def decl(m: Mask) -> list[str]:
 
 
 def _terms(m: Mask, p: str = "p", r: str = "r") -> tuple[Term, ...]:
-    return row_terms(m, p, r) or (_NONE,)
+    """The CPU kernels' terms (``mask.kernel_terms``): a mask of more than 4 intervals
+    per row is one term, its hull, tested element by element over the rows' positions
+    ``rpos``/``rtl``."""
+    return kernel_terms(m, p, r) or (_NONE,)
 
 
 @dataclass(frozen=True)
@@ -150,7 +152,8 @@ class MaskCode:
 
     def shared_bytes(self) -> int:
         """The shared memory of :meth:`allocations`."""
-        return 8 * self.rows * self.count + 8 * (self.rows + self.bn) * len(id_tensors(self.mask))
+        return 8 * self.rows * (self.count + generic(self.mask)) + \
+            8 * (self.rows + self.bn) * len(id_tensors(self.mask))
 
     def _slots(self) -> int:
         return 4 * self.count + 3 + len(skipping_pages(self.mask))
@@ -164,6 +167,9 @@ class MaskCode:
         for i in range(len(id_tensors(self.mask))):
             out += [f'rid{i} = T.alloc_buffer(({self.rows},), "int64", scope="shared")',
                     f'kid{i} = T.alloc_buffer(({self.bn},), "int64", scope="shared")']
+        if generic(self.mask):  # the rows' positions, for the element test
+            out += [f'rpos = T.alloc_buffer(({self.rows},), "int32", scope="shared")',
+                    f'rtl = T.alloc_buffer(({self.rows},), "int32", scope="shared")']
         return out
 
     def splice(self, kernel_handles: str, kernel_decl: str, kernel_tensors: tuple[str, ...],
@@ -191,6 +197,8 @@ class MaskCode:
                     f"    thi[tx, {t}] = T.Select({ok}, T.min({term.hi}, kv_total), 0)"]
         for i in range(len(id_tensors(self.mask))):
             out.append(f"    rid{i}[tx] = ID{i}[T.min(bz, IB{i} - 1), T.max(T.min({p}, kv_total - 1), 0)]")
+        if generic(self.mask):
+            out += [f"    rpos[tx] = {p}", f"    rtl[tx] = {r}"]
         out.append('T.evaluate(T.tvm_storage_sync("shared"))')
         for t in range(n):
             out += [f"mr[{2 * t}] = kv_total", f"mr[{2 * t + 1}] = 0"]

@@ -272,3 +272,6 @@ def test_alibi_placed_and_packed():
     x = inputs(m, seed=12)
     assert_matches(m, x, run_tvm(m, x))
     packed(M.causal(), [37, 0, 5, 70], [37, 12, 0, 131], hq=6, seed=13, alibi=Alibi(4.0))
+    # the decode form, a program over every KV head of a sequence: each row its head's slope
+    packed(M.causal(), [1, 2, 0, 1], [37, 12, 0, 131], hq=8, seed=14, alibi=Alibi(4.0),
+           max_q_len=2, num_splits=3)

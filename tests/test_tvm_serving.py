@@ -79,8 +79,9 @@ def test_varlen_prefill_gqa_16_1_and_softcap(mask):
 @pytest.mark.parametrize("mask", MASKS, ids=str)
 def test_varlen_decode_form(mask):
     """Up to 2 queries per sequence of 4 query heads per KV head: one program per
-    sequence and KV head; rows past a sequence's queries are neither read nor written."""
-    assert spec_for_varlen(4, 2).kind == "decode"
+    sequence (and split) over both KV heads, each key row read whole; rows past a
+    sequence's queries are neither read nor written."""
+    assert spec_for_varlen(4, 2).kind == "decode" and spec_for_varlen(4, 2).wide
     varlen(*DECODE, 8, 2, mask, seed=3, max_seqlen_q=2, max_seqlen_k=300)
 
 

@@ -3,7 +3,11 @@
 Schedule (llvm): one parallel task per (sequence, KV head, split). A task's rows are
 its KV head's ``group`` query heads x the ``q_rows`` queries, so each K and V row is
 read once for all of them; the splits divide the tiles of the keys some row sees
-(``ranges.key_ranges``), so a single sequence still fills every core. Per tile of
+(``ranges.key_ranges``), so a single sequence still fills every core. Over K/V whose
+heads interleave (paged or packed, ``spec.wide``) a task is (sequence, split) and its
+rows are every KV head's, in register blocks of one head each: each key row, all its
+heads, is read whole and in order, as a dense kernel reads one head's keys (one head
+at a time read rows a page-crossing stride apart, 1.5x slower). Per tile of
 ``block_n`` keys:
 
 - ``s[row, key] = q . k``, vectorized over the head dim: a register block of
@@ -37,24 +41,65 @@ from kvcc.codegen.tvm.script import LN2, NEG_INF, Code, f32, simd_width
 from kvcc.codegen.tvm.spec import TvmSpec
 
 
+class _Rows:
+    """A decode task's rows (module docstring): ``n`` of them (an expression), ``per``
+    per KV head; a row's query head, its KV head's row index and its mask row."""
+
+    def __init__(self, spec: TvmSpec) -> None:
+        self.wide, self.qr, self.g, self.per = spec.wide, spec.q_rows, spec.group, spec.rows
+        self.n = f"Hk * {self.per}" if self.wide else str(self.per)
+
+    def head(self, r: str) -> str:
+        return f"{r} // {self.qr}" if self.wide else f"hk * {self.g} + {r} // {self.qr}"
+
+    def mask_row(self, r: str) -> str:
+        """The row of the mask's tables (wide: one per query; the heads share it)."""
+        return f"{r} % {self.qr}" if self.wide else r
+
+    def blocks(self, k: str | int) -> str:
+        """Register blocks of ``k`` rows (``k`` divides ``per``: a block is one head's)."""
+        return f"Hk * {self.per // int(k)}" if self.wide else str(self.per // int(k))
+
+    def bind_head(self, c: Code, first: str) -> None:
+        """In a block whose first row is ``first``: ``hk``, its KV head (wide)."""
+        if self.wide:
+            c.let("hk", f"({first}) // {self.per}")
+
+    def alloc(self, c: Code, name: str, *shape: int) -> None:
+        if self.wide:  # a run-time row count: a heap workspace
+            c(f"{name} = T.alloc_buffer(({', '.join((self.n, *map(str, shape)))},), "
+              "\"float32\", scope=\"global\")")
+        elif shape:
+            c.buffer(name, (self.per, *shape))
+        else:
+            c.tile(name, (self.per,))
+
+
 def body(c: Code, spec: TvmSpec) -> None:
-    rows, qr, g, bn = spec.rows, spec.q_rows, spec.group, spec.block_n
+    R = _Rows(spec)
+    qr, g, bn = spec.q_rows, spec.group, spec.block_n
     d, dv, vec = spec.head_dim, spec.head_dim_v, spec.vec
-    with c.block("for task in T.parallel(B * Hk * NS)"):
-        c.let("b", "task // (Hk * NS)")
-        c.let("hk", "task // NS % Hk")
+    with c.block(f"for task in T.parallel(B * {'' if R.wide else 'Hk * '}NS)"):
+        if R.wide:
+            c.let("b", "task // NS")
+        else:
+            c.let("b", "task // (Hk * NS)")
+            c.let("hk", "task // NS % Hk")
         c.let("sp", "task % NS")
         seq_lets(c, spec)
-        key_ranges(c, spec, rows, f"i % {qr}", _valid(spec, "i"), f"hk * {g} + i // {qr}")
-        c.buffer("q", (rows, d))
-        c.buffer("s", (rows, bn))
-        c.buffer("acc", (rows, dv))
+        if R.wide:  # the heads share the mask: one row of intervals per query
+            key_ranges(c, spec, qr, "i", _valid(spec, "i"), "0")
+        else:
+            key_ranges(c, spec, R.per, f"i % {qr}", _valid(spec, "i"), f"hk * {g} + i // {qr}")
+        R.alloc(c, "q", d)
+        R.alloc(c, "s", bn)
+        R.alloc(c, "acc", dv)
         for n in ("m", "ms", "al", "l"):
-            c.tile(n, (rows,))
-        with c.block(f"for r in range({rows})"):
+            R.alloc(c, n)
+        with c.block(f"for r in range({R.n})"):
             with c.lanes("d", d, vec) as dd:
                 c(f"q[r, {dd}] = T.Cast(\"float32\", "
-                  f"{q_at(spec, f'hk * {g} + r // {qr}', f'r % {qr}', dd)}) * qscale")
+                  f"{q_at(spec, R.head('r'), f'r % {qr}', dd)}) * qscale")
             with c.lanes("d", dv, vec) as dd:
                 c(f"acc[r, {dd}] = {f32(0.0)}")
             c(f"m[r] = {NEG_INF}", f"l[r] = {f32(0.0)}")
@@ -71,13 +116,15 @@ def body(c: Code, spec: TvmSpec) -> None:
 
 def _scores(c: Code, spec: TvmSpec, q0: str | None = None) -> None:
     """``s`` = the tile's scores of the rows ``q`` holds (row ``r``: query ``r % q_rows``,
-    after ``q0`` when given, of head ``hk * group + r // q_rows``), log2 units, masked
-    elements -inf."""
+    after ``q0`` when given, of head ``hk * group + r // q_rows``, or ``r // q_rows``
+    wide), log2 units, masked elements -inf."""
+    R = _Rows(spec)
     rows, d, bn, vec = spec.rows, spec.head_dim, spec.block_n, spec.vec
     w = simd_width(d, vec)
     rc = max(r for r in range(1, min(rows, 8) + 1) if rows % r == 0)
     with c.block("for jj in range(nk)"):
-        with c.block(f"for rc in range({rows // rc})"):
+        with c.block(f"for rc in range({R.blocks(rc)})"):
+            R.bind_head(c, f"rc * {rc}")
             c.tile("pr", (rc, w))
             with c.block(f"for rr in T.unroll({rc})"):
                 with c.block(f"for v in T.vectorized({w})"):
@@ -94,13 +141,13 @@ def _scores(c: Code, spec: TvmSpec, q0: str | None = None) -> None:
                     with c.block(f"for v in T.vectorized({width})"):
                         c(f"pr[rr, v] = pr[rr, v] + pr[rr, v + {width}]")
                 c(f"s[rc * {rc} + rr, jj] = pr[rr, 0]")
-    with c.block(f"for r in range({rows})"):
+    with c.block(f"for r in range({R.n})"):
         if spec.softcap:
             with c.lanes("j", bn, vec) as j:
                 c.tanh(f"s[r, {j}]", f"s[r, {j}]")
                 c(f"s[r, {j}] = s[r, {j}] * cap")
         if spec.alibi:  # the row's query head and its distance to key j0 + j
-            slope = c.let("slope", f"SL[hk * {spec.group} + r // {spec.q_rows}]", "float32")
+            slope = c.let("slope", f"SL[{R.head('r')}]", "float32")
             row = f"r % {spec.q_rows}" if q0 is None else f"{q0} + r % {spec.q_rows}"
             at = c.let("at", f"{row} + p_shift - kv_off - j0")
             with c.lanes("j", bn, vec) as j:
@@ -109,13 +156,14 @@ def _scores(c: Code, spec: TvmSpec, q0: str | None = None) -> None:
             c(f"s[r, j] = {NEG_INF}")
         with c.block(f"if not ({full_tile(spec)})"):
             with c.lanes("j", bn, vec) as j:
-                c(f"s[r, {j}] = T.Select({visible(spec, j, 'r')}, s[r, {j}], {NEG_INF})")
+                c(f"s[r, {j}] = T.Select({visible(spec, j, R.mask_row('r'))}, s[r, {j}], "
+                  f"{NEG_INF})")
 
 
 def _softmax(c: Code, spec: TvmSpec) -> None:
     bn, vec = spec.block_n, spec.vec
     w = simd_width(bn, vec)
-    with c.block(f"for r in range({spec.rows})"):
+    with c.block(f"for r in range({_Rows(spec).n})"):
         c.tile("red", (w,))
         with c.block(f"for v in T.vectorized({w})"):
             c("red[v] = s[r, v]")
@@ -147,10 +195,12 @@ def _softmax(c: Code, spec: TvmSpec) -> None:
 
 
 def _pv(c: Code, spec: TvmSpec) -> None:
+    R = _Rows(spec)
     rows, dv, vec = spec.rows, spec.head_dim_v, spec.vec
     rp = max(r for r in range(1, min(rows, 4) + 1) if rows % r == 0)
     dc = divisor_chunk(dv, rp, vec)
-    with c.block(f"for rc in range({rows // rp})"):
+    with c.block(f"for rc in range({R.blocks(rp)})"):
+        R.bind_head(c, f"rc * {rp}")
         with c.block(f"for dc in range({dv // dc})"):
             c.tile("pv", (rp, dc))
             with c.block(f"for rr in T.unroll({rp})"):
@@ -167,10 +217,13 @@ def _pv(c: Code, spec: TvmSpec) -> None:
 
 
 def _write(c: Code, spec: TvmSpec) -> None:
-    qr, g, dv, vec = spec.q_rows, spec.group, spec.head_dim_v, spec.vec
+    R = _Rows(spec)
+    qr, dv, vec = spec.q_rows, spec.head_dim_v, spec.vec
     odt = tvm_dtype(spec.out_dtype)
-    h, row = f"hk * {g} + r // {qr}", f"r % {qr}"
-    with c.block(f"for r in range({spec.rows})"):
+    h, row = R.head("r"), f"r % {qr}"
+    # the workspace's KV head and row (wide: the row's head's)
+    wk, wr = (f"r // {R.per}", f"r % {R.per}") if R.wide else ("hk", "r")
+    with c.block(f"for r in range({R.n})"):
         li = c.let("li", "l[r]", "float32")
         c.let("inv", f"T.Select({li} > {f32(0.0)}, {f32(1.0)} / {li}, {f32(0.0)})", "float32")
         with c.block("if NS == 1" + (f" and {_valid(spec, 'r')}" if _valid(spec, "r") else "")):
@@ -180,8 +233,8 @@ def _write(c: Code, spec: TvmSpec) -> None:
               f"(m[r] + T.log2({li})) * {f32(LN2)}, {NEG_INF})")
         with c.block("if NS > 1"):
             with c.lanes("d", dv, vec) as d:
-                c(f"WO[b, hk, sp, r, {d}] = acc[r, {d}] * inv")
-            c(f"WL[b, hk, sp, r] = T.Select({li} > {f32(0.0)}, m[r] + T.log2({li}), "
+                c(f"WO[b, {wk}, sp, {wr}, {d}] = acc[r, {d}] * inv")
+            c(f"WL[b, {wk}, sp, {wr}] = T.Select({li} > {f32(0.0)}, m[r] + T.log2({li}), "
               f"{NEG_INF})")
 
 

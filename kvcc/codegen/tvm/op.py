@@ -216,8 +216,8 @@ def run_varlen(op: AttentionOp, t: dict[str, torch.Tensor], num_splits: int | No
         k, v, qargs, qscalars = quant.bind(op, t, spec, k, v)
     work = []  # decode: the split-KV workspace
     if spec.kind == "decode":
-        ns = num_splits or tuned_splits or choose_splits(
-            nseq * hk, -(-max_kv_len // spec.block_n), build.cores())
+        ns = num_splits or tuned_splits or choose_splits(  # (wide: a task per sequence)
+            nseq * (1 if spec.wide else hk), -(-max_kv_len // spec.block_n), build.cores())
         work = [torch.empty(nseq, hk, ns, spec.rows, dv), torch.empty(nseq, hk, ns, spec.rows)]
     rest = [tables[n] for n in seq_tables(spec)]
     rest += _varlen_tables(spec, dense_keys, tables, nseq)

@@ -44,7 +44,7 @@ from kvcc.codegen.tvm import quant
 from kvcc.codegen.tvm.mask import doc_tables, page_tensors
 from kvcc.ir.dtypes import DType
 from kvcc.ir.formats import Dense, Packed, Paged
-from kvcc.ir.mask import ByHead, Document, Mask, data_refs, rename_refs, walk
+from kvcc.ir.mask import ByHead, Document, Mask, PageSelect, data_refs, rename_refs, walk
 from kvcc.ir.ops import AttentionOp
 from kvcc.ir.syntax import parse_mask, print_mask
 from kvcc.ir.types import as_int
@@ -107,6 +107,10 @@ class TvmSpec:
     # paged K/V with a block table and length per KV head (Quest's compacted selection):
     # BT [B, Hk, pages], KVL [B, Hk]
     head_pages: bool = False
+    # a decode program over every KV head of its sequence (decode.py): K/V whose heads
+    # interleave (paged or packed: a key row holds all its heads), plain, under a mask
+    # the heads share, so each key row is read whole
+    wide: bool = False
 
     def text(self) -> str:
         """Canonical text: one ``key = value`` line per field, in declaration order; a
@@ -142,7 +146,7 @@ def scores_spec(spec: TvmSpec) -> TvmSpec:
     from dataclasses import replace
 
     return replace(spec, kind="scores", q_rows=max(1, 16 // spec.group), block_m=0,
-                   qk_keys=0, pv_rows=0)
+                   qk_keys=0, pv_rows=0, wide=False)
 
 
 @lru_cache(maxsize=512)
@@ -172,6 +176,8 @@ def lower(op: AttentionOp, q_len: int, vec: int = 16) -> TvmSpec:
                 f"the TVM backend does not support by_head masks over {node.num_heads} KV "
                 f"heads of {node.group} query heads on an op with {hk} KV heads of {group}")
     decode = 0 < group * q_len <= MAX_DECODE_ROWS
+    head_pages = (isinstance(op.kv_layout, Paged) and op.block_table is not None
+                  and op.block_table.type.rank == 3)
     # run-time mask tensors get positional names (``m0``, ``m1``, ... in the order of
     # ``data_refs``), so calls with fresh masks share one kernel (op.py maps them back)
     canon = {ref: f"m{i}" for i, ref in enumerate(data_refs(op.mask))}
@@ -200,13 +206,15 @@ def lower(op: AttentionOp, q_len: int, vec: int = 16) -> TvmSpec:
         page_size=op.kv_layout.page_size if isinstance(op.kv_layout, Paged) else 0,
         **quant.spec_fields(op),
         alibi=op.alibi is not None,
-        head_pages=(isinstance(op.kv_layout, Paged) and op.block_table is not None
-                    and op.block_table.type.rank == 3),
+        head_pages=head_pages,
+        wide=(decode and not isinstance(op.kv_layout, Dense) and op.kv_format is None
+              and not head_pages
+              and not any(isinstance(n, (ByHead, PageSelect)) for n in walk(op.mask))),
     )
 
 
 _LAYOUT = {Dense: "dense", Packed: "packed", Paged: "paged"}
-_LATER = {"head_pages": False}  # fields added later, at their defaults
+_LATER = {"head_pages": False, "wide": False}  # fields added later, at their defaults
 
 
 def _missing(op: AttentionOp) -> str | None:

@@ -229,7 +229,7 @@ def test_the_launcher_refuses_bad_mask_calls_before_any_launch(monkeypatch):
         ks.prefill(q, k, k, mask="document(%doc)", mask_tensors={"doc": torch.zeros(16)})
     with pytest.raises(ValueError, match="by_head mask for 4 KV heads"):
         ks.prefill(q, k, k, mask="by_head([0], of=4, group=1, causal, full)")
-    with pytest.raises(ValueError, match="no tensor given for 'p'"):
+    with pytest.raises(ValueError, match="no tensor for 'p'"):
         ks.prefill(q, k, k, mask="page_select(16, %p)")
     for sel, what in [(torch.ones(2, dtype=torch.bool), "1 entries"),
                       (torch.ones(3, 1), "bool or integer"),

@@ -1,9 +1,9 @@
 """Eviction scores (H2O, SnapKV) on the TVM CPU kernels against the reference in
 float64, on fresh random inputs: decode and prefill, GQA 4/2, 16/1 and none, windows
 of 0 (every row), a few rows and more rows than the queries, masks with unions and
-document ids, softcap and ALiBi, chunked (placed) ops, packed sequences and
-``kvcc.attention(return_scores=True)``. The score kernel runs after the attention
-kernel and reads its lse; ``KVCache`` steps with scores are in
+document ids, softcap and ALiBi, placed ops (a chunk of a larger problem), packed
+sequences, dense int8 codes and ``kvcc.attention(return_scores=True)``. The score
+kernel runs after the attention kernel and reads its lse; ``KVCache`` steps with scores are in
 ``test_kv_cache_scores.py``.
 """
 
@@ -23,7 +23,6 @@ from kvcc.codegen.tvm.backend import TvmBackend  # noqa: E402
 from kvcc.codegen.tvm.op import run_attention  # noqa: E402
 from kvcc.ir import Alibi, DType, Module, Value, tensor  # noqa: E402
 from kvcc.ir.mask import Causal, Document, Sinks, SlidingWindow  # noqa: E402
-from kvcc.passes import Pipeline  # noqa: E402
 from kvcc.runtime.varlen import _build  # noqa: E402
 from tests.test_tvm_backend import inputs, module, run_tvm  # noqa: E402
 from tests.test_tvm_masks import random_ids  # noqa: E402
@@ -86,16 +85,29 @@ def test_scores_with_softcap_alibi_ids_and_splits():
         assert_scores(m, x, run_tvm(m, x, num_splits=splits))
 
 
-def test_scores_of_a_chunked_prefill():
-    """chunk-prefill splits the queries into placed ops; each chunk's scores cover its
-    own rows' window, summed by the pass as the reference sums them."""
-    m = Pipeline.parse("chunk-prefill{size=32}").run(
-        with_scores(module(1, 4, 2, 77, 200, D, mask=Causal()), 0))
+@pytest.mark.parametrize("sq", [1, 40], ids=["decode", "prefill"])
+def test_scores_of_a_placed_op(sq):
+    """A chunk of a larger problem (queries 60.. of 100, keys of 150 in all): positions
+    (the causal mask, ALiBi) are the problem's, the window is the op's own last rows."""
+    m = module(2, 8, 2, sq, 150, D, mask=Causal() & SlidingWindow(50), alibi=Alibi(8.0),
+               q_offset=150 - sq - 20, q_total=150 - 20, kv_total=150)
+    m = with_scores(m, 3)
     x = inputs(m, seed=5)
-    up = {n: t.double() for n, t in x.items()}
-    want = reference.run(m, options=reference.ReferenceOptions(torch.float64, False), **up)
-    got = run_tvm(m, x)
-    torch.testing.assert_close(got[-1].double(), want[-1], atol=2e-5, rtol=1e-5)
+    assert_scores(m, x, run_tvm(m, x))
+
+
+def test_scores_over_dense_quantized_kv():
+    """Codes, scales and zeros of a dense int8 K/V: the score kernel reads them as the
+    attention kernel does (through ``kvcc.attention``, against the reference)."""
+    from kvcc import quant
+
+    q, k, v = rand(2, 8, 2, D, seed=6), rand(2, 2, 130, D, seed=7), rand(2, 2, 130, D, seed=8)
+    got = kvcc.attention(q, k, v, mask=M.causal(), return_scores=True, score_window=2,
+                         kv_format=quant.int8(), backend="tvm")
+    want = kvcc.attention(q, k, v, mask=M.causal(), return_scores=True, score_window=2,
+                          kv_format=quant.int8(), backend="reference")
+    torch.testing.assert_close(got[1], want[1].float(), atol=2e-5, rtol=1e-5)
+    assert want[1].sum() > 1
 
 
 def test_scores_over_packed_sequences():

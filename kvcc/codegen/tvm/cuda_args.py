@@ -208,13 +208,14 @@ def _pages(name: str, pages, size: int, packed: bool, keys: int, batch: int, hq:
     """A page selection as the kernels read it: uint8 ``[1 or B, 1 or Hkv or Hq, pages]``
     on ``device``, checked: ``[pages]``, ``[B, pages]`` or ``[B, H, pages]``; dense, the
     pages of the ``keys`` keys exactly (as the reference); packed or paged, at least
-    those of the longest sequence when its tables are on the CPU (GPU tables are
-    trusted: a page past the tensor reads its last one)."""
+    those of the longest sequence when the call runs on the CPU (on a GPU the tables
+    are trusted, as block tables are: a page past the tensor reads its last one)."""
     import torch
 
     if pages is None:
-        raise ValueError(f"mask page_select(%{name}): no tensor given for {name!r} (pass "
-                         f"mask_tensors={{{name!r}: pages}}, or bind it: masks.page_selection)")
+        raise ValueError(f"mask page_select(%{name}): no tensor for {name!r} (bind it to the "
+                         "mask: masks.page_selection(pages, page_size); the dense prefill "
+                         f"and decode also take mask_tensors={{{name!r}: pages}})")
     if not isinstance(pages, torch.Tensor) or pages.dim() not in (1, 2, 3) or \
             pages.is_floating_point() or pages.is_complex():
         raise ValueError(f"mask page_select: pages must be a bool or integer tensor [pages], "

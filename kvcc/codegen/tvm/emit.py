@@ -36,6 +36,12 @@ format's scales, zeros, residuals and ring rows follow every other tensor, dense
 kernels take three more scalars last (the quantized keys and values, the keys in
 all), and :func:`kv_at` gives the element dequantized.
 
+The eviction-score kernel (``spec.kind == "scores"``, ``scores.py``) takes the
+attention's handles with ``O``/``LSE`` as inputs, then ``SC`` (the scores: ``[B,
+Hkv, Skv]`` dense, ``[B, Hkv, positions]`` per sequence, ``[Hkv, Tk]`` packed) in
+place of the workspace, and two more scalars last, ``W`` (the window's rows, 0: all)
+and ``mk`` (a bound on the longest key sequence).
+
 Scores live in log2 units (``exp2`` of the polynomial in ``script.py``); lse is
 converted to natural log on the way out. The kinds' bodies are in ``prefill.py`` and
 ``decode.py``, the mask's pieces of them (key ranges, tile loops, the element test)
@@ -115,8 +121,9 @@ def _buffers(c: Code, spec: TvmSpec) -> None:
     if spec.kind == "decode":
         c(f"WO = T.match_buffer(wo_h, (B, Hk, NS, {spec.rows}, {dv}), \"float32\")",
           f"WL = T.match_buffer(wl_h, (B, Hk, NS, {spec.rows}), \"float32\")")
-    if spec.kind == "scores":
-        c("SC = T.match_buffer(sc_h, (B, Hk, Skv), \"float32\")")
+    if spec.kind == "scores":  # (quantized: Skv is bound to n_kv, not a size of SC's)
+        c(f"SC = T.match_buffer(sc_h, (B, Hk, {'T.int32()' if spec.kv_code else 'Skv'}), "
+          "\"float32\")")
     mask_buffers(c, spec)
 
 

@@ -205,9 +205,12 @@ def run_varlen(op: AttentionOp, t: dict[str, torch.Tensor], num_splits: int | No
         quant.sizes(op, t)[0] if op.kv_format is not None else k.shape[2])
     if max_kv_len is None:
         max_kv_len = _longest_kv(spec, dense_keys, tables)
-    if sc is not None and sc.dim() == 3 and sc.shape[2] < max_kv_len:
+    longest = max_kv_len
+    if sc is not None or page_tensors(spec.mask_ir):  # the tables' own longest sequence
+        longest = _longest_kv(spec, dense_keys, tables)
+    if sc is not None and sc.dim() == 3 and sc.shape[2] < longest:
         raise ValueError(f"eviction scores: {sc.shape[2]} positions per sequence, but a "
-                         f"sequence may have {max_kv_len} keys")
+                         f"sequence has {longest} keys")
     spec, tuned_splits = configured(spec, Shape(nseq, hq, hk, max_q_len, max(1, max_kv_len)))
     from kvcc.codegen.tvm.emit import seq_tables
 
@@ -222,8 +225,7 @@ def run_varlen(op: AttentionOp, t: dict[str, torch.Tensor], num_splits: int | No
     rest = [tables[n] for n in seq_tables(spec)]
     rest += _varlen_tables(spec, dense_keys, tables, nseq)
     if page_tensors(spec.mask_ir):  # checked against the longest sequence, not a bound
-        rest += _pages(op, spec, t, nseq, hq, hk, _longest_kv(spec, dense_keys, tables),
-                       exact=False)
+        rest += _pages(op, spec, t, nseq, hq, hk, longest, exact=False)
     if spec.alibi:
         rest.append(_slopes(op.alibi.max_bias, hq))
     if op.softcap is not None:
@@ -233,7 +235,7 @@ def run_varlen(op: AttentionOp, t: dict[str, torch.Tensor], num_splits: int | No
     build.load(spec).fn(q, k, v, o, lse, *work, *rest, *qargs, *scalars, *qscalars)
     if sc is not None:
         build.load(scores_spec(spec)).fn(q, k, v, o, lse, sc, *rest, *qargs, *scalars,
-                                         *qscalars, op.score_window, max_kv_len)
+                                         *qscalars, op.score_window, longest)
     return _out(o, lse, sc)
 
 

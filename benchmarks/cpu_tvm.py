@@ -2,7 +2,9 @@
 
 The CPU anchors of anchors.md, fp32: decode B=1, Hq=32, Hkv=8, D=128, L=4096 (SDPA
 with ``enable_gqa=True``), causal prefill B=1, H=8, S=1024, D=64, and a sliding-window
-prefill (window 128 at S=4096, SDPA with the explicit boolean mask). Each call is
+prefill (window 128 at S=4096, SDPA with the explicit boolean mask); and a
+``kvcc.KVCache`` decode step over pages of 16 (B=4, L=2048: the same keys, their heads
+interleaved in the pages) against SDPA on the dense tensors. Each call is
 timed in rounds that alternate the two implementations (so a neighbour's load hits
 both alike); a round's figure is the median of its calls, and the table shows the
 median round. kvcc's call is the public lowering of ``kvcc.attention`` run by the TVM
@@ -35,6 +37,7 @@ CASES = {
     "decode GQA 32/8": (1, 32, 8, 1, 4096, 128, "none", 1.0),
     "prefill causal": (1, 8, 8, 1024, 1024, 64, "causal", 1.0),
     "prefill window 128": (1, 8, 8, 4096, 4096, 64, "window128", 4.0),
+    "decode KVCache pages": (4, 32, 8, 1, 2048, 128, "paged", 1.0),
 }
 
 
@@ -43,7 +46,7 @@ def _mask(kind: str):
     # use (so the CPU's tuning database answers for these kernels): the one decode query
     # sits at the last position and sees every key, as SDPA without a mask; a square
     # prefill's bottom-right and top-left masks are the same
-    return {"none": M.causal(), "causal": M.causal(),
+    return {"none": M.causal(), "causal": M.causal(), "paged": M.causal(),
             "window128": M.sliding_window(128)}[kind]
 
 
@@ -55,7 +58,13 @@ def tiles(q, k, kind: str) -> str:
     from kvcc.codegen.tvm.op import spec_for
     from kvcc.frontend.attention_call import lower_attention_call
 
-    (op,) = lower_attention_call(q, k, k, mask=_mask(kind)).module.ops
+    if kind == "paged":
+        from kvcc.runtime.modules import paged_module
+
+        (op,) = paged_module(q.shape[1], k.shape[1], q.shape[3], q.dtype, 16, _mask(kind),
+                             q.shape[3] ** -0.5, None, False).ops
+    else:
+        (op,) = lower_attention_call(q, k, k, mask=_mask(kind)).module.ops
     b, hq, sq, _ = q.shape
     spec = spec_for(op, sq)
     shape = Shape(b, hq, k.shape[1], sq, k.shape[2])
@@ -92,6 +101,8 @@ def kvcc_call(q, k, v, kind: str) -> Callable[[], torch.Tensor]:
     from kvcc import backends
 
     mask = _mask(kind)
+    if kind == "paged":
+        return kvcache_call(q, k, v)
     if "tvm" in getattr(backends, "REGISTRY", {}):
         return lambda: kvcc.attention(q, k, v, mask=mask, backend="tvm")
     from kvcc.codegen.tvm.op import run_attention
@@ -100,6 +111,22 @@ def kvcc_call(q, k, v, kind: str) -> Callable[[], torch.Tensor]:
     call = lower_attention_call(q, k, v, mask=mask)
     (op,) = call.module.ops
     return lambda: run_attention(op, call.inputs)[0]
+
+
+def kvcache_call(q, k, v) -> Callable[[], torch.Tensor]:
+    """A decode step of a ``kvcc.KVCache`` on the TVM backend holding ``k``/``v`` (each
+    sequence's keys appended in a prefill step): the step's attention of layer 0, as
+    ``[B, Hq, 1, D]``. Planning happens once, as in a serving loop."""
+    b, hq, _, d = q.shape
+    hk, n = k.shape[1], k.shape[2]
+    c = kvcc.KVCache(1, hk, d, num_pages=b * -(-n // 16) + 1, page_size=16, dtype=q.dtype,
+                     device="cpu", backend="tvm")
+    seqs = [c.add_sequence() for _ in range(b)]
+    st = c.plan(seqs, [0] * b, new_tokens=[n] * b)
+    st.append(0, k.transpose(1, 2).reshape(b * n, hk, d), v.transpose(1, 2).reshape(b * n, hk, d))
+    st = c.plan(seqs, [1] * b, new_tokens=[0] * b, num_q_heads=hq, mask=M.causal())
+    q1 = q[:, :, 0].contiguous()
+    return lambda: st.attend(0, q1).unsqueeze(2)
 
 
 def timed(fn: Callable[[], object], calls: int) -> float:
@@ -134,7 +161,7 @@ def run_case(name: str, rounds: int, calls: int) -> dict:
         ts_sdpa.append(timed(sdpa, calls))
         ts_ours.append(timed(ours, calls))
     t_sdpa, t_ours = statistics.median(ts_sdpa), statistics.median(ts_ours)
-    pairs = (sq * skv if kind == "none" else sq * (sq + 1) / 2 if kind == "causal"
+    pairs = (sq * skv if kind in ("none", "paged") else sq * (sq + 1) / 2 if kind == "causal"
              else int(vis.sum()))
     flops = 4 * b * hq * pairs * d
     kv_bytes = 2 * b * hkv * skv * d * 4

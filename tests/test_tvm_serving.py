@@ -85,6 +85,16 @@ def test_varlen_decode_form(mask):
     varlen(*DECODE, 8, 2, mask, seed=3, max_seqlen_q=2, max_seqlen_k=300)
 
 
+def test_varlen_decode_form_softcap_and_a_mask_beyond_four_intervals():
+    """The wide decode (every KV head per program) with a softcap, and with a mask of
+    more than 4 intervals per row (its rows' positions, one per query)."""
+    from kvcc.ir.mask import Sinks, SlidingWindow
+
+    holes = (Sinks(2) | SlidingWindow(40) | M.causal("top_left")) & ~(Sinks(1) | SlidingWindow(9))
+    varlen(*DECODE, 8, 2, M.causal(), seed=7, max_seqlen_q=2, max_seqlen_k=300, softcap=10.0)
+    varlen(*DECODE, 8, 2, holes, seed=8, max_seqlen_q=2, max_seqlen_k=300)
+
+
 def test_varlen_decode_splits_keys_of_one_long_sequence():
     """One sequence over one KV head: the keys split over programs, merged exactly."""
     varlen([1, 1], [1000, 3], 16, 1, M.causal(), seed=4)

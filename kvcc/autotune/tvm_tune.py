@@ -164,7 +164,8 @@ def search(bench: CpuBench, res: CpuResult, left: Callable[[], float], cores: in
         from kvcc.codegen.tvm.op import choose_splits
 
         s = bench.p.shape
-        rule = choose_splits(s.batch * s.kv_heads, -(-s.kv_len // best.block_n), cores)
+        tasks = s.batch * (1 if spec.wide else s.kv_heads)  # (wide: a task per sequence)
+        rule = choose_splits(tasks, -(-s.kv_len // best.block_n), cores)
         for n in split_counts(rule, cores):
             cfg = replace(best, num_splits=n)
             if left() > 0:

@@ -5,10 +5,10 @@ its KV head's ``group`` query heads x the ``q_rows`` queries, so each K and V ro
 read once for all of them; the splits divide the tiles of the keys some row sees
 (``ranges.key_ranges``), so a single sequence still fills every core. Over K/V whose
 heads interleave (paged or packed, ``spec.wide``) a task is (sequence, split) and its
-rows are every KV head's, in register blocks of one head each: each key row, all its
-heads, is read whole and in order, as a dense kernel reads one head's keys (one head
-at a time read rows a page-crossing stride apart, 1.5x slower). Per tile of
-``block_n`` keys:
+rows are every KV head's, in register blocks of one head each: the scores read each
+key's row, all its heads, whole and in order (one head per task read K rows a
+page-crossing stride apart, 1.4x slower); ``acc += p V`` still walks the tile's V
+rows one head block at a time. Per tile of ``block_n`` keys:
 
 - ``s[row, key] = q . k``, vectorized over the head dim: a register block of
   (up to 8) rows x one SIMD vector accumulates the products, then a halving tree adds

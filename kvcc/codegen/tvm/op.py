@@ -16,8 +16,8 @@ unit last stride). The outputs are allocated here as torch tensors and written i
 place by the kernel. The tiles are the lowering's unless this CPU's tuning database
 records others for the kernel at the nearest shape bucket (``kvcc tune --backend tvm``;
 :func:`kvcc.autotune.tvm_space.configured`); the split count of decode kernels is the
-recorded one for this very bucket, else chosen per call from the batch, KV heads, key
-length and the cores. Forward only: the kernels have no
+recorded one for this very bucket, else chosen per call from the batch, KV heads (a
+wide decode: one task per sequence), key length and the cores. Forward only: the kernels have no
 backward, so inputs that need gradients are refused (the reference backend is
 differentiable).
 """

@@ -9,8 +9,9 @@ kernel *kind*:
 
 - ``decode``: the ``group`` query heads of one KV head and all ``q_rows`` queries
   (``group * q_rows`` rows, at most :data:`MAX_DECODE_ROWS`) share a program, so each
-  K/V row is read once per KV head; programs split the keys (split-KV) and a merge
-  combines the splits exactly.
+  K/V row is read once per KV head (``wide``, over paged or packed K/V: the rows of
+  every KV head of the sequence share one); programs split the keys (split-KV) and a
+  merge combines the splits exactly.
 - ``prefill``: a program owns ``block_m`` queries of one query head and walks the
   keys in tiles of ``block_n``.
 - ``scores`` (:func:`scores_spec`, run after either when the op asks for eviction

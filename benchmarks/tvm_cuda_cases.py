@@ -5,8 +5,11 @@ A case is a tuple: kernel kind (``prefill``, ``decode``, ``paged16``/``paged32``
 paged decode), ``chunk16``/``chunk32`` (the paged prefill: packed queries, the last of
 their sequence's keys), ``varlen``), dtype, query and KV heads, head dim, per-sequence query and key lengths,
 window (None: causal) and sinks, then optionally a softcap, ALiBi (True), a
-``kv_format`` whose codes the pages hold and its ``kv_precision`` (``"upper"``:
-QuantSpec's draft view). A window given as text is a mask of kvcc's
+``kv_format`` and its ``kv_precision`` (``"upper"``: QuantSpec's draft view): paged
+kinds hold its codes in a quantized ``kvcc.KVCache``'s pages, dense kinds (``prefill``,
+``decode``) take K/V as ``kvcc.attention(kv_format=...)`` stores them (quantized prefix,
+full-precision residual); then a score window (not None: the call returns the eviction
+scores of its last rows too, 0: of every row). A window given as text is a mask of kvcc's
 syntax instead (sinks then 0), which runs on a kernel with that mask compiled in
 (``kvcc/codegen/tvm/cuda_masks.py``); ``%doc`` names random sorted document ids
 ``[B, L]`` (dense kinds), ``%pages`` and ``%qpages`` random page selections per KV
@@ -21,8 +24,9 @@ from __future__ import annotations
 import math
 
 # kind, dtype, Hq, Hk, D, per-sequence query and key lengths, window, sinks, and
-# optionally a softcap (float), ALiBi (True: the standard slopes of kvcc's ``alibi``)
-# and, for paged kinds, a kv_format (the pages hold its codes)
+# optionally a softcap (float), ALiBi (True: the standard slopes of kvcc's ``alibi``),
+# a kv_format (the pages hold its codes; dense K/V is stored by its rule), its
+# kv_precision and a score window (not None: the eviction scores too)
 # (decode and paged: one query per sequence; window None: causal)
 CASES = [
     ("prefill", "float16", 8, 8, 64, [256, 256], [256, 256], None, 0),
@@ -68,7 +72,7 @@ CASES = [
      "upper"),
     ("chunk16", "bfloat16", 8, 2, 128, [50, 3], [200, 300], 96, 2, None, False, "quantspec",
      "upper"),
-    # masks compiled into kernels of their own (the default set's, cuda_kernels.MASK_KERNELS)
+    # masks compiled into kernels of their own (the default set's, cuda_kernel_set.MASK_KERNELS)
     ("prefill", "float16", 8, 2, 64, [200], [200], "full", 0),
     ("prefill", "bfloat16", 4, 4, 128, [100], [300], "causal(top_left)", 0),
     ("prefill", "float16", 8, 8, 64, [300, 300], [300, 300], "causal & document(%doc)", 0),
@@ -79,7 +83,7 @@ CASES = [
     ("paged16", "float16", 32, 8, 128, [1] * 3, [2000, 900, 33], "causal & page_select(16, %pages)",
      0),
     ("paged16", "bfloat16", 16, 4, 64, [1] * 2, [1200, 300], "causal & page_select(16, %pages)", 0),
-    # other head dims (cuda_kernels.OTHER_HEAD_DIMS)
+    # other head dims (cuda_kernel_set.OTHER_HEAD_DIMS)
     ("prefill", "float16", 4, 4, 80, [90], [90], None, 0),
     ("decode", "float16", 8, 8, 80, [1], [600], None, 0),
     ("paged16", "float16", 4, 4, 80, [1] * 2, [300, 17], 100, 2),
@@ -91,12 +95,32 @@ CASES = [
     ("decode", "bfloat16", 8, 4, 256, [1], [1500], 512, 4),
     ("paged16", "bfloat16", 16, 4, 256, [1] * 2, [700, 33], None, 0),
     ("chunk16", "bfloat16", 4, 2, 256, [60], [250], None, 0, None, False, "int8"),
-    # float32 (cuda_kernels.float32_kernels)
+    # float32 (cuda_kernel_set.float32_kernels)
     ("prefill", "float32", 8, 2, 128, [150], [260], None, 0),
     ("decode", "float32", 8, 8, 64, [1, 1], [500, 33], 100, 4),
     ("paged16", "float32", 16, 4, 128, [1] * 2, [300, 1000], None, 0),
     ("varlen", "float32", 4, 4, 64, [30, 60], [30, 200], None, 0, 20.0, True),
     ("chunk16", "float32", 8, 2, 128, [40, 1], [100, 77], 50, 0),
+    # dense quantized K/V as kvcc.attention(kv_format=...) stores it: the quantized prefix
+    # and the full-precision residual (cuda_kernel_set.dense_quant_kernels)
+    ("decode", "float16", 32, 8, 128, [1, 1], [1000, 1000], None, 0, None, False, "int8"),
+    ("prefill", "bfloat16", 8, 2, 128, [200], [330], None, 0, None, False, "kivi2"),
+    ("decode", "bfloat16", 16, 4, 128, [1], [700], 128, 4, 30.0, True, "quantspec", "upper"),
+    ("prefill", "float16", 4, 4, 128, [100], [300], 64, 2, None, False, "fp8_e4m3"),
+    ("decode", "float16", 8, 2, 128, [1, 1], [90, 90], None, 0, None, False, "int4"),
+    ("decode", "bfloat16", 8, 2, 128, [1], [50], None, 0, None, False, "kivi4"),  # all residual
+    ("prefill", "float16", 8, 2, 128, [64], [1000], None, 0, 20.0, False, "fp8_e5m2"),
+    # eviction scores (H2O, SnapKV) after the attention kernel, over the last rows given
+    # (0: all; cuda_kernel_set.scores_kernels)
+    ("prefill", "float16", 8, 2, 64, [200], [300], None, 0, None, False, None, "full", 0),
+    ("prefill", "bfloat16", 8, 2, 128, [300], [300], 100, 4, 30.0, True, None, "full", 32),
+    ("decode", "float16", 32, 8, 128, [1, 1], [1000, 1000], None, 0, None, False, None, "full", 0),
+    ("varlen", "float16", 8, 2, 64, [100, 1, 0, 50], [100, 300, 7, 200], None, 0, None, False,
+     None, "full", 16),
+    ("paged16", "bfloat16", 8, 2, 64, [1] * 3, [1, 300, 700], 256, 4, None, False, None, "full", 0),
+    ("chunk16", "float16", 8, 2, 128, [40, 1], [300, 77], None, 0, None, False, None, "full", 32),
+    ("paged16", "float16", 8, 2, 128, [1] * 2, [500, 90], None, 0, None, False, "kivi2", "full", 0),
+    ("decode", "bfloat16", 8, 2, 128, [1], [300], 64, 2, None, False, "int8", "full", 0),
 ]
 
 
@@ -147,6 +171,26 @@ def reference(q, k, v, vis, softcap=None, slopes=None):
     return torch.softmax(s, dim=-1).nan_to_num(0.0) @ vf, torch.logsumexp(s, dim=-1)
 
 
+def scores_reference(q, k, vis, window_rows: int, softcap=None, slopes=None):
+    """Eviction scores ``[Hk, L]`` in float64: each key's softmax probability (q
+    ``[Hq, S, D]``, K ``[Hk, L, D]``, soft-capped, ALiBi) summed over the last
+    ``window_rows`` query rows (0: all) and the query heads of its KV head; rows that
+    see no key add 0."""
+    import torch
+
+    hk = k.shape[0]
+    g = q.shape[0] // hk
+    s = (q.double() @ k.double().repeat_interleave(g, 0).transpose(-1, -2)) / math.sqrt(q.shape[-1])
+    if softcap is not None:
+        s = softcap * torch.tanh(s / softcap)
+    b = bias(q.shape[1], k.shape[1], slopes, q.device)
+    if b is not None:
+        s = s + b.double()
+    p = torch.softmax(s.masked_fill(~vis, float("-inf")), dim=-1).nan_to_num(0.0)
+    lo = max(q.shape[1] - window_rows, 0) if window_rows else 0
+    return p[:, lo:].sum(1).view(hk, g, -1).sum(1)
+
+
 def sdpa(q, k, v, vis):
     """SDPA in q's dtype with the boolean mask (a row with no key: 0)."""
     import torch
@@ -170,8 +214,8 @@ class Case:
             from kvcc.ir.syntax import parse_mask
 
             self.mask_text, self.mask, self.window = self.window, parse_mask(self.window), None
-        self.softcap, alibi, self.kv_format, self.precision = (
-            spec[9:] + (None, False, None, "full")[len(spec) - 9:])
+        self.softcap, alibi, self.kv_format, self.precision, self.score_window = (
+            spec[9:] + (None, False, None, "full", None)[len(spec) - 9:])
         from kvcc.ir.formats import Alibi
 
         self.slopes = Alibi().slopes(self.hq) if alibi else None
@@ -185,6 +229,8 @@ class Case:
                 rnd(b, self.hk, n, self.d)
             if self.mask_text and "%doc" in self.mask_text:  # about 5 documents a sequence
                 self.ids = torch.randint(0, 5, (b, n), device=device, generator=gen).sort(-1).values
+            if self.kv_format:
+                self._quantized_dense()
         elif self.kind.startswith(("paged", "chunk")):  # pages: decode, or a prefill chunk
             self.page = int(self.kind[5:])
             need = [-(-n // self.page) for n in self.kl]
@@ -231,6 +277,19 @@ class Case:
             out[n.pages] = sel
         return out
 
+    def _quantized_dense(self) -> None:
+        """K/V as ``kvcc.attention(kv_format=...)`` stores them (quantized prefix,
+        full-precision residual): the codes and the rest go to the kernel; K/V become
+        what a reader of the store sees, rounded to the dtype as the kernels round."""
+        from kvcc.codegen.reference.kv_store import dequantized, store
+        from kvcc.codegen.tvm.cuda_quant import resolve
+        from kvcc.frontend.quantized_call import quantized_inputs
+
+        fmt = resolve(self.kv_format)
+        t = quantized_inputs(self.k, self.v, fmt)
+        self.k, self.v = dequantized(store(self.k, self.v, fmt), self.dtype, self.precision)
+        self.q_tensors = {"k": t.pop("k_codes"), "v": t.pop("v_codes"), **t}
+
     def _quantized_cache(self, rnd, device) -> None:
         """The pages as a quantized ``kvcc.KVCache`` (reference backend) stores the
         sequences' keys, appended in one step: its codes, scales, zeros, rings, block
@@ -276,12 +335,17 @@ class Case:
             (f" + sinks {self.sinks}" if self.sinks else "") + \
             (f", softcap {self.softcap:g}" if self.softcap else "") + \
             (", ALiBi" if self.slopes else "") + \
-            (f", {self.kv_format} pages" if self.kv_format else "") + \
-            (f" ({self.precision} codes)" if self.precision != "full" else "")
+            (f", {self.kv_format} {'K/V' if self.kind in ('prefill', 'decode') else 'pages'}"
+             if self.kv_format else "") + \
+            (f" ({self.precision} codes)" if self.precision != "full" else "") + \
+            (f", scores over {self.score_window or 'all'} rows" if self.score_window is not None
+             else "")
         return (f"tvm-cuda {self.kind} {str(self.dtype)[6:]} Hq={self.hq} Hk={self.hk} "
                 f"D={self.d} q={self.ql} kv={self.kl} {mask}")
 
     def run(self, ks):
+        """The case's launch: ``(o, lse)``, and the eviction scores last when the case
+        asks for them."""
         mask = self.mask
         if self.pages:  # bound to the mask: every kernel kind reads them so
             from kvcc.ir.mask import bind_data
@@ -290,10 +354,14 @@ class Case:
         m = {"window": self.window, "sinks": self.sinks, "softcap": self.softcap,
              "alibi_slopes": self.slopes, "mask": mask}
         ids = {"mask_tensors": {"doc": self.ids}} if self.ids is not None else {}
-        if self.kind == "prefill":
-            return ks.prefill(self.q, self.k, self.v, **m, **ids)
-        if self.kind == "decode":
-            return ks.decode(self.q, self.k, self.v, **m, **ids)
+        if self.score_window is not None:
+            m |= {"return_scores": True, "score_window": self.score_window}
+        if self.kind in ("prefill", "decode"):
+            t = {"k": self.k, "v": self.v}
+            if self.kv_format:  # the codes and the rest, as the store holds them
+                t = {**self.q_tensors, "kv_format": self.kv_format,
+                     "kv_precision": self.precision}
+            return getattr(ks, self.kind)(self.q, **t, **m, **ids)
         if self.kind.startswith("chunk"):
             t = dict(self.q_tensors) if self.kv_format else {"k": self.k, "v": self.v}
             q8 = {"kv_format": self.kv_format, "kv_precision": self.precision} if self.kv_format \
@@ -319,6 +387,14 @@ class Case:
             sel = sel[i, :, :-(-n // sizes[name])]
             data[name] = sel.repeat_interleave(self.hq // sel.shape[0], 0)[None]
         return visible(s, n, self.window, self.sinks, self.device, self.mask, data or None)
+
+    def scores_of(self, sc):
+        """Per sequence, its keys' eviction scores ``[Hk, n]`` out of the launch's."""
+        out, k0 = [], 0
+        for i, n in enumerate(self.kl):
+            out.append(sc[:, k0:k0 + n] if self.kind == "varlen" else sc[i, :, :n])
+            k0 += n
+        return out
 
     def sequences(self, o, lse):
         """Per sequence: (q, k, v, o, lse) as ``[H, S, D]`` / ``[H, S]``."""

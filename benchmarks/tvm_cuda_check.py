@@ -16,13 +16,16 @@ and decode, paged decode and paged prefill (pages gathered through a shuffled bl
 table, sequences of different lengths, an empty one; pages of every ``kvcc.quant``
 format's codes, from a ``KVCache``), packed (varlen) prefill (an empty sequence, more
 queries than keys), each causal and with a sliding window, with and without sinks, some
-with a softcap or ALiBi (the cases: ``tvm_cuda_cases.py``).
+with a softcap or ALiBi, some returning the eviction scores too (the cases:
+``tvm_cuda_cases.py``).
 Per case it compares the output with an fp32 reference of the same mask (per
 sequence, on the gathered keys): the error must stay within a few times the error of
 torch SDPA with that mask run in the same low precision (in fp32, within 5e-5), the
 lse within a small
 absolute error of the fp32 log-sum-exp, and a row that sees no key must give o = 0
-and lse = -inf exactly (outputs are poisoned with NaN before each run). Then it times
+and lse = -inf exactly (outputs are poisoned with NaN before each run); eviction scores
+within 2e-4 of a float64 reference (relative to the largest, at least 1), exactly 0
+where no window row sees the key. Then it times
 the kernel beside SDPA on the equivalent dense problem (padded, explicit mask).
 
 Prints one ``PASS``/``FAIL`` line per case and one ``time`` line per timed case; a
@@ -41,7 +44,7 @@ import os
 import subprocess
 import sys
 
-from benchmarks.tvm_cuda_cases import CASES, Case, bias, reference, sdpa
+from benchmarks.tvm_cuda_cases import CASES, Case, bias, reference, scores_reference, sdpa
 
 LOST = "CUDA context lost"
 
@@ -59,6 +62,22 @@ def low(case: Case, q, k, v, vis):
     m = b.masked_fill(~vis, float("-inf")).to(q.dtype)
     m[..., 0] = torch.where(vis.any(-1), m[..., 0], torch.zeros_like(m[..., 0]))
     return sdpa(q, k, v, m) * vis.any(-1)[..., None]
+
+
+def check_scores(case: Case, o, lse, sc) -> tuple[bool, str]:
+    """Eviction scores against the float64 reference: within 2e-4 of the largest score
+    (at least 1), and exactly 0 where no window row sees the key."""
+    import torch
+
+    err, ok = 0.0, bool(torch.isfinite(sc).all())
+    for i, ((q, k, _, _, _), si) in enumerate(zip(case.sequences(o, lse), case.scores_of(sc))):
+        vis = case.visible(i, q.shape[1], k.shape[1])
+        ref = scores_reference(q, k, vis, case.score_window, case.softcap, case.slopes)
+        if ref.numel():
+            err = max(err, ((si.double() - ref).abs().max() / max(1.0, ref.abs().max())).item())
+            ok &= bool((si[ref == 0] == 0).all())
+    ok = ok and err <= 2e-4
+    return ok, f"scores rel err {err:.2e}"
 
 
 def check(case: Case, o, lse) -> tuple[bool, str]:
@@ -146,16 +165,22 @@ def run_checks(kernels, cases=CASES, time_it: bool = False, report=None, device:
             label = case.label()
             if on_gpu:
                 _poison()
-            o, lse = case.run(kernels)
+            res = case.run(kernels)
             if on_gpu:
                 torch.cuda.synchronize()
+            o, lse = res[:2]
             ok, detail = check(case, o, lse)
+            if case.score_window is not None:
+                ok_s, detail_s = check_scores(case, o, lse, res[2])
+                ok, detail = ok and ok_s, f"{detail}, {detail_s}"
             if time_it:
                 q, k, v, mask = case.dense()
                 t_k = _bench(lambda c=case: c.run(kernels))
                 t_s = _bench(lambda a=(q, k, v), m=mask: F.scaled_dot_product_attention(
                     *a, attn_mask=m, enable_gqa=True))
-                detail += f"; time {t_k * 1e3:.1f} us, SDPA {t_s * 1e3:.1f} us ({t_s / t_k:.2f}x)"
+                what = " (attention and scores)" if case.score_window is not None else ""
+                detail += (f"; time {t_k * 1e3:.1f} us{what}, SDPA {t_s * 1e3:.1f} us "
+                           f"({t_s / t_k:.2f}x)")
         except Exception as e:  # noqa: BLE001  (one failing case does not hide the others)
             ok, detail = False, f"{type(e).__name__}: {e}"
             if on_gpu and _lost():

@@ -304,7 +304,6 @@ def test_an_unsupported_config_is_refused_before_building(tmp_path, capsys, monk
 @pytest.mark.parametrize("kw, feature", [
     ({"layout": "paged", "page_size": 64}, "page_size 64"),
     ({"head_dim": 100}, "head_dim 100"),
-    ({"kv_format": "int8"}, 'kv_format "int8"'),
     ({"mask": "by_head([0], of=2, group=1, causal, full)"}, "by_head for 2 KV heads"),
     ({"mask": "document([100, 100])"}, "the documents cover 200 keys"),
     ({"head_dim": 256, "heads": 16, "kv_heads": 2}, "groups up to 4 at head dims over 128"),
@@ -316,6 +315,17 @@ def test_each_missing_feature_is_named(kw, feature):
     with pytest.raises(tvm_bundle.Unsupported, match="TVM CUDA") as e:
         tvm_bundle.kernels_for(c, 1, 256)
     assert feature in str(e.value)
+
+
+def test_quantized_packed_kv_is_refused_by_the_bundle_too():
+    """The SPEC reader refuses a kv_format in the packed layout; the bundle names it as
+    well for a configuration made in code."""
+    import dataclasses
+
+    c = dataclasses.replace(_config(heads=4, head_dim=64, dtype="bf16"), layout="packed",
+                            kv_format="int8")
+    with pytest.raises(tvm_bundle.Unsupported, match='kv_format "int8" in the packed layout'):
+        tvm_bundle.kernels_for(c, 16, 256)
 
 
 def test_problems_map_to_decode_or_prefill():
@@ -347,6 +357,11 @@ def test_problems_map_to_decode_or_prefill():
                    kv_format="kivi2", mask="causal")
     assert _names(tvm_bundle.kernels_for(kivi, 1, 900))[0] == \
         "kvcc_cuda_paged_decode_fp16_d64_g4_p16_kivi2"
+    dense8 = _config(heads=8, kv_heads=2, head_dim=128, dtype="bf16", kv_format="int8",
+                     mask="causal")
+    assert _names(tvm_bundle.kernels_for(dense8, 1, 900)) == [
+        "kvcc_cuda_decode_bf16_d128_g4_int8", "kvcc_cuda_merge_bf16_d128"]
+    assert _names(tvm_bundle.kernels_for(dense8, 64, 900)) == ["kvcc_cuda_prefill_bf16_d128_int8"]
     qs = _config(heads=8, kv_heads=2, head_dim=128, dtype="bf16", layout="paged", page_size=32,
                  kv_format="quantspec", mask="causal")
     assert _names(tvm_bundle.kernels_for(qs, 64, 900)) == [

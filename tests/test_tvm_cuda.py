@@ -22,16 +22,16 @@ import pytest
 
 pytest.importorskip("tvm")
 
-from kvcc.codegen.tvm import cuda, cuda_kernels  # noqa: E402
+from kvcc.codegen.tvm import cuda, cuda_kernel_set, cuda_kernels  # noqa: E402
 from kvcc.codegen.tvm.cuda_driver import CudaUnavailable, read_manifest  # noqa: E402
 from kvcc.codegen.tvm.cuda_launch import CudaKernels  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parents[1]
 # a smaller set than the CLI builds (two groups, two paged kernels), to keep nvcc's share
 # of the run short
-KERNELS = cuda_kernels.kernel_set(head_dims=(64, 128), groups=(1, 4), page_sizes=(),
-                                  kv_formats=(),
-                                  masks=(("prefill", "causal & document(%ids0)"),)) + [
+KERNELS = cuda_kernel_set.kernel_set(head_dims=(64, 128), groups=(1, 4), page_sizes=(),
+                                     kv_formats=(), dense_quant=("kivi2",), scores_formats=(),
+                                     masks=(("prefill", "causal & document(%ids0)"),)) + [
     cuda_kernels.decode("float16", 128, 4, 16), cuda_kernels.decode("bfloat16", 64, 1, 32),
     cuda_kernels.decode("bfloat16", 128, 4, 16, "int4"),
     cuda_kernels.decode("float16", 64, 1, 16, "fp8_e4m3"),
@@ -382,7 +382,7 @@ def test_kernels_match_sdpa_on_a_gpu(built, tmp_path):
 
 
 def _default_source(arch: str) -> str:
-    return cuda.cuda_source(cuda_kernels.kernel_set(), arch)
+    return cuda.cuda_source(cuda_kernel_set.kernel_set(), arch)
 
 
 @pytest.fixture(scope="module")
@@ -406,7 +406,7 @@ def test_committed_artifacts_are_current(arch, default_sources):
     benchmarks/tvm_cuda``."""
     d = pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "tvm_cuda" / arch
     man = cuda.read_check(d)
-    kernels = cuda_kernels.kernel_set()
+    kernels = cuda_kernel_set.kernel_set()
     src = default_sources[arch]
     assert src == (d / "kernels.cu").read_text(), "stale: rebuild benchmarks/tvm_cuda"
     assert man["arch"] == arch and set(man["kernels"]) == {k.name for k in kernels}

@@ -52,12 +52,17 @@ def test_every_gpu_check_case_passes_in_emulation(sm90):
     assert {re.search(r"_(fp16|bf16|f32)_d", n)[1] for n in names} == {"fp16", "bf16", "f32"}
     assert {int(re.search(r"_d(\d+)", n)[1]) for n in names} == {64, 80, 96, 128, 256}
     assert kinds == {"prefill", "varlen_prefill", "decode", "paged_decode", "paged_prefill",
-                     "merge"}, kinds
+                     "merge", "scores_dense", "scores_varlen", "scores_paged16"}, kinds
     from kvcc.codegen.tvm.cuda_quant import PRESETS
 
-    for fmt in PRESETS:  # every format, in the decode and in the prefill
+    for fmt in PRESETS:  # every format, in the paged decode and prefill, and dense
         assert {k for k in ("decode", "prefill") if any(
             f"paged_{k}" in n and n.endswith(f"_{fmt}") for n in names)} == {"decode", "prefill"}, fmt
+        assert any(re.fullmatch(rf"kvcc_cuda_(decode|prefill)_\w+_{fmt}(_upper)?", n)
+                   for n in names), fmt
+    dense = {m[1] for n in names if (m := re.fullmatch(r"kvcc_cuda_(decode|prefill)_\w+_d\d+"
+                                                       r"(_g\d+)?_(int|fp8|kivi|quantspec)\w*", n))}
+    assert dense == {"decode", "prefill"}
 
 
 def test_the_sm80_build_runs_the_same(sm90):
@@ -192,7 +197,7 @@ def test_quantspec_upper_kernels_read_the_upper_codes_alone(sm90):
     upper plane."""
     chk = _checks()
     upper = [c for c in chk.CASES if len(c) > 12 and c[12] == "upper"]
-    assert {c[0][:5] for c in upper} == {"paged", "chunk"}
+    assert {c[0][:5] for c in upper} == {"paged", "chunk", "decod"}  # and dense K/V
     assert all(ok for _, ok, _ in chk.run_checks(sm90, upper, device="cpu"))
 
     class Swapped(EmulatedKernels):  # the upper kernel where the full one is asked for
@@ -204,7 +209,7 @@ def test_quantspec_upper_kernels_read_the_upper_codes_alone(sm90):
     swapped = Swapped(ART / "sm_90", only={n for n, _ in sm90.launches if "upper" in n or
                                            "merge" in n})
     results = chk.run_checks(swapped, full, device="cpu")
-    assert len(results) == 2 and not any(ok for _, ok, _ in results), results
+    assert len(results) == 3 and not any(ok for _, ok, _ in results), results
     import torch
 
     with pytest.raises(ValueError, match="hierarchical"):

@@ -3,7 +3,7 @@
 Kernels with masks of several key intervals per row (unions, complements, static
 documents, document ids, per-head masks, top-left alignment), in every kernel kind
 (dense, packed and paged prefill, dense and paged decode over several splits, quantized
-pages), are built with TVM and nvcc for sm_90 and run through the CUDA emulation
+pages and dense quantized K/V), are built with TVM and nvcc for sm_90 and run through the CUDA emulation
 (``cuda_emulate.py``) against kvcc's own evaluation of the mask, as the GPU check holds
 them (``benchmarks/tvm_cuda_check.py``). Two deliberately wrong kernels show the check
 fails. The launcher's refusals need no build.
@@ -55,6 +55,11 @@ CASES = [
     ("paged16", "float16", 8, 2, 64, [1] * 2, [400, 150],
      "(sinks(2) | sliding_window(90)) & ~(sinks(1) | sliding_window(20))"
      " & (page_select(16, %pages) | sinks(8))", 0),
+    # dense quantized K/V (as kvcc.attention(kv_format=...) stores it) under a mask
+    ("prefill", "float16", 4, 2, 64, [100], [150], "causal & document(%doc)", 0, None, False,
+     "int8"),
+    ("decode", "bfloat16", 8, 2, 64, [1, 1], [300, 200], "document(%doc) | sinks(2)", 0, None,
+     False, "kivi2"),
 ]
 
 pytestmark = pytest.mark.skipif(
@@ -75,7 +80,7 @@ def kernels_for(case: tuple, mask_code=None) -> list:
     m = parse_mask(case[7])
     fmt = case[11] if len(case) > 11 else None
     if kind == "prefill":
-        return [ck.prefill(dt, d, mask=m)]
+        return [ck.prefill(dt, d, kv_format=fmt, mask=m)]
     if kind == "varlen":
         return [ck.prefill(dt, d, True, mask=m)]
     if kind.startswith("chunk"):

@@ -5,7 +5,8 @@ Each problem maps to kernels of :mod:`kvcc.codegen.tvm.cuda_kernels`, the ones
 :class:`~kvcc.codegen.tvm.cuda_launch.CudaKernels` launches for it:
 
 - layout ``dense``, ``q_len == 1``: ``decode_{dtype}_d{D}_g{G}`` (``G = heads /
-  kv_heads``, split-KV) and ``merge_{dtype}_d{D}``; otherwise ``prefill_{dtype}_d{D}``;
+  kv_heads``, split-KV) and ``merge_{dtype}_d{D}``; otherwise ``prefill_{dtype}_d{D}``
+  (with a ``kv_format``: ``..._{format}``, K/V as ``kvcc.attention`` stores them);
 - layout ``paged`` (a ``kvcc.KVCache`` step), ``q_len == 1``:
   ``paged_decode_{dtype}_d{D}_g{G}_p{page_size}`` (with a ``kv_format``: ``..._{format}``)
   and the merge; otherwise ``paged_prefill_{dtype}_d{D}_p{page_size}`` (a chunk of
@@ -27,15 +28,16 @@ gets a kernel with that mask compiled in (``..._m{digest}``), which is what
 
 What the kernels take besides: dtype ``f16``, ``bf16`` or ``f32``, a head dim that is a
 multiple of 16 from 32 to 256 (decode at head dims over 128: groups up to 4),
-full-precision K/V, or in pages any ``kvcc.quant`` ``kv_format`` as a ``KVCache``
-stores it (``..._p{page_size}_{format}``: ``int8`` and ``int4`` with float16 scales,
-fp8, KIVI, QuantSpec), for decode a group of 1, 2, 4, 8 or 16, and a pipeline of
-exact passes only (``simplify-masks``, ``split-kv``, ``chunk-prefill``, ``pack``: the
-kernels compute the same attention in their own schedule; a pass that changes the
-result, such as ``quantize-kv`` or ``quest``, is refused). A ``softcap``
-is a run-time argument of every kernel. A problem outside that is refused before
-anything is built, naming the file, the configuration and the missing feature; with
-``skip_unsupported`` it is left out and listed under ``skipped``.
+full-precision K/V, or any ``kvcc.quant`` ``kv_format`` (``int8`` and ``int4`` with
+float16 scales, fp8, KIVI, QuantSpec) dense, as ``kvcc.attention(kv_format=...)`` stores
+it, or in pages as a ``KVCache`` does (``..._p{page_size}_{format}``), not packed, for
+decode a group of 1, 2, 4, 8 or 16, and a pipeline of exact passes only
+(``simplify-masks``, ``split-kv``, ``chunk-prefill``, ``pack``: the kernels compute the same
+attention in their own schedule; a pass that changes the result, such as ``quantize-kv``
+or ``quest``, is refused). A ``softcap`` is a run-time argument of every kernel. A
+problem outside that is refused before anything is built, naming the file, the
+configuration and the missing feature; with ``skip_unsupported`` it is left out and
+listed under ``skipped``.
 
 The kernels are deduplicated and built in one go by :func:`kvcc.codegen.tvm.cuda.build`
 (its cache included). The output directory::
@@ -119,9 +121,10 @@ def config_reason(c: AttentionConfig) -> str | None:
             cq.resolve(c.kv_format).check_head_dim(c.head_dim)
         except ValueError as e:
             return f"{e}"
-        if c.layout != "paged":
-            return (f'kv_format "{c.kv_format}" in the {c.layout} layout: the TVM CUDA kernels '
-                    "read quantized K/V in pages (a KVCache's) only")
+        if c.layout == "packed":
+            return (f'kv_format "{c.kv_format}" in the packed layout: the TVM CUDA kernels '
+                    "read quantized K/V dense (as kvcc.attention stores it) or in pages (a "
+                    "KVCache's)")
     for p in Pipeline.parse(c.pipeline).passes:
         if p.name not in EXACT_PASSES:
             return (f'pipeline pass "{p.name}": it changes what attention computes, and the '
@@ -165,8 +168,7 @@ def kernels_for(c: AttentionConfig, q_len: int, kv_len: int) -> list[KernelDef]:
     if q_len > 1:
         if c.layout == "paged":
             return [ck.prefill(dt, d, True, c.page_size, c.kv_format, mask=compiled)]
-        assert c.kv_format is None
-        return [ck.prefill(dt, d, mask=compiled)]
+        return [ck.prefill(dt, d, kv_format=c.kv_format, mask=compiled)]
     g = c.heads // c.kv_heads
     if g not in ck.DECODE_GROUPS:
         raise Unsupported(f"GQA group {g} (heads {c.heads} / kv_heads {c.kv_heads}) in "

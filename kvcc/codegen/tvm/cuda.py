@@ -28,7 +28,7 @@ cachedir.py``), ``key`` a hash of the TVMScript, the arch, the TVM and nvcc vers
 and the flags; a build is written to a temporary folder and renamed into place.
 
 Any list of kernels can be built (:func:`build` takes a list of ``KernelDef``: names
-must be unique): the default set is :func:`cuda_kernels.kernel_set`, and ``kvcc compile
+must be unique): the default set is :func:`cuda_kernel_set.kernel_set`, and ``kvcc compile
 SPEC --backend tvm`` (``kvcc/autotune/tvm_bundle.py``) builds just the kernels a SPEC's
 problems launch, through the same path and cache.
 
@@ -52,7 +52,7 @@ import tempfile
 from collections.abc import Callable, Sequence
 
 from kvcc.codegen.cachedir import private_cache_dir
-from kvcc.codegen.tvm import cuda_kernels
+from kvcc.codegen.tvm import cuda_kernel_set, cuda_kernels
 from kvcc.codegen.tvm.cuda_kernels import KernelDef
 
 ARCHS = ("sm_80", "sm_90")
@@ -61,7 +61,9 @@ MANIFEST = "manifest.json"
 FILES = ("kernels.cu", "kernels.cubin", MANIFEST)  # one arch's artifact folder
 FORMAT = 2
 SOURCE_REV = 3  # the post-processing of TVM's source in :func:`cuda_source` (in build keys)
-SIZES = ("B", "Hq", "Hk", "S", "L", "NS", "MP", "TQ", "MQ", "window", "sinks")  # int32 parameters
+SIZES = ("B", "Hq", "Hk", "S", "L", "NS", "MP", "TQ", "MQ", "window", "sinks",  # int32 parameters
+         "n_kq", "n_vq", "KQN", "VQN", "KRN", "VRN",  # dense quantized K/V's counts and rows
+         "SW", "MK", "TK")  # scores: the window's rows, the longest key sequence, packed keys
 SCALARS = ("qscale", "cap")  # float parameters
 _MASK_SIZE = re.compile(r"(?:I[BN]|P[BHN])\d+")  # a compiled-in mask's id and page tensor sizes
 _SIG = re.compile(r'extern "C" __global__ void (?:__launch_bounds__\((\d+)(?:, 1)?\) )?(\w+)\(([^)]*)\)\s*\{')
@@ -170,12 +172,12 @@ def build_key(kernels: Sequence[KernelDef], arch: str, nvcc: str) -> str:
 def build(arch: str, kernels: Sequence[KernelDef] | None = None, use_cache: bool = True,
           on_step: Callable[[str], None] | None = None) -> pathlib.Path:
     """The folder of ``arch``'s artifacts (``kernels.cu``, ``kernels.cubin``,
-    ``manifest.json``) for ``kernels`` (default: :func:`cuda_kernels.kernel_set`): from
+    ``manifest.json``) for ``kernels`` (default: :func:`cuda_kernel_set.kernel_set`): from
     the cache, else built now and stored. ``on_step(name)`` is called as each step
     finishes: ``"cuda source"``, ``"nvcc"``, ``"manifest"``, or only ``"cached"``."""
     if arch not in ARCHS:
         raise ValueError(f"arch must be one of {ARCHS}, not {arch!r}")
-    kernels = list(kernels) if kernels is not None else cuda_kernels.kernel_set()
+    kernels = list(kernels) if kernels is not None else cuda_kernel_set.kernel_set()
     if not kernels:
         raise ValueError("no kernels to build")
     names = [k.name for k in kernels]

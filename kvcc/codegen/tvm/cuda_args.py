@@ -7,6 +7,7 @@ from __future__ import annotations
 import functools
 import math
 
+from kvcc.codegen.tvm import cuda_quant as cq
 from kvcc.codegen.tvm.cuda_kernels import NO_WINDOW
 
 LOG2E = 1.4426950408889634
@@ -255,3 +256,30 @@ def _doc_table(lengths: tuple[int, ...], n: int, device):
     lo, hi = (x[:n] + [total] * max(0, n - total) for x in (lo, hi))
     return (torch.tensor(lo, dtype=torch.int32, device=device),
             torch.tensor(hi, dtype=torch.int32, device=device))
+
+
+def _dense(q, k, v, kv_format, kv_precision: str, given: dict):
+    """Dense K/V as the kernels take them: (tensors, sizes with ``Hk`` and the key
+    count ``L``, kernel-name suffix of the format). With ``kv_format`` (a
+    ``kvcc.quant`` format or its name), ``k``/``v`` are the codes ``[B, Hk, N, W]``
+    and ``given`` the scales, zeros and full-precision residuals, as
+    ``kvcc.attention(kv_format=...)`` stores K/V (``cuda_quant.store(k, v, fmt)``
+    gives them as keyword arguments); keys are the quantized ones, then the
+    residual's. ``kv_precision="upper"``: QuantSpec's upper codes alone."""
+    _no_format_tensors(kv_format, *given.values())
+    up = _upper(kv_format, kv_precision)
+    hq = q.shape[1]
+    if kv_format is None:
+        _same(q, k, v, hq, k.shape[1])
+        return ({"k": k.contiguous(), "v": v.contiguous()},
+                {"Hk": k.shape[1], "L": k.shape[2]}, "")
+    _dt(q)
+    fmt, kv, sizes = cq.dense_tensors(kv_format, q.shape[-1], q.dtype, q.shape[0], k, v, given)
+    _heads(hq, kv["k"].shape[1])
+    return kv, {"Hk": kv["k"].shape[1], **sizes}, f"_{fmt.name}" + ("_upper" if up else "")
+
+
+def _upper(kv_format, kv_precision: str) -> bool:
+    """Whether a call reads QuantSpec's upper codes alone; ValueError for a precision the
+    format lacks."""
+    return cq.precision(cq.resolve(kv_format) if kv_format is not None else None, kv_precision)

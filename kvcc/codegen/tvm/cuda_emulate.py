@@ -177,8 +177,11 @@ extern "C" int kvcc_emu_launch(void (*fn)(void**), unsigned gx, unsigned gy, uns
 
 
 def outputs(kind: str) -> tuple[str, ...]:
-    """The tensors a kernel of ``kind`` writes (a split decode's partial results, or the
-    output and lse)."""
+    """The tensors a kernel of ``kind`` writes whole (a split decode's partial results,
+    or the output and lse; none for the eviction scores, which add to the zeros the
+    caller passes, past a sequence's keys left as they are)."""
+    if kind == "scores":
+        return ()
     return ("wo", "wl") if kind.endswith("decode") else ("o", "lse")
 
 

@@ -30,6 +30,16 @@ lse is converted to the natural log on the way out. A row that sees no key gets
   format) the pages hold codes and the kernel takes the format's scales, zeros, rings
   and ring rows too (``cuda_quant.py``); those kernels are built with
   ``__launch_bounds__(threads, 1)`` (``cuda.py``).
+- **quantized dense decode** (``decode_{dtype}_d{D}_g{G}_{format}``): the decode
+  over K/V as ``kvcc.attention(kv_format=...)`` stores it: codes ``[B, Hk, N, W]``
+  with their scales and zeros, then the full-precision residual ``[B, Hk, R, D]``
+  (``cuda_quant.dense_decl``); ``L``, the quantized counts ``n_kq``/``n_vq`` and the
+  buffers' rows are run-time sizes. The **prefill** takes it alike
+  (``prefill_{dtype}_d{D}_{format}``; blocks of half the query rows from head dim 128,
+  whose state would spill with the codes' index arithmetic).
+- **eviction scores** (``scores_{layout}_{dtype}_d{D}``, ``cuda_scores.py``): H2O's and
+  SnapKV's per-key scores, launched after a prefill or decode from its lse
+  (``return_scores=True`` in the launcher).
 - **merge** (``merge_{dtype}_d{D}``): one block per (query head, sequence), one
   thread per head dim: ``o = sum_s w_s o_s / sum_s w_s`` with
   ``w_s = 2**(WL_s - max)``; an empty split has weight 0, all empty gives 0 and -inf.
@@ -64,7 +74,7 @@ them). A program visits only the key tiles some row of it sees (``cuda_ranges.py
 Any other mask of kvcc's algebra is compiled into
 a decode or prefill kernel of its own (``mask=``; ``cuda_masks.py``, name suffix
 ``_m{digest}``), which takes the mask's tables in place of ``window`` and ``sinks``;
-:data:`MASK_KERNELS` are built by default.
+``cuda_kernel_set.MASK_KERNELS`` are built by default.
 
 **Softcap and ALiBi** are run-time too: ``cap`` (float, 0: none) soft-caps a score as
 ``cap * tanh(s)`` (the launcher then scales q by ``scale / softcap`` and passes ``cap =
@@ -123,7 +133,7 @@ from kvcc.codegen.tvm.cuda_common import init_accumulators as _init
 from kvcc.codegen.tvm.cuda_common import lines as _lines
 from kvcc.codegen.tvm.cuda_common import score as _score
 from kvcc.codegen.tvm.cuda_common import tile_loop as _tile_loop
-from kvcc.codegen.tvm.cuda_prefill import prefill
+from kvcc.codegen.tvm.cuda_prefill import prefill  # noqa: F401  (re-exported: a kernel kind)
 from kvcc.codegen.tvm.cuda_ranges import J0, KEY, NK
 from kvcc.ir.mask import Mask
 
@@ -149,8 +159,6 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None,
         raise ValueError(f"the TVM CUDA kernels cannot compile this mask in: {why}")
     if fmt is not None:
         fmt.check_head_dim(d)
-        if page_size is None:
-            raise ValueError("quantized K/V runs in the paged decode only (give a page size)")
     check_head_dim(d)
     if g not in DECODE_GROUPS:
         raise ValueError(f"decode groups are powers of two up to 16, not {g}")
@@ -205,8 +213,13 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None,
         nk = "L"
         k_at, v_at = (f"{t}[bz, by, {jj}, {col}]" for t in "KV")
         tensors = ("q", "k", "v", "sl", "wo", "wl")
+        if fmt:  # dense codes (cuda_quant.dense_decl); the loads name b and hk
+            handles, decl, k_at, v_at, tensors, sizes = cq.dense_splice(
+                fmt, dtype, d, up, handles, decl, tensors, col)
+            binds = _lines(20, "b: T.let[T.int32] = bz", "hk: T.let[T.int32] = by") + "\n"
     sj = f"iv[{J0}] + (k * {nt} + tx) % {bn}"  # a score's key
     binds = binds if fmt else ""
+    sizes = sizes if fmt and not paged else ""
     ranges = _lines(20, *cr.decode_ranges(bn))
     loop = _tile_loop(cr.decode_tile(bn), g, d, bn, nt, pt, k_at, v_at, cr.decode_visible(sj),
                       _score(f"by * {g} + (k * {nt} + tx) // {bn}", f"iv[{NK}] - 1", sj),
@@ -226,7 +239,7 @@ def decode(dtype: str, d: int, g: int, page_size: int | None = None,
     src = f'''
 @T.prim_func
 def {name}({handles},
-           {params}):
+           {params}{sizes}):
     T.func_attr({{"global_symbol": "{name}", "tir.noalias": True}})
 {decl}
     SL = T.match_buffer(sl_h, (Hk * {g},), "float32")
@@ -286,101 +299,6 @@ def {name}(wo_h: T.handle, wl_h: T.handle, o_h: T.handle, lse_h: T.handle):
 '''
     return KernelDef(name, "merge", dtype, d, 0, src, (("Hq", 1), ("B", 1), ("1", 1)),
                      (d, 1, 1), ("wo", "wl", "o", "lse"))
-
-
-# Masks compiled in by default (besides the run-time window and sinks), per (dtype, head
-# dim): kernel kind (``prefill``, ``varlen`` prefill, or ``decode`` of group 4) and the
-# mask's text. ``kvcc compile --backend tvm`` builds any other a SPEC needs.
-MASK_KERNELS = (
-    ("prefill", "full"),  # bidirectional (encoders, cross-attention)
-    ("prefill", "causal(top_left)"),
-    ("prefill", "causal & document(%ids0)"),  # packed documents given by id
-    ("varlen", "full"),
-    ("decode", "document(%ids0)"),
-    ("paged_decode", "causal & page_select(16, %pages0)"),  # Quest over a KVCache's pages
-)
-
-
-def mask_kernel(kind: str, dtype: str, d: int, text: str) -> KernelDef:
-    """One of :data:`MASK_KERNELS`."""
-    from kvcc.ir.syntax import parse_mask
-
-    m = parse_mask(text)
-    if kind in ("decode", "paged_decode"):
-        return decode(dtype, d, 4, 16 if kind == "paged_decode" else None, mask=m)
-    return prefill(dtype, d, varlen=kind == "varlen", mask=m)
-
-
-# Head dims outside HEAD_DIMS in the default set, with the GPU check's cases at them:
-# dtype, head dim, decode groups (each plain and over pages of 16)
-OTHER_HEAD_DIMS = (("float16", 80, (1,)), ("float16", 96, (4,)), ("bfloat16", 256, (2, 4)))
-
-
-def other_head_dims(dims=OTHER_HEAD_DIMS) -> list[KernelDef]:
-    """Per entry of ``dims``: prefill, varlen prefill, merge, the decodes and paged
-    decodes of its groups and the paged prefill; and int8 pages at 256."""
-    out: list[KernelDef] = []
-    for dt, d, groups in dims:
-        out += [prefill(dt, d), prefill(dt, d, varlen=True), merge(dt, d)]
-        out += [decode(dt, d, g, p) for p in (None, 16) for g in groups]
-        out.append(prefill(dt, d, True, 16))
-        if d == 256:
-            out.append(prefill(dt, d, True, 16, "int8"))
-    return out
-
-
-def float32_kernels(head_dims=HEAD_DIMS) -> list[KernelDef]:
-    """float32 in the default set, per head dim: prefill, varlen prefill, merge, decode
-    of groups 1 and 4, the paged decode of group 4 and the paged prefill (pages of 16)."""
-    out: list[KernelDef] = []
-    for d in head_dims:
-        out += [prefill("float32", d), prefill("float32", d, varlen=True), merge("float32", d)]
-        out += [decode("float32", d, g) for g in (1, 4)]
-        out += [decode("float32", d, 4, 16), prefill("float32", d, True, 16)]
-    return out
-
-
-def kernel_set(head_dims=HEAD_DIMS, groups=(1, 2, 4, 8), dtypes=tuple(DTYPES),
-               page_sizes=PAGE_SIZES, kv_formats=cq.PRESETS, quant_groups=(1, 4),
-               quant_page_sizes=(16,), masks=MASK_KERNELS,
-               other_dims=OTHER_HEAD_DIMS, float32_dims=HEAD_DIMS) -> list[KernelDef]:
-    """Every kernel of one build: prefill, varlen prefill and merge per (dtype, head
-    dim), decode per (dtype, head dim, group), paged decode per (dtype, head dim,
-    group, page size), paged prefill per (dtype, head dim, page size), and over
-    quantized pages the paged decode per (dtype, head dim, format, group of
-    ``quant_groups``, page size of ``quant_page_sizes``: ``kvcc.KVCache``'s default 16;
-    ``kvcc compile --backend tvm`` builds any other a SPEC needs) and the paged prefill
-    per (dtype, head dim, format, page size of ``quant_page_sizes``), and the mask kernels
-    of ``masks`` per (dtype, head dim); then :func:`other_head_dims` of ``other_dims``
-    and :func:`float32_kernels` of ``float32_dims``."""
-    out: list[KernelDef] = []
-    for dt in dtypes:
-        for d in head_dims:
-            out += [prefill(dt, d), prefill(dt, d, varlen=True), merge(dt, d)]
-            out += [decode(dt, d, g) for g in groups]
-            out += [decode(dt, d, g, p) for p in page_sizes for g in groups]
-            fmts = [f for f in map(cq.resolve, kv_formats) if _stores(f, d)]
-            out += [decode(dt, d, g, p, f) for f in fmts for p in quant_page_sizes
-                    for g in quant_groups]
-            out += [prefill(dt, d, True, p) for p in page_sizes]
-            out += [prefill(dt, d, True, p, f) for f in fmts for p in quant_page_sizes]
-            hier = [f for f in fmts if f.hierarchical]  # QuantSpec's draft view too
-            out += [decode(dt, d, g, p, f, kv_precision="upper") for f in hier
-                    for p in quant_page_sizes for g in quant_groups]
-            out += [prefill(dt, d, True, p, f, kv_precision="upper") for f in hier
-                    for p in quant_page_sizes]
-            out += [mask_kernel(kind, dt, d, text) for kind, text in masks]
-    return out + other_head_dims(other_dims) + float32_kernels(float32_dims)
-
-
-def _stores(fmt, d: int) -> bool:
-    """Whether ``fmt`` stores rows of ``d`` channels (QuantSpec's group of 128 does not
-    divide 64)."""
-    try:
-        fmt.check_head_dim(d)
-    except ValueError:
-        return False
-    return True
 
 
 def module_script(kernels: list[KernelDef]) -> str:

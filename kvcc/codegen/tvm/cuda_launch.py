@@ -17,10 +17,19 @@ API::
     o, lse = kernels.paged_decode(q, k_pages, v_pages, block_table, kv_lens)
     o, lse = kernels.varlen_prefill(q, k, v, cu_seqlens_q, cu_seqlens_k)
     o, lse = kernels.paged_prefill(q, k_pages, v_pages, block_table, kv_lens, cu_seqlens_q)
+    # quantized dense K/V (as kvcc.attention(kv_format=...) stores them):
+    o, lse = kernels.decode(q, **cuda_quant.store(k, v, "int8"))   # or prefill
     # quantized pages (any kvcc.quant format, as a KVCache stores them):
     o, lse = kernels.paged_decode(q, k_codes, v_codes, block_table, kv_lens,
                                   kv_format=fmt, k_scale=..., k_zero=..., v_scale=...,
                                   v_zero=..., k_ring=..., v_ring=..., ring_rows=...)
+
+Every attention call takes ``return_scores=True`` (and ``score_window``, 0: every row)
+for H2O's and SnapKV's eviction scores too, returned last: each key's attention
+probability summed over the last ``score_window`` query rows of its sequence and over
+the query heads of its KV head (``[B, Hk, L]`` dense, ``[Hk, Tk]`` packed, ``[B, Hk,
+max_pages * page]`` over pages), from a second kernel after the attention
+(``cuda_scores.py``; under the run-time window and sinks, not a compiled-in mask).
 
 Every attention call takes ``softcap`` (None: none; scores become ``softcap *
 tanh(s / softcap)``) and ``alibi_slopes`` (None, or one slope per query head: the score
@@ -46,24 +55,26 @@ import pathlib
 
 from kvcc.codegen.tvm import cuda_quant as cq
 from kvcc.codegen.tvm.cuda_args import (
+    _dense,
     _dt,
     _dtypes,
     _heads,
     _masking,
     _no_format_tensors,
     _offsets,
-    _same,
     _scalars,
     _slopes,
     _table,
+    _upper,
 )
 from kvcc.codegen.tvm.cuda_driver import INT32_MAX, CubinKernels, CudaError, CudaUnavailable, arch_for
+from kvcc.codegen.tvm.cuda_launch_scores import ScoresMixin
 from kvcc.codegen.tvm.cuda_ranges import visible_tiles
 
 ENV = "KVCC_TVM_CUDA_DIR"
 
 
-class CudaKernels(CubinKernels):
+class CudaKernels(ScoresMixin, CubinKernels):
     """One artifact folder's attention kernels (:class:`CubinKernels` launches them)."""
 
     @classmethod
@@ -96,32 +107,43 @@ class CudaKernels(CubinKernels):
 
     def prefill(self, q, k, v, scale: float | None = None, window: int | None = None,
                 sinks: int = 0, softcap: float | None = None, alibi_slopes=None, mask=None,
-                mask_tensors=None):
+                mask_tensors=None, kv_format=None, k_scale=None, k_zero=None, v_scale=None,
+                v_zero=None, k_residual=None, v_residual=None, kv_precision: str = "full",
+                return_scores: bool = False, score_window: int = 0):
         """Causal attention, bottom-right aligned (query ``i`` at key position ``i + L -
         S``), within ``window`` keys and with ``sinks``, or under ``mask`` (with
         ``mask_tensors``; module docstring): q ``[B, Hq, S, D]``, K/V ``[B, Hk, L, D]``,
-        fp16, bf16 or f32. Returns ``o`` like q and ``lse [B, Hq,
-        S]`` float32 (natural log; a row that sees no key: 0 and -inf)."""
+        fp16, bf16 or f32, or with ``kv_format`` K/V as that format stores them
+        (``cuda_args._dense``). Returns ``o`` like q and ``lse [B, Hq, S]`` float32 (natural
+        log; a row that sees no key: 0 and -inf), and with ``return_scores`` the
+        eviction scores ``[B, Hk, L]`` float32 last (module docstring)."""
         import torch
 
         b, hq, s, d = q.shape
-        hk, length = k.shape[1], k.shape[2]
-        _same(q, k, v, hq, hk)
+        kv, sz, q8 = _dense(q, k, v, kv_format, kv_precision,
+                                 {"ks": k_scale, "kz": k_zero, "vs": v_scale, "vz": v_zero,
+                                  "kr": k_residual, "vr": v_residual})
+        hk, length = sz["Hk"], sz["L"]
         sfx, mt, ms = _masking(mask, mask_tensors, window, sinks, decode=False, packed=False,
                                keys=length, batch=b, hq=hq, hk=hk, device=q.device)
-        q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
+        sc_name = self._scores_kernel("dense", _dt(q), d, q8, sfx, score_window) \
+            if return_scores else None
+        q = q.contiguous()
         o = torch.empty_like(q)
         lse = torch.empty((b, hq, s), device=q.device, dtype=torch.float32)
-        self.launch(f"kvcc_cuda_prefill_{_dt(q)}_d{d}{sfx}",
-                    {"q": q, "k": k, "v": v, **mt, "sl": _slopes(alibi_slopes, hq, q.device),
-                     "o": o, "lse": lse},
-                    {"B": b, "Hq": hq, "Hk": hk, "S": s, "L": length, **ms},
-                    _scalars(scale, d, softcap))
-        return o, lse
+        sl, scal, sizes = _slopes(alibi_slopes, hq, q.device), _scalars(scale, d, softcap), \
+            {"B": b, "Hq": hq, "S": s, **sz, **ms}
+        self.launch(f"kvcc_cuda_prefill_{_dt(q)}_d{d}{q8}{sfx}",
+                    {"q": q, **kv, **mt, "sl": sl, "o": o, "lse": lse}, sizes, scal)
+        if sc_name is None:
+            return o, lse
+        return o, lse, self._scores(sc_name, {"q": q, **kv, "lse": lse, "sl": sl}, sizes, scal,
+                                    (b, hk, length), length, score_window)
 
     def varlen_prefill(self, q, k, v, cu_seqlens_q, cu_seqlens_k, max_seqlen_q: int | None = None,
                        scale: float | None = None, window: int | None = None, sinks: int = 0,
-                       softcap: float | None = None, alibi_slopes=None, mask=None):
+                       softcap: float | None = None, alibi_slopes=None, mask=None,
+                       return_scores: bool = False, score_window: int = 0):
         """Packed sequences (``kvcc.attention_varlen``'s layout): q ``[Tq, Hq, D]``, K/V
         ``[Tk, Hk, D]``, ``cu_seqlens_q``/``cu_seqlens_k`` int32 ``[B + 1]``; sequence
         ``b``'s queries (rows ``cu_seqlens_q[b]:cu_seqlens_q[b+1]``) attend to its keys,
@@ -131,7 +153,8 @@ class CudaKernels(CubinKernels):
         non-decreasing, ending at the rows of q and k) before anything launches, as they
         are whenever they are CPU tensors; GPU offsets with a ``max_seqlen_q`` are
         trusted (no round trip per call).
-        Returns ``o`` like q and ``lse [Tq, Hq]`` float32."""
+        Returns ``o`` like q and ``lse [Tq, Hq]`` float32, and with ``return_scores``
+        the eviction scores ``[Hk, Tk]`` (per packed key) last."""
         import torch
 
         tq, hq, d = q.shape
@@ -152,46 +175,60 @@ class CudaKernels(CubinKernels):
         sfx, mt, ms = _masking(mask, None, window, sinks, decode=False, packed=True,
                                keys=k.shape[0], batch=b, hq=hq, hk=hk, device=q.device,
                                seq_keys=lambda: cuk[1:] - cuk[:-1])
+        sc_name = self._scores_kernel("varlen", _dt(q), d, "", sfx, score_window) \
+            if return_scores else None
         q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
         o = torch.empty_like(q)
         lse = torch.empty((tq, hq), device=q.device, dtype=torch.float32)
-        if tq == 0:
+        sl, scal = _slopes(alibi_slopes, hq, q.device), _scalars(scale, d, softcap)
+        sizes = {"B": b, "Hq": hq, "Hk": hk, "TQ": tq, "TK": k.shape[0],
+                 "MQ": int(max_seqlen_q), **ms}
+        if tq:
+            self.launch(f"kvcc_cuda_varlen_prefill_{_dt(q)}_d{d}{sfx}",
+                        {"q": q, "k": k, "v": v, "cuq": cuq, "cuk": cuk, **mt, "sl": sl, "o": o,
+                         "lse": lse}, sizes, scal)
+        if sc_name is None:
             return o, lse
-        self.launch(f"kvcc_cuda_varlen_prefill_{_dt(q)}_d{d}{sfx}",
-                    {"q": q, "k": k, "v": v, "cuq": cuq, "cuk": cuk, **mt,
-                     "sl": _slopes(alibi_slopes, hq, q.device), "o": o, "lse": lse},
-                    {"B": b, "Hq": hq, "Hk": hk, "TQ": tq, "MQ": int(max_seqlen_q), **ms},
-                    _scalars(scale, d, softcap))
-        return o, lse
+        longest = int((cuk[1:] - cuk[:-1]).max()) if b and tq else 0
+        return o, lse, self._scores(sc_name, {"q": q, "k": k, "cuq": cuq, "cuk": cuk,
+                                              "lse": lse, "sl": sl}, sizes, scal,
+                                    (hk, k.shape[0]), longest, score_window)
 
     def decode(self, q, k, v, scale: float | None = None, num_splits: int | None = None,
                window: int | None = None, sinks: int = 0, softcap: float | None = None,
-               alibi_slopes=None, mask=None, mask_tensors=None):
+               alibi_slopes=None, mask=None, mask_tensors=None, kv_format=None, k_scale=None,
+               k_zero=None, v_scale=None, v_zero=None, k_residual=None, v_residual=None,
+               kv_precision: str = "full", return_scores: bool = False, score_window: int = 0):
         """One query per sequence (the last position) against its ``L`` keys, within
-        ``window`` and with ``sinks``: q ``[B, Hq, 1, D]``, K/V ``[B, Hk, L, D]``;
-        split-KV over ``num_splits`` blocks (default: enough blocks to fill the GPU
-        twice, at most one per key tile the window and sinks leave; a compiled-in mask
-        counts every tile), then the merge; ``mask``/``mask_tensors`` as in
-        :meth:`prefill`. Returns ``o [B, Hq, 1,
-        D]`` and ``lse [B, Hq, 1]``."""
+        ``window`` and with ``sinks``: q ``[B, Hq, 1, D]``, K/V ``[B, Hk, L, D]``, or
+        with ``kv_format`` as in :meth:`prefill`; split-KV over ``num_splits`` blocks
+        (default: enough blocks to fill the GPU twice, at most one per key tile the
+        window and sinks leave; a compiled-in mask counts every tile), then the merge;
+        ``mask``/``mask_tensors`` as in :meth:`prefill`. Returns ``o [B, Hq, 1, D]`` and
+        ``lse [B, Hq, 1]``, and with ``return_scores`` the eviction scores ``[B, Hk, L]``
+        last."""
         b, hq, one, d = q.shape
-        hk, length = k.shape[1], k.shape[2]
         if one != 1:
             raise ValueError(f"decode takes one query per sequence, not {one}")
-        _same(q, k, v, hq, hk)
+        kv, sz, q8 = _dense(q, k, v, kv_format, kv_precision,
+                                 {"ks": k_scale, "kz": k_zero, "vs": v_scale, "vz": v_zero,
+                                  "kr": k_residual, "vr": v_residual})
+        hk, length = sz["Hk"], sz["L"]
         masking = _masking(mask, mask_tensors, window, sinks, decode=True, packed=False,
                            keys=length, batch=b, hq=hq, hk=hk, device=q.device)
-        name = f"kvcc_cuda_decode_{_dt(q)}_d{d}_g{hq // hk}"
-        q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
-        return self._split_decode(name, q, {"k": k, "v": v}, {"B": b, "Hq": hq, "Hk": hk,
-                                                               "L": length},
-                                  length, scale, num_splits, masking, softcap, alibi_slopes)
+        name = f"kvcc_cuda_decode_{_dt(q)}_d{d}_g{hq // hk}{q8}"
+        scores = dict(layout="dense", fmt=q8, window=score_window, extra={}, sizes={"S": 1},
+                      shape=(b, hk, length), longest=length) if return_scores else None
+        return self._split_decode(name, q.contiguous(), kv, {"B": b, "Hq": hq, **sz},
+                                  length, scale, num_splits, masking, softcap, alibi_slopes,
+                                  scores)
 
     def paged_decode(self, q, k_pages, v_pages, block_table, kv_lens, scale: float | None = None,
                      num_splits: int | None = None, window: int | None = None, sinks: int = 0,
                      softcap: float | None = None, alibi_slopes=None, kv_format=None,
                      k_scale=None, k_zero=None, v_scale=None, v_zero=None, k_ring=None,
-                     v_ring=None, ring_rows=None, mask=None, kv_precision: str = "full"):
+                     v_ring=None, ring_rows=None, mask=None, kv_precision: str = "full",
+                     return_scores: bool = False, score_window: int = 0):
         """One query per sequence over a ``kvcc.KVCache`` layer's pages: q ``[B, Hq, D]``
         (sequence ``b``'s last token), ``k_pages``/``v_pages [P, page, Hk, D]``
         (``KVCache.k(layer)``/``v(layer)``), ``block_table [B, max_pages]`` and
@@ -201,7 +238,9 @@ class CudaKernels(CubinKernels):
         key is then the last slot of its last block-table page): no page past its
         block-table row is read, and no error is raised (the launcher reads nothing back
         from the GPU). Window, sinks and splits as in :meth:`decode` (splits chosen from
-        the bound ``max_pages * page``). Returns ``o [B, Hq, D]`` and ``lse [B, Hq]``.
+        the bound ``max_pages * page``). Returns ``o [B, Hq, D]`` and ``lse [B, Hq]``,
+        and with ``return_scores`` the eviction scores ``[B, Hk, max_pages * page]`` (per
+        position in the sequence; 0 past its keys) last.
 
         ``kv_format`` (a ``kvcc.quant`` format, or its name: ``"int8"``, ``"kivi2"``...):
         the pages hold codes, and ``k_scale``, ``k_zero``, ``v_scale``, ``v_zero`` are
@@ -220,7 +259,8 @@ class CudaKernels(CubinKernels):
                 {"ks": k_scale, "kz": k_zero, "vs": v_scale, "vz": v_zero, "kr": k_ring,
                  "vr": v_ring, "rs": ring_rows},
                 dict(scale=scale, num_splits=num_splits, window=window, sinks=sinks,
-                     softcap=softcap, alibi_slopes=alibi_slopes, mask=mask, upper=up))
+                     softcap=softcap, alibi_slopes=alibi_slopes, mask=mask, upper=up,
+                     scores=score_window if return_scores else None))
         if k_pages.shape != v_pages.shape or k_pages.dim() != 4 or k_pages.shape[3] != d:
             raise ValueError(f"shapes do not match: q {tuple(q.shape)}, k_pages "
                              f"{tuple(k_pages.shape)}, v_pages {tuple(v_pages.shape)}")
@@ -228,12 +268,14 @@ class CudaKernels(CubinKernels):
         _dtypes(q, k_pages, v_pages)
         name = f"kvcc_cuda_paged_decode_{_dt(q)}_d{d}_g{hq // hk}_p{page}"
         return self._pages(name, q, {"k": k_pages, "v": v_pages}, block_table, kv_lens, page, hk,
-                           scale, num_splits, (mask, window, sinks), softcap, alibi_slopes)
+                           scale, num_splits, (mask, window, sinks), softcap, alibi_slopes,
+                           scores=(score_window, "") if return_scores else None)
 
     def _pages(self, name: str, q, kv: dict, block_table, kv_lens, page: int, hk: int,
-               scale, num_splits, mask_args: tuple, *rest):
+               scale, num_splits, mask_args: tuple, *rest, scores: tuple | None = None):
         """The paged decode ``name`` over K/V pages and their tensors ``kv``;
-        ``mask_args``: the call's mask, window and sinks."""
+        ``mask_args``: the call's mask, window and sinks; ``scores``: the score window
+        and the format's name suffix, for the eviction scores."""
         b, hq, _ = q.shape
         _heads(hq, hk)
         bt, kvl = _table("block_table", block_table, 2), _table("kv_lens", kv_lens, 1)
@@ -248,9 +290,16 @@ class CudaKernels(CubinKernels):
                            keys=bt.shape[1] * page, batch=b, hq=hq, hk=hk, device=q.device,
                            seq_keys=lambda: kvl.clamp(max=bt.shape[1] * page))
         kv = {n: t.contiguous() for n, t in kv.items()}
+        keys = bt.shape[1] * page
+        if scores is not None:  # q's rows as packed queries, one per sequence
+            import torch
+
+            scores = dict(layout=f"paged{page}", fmt=scores[1], window=scores[0],
+                          extra={"cuq": torch.arange(b + 1, dtype=torch.int32, device=q.device)},
+                          sizes={"TQ": b}, shape=(b, hk, keys), longest=keys)
         return self._split_decode(name, q.contiguous(), {**kv, "bt": bt, "kvl": kvl},
                                   {"B": b, "Hq": hq, "Hk": hk, "MP": bt.shape[1]},
-                                  bt.shape[1] * page, scale, num_splits, masking, *rest)
+                                  keys, scale, num_splits, masking, *rest, scores)
 
     def _quant_paged_decode(self, q, k_codes, v_codes, block_table, kv_lens, kv_format,
                             given: dict, kw: dict):
@@ -261,14 +310,18 @@ class CudaKernels(CubinKernels):
             + ("_upper" if kw["upper"] else "")
         return self._pages(name, q, kv, block_table, kv_lens, page, hk, kw["scale"],
                            kw["num_splits"], (kw["mask"], kw["window"], kw["sinks"]),
-                           kw["softcap"], kw["alibi_slopes"])
+                           kw["softcap"], kw["alibi_slopes"],
+                           scores=None if kw["scores"] is None else (
+                               kw["scores"], f"_{fmt.name}" + ("_upper" if kw["upper"] else "")))
 
     def _split_decode(self, name: str, q, kv: dict, sizes: dict, max_len: int,
                       scale: float | None, num_splits: int | None, masking: tuple,
-                      softcap: float | None, alibi_slopes):
+                      softcap: float | None, alibi_slopes, scores: dict | None = None):
         """Decode kernel ``name`` over ``NS`` splits into a float32 workspace, then the
         merge; ``o`` and ``lse`` shaped as q's rows (``[B, Hq, 1, D]`` or ``[B, Hq, D]``).
-        ``masking``: the name suffix, tensors and sizes of :func:`_masking`."""
+        ``masking``: the name suffix, tensors and sizes of :func:`_masking`. ``scores``:
+        the eviction scores' layout, format suffix, window, extra tensors and sizes,
+        shape and longest sequence; they are returned last."""
         import torch
 
         b, hq, hk, d = sizes["B"], sizes["Hq"], sizes["Hk"], q.shape[-1]
@@ -277,6 +330,8 @@ class CudaKernels(CubinKernels):
         if name not in self.manifest["kernels"]:
             raise KeyError(f"no prebuilt kernel {name} (GQA group {hq // hk}, head dim {d}, "
                            f"{q.dtype}); built: {sorted(self.manifest['kernels'])}")
+        sc_name = None if scores is None else self._scores_kernel(
+            scores["layout"], _dt(q), d, scores["fmt"], sfx, scores["window"])
         if num_splits is None:
             entry = self.manifest["kernels"][name]
             tiles = visible_tiles(max_len, mask["window"], mask["sinks"],
@@ -289,25 +344,32 @@ class CudaKernels(CubinKernels):
         o = torch.empty_like(q)
         lse = torch.empty(q.shape[:-1], device=q.device, dtype=torch.float32)
         sizes = {**sizes, "NS": ns, **mask}
-        self.launch(name, {"q": q, **kv, **mt, "sl": _slopes(alibi_slopes, hq, q.device),
-                           "wo": wo, "wl": wl}, sizes, _scalars(scale, d, softcap))
+        sl, scal = _slopes(alibi_slopes, hq, q.device), _scalars(scale, d, softcap)
+        self.launch(name, {"q": q, **kv, **mt, "sl": sl, "wo": wo, "wl": wl}, sizes, scal)
         self.launch(f"kvcc_cuda_merge_{_dt(q)}_d{d}", {"wo": wo, "wl": wl, "o": o, "lse": lse},
                     sizes)
-        return o, lse
+        if sc_name is None:
+            return o, lse
+        return o, lse, self._scores(sc_name, {"q": q, **kv, **scores["extra"], "lse": lse,
+                                              "sl": sl}, {**sizes, **scores["sizes"]}, scal,
+                                    scores["shape"], scores["longest"], scores["window"])
 
     def paged_prefill(self, q, k_pages, v_pages, block_table, kv_lens, cu_seqlens_q,
                       max_seqlen_q: int | None = None, scale: float | None = None,
                       window: int | None = None, sinks: int = 0, softcap: float | None = None,
                       alibi_slopes=None, kv_format=None, k_scale=None, k_zero=None,
                       v_scale=None, v_zero=None, k_ring=None, v_ring=None, ring_rows=None,
-                      mask=None, kv_precision: str = "full"):
+                      mask=None, kv_precision: str = "full", return_scores: bool = False,
+                      score_window: int = 0):
         """Packed queries over a ``kvcc.KVCache`` layer's pages (a chunked prefill step):
         q ``[Tq, Hq, D]`` with ``cu_seqlens_q`` int32 ``[B + 1]``, sequence ``b``'s
         queries the last of its ``kv_lens[b]`` keys (bottom-right aligned), the pages,
         block table and lengths as in :meth:`paged_decode` (a length past ``max_pages *
         page`` is clamped to it), ``kv_format``, its tensors and ``kv_precision`` too.
         Mask, softcap, ALiBi, ``max_seqlen_q`` and the checks of ``cu_seqlens_q`` as in
-        :meth:`varlen_prefill`. Returns ``o`` like q and ``lse [Tq, Hq]`` float32."""
+        :meth:`varlen_prefill`. Returns ``o`` like q and ``lse [Tq, Hq]`` float32, and
+        with ``return_scores`` the eviction scores ``[B, Hk, max_pages * page]`` last, as
+        :meth:`paged_decode` gives them."""
         import torch
 
         tq, hq, d = q.shape
@@ -343,24 +405,25 @@ class CudaKernels(CubinKernels):
         sfx, mt, ms = _masking(mask, None, window, sinks, decode=False, packed=True,
                                keys=bt.shape[1] * page, batch=b, hq=hq, hk=hk, device=q.device,
                                seq_keys=lambda: kvl.clamp(max=bt.shape[1] * page))
+        sc_name = self._scores_kernel(f"paged{page}", _dt(q), d, suffix, sfx, score_window) \
+            if return_scores else None
         q = q.contiguous()
         o = torch.empty_like(q)
         lse = torch.empty((tq, hq), device=q.device, dtype=torch.float32)
-        if tq == 0:
+        kv = {n: t.contiguous() for n, t in kv.items()}
+        sl, scal = _slopes(alibi_slopes, hq, q.device), _scalars(scale, d, softcap)
+        sizes = {"B": b, "Hq": hq, "Hk": hk, "TQ": tq, "MQ": int(max_seqlen_q),
+                 "MP": bt.shape[1], **ms}
+        if tq:
+            self.launch(f"kvcc_cuda_paged_prefill_{_dt(q)}_d{d}_p{page}{suffix}{sfx}",
+                        {"q": q, **kv, "cuq": cuq, "bt": bt, "kvl": kvl, **mt, "sl": sl, "o": o,
+                         "lse": lse}, sizes, scal)
+        if sc_name is None:
             return o, lse
-        self.launch(f"kvcc_cuda_paged_prefill_{_dt(q)}_d{d}_p{page}{suffix}{sfx}",
-                    {"q": q, **{n: t.contiguous() for n, t in kv.items()}, "cuq": cuq, "bt": bt,
-                     "kvl": kvl, **mt, "sl": _slopes(alibi_slopes, hq, q.device), "o": o,
-                     "lse": lse},
-                    {"B": b, "Hq": hq, "Hk": hk, "TQ": tq, "MQ": int(max_seqlen_q),
-                     "MP": bt.shape[1], **ms}, _scalars(scale, d, softcap))
-        return o, lse
-
-
-def _upper(kv_format, kv_precision: str) -> bool:
-    """Whether a call reads QuantSpec's upper codes alone; ValueError for a precision the
-    format lacks."""
-    return cq.precision(cq.resolve(kv_format) if kv_format is not None else None, kv_precision)
+        keys = bt.shape[1] * page
+        return o, lse, self._scores(sc_name, {"q": q, **kv, "cuq": cuq, "bt": bt, "kvl": kvl,
+                                              "lse": lse, "sl": sl}, sizes, scal,
+                                    (b, hk, keys), keys if tq else 0, score_window)
 
 
 __all__ = ["ENV", "CudaError", "CudaKernels", "CudaUnavailable", "arch_for", "visible_tiles"]

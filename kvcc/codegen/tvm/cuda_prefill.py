@@ -45,8 +45,10 @@ def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = No
     up = cq.precision(fmt, kv_precision)  # QuantSpec's upper codes alone
     if fmt is not None:
         fmt.check_head_dim(d)
-    if (page_size is not None or fmt is not None) and not (varlen and page_size):
-        raise ValueError("a paged (or quantized) prefill takes packed queries and a page size")
+    if page_size is not None and not varlen:
+        raise ValueError("a paged prefill takes packed queries (varlen)")
+    if fmt is not None and varlen and page_size is None:
+        raise ValueError("quantized K/V runs dense or in pages (a KVCache's), not packed")
     paged = page_size is not None
     kind = "paged_prefill" if paged else "varlen_prefill" if varlen else "prefill"
     name = f"kvcc_cuda_{kind}_{ALL_DTYPES[dtype]}_d{d}" + (f"_p{page_size}" if paged else "") \
@@ -54,6 +56,8 @@ def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = No
         + (cm.suffix(mask) if mask is not None else "")
     check_head_dim(d)
     (bm, bn), nt = prefill_tiles(d, dtype), NT
+    if fmt is not None and not varlen and d >= 128:
+        bm //= 2  # dense codes' index arithmetic: half the rows, or the state spills
     check_shared(name, bm, d, bn, dtype, cm.MaskCode(mask, bm, bn, "", "", "").shared_bytes()
                  if mask is not None else 0)
     pt = bm * d // nt
@@ -120,6 +124,11 @@ def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = No
         lse_at = f"LSE[bz, by, r0 + {row}]"
         tensors = ("q", "k", "v", "sl", "o", "lse")
         grid = (("S", bm), ("Hq", 1), ("B", 1))
+        if fmt:  # dense codes (cuda_quant.dense_decl); the loads name b (hk is bound)
+            jj = f"T.min(iv[{J0}] + {row}, L - 1)"
+            handles, decl, k_at, v_at, tensors, sizes = cq.dense_splice(
+                fmt, dtype, d, up, handles, decl, tensors, col)
+            seq = _lines(20, "b: T.let[T.int32] = bz") + "\n"
     sj = f"iv[{J0}] + (k * {nt} + tx) % {bn}"  # a score's key
     sp = f"r0 + (k * {nt} + tx) // {bn} + {L} - {S}"  # its query's position
     ranges = _lines(20, *cr.prefill_ranges(bm, bn, S, L))

@@ -3,20 +3,21 @@ fp32 reference they are held to, and each case's sequences as ``[H, S, D]`` tens
 
 A case is a tuple: kernel kind (``prefill``, ``decode``, ``paged16``/``paged32`` (the
 paged decode), ``chunk16``/``chunk32`` (the paged prefill: packed queries, the last of
-their sequence's keys), ``varlen``), dtype, query and KV heads, head dim, per-sequence query and key lengths,
-window (None: causal) and sinks, then optionally a softcap, ALiBi (True), a
-``kv_format`` and its ``kv_precision`` (``"upper"``: QuantSpec's draft view): paged
-kinds hold its codes in a quantized ``kvcc.KVCache``'s pages, dense kinds (``prefill``,
-``decode``) take K/V as ``kvcc.attention(kv_format=...)`` stores them (quantized prefix,
-full-precision residual); then a score window (not None: the call returns the eviction
-scores of its last rows too, 0: of every row). A window given as text is a mask of kvcc's
-syntax instead (sinks then 0), which runs on a kernel with that mask compiled in
-(``kvcc/codegen/tvm/cuda_masks.py``); ``%doc`` names random sorted document ids
-``[B, L]`` (dense kinds), ``%pages`` and ``%qpages`` random page selections per KV
-head and per query head (Quest's ``page_select``: ``[B, H, pages]``, over the block
-table's pages in paged kinds; the page of each sequence's last key is kept). Tensors
-are made on the device the check runs on (``"cuda"``, or ``"cpu"`` for the kernels'
-CPU emulation).
+their sequence's keys), ``varlen``, ``stream16`` (a decode step of a ``KVCache`` with
+streaming heads, its window and sinks the streaming heads')), dtype, query and KV heads,
+head dim, per-sequence query and key lengths, window (None: causal) and sinks, then
+optionally a softcap, ALiBi (True), a ``kv_format`` and its ``kv_precision``
+(``"upper"``: QuantSpec's draft view): paged kinds hold its codes in a quantized
+``kvcc.KVCache``'s pages, dense kinds (``prefill``, ``decode``) take K/V as
+``kvcc.attention(kv_format=...)`` stores them (quantized prefix, full-precision
+residual); then a score window (not None: the call returns the eviction scores of its
+last rows too, 0: of every row). A window given as text is a mask of kvcc's syntax
+instead (sinks then 0), which runs on a kernel with that mask compiled in
+(``kvcc/codegen/tvm/cuda_masks.py``); ``%doc`` names random sorted document ids ``[B,
+L]`` (dense kinds), ``%pages`` and ``%qpages`` random page selections per KV head and
+per query head (Quest's ``page_select``: ``[B, H, pages]``, over the block table's pages
+in paged kinds; the page of each sequence's last key is kept). Tensors are made on the
+device the check runs on (``"cuda"``, or ``"cpu"`` for the kernels' CPU emulation).
 """
 
 from __future__ import annotations
@@ -121,6 +122,10 @@ CASES = [
     ("chunk16", "float16", 8, 2, 128, [40, 1], [300, 77], None, 0, None, False, None, "full", 32),
     ("paged16", "float16", 8, 2, 128, [1] * 2, [500, 90], None, 0, None, False, "kivi2", "full", 0),
     ("decode", "bfloat16", 8, 2, 128, [1], [300], 64, 2, None, False, "int8", "full", 0),
+    # a KVCache with streaming heads (the odd KV heads; window: their recent keys), a
+    # decode step over both pools (CudaKernels.paged_streaming)
+    ("stream16", "float16", 8, 4, 64, [1] * 3, [3, 300, 1000], 64, 4),
+    ("stream16", "bfloat16", 32, 8, 128, [1] * 2, [2000, 129], 256, 4, 30.0),
 ]
 
 
@@ -231,6 +236,8 @@ class Case:
                 self.ids = torch.randint(0, 5, (b, n), device=device, generator=gen).sort(-1).values
             if self.kv_format:
                 self._quantized_dense()
+        elif self.kind.startswith("stream"):  # a KVCache with streaming heads: decode
+            self._streaming_cache(rnd, device)
         elif self.kind.startswith(("paged", "chunk")):  # pages: decode, or a prefill chunk
             self.page = int(self.kind[5:])
             need = [-(-n // self.page) for n in self.kl]
@@ -276,6 +283,44 @@ class Case:
                     sel[i, :, (length - 1) // n.page_size] = True
             out[n.pages] = sel
         return out
+
+    def _streaming_cache(self, rnd, device) -> None:
+        """A ``kvcc.KVCache`` (reference backend) whose odd KV heads stream (StreamingLLM:
+        ``sinks`` and a ``window`` of recent keys, in a pool of their own), holding each
+        sequence's keys, the last appended in a decode step; its two pools go to the
+        kernels, the full history (``self.hist``) to the reference, under the cache's
+        ``by_head`` mask."""
+        import torch
+
+        from kvcc import masks as M
+        from kvcc.runtime import KVCache, StreamingHeads
+
+        self.page = int(self.kind[6:])
+        self.heads = tuple(range(1, self.hk, 2))
+        b = len(self.kl)
+        sp = StreamingHeads((self.heads,), sinks=self.sinks, recent=self.window, chunk=8)
+        need = sum(-(-n // self.page) for n in self.kl) + 8
+        cache = KVCache(1, self.hk, self.d, num_pages=need, page_size=self.page,
+                        dtype=self.dtype, device=device, backend="reference", max_seqs=b,
+                        streaming=sp)
+        seqs = [cache.add_sequence() for _ in range(b)]
+        self.hist = [(rnd(n, self.hk, self.d), rnd(n, self.hk, self.d)) for n in self.kl]
+        for last in (False, True):  # every key but the last, then a decode step
+            new = [1 if last else n - 1 for n in self.kl]
+            step = cache.plan(seqs, [1 if last else 0] * b, new_tokens=new,
+                              num_q_heads=self.hq)
+            k, v = (torch.cat([t[-1:] if last else t[:-1] for t in ts])
+                    for ts in zip(*self.hist))
+            step.append(0, k, v)
+        self.pools = ((cache.k(0), cache.v(0), step.block_table, step.kv_lens),
+                      (cache.stream.pool[0, 0], cache.stream.pool[0, 1],
+                       step.stream.block_table, step.stream.lens))
+        self.q = rnd(b, self.hq, self.d)
+        self.mask = M.by_head(list(self.heads), M.causal() & M.streaming(self.sinks, self.window),
+                              M.causal(), num_kv_heads=self.hk, group=self.hq // self.hk)
+        self.mask_text = f"streaming heads {list(self.heads)}: causal & streaming({self.sinks}, " \
+            f"{self.window}), the others causal"
+        self.recent, self.stream_sinks, self.window, self.sinks = self.window, self.sinks, None, 0
 
     def _quantized_dense(self) -> None:
         """K/V as ``kvcc.attention(kv_format=...)`` stores them (quantized prefix,
@@ -362,6 +407,9 @@ class Case:
                 t = {**self.q_tensors, "kv_format": self.kv_format,
                      "kv_precision": self.precision}
             return getattr(ks, self.kind)(self.q, **t, **m, **ids)
+        if self.kind.startswith("stream"):
+            return ks.paged_streaming(self.q, self.heads, *self.pools, sinks=self.stream_sinks,
+                                      recent=self.recent, softcap=self.softcap)
         if self.kind.startswith("chunk"):
             t = dict(self.q_tensors) if self.kv_format else {"k": self.k, "v": self.v}
             q8 = {"kv_format": self.kv_format, "kv_precision": self.precision} if self.kv_format \
@@ -402,6 +450,9 @@ class Case:
         for i, (s, n) in enumerate(zip(self.ql, self.kl)):
             if self.kind in ("prefill", "decode"):
                 out.append((self.q[i], self.k[i], self.v[i], o[i], lse[i]))
+            elif self.kind.startswith("stream"):  # the full history
+                k, v = (t.transpose(0, 1) for t in self.hist[i])
+                out.append((self.q[i][:, None], k, v, o[i][:, None], lse[i][:, None]))
             elif self.kind.startswith(("paged", "chunk")):
                 pages = self.bt[i, :-(-n // self.page)].long()
                 k, v = (t[pages].flatten(0, 1)[:n].transpose(0, 1) for t in (self.k, self.v))

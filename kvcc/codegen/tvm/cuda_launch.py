@@ -17,6 +17,9 @@ API::
     o, lse = kernels.paged_decode(q, k_pages, v_pages, block_table, kv_lens)
     o, lse = kernels.varlen_prefill(q, k, v, cu_seqlens_q, cu_seqlens_k)
     o, lse = kernels.paged_prefill(q, k_pages, v_pages, block_table, kv_lens, cu_seqlens_q)
+    # a KVCache with streaming heads: both pools, one launch each
+    o, lse = kernels.paged_streaming(q, heads, main=(k, v, bt, kvl), stream=(ks, vs, bts, kvls),
+                                     sinks=4, recent=256)
     # quantized dense K/V (as kvcc.attention(kv_format=...) stores them):
     o, lse = kernels.decode(q, **cuda_quant.store(k, v, "int8"))   # or prefill
     # quantized pages (any kvcc.quant format, as a KVCache stores them):
@@ -69,12 +72,13 @@ from kvcc.codegen.tvm.cuda_args import (
 )
 from kvcc.codegen.tvm.cuda_driver import INT32_MAX, CubinKernels, CudaError, CudaUnavailable, arch_for
 from kvcc.codegen.tvm.cuda_launch_scores import ScoresMixin
+from kvcc.codegen.tvm.cuda_launch_stream import StreamMixin
 from kvcc.codegen.tvm.cuda_ranges import visible_tiles
 
 ENV = "KVCC_TVM_CUDA_DIR"
 
 
-class CudaKernels(ScoresMixin, CubinKernels):
+class CudaKernels(ScoresMixin, StreamMixin, CubinKernels):
     """One artifact folder's attention kernels (:class:`CubinKernels` launches them)."""
 
     @classmethod

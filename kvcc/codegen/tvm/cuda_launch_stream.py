@@ -1,0 +1,69 @@
+"""Streaming heads (StreamingLLM, DuoAttention) in :class:`~kvcc.codegen.tvm.cuda_launch.
+CudaKernels`: attention over a ``kvcc.KVCache`` with ``streaming=StreamingHeads(...)``,
+whose two page pools (``kvcc/runtime/streaming.py``) the CPU kernels read in one paged
+launch per pool (``kvcc/runtime/tvm_step.py``). Here likewise: the retrieval heads'
+query heads over the main pages with the step's mask ``m`` (causal or full), the
+streaming heads' over their pool's per-sequence views with ``m & streaming(sinks,
+recent)``, each positioned by its own pool's lengths (bottom-right), the two launches'
+outputs scattered back into one ``o`` and ``lse``.
+"""
+
+from __future__ import annotations
+
+
+class StreamMixin:
+    """:meth:`paged_streaming`, over the paged decode and paged prefill."""
+
+    def paged_streaming(self, q, streaming_heads, main: tuple, stream: tuple, *, sinks: int,
+                        recent: int, cu_seqlens_q=None, max_seqlen_q: int | None = None,
+                        causal: bool = True, scale: float | None = None,
+                        softcap: float | None = None, num_splits: int | None = None):
+        """One step's attention over both pools of a cache with streaming heads.
+
+        ``q``: one query per sequence ``[B, Hq, D]`` (decode), or packed queries ``[Tq,
+        Hq, D]`` with ``cu_seqlens_q`` (a prefill chunk: each sequence's queries the
+        last of its keys). ``streaming_heads``: the layer's streaming KV heads (of
+        ``Hk`` in all). ``main``: ``(k_pages, v_pages, block_table, kv_lens)`` of the
+        retrieval heads (``KVCache.k(layer)``, ``v(layer)``, the step's block table and
+        lengths: ``Hk - len(streaming_heads)`` heads, in order); ``stream``: the same of
+        the streaming heads' pool and each sequence's view of it (the step's
+        ``StreamIndex`` block table and lengths). ``sinks``/``recent``: the
+        ``StreamingHeads``'. ``causal``: the step's mask ``m`` is causal (else full).
+        Softcap and splits as in ``paged_decode`` (no ALiBi: the views keep the sinks'
+        positions while the query's is the view's end, so a sink's distance is not its
+        own, as for the cache, which takes none). Returns ``o`` like q and ``lse``
+        float32, per query head."""
+        import torch
+
+        from kvcc import masks as M
+
+        heads = sorted(set(int(h) for h in streaming_heads))
+        if len(heads) != len(list(streaming_heads)):
+            raise ValueError(f"streaming_heads names a head twice: {list(streaming_heads)}")
+        hq = q.shape[1]
+        hk = main[0].shape[2] + stream[0].shape[2]
+        if stream[0].shape[2] != len(heads) or any(h < 0 or h >= hk for h in heads):
+            raise ValueError(f"streaming_heads {heads}: the streaming pool holds "
+                             f"{stream[0].shape[2]} heads of {hk} (main pool: {main[0].shape[2]})")
+        if hk == 0 or hq % hk:
+            raise ValueError(f"query heads ({hq}) must be a multiple of KV heads ({hk})")
+        g = hq // hk
+        m = M.causal() if causal else M.full()
+        ms = m & M.streaming(sinks, recent) if causal else M.streaming(sinks, recent)
+        parts = []
+        for kv_heads, pool, mask in (([h for h in range(hk) if h not in heads], main, m),
+                                     (heads, stream, ms)):
+            if kv_heads:
+                rows = [h * g + j for h in kv_heads for j in range(g)]
+                parts.append((torch.tensor(rows, device=q.device), pool, mask))
+        o = torch.empty_like(q)
+        lse = torch.empty(q.shape[:2], dtype=torch.float32, device=q.device)
+        for rows, (k, v, bt, kvl), mask in parts:
+            kw = dict(scale=scale, softcap=softcap, mask=mask)
+            qq = q.index_select(1, rows).contiguous()
+            if cu_seqlens_q is None:
+                po, pl = self.paged_decode(qq, k, v, bt, kvl, num_splits=num_splits, **kw)
+            else:
+                po, pl = self.paged_prefill(qq, k, v, bt, kvl, cu_seqlens_q, max_seqlen_q, **kw)
+            o[:, rows], lse[:, rows] = po, pl
+        return o, lse

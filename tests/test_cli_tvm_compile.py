@@ -441,3 +441,60 @@ def test_help_says_what_the_tvm_backend_compiles(capsys):
               "cuda:80 and cuda:90"):
         assert w in out, w
 
+
+
+RUNTIME_TENSORS = """
+[[attention]]
+name = "docs"
+heads = 8
+kv_heads = 2
+head_dim = 64
+dtype = "f16"
+mask = "causal & document(%ids)"
+[attention.lengths]
+q_len = [1, 64]
+kv_len = [256]
+
+[[attention]]
+name = "quest"
+heads = 8
+kv_heads = 2
+head_dim = 64
+dtype = "f16"
+layout = "paged"
+mask = "causal & page_select(16, %sel)"
+[attention.lengths]
+q_len = [1]
+kv_len = [1024]
+"""
+
+
+def test_a_spec_may_name_run_time_mask_tensors_for_the_tvm_kernels_only(tmp_path, capsys,
+                                                                       monkeypatch):
+    """Document ids and Quest's page selections: the TVM bundle builds the kernels that
+    read them at run time (the default set's, by the same names: a kernel's name follows
+    the mask, not its tensors' names); every other SPEC command refuses them."""
+    from kvcc.codegen.tvm.cuda_kernel_set import mask_kernel
+
+    path = _spec(tmp_path, RUNTIME_TENSORS, "tensors.toml")
+    with pytest.raises(specfile.SpecError, match="run-time mask tensors"):
+        specfile.load(path)
+    names = set(tvm_bundle.plan(specfile.load(path, mask_tensors=True)).kernels)
+    assert names == {
+        mask_kernel("prefill", "float16", 64, "causal & document(%ids0)").name,
+        mask_kernel("decode", "float16", 64, "causal & document(%ids0)").name,
+        "kvcc_cuda_merge_fp16_d64",
+        mask_kernel("paged_decode", "float16", 64, "causal & page_select(16, %pages0)").name}
+    assert cli.main(["compile", path, "--target", "cuda:90", "--out", str(tmp_path / "t")]) == 1
+    assert "kvcc compile --backend tvm excepted" in capsys.readouterr().err
+    assert cli.main(["explain", path]) == 1 and not (tmp_path / "t").exists()
+    built = []  # the TVM command reads the SPEC and builds those kernels (stopped there)
+
+    def build(arch, kernels, *a, **k):
+        built.append((arch, {x.name for x in kernels}))
+        raise cuda.BuildError("stopped before nvcc")
+
+    monkeypatch.setattr(cuda, "build", build)
+    assert cli.main(["compile", path, "--target", "cuda:90", "--backend", "tvm",
+                     "--out", str(tmp_path / "t")]) == 1
+    assert built == [("sm_90", names)] and "stopped before nvcc" in capsys.readouterr().err

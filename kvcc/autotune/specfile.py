@@ -32,9 +32,11 @@ varlen layout) and ``paged`` is a ``kvcc.KVCache`` step (packed queries over
 pages), so the kernels compiled or tuned for a SPEC are the ones those calls
 launch. Masks use the IR's mask syntax (``causal``, ``sliding_window(4096)``,
 ``sinks(4) | sliding_window(256)``, ``causal & sliding_window(1024)``); run-time mask
-tensors (``%ids``) cannot be named in a SPEC. KV formats: ``fp8_e4m3``,
-``fp8_e5m2``, ``int8``, ``int4``, ``kivi2``, ``kivi4``, ``quantspec`` (dense and
-paged layouts). Every (batch, q_len, kv_len) with ``q_len <= kv_len`` is a problem.
+tensors (``%ids``) cannot be named in a SPEC, but for ``kvcc compile --backend tvm``,
+whose kernels read them at run time (``document(%ids)``, ``page_select(16, %pages)``).
+KV formats: ``fp8_e4m3``, ``fp8_e5m2``, ``int8``, ``int4``, ``kivi2``, ``kivi4``,
+``quantspec`` (dense and paged layouts). Every (batch, q_len, kv_len) with ``q_len <=
+kv_len`` is a problem.
 
 A bad SPEC raises :class:`SpecError` naming the file, the key and what was expected.
 Reading TOML needs Python 3.11 (``tomllib``) or the ``tomli`` package.
@@ -122,18 +124,20 @@ def _toml():
     return tomllib
 
 
-def load(path: str | pathlib.Path) -> SpecFile:
-    """Read and check a SPEC file."""
+def load(path: str | pathlib.Path, mask_tensors: bool = False) -> SpecFile:
+    """Read and check a SPEC file (``mask_tensors``: as :func:`parse`)."""
     p = pathlib.Path(path)
     try:
         raw = p.read_bytes()
     except OSError as e:
         raise SpecError(f"{p}: cannot read the SPEC file ({e.strerror or e})") from None
-    return parse(raw.decode("utf-8", errors="replace"), str(p))
+    return parse(raw.decode("utf-8", errors="replace"), str(p), mask_tensors)
 
 
-def parse(text: str, path: str = "<spec>") -> SpecFile:
-    """Check a SPEC's text (``path`` names it in errors)."""
+def parse(text: str, path: str = "<spec>", mask_tensors: bool = False) -> SpecFile:
+    """Check a SPEC's text (``path`` names it in errors). ``mask_tensors``: masks may name
+    run-time tensors (``document(%ids)``, ``page_select(16, %pages)``), for a consumer
+    whose kernels read them at run time (``kvcc compile --backend tvm``)."""
     tomllib = _toml()
     try:
         data = tomllib.loads(text)
@@ -147,7 +151,7 @@ def parse(text: str, path: str = "<spec>") -> SpecFile:
         raise SpecError(f"{path}: key 'attention': expected one or more [[attention]] tables")
     configs = []
     for i, t in enumerate(tables, 1):
-        configs.append(_config(path, i, t, default_pipeline))
+        configs.append(_config(path, i, t, default_pipeline, mask_tensors))
     names = [c.name for c in configs]
     dup = next((n for n in names if names.count(n) > 1), None)
     if dup is not None:
@@ -156,7 +160,8 @@ def parse(text: str, path: str = "<spec>") -> SpecFile:
     return SpecFile(path, name, tuple(configs), hashlib.sha256(text.encode()).hexdigest())
 
 
-def _config(path: str, i: int, t: dict, default_pipeline: str) -> AttentionConfig:
+def _config(path: str, i: int, t: dict, default_pipeline: str,
+            mask_tensors: bool = False) -> AttentionConfig:
     where = f"[[attention]] #{i}"
     name = _str(path, f"{where} name", t.get("name", f"attention-{i}"))
     where = f"[[attention]] {name!r}"
@@ -183,7 +188,7 @@ def _config(path: str, i: int, t: dict, default_pipeline: str) -> AttentionConfi
                         f"(this one is {layout!r})")
     page_size = _pos_int(path, key("page_size"), t.get("page_size", 16)) if layout == "paged" \
         else 0
-    mask = _mask(path, key("mask"), t.get("mask", "full"))
+    mask = _mask(path, key("mask"), t.get("mask", "full"), mask_tensors)
     fmt = t.get("kv_format", "none")
     if fmt not in (*FORMATS, "none"):
         raise SpecError(f"{path}: {key('kv_format')}: expected none or one of "
@@ -261,7 +266,7 @@ def _int_list(path: str, key: str, v: object) -> tuple[int, ...]:
     return tuple(dict.fromkeys(vals))
 
 
-def _mask(path: str, key: str, v: object) -> str:
+def _mask(path: str, key: str, v: object, tensors: bool = False) -> str:
     from kvcc.ir.mask import data_refs
     from kvcc.ir.syntax import ParseError, parse_mask, print_mask
 
@@ -271,9 +276,10 @@ def _mask(path: str, key: str, v: object) -> str:
     except (ParseError, ValueError) as e:
         raise SpecError(f"{path}: {key}: expected a kvcc mask such as \"causal\" or "
                         f"\"causal & sliding_window(4096)\"; {e}") from None
-    if data_refs(m):
+    if data_refs(m) and not tensors:
         raise SpecError(f"{path}: {key}: run-time mask tensors ({', '.join('%' + r for r in data_refs(m))}) "
-                        "cannot be named in a SPEC; expected a mask of static terms")
+                        "cannot be named in a SPEC (kvcc compile --backend tvm excepted); "
+                        "expected a mask of static terms")
     return print_mask(m)
 
 

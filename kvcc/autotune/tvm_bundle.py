@@ -19,10 +19,10 @@ and ``causal & (sinks(n) | sliding_window(w))``, run on the kernels that take th
 window and sinks at run time (one kernel serves every size). Any other mask the TVM
 CUDA kernels can compile in (``kvcc/codegen/tvm/cuda_masks.py``: top-left alignment,
 ``full`` prefill, static documents, ``|``, ``&``, ``~``, ``by_head``, masks of more
-than four key intervals per row tested element by element; a SPEC names no run-time
-tensors, so the masks that read them,
-document ids and Quest's page selections, come with ``CudaKernels`` and the default
-set, not from a SPEC)
+than four key intervals per row tested element by element, and masks that name run-time
+tensors, which this command alone lets a SPEC name: document ids ``document(%ids)`` in
+the dense layout and Quest's page selections ``page_select(16, %pages)``, read at run
+time from the tensors a ``CudaKernels`` call binds)
 gets a kernel with that mask compiled in (``..._m{digest}``), which is what
 ``CudaKernels`` launches for it.
 

@@ -16,9 +16,9 @@ def _err(cmd: str, msg: object) -> int:
     return 1
 
 
-def _load(cmd: str, path: str) -> SpecFile | None:
+def _load(cmd: str, path: str, mask_tensors: bool = False) -> SpecFile | None:
     try:
-        return load_spec(path)
+        return load_spec(path, mask_tensors)
     except SpecError as e:
         print(f"kvcc {cmd}: error: {e}", file=sys.stderr)
         return None
@@ -199,7 +199,7 @@ def _compile_tvm(args: argparse.Namespace) -> int:
         if value is not None:
             return _err("compile", f"{flag} applies to the triton backend only (the TVM CUDA "
                         "kernels have fixed tiles and build in one nvcc run)")
-    sf = _load("compile", args.spec)
+    sf = _load("compile", args.spec, mask_tensors=True)  # the kernels read them at run time
     target = _target("compile", args.target)
     if sf is None or target is None:
         return 1

@@ -38,7 +38,7 @@ fi
 # python -m kvcc.codegen.tvm.cuda --out benchmarks/tvm_cuda, committed
 TVM_CUDA_DIR="${KVCC_TVM_CUDA_DIR:-benchmarks/tvm_cuda}"
 if [ -d "$TVM_CUDA_DIR" ]; then
-    # 81 cases (every kernel kind and KV format, dense and paged, eviction scores, streaming
+    # 83 cases (every kernel kind and KV format, dense and paged, eviction scores, streaming
     # heads, compiled-in masks and page selections, head dims 64 to 256,
     # f32), each checked and timed: well under the limit, which only keeps a hung launch
     # from eating the benchmarks' time

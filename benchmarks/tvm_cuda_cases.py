@@ -122,6 +122,9 @@ CASES = [
     ("chunk16", "float16", 8, 2, 128, [40, 1], [300, 77], None, 0, None, False, None, "full", 32),
     ("paged16", "float16", 8, 2, 128, [1] * 2, [500, 90], None, 0, None, False, "kivi2", "full", 0),
     ("decode", "bfloat16", 8, 2, 128, [1], [300], 64, 2, None, False, "int8", "full", 0),
+    ("prefill", "float16", 8, 2, 128, [100], [330], None, 0, None, False, "kivi2", "full", 32),
+    ("chunk16", "bfloat16", 8, 2, 128, [30, 1], [200, 90], 64, 4, None, False, "int8", "full",
+     0),
     # a KVCache with streaming heads (the odd KV heads; window: their recent keys), a
     # decode step over both pools (CudaKernels.paged_streaming)
     ("stream16", "float16", 8, 4, 64, [1] * 3, [3, 300, 1000], 64, 4),

@@ -66,10 +66,13 @@ def low(case: Case, q, k, v, vis):
 
 def check_scores(case: Case, o, lse, sc) -> tuple[bool, str]:
     """Eviction scores against the float64 reference: within 2e-4 of the largest score
-    (at least 1), and exactly 0 where no window row sees the key."""
+    (at least 1), and exactly 0 where no window row sees the key and, over pages, past a
+    sequence's keys."""
     import torch
 
     err, ok = 0.0, bool(torch.isfinite(sc).all())
+    if case.kind.startswith(("paged", "chunk")):
+        ok &= all(bool((sc[i, :, n:] == 0).all()) for i, n in enumerate(case.kl))
     for i, ((q, k, _, _, _), si) in enumerate(zip(case.sequences(o, lse), case.scores_of(sc))):
         vis = case.visible(i, q.shape[1], k.shape[1])
         ref = scores_reference(q, k, vis, case.score_window, case.softcap, case.slopes)

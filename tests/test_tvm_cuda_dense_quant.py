@@ -93,3 +93,8 @@ def test_kernel_names_and_the_packed_refusal():
     for f in cq.PRESETS:  # the default set: every format dense, decode and prefill
         for dt in ("fp16", "bf16"):
             assert {f"kvcc_cuda_decode_{dt}_d128_g4_{f}", f"kvcc_cuda_prefill_{dt}_d128_{f}"} <= names
+    # every head dim and dtype builds its text (tile divisions hold: no assertion)
+    for d in range(32, 257, 16):
+        for dt in ("float16", "bfloat16", "float32"):
+            assert ck.prefill(dt, d, kv_format="int8").block[0] == 128
+            assert ck.decode(dt, d, 4, None, "int8").kind == "decode"

@@ -92,8 +92,11 @@ def test_calls_the_scores_kernels_cannot_serve_are_refused_before_any_launch(sm9
         sm90.prefill(q, k, k, mask=masks.full(), return_scores=True)
     with pytest.raises(ValueError, match="score_window must be an int >= 0"):
         sm90.prefill(q, k, k, return_scores=True, score_window=-1)
-    with pytest.raises(KeyError, match="kvcc_cuda_scores_dense_fp16_d64_int4"):  # not built
-        sm90.prefill(q, **cq.store(k, k, "int4"), return_scores=True)
+    # int4 at head dim 128: the prefill is built, its scores kernel is not
+    q2, k2 = torch.randn(1, 4, 64, 128, generator=g).half(), torch.randn(1, 2, 64, 128, generator=g).half()
+    assert "kvcc_cuda_prefill_fp16_d128_int4" in sm90.manifest["kernels"]
+    with pytest.raises(KeyError, match="kvcc_cuda_scores_dense_fp16_d128_int4"):
+        sm90.prefill(q2, **cq.store(k2, k2, "int4"), return_scores=True)
     assert sm90.launches == []  # nothing launched, nothing half-written
     o, lse, sc = sm90.prefill(q, k, k, return_scores=True, score_window=8)
     assert sc.shape == (1, 2, 64) and [n for n, _ in sm90.launches] == [

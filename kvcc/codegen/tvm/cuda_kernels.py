@@ -35,7 +35,7 @@ lse is converted to the natural log on the way out. A row that sees no key gets
   with their scales and zeros, then the full-precision residual ``[B, Hk, R, D]``
   (``cuda_quant.dense_decl``); ``L``, the quantized counts ``n_kq``/``n_vq`` and the
   buffers' rows are run-time sizes. The **prefill** takes it alike
-  (``prefill_{dtype}_d{D}_{format}``; blocks of half the query rows from head dim 128,
+  (``prefill_{dtype}_d{D}_{format}``; blocks of half the query rows at head dim 128,
   whose state would spill with the codes' index arithmetic).
 - **eviction scores** (``scores_{layout}_{dtype}_d{D}``, ``cuda_scores.py``): H2O's and
   SnapKV's per-key scores, launched after a prefill or decode from its lse

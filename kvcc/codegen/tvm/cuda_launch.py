@@ -130,8 +130,8 @@ class CudaKernels(ScoresMixin, StreamMixin, CubinKernels):
         hk, length = sz["Hk"], sz["L"]
         sfx, mt, ms = _masking(mask, mask_tensors, window, sinks, decode=False, packed=False,
                                keys=length, batch=b, hq=hq, hk=hk, device=q.device)
-        sc_name = self._scores_kernel("dense", _dt(q), d, q8, sfx, score_window) \
-            if return_scores else None
+        sc_name = self._scores_kernel("dense", _dt(q), d, q8, sfx, score_window,
+                                      (b, hk, length)) if return_scores else None
         q = q.contiguous()
         o = torch.empty_like(q)
         lse = torch.empty((b, hq, s), device=q.device, dtype=torch.float32)
@@ -156,9 +156,10 @@ class CudaKernels(ScoresMixin, StreamMixin, CubinKernels):
         ``cu_seqlens_q``, and the offsets are checked on the host (from 0,
         non-decreasing, ending at the rows of q and k) before anything launches, as they
         are whenever they are CPU tensors; GPU offsets with a ``max_seqlen_q`` are
-        trusted (no round trip per call).
-        Returns ``o`` like q and ``lse [Tq, Hq]`` float32, and with ``return_scores``
-        the eviction scores ``[Hk, Tk]`` (per packed key) last."""
+        trusted (no round trip per call), but with ``return_scores``, whose kernel writes
+        a score per key of each sequence: ``cu_seqlens_k`` is then read and checked on
+        the host. Returns ``o`` like q and ``lse [Tq, Hq]`` float32, and with
+        ``return_scores`` the eviction scores ``[Hk, Tk]`` (per packed key) last."""
         import torch
 
         tq, hq, d = q.shape
@@ -173,14 +174,15 @@ class CudaKernels(ScoresMixin, StreamMixin, CubinKernels):
             raise ValueError(f"cu_seqlens_q {tuple(cuq.shape)} and cu_seqlens_k "
                              f"{tuple(cuk.shape)} must both be [B + 1]")
         b = cuq.numel() - 1
-        if cuk.device.type == "cpu" or max_seqlen_q is None:
-            _offsets("cu_seqlens_k", cuk, k.shape[0], None)
+        longest = 0
+        if cuk.device.type == "cpu" or max_seqlen_q is None or return_scores:
+            longest = _offsets("cu_seqlens_k", cuk, k.shape[0], None)
         max_seqlen_q = _offsets("cu_seqlens_q", cuq, tq, max_seqlen_q)
         sfx, mt, ms = _masking(mask, None, window, sinks, decode=False, packed=True,
                                keys=k.shape[0], batch=b, hq=hq, hk=hk, device=q.device,
                                seq_keys=lambda: cuk[1:] - cuk[:-1])
-        sc_name = self._scores_kernel("varlen", _dt(q), d, "", sfx, score_window) \
-            if return_scores else None
+        sc_name = self._scores_kernel("varlen", _dt(q), d, "", sfx, score_window,
+                                      (hk, k.shape[0])) if return_scores else None
         q, k, v = q.contiguous(), k.contiguous(), v.contiguous()
         o = torch.empty_like(q)
         lse = torch.empty((tq, hq), device=q.device, dtype=torch.float32)
@@ -193,10 +195,9 @@ class CudaKernels(ScoresMixin, StreamMixin, CubinKernels):
                          "lse": lse}, sizes, scal)
         if sc_name is None:
             return o, lse
-        longest = int((cuk[1:] - cuk[:-1]).max()) if b and tq else 0
         return o, lse, self._scores(sc_name, {"q": q, "k": k, "cuq": cuq, "cuk": cuk,
                                               "lse": lse, "sl": sl}, sizes, scal,
-                                    (hk, k.shape[0]), longest, score_window)
+                                    (hk, k.shape[0]), longest if tq else 0, score_window)
 
     def decode(self, q, k, v, scale: float | None = None, num_splits: int | None = None,
                window: int | None = None, sinks: int = 0, softcap: float | None = None,
@@ -335,7 +336,7 @@ class CudaKernels(ScoresMixin, StreamMixin, CubinKernels):
             raise KeyError(f"no prebuilt kernel {name} (GQA group {hq // hk}, head dim {d}, "
                            f"{q.dtype}); built: {sorted(self.manifest['kernels'])}")
         sc_name = None if scores is None else self._scores_kernel(
-            scores["layout"], _dt(q), d, scores["fmt"], sfx, scores["window"])
+            scores["layout"], _dt(q), d, scores["fmt"], sfx, scores["window"], scores["shape"])
         if num_splits is None:
             entry = self.manifest["kernels"][name]
             tiles = visible_tiles(max_len, mask["window"], mask["sinks"],
@@ -409,8 +410,8 @@ class CudaKernels(ScoresMixin, StreamMixin, CubinKernels):
         sfx, mt, ms = _masking(mask, None, window, sinks, decode=False, packed=True,
                                keys=bt.shape[1] * page, batch=b, hq=hq, hk=hk, device=q.device,
                                seq_keys=lambda: kvl.clamp(max=bt.shape[1] * page))
-        sc_name = self._scores_kernel(f"paged{page}", _dt(q), d, suffix, sfx, score_window) \
-            if return_scores else None
+        sc_name = self._scores_kernel(f"paged{page}", _dt(q), d, suffix, sfx, score_window,
+                                      (b, hk, bt.shape[1] * page)) if return_scores else None
         q = q.contiguous()
         o = torch.empty_like(q)
         lse = torch.empty((tq, hq), device=q.device, dtype=torch.float32)

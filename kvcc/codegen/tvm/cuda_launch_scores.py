@@ -10,6 +10,8 @@ is refused), so a refused call writes nothing.
 
 from __future__ import annotations
 
+import math
+
 
 class ScoresMixin:
     """The two steps of a call with ``return_scores``: :meth:`_scores_kernel` before
@@ -18,9 +20,14 @@ class ScoresMixin:
     manifest: dict
 
     def _scores_kernel(self, layout: str, dt: str, d: int, fmt_suffix: str, mask_suffix: str,
-                       score_window: int) -> str:
-        """The scores kernel a call launches; ValueError (mask, window) or KeyError (not
-        built) before anything launches."""
+                       score_window: int, shape: tuple) -> str:
+        """The scores kernel a call launches, into scores of ``shape``; ValueError (mask,
+        window, size) or KeyError (not built) before anything launches."""
+        from kvcc.codegen.tvm.cuda_driver import INT32_MAX
+
+        if math.prod(shape) > INT32_MAX:
+            raise ValueError(f"eviction scores {tuple(shape)}: more than 2**31 - 1 elements "
+                             "(the kernels index with int32 offsets)")
         if mask_suffix:
             raise ValueError("eviction scores under a mask compiled into a kernel of its own: "
                              "the TVM CUDA scores kernels take the run-time window and sinks "

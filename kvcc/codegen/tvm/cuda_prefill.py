@@ -56,7 +56,7 @@ def prefill(dtype: str, d: int, varlen: bool = False, page_size: int | None = No
         + (cm.suffix(mask) if mask is not None else "")
     check_head_dim(d)
     (bm, bn), nt = prefill_tiles(d, dtype), NT
-    if fmt is not None and not varlen and d >= 128:
+    if fmt is not None and not varlen and d == 128:
         bm //= 2  # dense codes' index arithmetic: half the rows, or the state spills
     check_shared(name, bm, d, bn, dtype, cm.MaskCode(mask, bm, bn, "", "", "").shared_bytes()
                  if mask is not None else 0)

@@ -479,6 +479,11 @@ def test_a_spec_may_name_run_time_mask_tensors_for_the_tvm_kernels_only(tmp_path
     path = _spec(tmp_path, RUNTIME_TENSORS, "tensors.toml")
     with pytest.raises(specfile.SpecError, match="run-time mask tensors"):
         specfile.load(path)
+    twice = RUNTIME_TENSORS.replace("page_select(16, %sel)", "page_select(16, %sel) | "
+                                    "document(%sel)")
+    with pytest.raises(specfile.SpecError, match="%sel is read as a selection of pages of 16 "
+                       "and as document ids"):
+        specfile.parse(twice, mask_tensors=True)
     names = set(tvm_bundle.plan(specfile.load(path, mask_tensors=True)).kernels)
     assert names == {
         mask_kernel("prefill", "float16", 64, "causal & document(%ids0)").name,

@@ -33,7 +33,8 @@ pages), so the kernels compiled or tuned for a SPEC are the ones those calls
 launch. Masks use the IR's mask syntax (``causal``, ``sliding_window(4096)``,
 ``sinks(4) | sliding_window(256)``, ``causal & sliding_window(1024)``); run-time mask
 tensors (``%ids``) cannot be named in a SPEC, but for ``kvcc compile --backend tvm``,
-whose kernels read them at run time (``document(%ids)``, ``page_select(16, %pages)``).
+whose kernels read them at run time (``document(%ids)``, ``page_select(16, %pages)``;
+each tensor read one way).
 KV formats: ``fp8_e4m3``, ``fp8_e5m2``, ``int8``, ``int4``, ``kivi2``, ``kivi4``,
 ``quantspec`` (dense and paged layouts). Every (batch, q_len, kv_len) with ``q_len <=
 kv_len`` is a problem.
@@ -267,7 +268,7 @@ def _int_list(path: str, key: str, v: object) -> tuple[int, ...]:
 
 
 def _mask(path: str, key: str, v: object, tensors: bool = False) -> str:
-    from kvcc.ir.mask import data_refs
+    from kvcc.ir.mask import Document, PageSelect, data_refs, walk
     from kvcc.ir.syntax import ParseError, parse_mask, print_mask
 
     text = _str(path, key, v)
@@ -276,6 +277,17 @@ def _mask(path: str, key: str, v: object, tensors: bool = False) -> str:
     except (ParseError, ValueError) as e:
         raise SpecError(f"{path}: {key}: expected a kvcc mask such as \"causal\" or "
                         f"\"causal & sliding_window(4096)\"; {e}") from None
+    uses: dict[str, set] = {}  # each run-time tensor read one way (ids, or one selection)
+    for n in walk(m):
+        if isinstance(n, Document) and n.ids is not None:
+            uses.setdefault(n.ids, set()).add("document ids")
+        elif isinstance(n, PageSelect):
+            uses.setdefault(n.pages, set()).add(f"a selection of pages of {n.page_size}")
+    both = {r: u for r, u in uses.items() if len(u) > 1}
+    if both:
+        r, u = next(iter(both.items()))
+        raise SpecError(f"{path}: {key}: %{r} is read as {' and as '.join(sorted(u))}; a run-time "
+                        "tensor has one shape: name each use's tensor on its own")
     if data_refs(m) and not tensors:
         raise SpecError(f"{path}: {key}: run-time mask tensors ({', '.join('%' + r for r in data_refs(m))}) "
                         "cannot be named in a SPEC (kvcc compile --backend tvm excepted); "

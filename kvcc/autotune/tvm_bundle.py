@@ -21,8 +21,9 @@ CUDA kernels can compile in (``kvcc/codegen/tvm/cuda_masks.py``: top-left alignm
 ``full`` prefill, static documents, ``|``, ``&``, ``~``, ``by_head``, masks of more
 than four key intervals per row tested element by element, and masks that name run-time
 tensors, which this command alone lets a SPEC name: document ids ``document(%ids)`` in
-the dense layout and Quest's page selections ``page_select(16, %pages)``, read at run
-time from the tensors a ``CudaKernels`` call binds)
+the dense layout and Quest's page selections ``page_select(n, %pages)``, read at run
+time from the tensors a ``CudaKernels`` call binds; a kernel's name and the manifest's
+``mask`` follow the mask with its tensors renamed ``%ids0``, ``%pages0``, ...)
 gets a kernel with that mask compiled in (``..._m{digest}``), which is what
 ``CudaKernels`` launches for it.
 

@@ -37,9 +37,10 @@ class StreamMixin:
 
         from kvcc import masks as M
 
-        heads = sorted(set(int(h) for h in streaming_heads))
-        if len(heads) != len(list(streaming_heads)):
-            raise ValueError(f"streaming_heads names a head twice: {list(streaming_heads)}")
+        given = list(streaming_heads)
+        heads = sorted(set(int(h) for h in given))
+        if len(heads) != len(given):
+            raise ValueError(f"streaming_heads names a head twice: {given}")
         hq = q.shape[1]
         hk = main[0].shape[2] + stream[0].shape[2]
         if stream[0].shape[2] != len(heads) or any(h < 0 or h >= hk for h in heads):
@@ -56,6 +57,8 @@ class StreamMixin:
             if kv_heads:
                 rows = [h * g + j for h in kv_heads for j in range(g)]
                 parts.append((torch.tensor(rows, device=q.device), pool, mask))
+        self._stream_kernels(q, g, [(pool[0], mask) for _, pool, mask in parts],
+                             cu_seqlens_q is None)
         o = torch.empty_like(q)
         lse = torch.empty(q.shape[:2], dtype=torch.float32, device=q.device)
         for rows, (k, v, bt, kvl), mask in parts:
@@ -67,3 +70,23 @@ class StreamMixin:
                 po, pl = self.paged_prefill(qq, k, v, bt, kvl, cu_seqlens_q, max_seqlen_q, **kw)
             o[:, rows], lse[:, rows] = po, pl
         return o, lse
+
+    def _stream_kernels(self, q, g: int, pools: list, decode: bool) -> None:
+        """KeyError before any launch when a pool's kernel is not built (a prefill chunk's
+        streaming heads take ``causal & (sinks(n) | sliding_window(w))`` compiled in,
+        which ``kvcc compile --backend tvm`` builds for a paged SPEC with that mask)."""
+        from kvcc.codegen.tvm import cuda_masks as cm
+        from kvcc.codegen.tvm.cuda_args import _dt
+
+        dt, d = _dt(q), q.shape[-1]
+        missing = []
+        for k, mask in pools:
+            page = k.shape[1]
+            sfx = "" if cm.runtime(mask, decode) is not None else cm.suffix(mask)
+            need = [f"kvcc_cuda_paged_decode_{dt}_d{d}_g{g}_p{page}{sfx}",
+                    f"kvcc_cuda_merge_{dt}_d{d}"] if decode else [
+                f"kvcc_cuda_paged_prefill_{dt}_d{d}_p{page}{sfx}"]
+            missing += [f"{n} ({mask})" for n in need if n not in self.manifest["kernels"]]
+        if missing:
+            raise KeyError(f"no prebuilt kernel {', '.join(missing)}: kvcc compile --backend tvm "
+                           "builds it for a paged SPEC with that mask")

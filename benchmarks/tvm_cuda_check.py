@@ -15,9 +15,10 @@ loads them through the CUDA driver (``kvcc/codegen/tvm/cuda_launch.py`` over
 and decode, paged decode and paged prefill (pages gathered through a shuffled block
 table, sequences of different lengths, an empty one; pages of every ``kvcc.quant``
 format's codes, from a ``KVCache``), packed (varlen) prefill (an empty sequence, more
-queries than keys), each causal and with a sliding window, with and without sinks, some
-with a softcap or ALiBi, some returning the eviction scores too (the cases:
-``tvm_cuda_cases.py``).
+queries than keys), dense quantized K/V (as ``kvcc.attention(kv_format=...)`` stores
+it), a decode step of a ``KVCache`` with streaming heads over both its pools, each
+causal and with a sliding window, with and without sinks, some with a softcap or ALiBi,
+some returning the eviction scores too (the cases: ``tvm_cuda_cases.py``).
 Per case it compares the output with an fp32 reference of the same mask (per
 sequence, on the gathered keys): the error must stay within a few times the error of
 torch SDPA with that mask run in the same low precision (in fp32, within 5e-5), the

@@ -59,7 +59,8 @@ The kernels are deduplicated and built in one go by :func:`kvcc.codegen.tvm.cuda
                "manifest": "sm_90/manifest.json"},
      "sha256": {"source": ..., "cubin": ..., "manifest": ...},
      "kernels": [{"name": ..., "entry": ..., "kind": "decode" | "paged_decode" |
-                  "merge" | "prefill" | "varlen_prefill", "dtype": ..., "head_dim": ...,
+                  "merge" | "prefill" | "varlen_prefill" | "paged_prefill",
+                  "dtype": ..., "head_dim": ...,
                   "group": ..., "page_size": ..., "mask": ... (a compiled-in mask's
                   text, when it has one), "problems": [...]}],
      "skipped": [{"config": ..., "problem": ..., "reason": ...}]}

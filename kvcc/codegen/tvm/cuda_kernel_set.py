@@ -6,7 +6,8 @@ Per dtype (fp16, bf16) and head dim (64, 128): every kernel kind over plain K/V 
 pages of every ``kvcc.quant`` format, the masks of :data:`MASK_KERNELS` compiled in;
 then :func:`other_head_dims`, :func:`float32_kernels`, :func:`dense_quant_kernels` and
 :func:`scores_kernels`. ``kvcc compile SPEC --backend tvm`` builds any other kernel a
-SPEC needs.
+SPEC's problems launch (attention, not the eviction scores or QuantSpec's upper view,
+which a SPEC does not ask for: those come with the default set).
 """
 
 from __future__ import annotations

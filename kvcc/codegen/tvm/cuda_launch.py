@@ -27,17 +27,19 @@ API::
                                   kv_format=fmt, k_scale=..., k_zero=..., v_scale=...,
                                   v_zero=..., k_ring=..., v_ring=..., ring_rows=...)
 
-Every attention call takes ``return_scores=True`` (and ``score_window``, 0: every row)
+Every attention call but ``paged_streaming`` takes ``return_scores=True`` (and
+``score_window``, 0: every row)
 for H2O's and SnapKV's eviction scores too, returned last: each key's attention
 probability summed over the last ``score_window`` query rows of its sequence and over
 the query heads of its KV head (``[B, Hk, L]`` dense, ``[Hk, Tk]`` packed, ``[B, Hk,
 max_pages * page]`` over pages), from a second kernel after the attention
 (``cuda_scores.py``; under the run-time window and sinks, not a compiled-in mask).
 
-Every attention call takes ``softcap`` (None: none; scores become ``softcap *
-tanh(s / softcap)``) and ``alibi_slopes`` (None, or one slope per query head: the score
-of key ``j`` at query position ``p`` loses ``slope * |p - j|``, after the softcap), and
-``window`` (None: no window) and ``sinks`` (default 0): key
+Every attention call takes ``softcap`` (None: none; scores become ``softcap * tanh(s /
+softcap)``). All but ``paged_streaming`` (whose pools' masks come from the cache's
+``StreamingHeads``, with no ALiBi) also take ``alibi_slopes`` (None, or one slope per
+query head: the score of key ``j`` at query position ``p`` loses ``slope * |p - j|``,
+after the softcap), and ``window`` (None: no window) and ``sinks`` (default 0): key
 ``j`` is visible to the query at position ``p`` when ``j < sinks`` or ``p - window < j
 <= p``, bottom-right aligned, which is kvcc's ``causal()``, ``sliding_window(window)``
 and ``sinks(n) | sliding_window(window)`` (see ``cuda_kernels.py``). Or ``mask`` (in
@@ -45,8 +47,9 @@ place of window and sinks): any ``kvcc.masks`` mask, or its text, that the kerne
 either through the run-time window and sinks or compiled into a kernel of its own
 (``cuda_masks.py``: that kernel must be in the artifact folder, as the default set's
 and those ``kvcc compile --backend tvm`` builds for a SPEC are); ``mask_tensors``
-(dense ``prefill`` and ``decode``) gives the tensors of ``document(seq_ids=...)``
-masks by the mask's name for them, when the mask does not hold them. Offsets are int32
+(dense ``prefill`` and ``decode``) gives the tensors of ``document(seq_ids=...)`` and
+``page_selection(...)`` masks by the mask's name for them, when the mask does not hold
+them. Offsets are int32
 in the kernels: every tensor must have fewer than 2**31 elements.
 """
 
@@ -249,7 +252,7 @@ class CudaKernels(ScoresMixin, StreamMixin, CubinKernels):
 
         ``kv_format`` (a ``kvcc.quant`` format, or its name: ``"int8"``, ``"kivi2"``...):
         the pages hold codes, and ``k_scale``, ``k_zero``, ``v_scale``, ``v_zero`` are
-        the layer's scales and zeros (none for fp8), ``k_ring``/``v_ring`` its
+        the layer's scales and zeros (fp8: scales only), ``k_ring``/``v_ring`` its
         full-precision rings and ``ring_rows [B]`` int32 each sequence's ring row (KIVI),
         as a quantized ``KVCache`` keeps them (``cuda_quant.py``); the kernel dequantizes
         each element as it loads it. ``kv_precision="upper"`` (QuantSpec): the upper

@@ -26,8 +26,12 @@ class StreamMixin:
         ``Hk`` in all). ``main``: ``(k_pages, v_pages, block_table, kv_lens)`` of the
         retrieval heads (``KVCache.k(layer)``, ``v(layer)``, the step's block table and
         lengths: ``Hk - len(streaming_heads)`` heads, in order); ``stream``: the same of
-        the streaming heads' pool and each sequence's view of it (the step's
-        ``StreamIndex`` block table and lengths). ``sinks``/``recent``: the
+        the streaming heads' pool and each sequence's view of it:
+        ``(cache.stream.pool[layer, 0], cache.stream.pool[layer, 1],
+        step.stream.block_table, step.stream.lens)``. One artifact folder holds every
+        kernel the step launches (a decode step's are in the default set; a prefill
+        chunk's streaming heads need ``causal & (sinks(n) | sliding_window(w))`` compiled
+        in, from a paged SPEC with that mask and the step's other problems). ``sinks``/``recent``: the
         ``StreamingHeads``'. ``causal``: the step's mask ``m`` is causal (else full).
         Softcap and splits as in ``paged_decode`` (no ALiBi: the views keep the sinks'
         positions while the query's is the view's end, so a sink's distance is not its

@@ -6,9 +6,10 @@ kvcc.codegen.tvm.cuda --out benchmarks/tvm_cuda``); on a GPU they load through t
 driver with no TVM (``CudaKernels``). Without one, the same ``kernels.cu`` runs on the
 CPU through its emulation (``EmulatedKernels``, g++). Either way the kernels read the
 cache's 2-bit codes, per-channel key scales and full-precision rings directly, and
-match the cache's own attention (the reference backend). The last step passes
+match the cache's own attention (the reference backend). The next step passes
 ``causal() & document(seq_ids=...)``, which runs on the default set's kernel with that
-mask compiled in (``kvcc/codegen/tvm/cuda_masks.py``).
+mask compiled in (``kvcc/codegen/tvm/cuda_masks.py``); the last decodes over int8 K/V
+as ``kvcc.attention(kv_format=...)`` stores it, with H2O's eviction scores.
 
     python examples/tvm_cuda_kernels.py
 """
@@ -41,6 +42,8 @@ else:
     names = {f"kvcc_cuda_{k}_fp16_d64{s}" for k, s in (
         ("paged_prefill", "_p16_kivi2"), ("paged_decode", "_g4_p16_kivi2"), ("merge", ""),
         ("prefill", docs))}
+    names |= {"kvcc_cuda_decode_fp16_d128_g4_int8", "kvcc_cuda_merge_fp16_d128",
+              "kvcc_cuda_scores_dense_fp16_d128_int8"}
     kernels, dev = EmulatedKernels(ROOT / "sm_90", only=names), "cpu"
 
 g = torch.Generator().manual_seed(0)
@@ -98,4 +101,20 @@ lse_err = (lse.double().cpu() - want_lse).abs().max().item()
 print(f"documents by id, causal within each: max |o - reference| {err:.1e}, "
       f"max |lse - reference| {lse_err:.1e}")
 assert err < 1e-2 and lse_err < 1e-3, (err, lse_err)
+
+# int8 K/V as kvcc.attention(kv_format=...) stores it, one decode step, with each key's
+# eviction score (H2O: its attention probability summed over the query heads)
+from kvcc.codegen.tvm import cuda_quant  # noqa: E402
+
+q, k, v = rand(2, 8, 1, 128), rand(2, 2, 500, 128), rand(2, 2, 500, 128)
+o, lse, scores = kernels.decode(q, **cuda_quant.store(k, v, "int8"), return_scores=True)
+want, want_lse, want_sc = kvcc.attention(q.cpu(), k.cpu(), v.cpu(), kv_format=quant.int8(),
+                                         backend="reference", return_lse=True,
+                                         return_scores=True)
+err = (o.float().cpu() - want.float()).abs().max().item()
+sc_err = (scores.cpu() - want_sc).abs().max().item()
+print(f"int8 K/V decode with eviction scores: max |o - reference| {err:.1e}, "
+      f"max |scores - reference| {sc_err:.1e} (each KV head's scores sum to "
+      f"{scores.sum(-1)[0, 0].item():.3f}: 4 query heads)")
+assert err < 1e-2 and sc_err < 1e-3, (err, sc_err)
 print(f"ok ({type(kernels).__name__}, {dev})")

@@ -11,27 +11,17 @@ precision. Needs g++ and torch, not TVM or nvcc.
 
 from __future__ import annotations
 
-import pathlib
 import re
 
 import pytest
 
 from kvcc.codegen.tvm import cuda_emulate
 from kvcc.codegen.tvm.cuda_emulate import EmulatedKernels
-
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-ART = ROOT / "benchmarks" / "tvm_cuda"
+from tests.tvm_cuda_helpers import ART, mutated_sm90
+from tests.tvm_cuda_helpers import checks as _checks
 
 pytestmark = pytest.mark.skipif(cuda_emulate.cxx_path() is None, reason="no g++ here")
 
-
-def _checks():
-    import sys
-
-    sys.path.insert(0, str(ROOT))
-    from benchmarks import tvm_cuda_check
-
-    return tvm_cuda_check
 
 
 @pytest.fixture(scope="module")
@@ -94,13 +84,9 @@ def test_a_wrong_kernel_fails_the_check(sm90, tmp_path, old, new, kinds):
     """The check can fail: the committed source with one mistake is caught on the cases
     it changes (the emulation built with just the kernels they launch)."""
     chk = _checks()
-    bad = tmp_path / "sm_90"
-    bad.mkdir()
-    for name in ("manifest.json", "kernels.cubin"):
-        (bad / name).write_bytes((ART / "sm_90" / name).read_bytes())
     src = (ART / "sm_90" / "kernels.cu").read_text()
     assert old in src
-    (bad / "kernels.cu").write_text(src.replace(old, new))
+    bad = mutated_sm90(tmp_path, src.replace(old, new))
     cases = [next(c for c in chk.CASES if _is(c, k)) for k in kinds]
     sm90.launches.clear()
     assert all(ok for _, ok, _ in chk.run_checks(sm90, cases, device="cpu"))  # as committed

@@ -12,7 +12,6 @@ fails. The launcher's refusals need no build.
 from __future__ import annotations
 
 import pathlib
-import sys
 
 import pytest
 
@@ -20,8 +19,8 @@ from kvcc.codegen.tvm import cuda, cuda_emulate
 from kvcc.codegen.tvm import cuda_kernels as ck
 from kvcc.codegen.tvm import cuda_masks as cm
 from kvcc.ir.syntax import parse_mask
-
-ROOT = pathlib.Path(__file__).resolve().parents[1]
+from tests.tvm_cuda_helpers import ART
+from tests.tvm_cuda_helpers import checks as _checks
 
 # GPU-check cases (benchmarks/tvm_cuda_cases.py) whose mask is compiled in
 CASES = [
@@ -66,12 +65,6 @@ pytestmark = pytest.mark.skipif(
     cuda_emulate.cxx_path() is None or cuda.nvcc_path() is None,
     reason="needs g++ (the emulation) and nvcc (the build)")
 
-
-def _checks():
-    sys.path.insert(0, str(ROOT))
-    from benchmarks import tvm_cuda_check
-
-    return tvm_cuda_check
 
 
 def kernels_for(case: tuple, mask_code=None) -> list:
@@ -218,7 +211,7 @@ def test_the_launcher_refuses_bad_mask_calls_before_any_launch(monkeypatch):
 
     from kvcc.codegen.tvm.cuda_launch import CudaKernels
 
-    ks = CudaKernels(ROOT / "benchmarks" / "tvm_cuda" / "sm_90")
+    ks = CudaKernels(ART / "sm_90")
     monkeypatch.setattr(ks, "launch", lambda *a, **k: pytest.fail("launched"))
     q, k = torch.randn(1, 4, 16, 64, dtype=torch.float16), torch.randn(1, 2, 16, 64,
                                                                        dtype=torch.float16)
@@ -263,7 +256,7 @@ def test_a_mask_holding_its_ids_runs_the_default_kernel():
 
     m = parse_mask("causal & document(%ids0)")
     name = ck.prefill("float16", 64, mask=m).name
-    ks = EmulatedKernels(ROOT / "benchmarks" / "tvm_cuda" / "sm_90", only={name})
+    ks = EmulatedKernels(ART / "sm_90", only={name})
     g = torch.Generator().manual_seed(3)
     q, k, v = (torch.randn(2, 4, 70, 64, generator=g).half() for _ in range(3))
     ids = torch.randint(0, 4, (2, 70), generator=g).sort(-1).values.to(torch.int32)

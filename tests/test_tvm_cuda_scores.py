@@ -9,26 +9,16 @@ cannot serve is refused before anything launches.
 
 from __future__ import annotations
 
-import pathlib
-import sys
-
 import pytest
 
 from kvcc.codegen.tvm import cuda_emulate
 from kvcc.codegen.tvm import cuda_quant as cq
 from kvcc.codegen.tvm import cuda_scores as cs
-
-ROOT = pathlib.Path(__file__).resolve().parents[1]
-ART = ROOT / "benchmarks" / "tvm_cuda"
+from tests.tvm_cuda_helpers import ART, mutated_sm90
+from tests.tvm_cuda_helpers import checks as _checks
 
 needs_cxx = pytest.mark.skipif(cuda_emulate.cxx_path() is None, reason="no g++ here")
 
-
-def _checks():
-    sys.path.insert(0, str(ROOT))
-    from benchmarks import tvm_cuda_check
-
-    return tvm_cuda_check
 
 
 def _score_cases():
@@ -69,11 +59,7 @@ def test_a_wrong_scores_kernel_fails_the_check(sm90, tmp_path, old, new, what):
             parts[i] = p.replace(old, new)
             changed += 1
     assert changed >= 3, what
-    bad = tmp_path / "sm_90"
-    bad.mkdir()
-    for name in ("manifest.json", "kernels.cubin"):
-        (bad / name).write_bytes((ART / "sm_90" / name).read_bytes())
-    (bad / "kernels.cu").write_text('extern "C" __global__ void '.join(parts))
+    bad = mutated_sm90(tmp_path, 'extern "C" __global__ void '.join(parts))
     results = chk.run_checks(EmulatedKernels(bad, only=used), cases, device="cpu")
     assert len(results) == len(cases)
     assert not all(ok for _, ok, _ in results), (what, results)

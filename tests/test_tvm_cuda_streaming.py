@@ -99,12 +99,10 @@ def test_a_missing_kernel_is_named_before_any_launch():
     """The committed default set has no streaming-heads prefill kernel (a compiled-in
     ``causal & (sinks | window)``): a chunk is refused naming it, before the main pool's
     prefill launches."""
-    import pathlib
-
     from kvcc.codegen.tvm.cuda_emulate import EmulatedKernels
+    from tests.tvm_cuda_helpers import ART
 
-    ks = EmulatedKernels(pathlib.Path(__file__).resolve().parents[1] / "benchmarks" / "tvm_cuda"
-                         / "sm_90")
+    ks = EmulatedKernels(ART / "sm_90")
     c = KVCache(1, HKV, D, num_pages=16, page_size=PAGE, dtype=torch.float16, backend="reference",
                 max_seqs=1, streaming=StreamingHeads((HEADS,), sinks=SINKS, recent=RECENT, chunk=8))
     a = c.add_sequence()

@@ -128,8 +128,8 @@ class CudaKernels(ScoresMixin, StreamMixin, CubinKernels):
 
         b, hq, s, d = q.shape
         kv, sz, q8 = _dense(q, k, v, kv_format, kv_precision,
-                                 {"ks": k_scale, "kz": k_zero, "vs": v_scale, "vz": v_zero,
-                                  "kr": k_residual, "vr": v_residual})
+                            {"ks": k_scale, "kz": k_zero, "vs": v_scale, "vz": v_zero,
+                             "kr": k_residual, "vr": v_residual})
         hk, length = sz["Hk"], sz["L"]
         sfx, mt, ms = _masking(mask, mask_tensors, window, sinks, decode=False, packed=False,
                                keys=length, batch=b, hq=hq, hk=hk, device=q.device)
@@ -219,17 +219,15 @@ class CudaKernels(ScoresMixin, StreamMixin, CubinKernels):
         if one != 1:
             raise ValueError(f"decode takes one query per sequence, not {one}")
         kv, sz, q8 = _dense(q, k, v, kv_format, kv_precision,
-                                 {"ks": k_scale, "kz": k_zero, "vs": v_scale, "vz": v_zero,
-                                  "kr": k_residual, "vr": v_residual})
+                            {"ks": k_scale, "kz": k_zero, "vs": v_scale, "vz": v_zero,
+                             "kr": k_residual, "vr": v_residual})
         hk, length = sz["Hk"], sz["L"]
         masking = _masking(mask, mask_tensors, window, sinks, decode=True, packed=False,
                            keys=length, batch=b, hq=hq, hk=hk, device=q.device)
         name = f"kvcc_cuda_decode_{_dt(q)}_d{d}_g{hq // hk}{q8}"
-        scores = dict(layout="dense", fmt=q8, window=score_window, extra={}, sizes={"S": 1},
-                      shape=(b, hk, length), longest=length) if return_scores else None
         return self._split_decode(name, q.contiguous(), kv, {"B": b, "Hq": hq, **sz},
                                   length, scale, num_splits, masking, softcap, alibi_slopes,
-                                  scores)
+                                  ("dense", q8, score_window) if return_scores else None)
 
     def paged_decode(self, q, k_pages, v_pages, block_table, kv_lens, scale: float | None = None,
                      num_splits: int | None = None, window: int | None = None, sinks: int = 0,
@@ -277,13 +275,13 @@ class CudaKernels(ScoresMixin, StreamMixin, CubinKernels):
         name = f"kvcc_cuda_paged_decode_{_dt(q)}_d{d}_g{hq // hk}_p{page}"
         return self._pages(name, q, {"k": k_pages, "v": v_pages}, block_table, kv_lens, page, hk,
                            scale, num_splits, (mask, window, sinks), softcap, alibi_slopes,
-                           scores=(score_window, "") if return_scores else None)
+                           scores=("", score_window) if return_scores else None)
 
     def _pages(self, name: str, q, kv: dict, block_table, kv_lens, page: int, hk: int,
                scale, num_splits, mask_args: tuple, *rest, scores: tuple | None = None):
         """The paged decode ``name`` over K/V pages and their tensors ``kv``;
-        ``mask_args``: the call's mask, window and sinks; ``scores``: the score window
-        and the format's name suffix, for the eviction scores."""
+        ``mask_args``: the call's mask, window and sinks; ``scores``: the format's name
+        suffix and the score window, for the eviction scores."""
         b, hq, _ = q.shape
         _heads(hq, hk)
         bt, kvl = _table("block_table", block_table, 2), _table("kv_lens", kv_lens, 1)
@@ -298,16 +296,10 @@ class CudaKernels(ScoresMixin, StreamMixin, CubinKernels):
                            keys=bt.shape[1] * page, batch=b, hq=hq, hk=hk, device=q.device,
                            seq_keys=lambda: kvl.clamp(max=bt.shape[1] * page))
         kv = {n: t.contiguous() for n, t in kv.items()}
-        keys = bt.shape[1] * page
-        if scores is not None:  # q's rows as packed queries, one per sequence
-            import torch
-
-            scores = dict(layout=f"paged{page}", fmt=scores[1], window=scores[0],
-                          extra={"cuq": torch.arange(b + 1, dtype=torch.int32, device=q.device)},
-                          sizes={"TQ": b}, shape=(b, hk, keys), longest=keys)
         return self._split_decode(name, q.contiguous(), {**kv, "bt": bt, "kvl": kvl},
                                   {"B": b, "Hq": hq, "Hk": hk, "MP": bt.shape[1]},
-                                  keys, scale, num_splits, masking, *rest, scores)
+                                  bt.shape[1] * page, scale, num_splits, masking, *rest,
+                                  None if scores is None else (f"paged{page}", *scores))
 
     def _quant_paged_decode(self, q, k_codes, v_codes, block_table, kv_lens, kv_format,
                             given: dict, kw: dict):
@@ -320,16 +312,17 @@ class CudaKernels(ScoresMixin, StreamMixin, CubinKernels):
                            kw["num_splits"], (kw["mask"], kw["window"], kw["sinks"]),
                            kw["softcap"], kw["alibi_slopes"],
                            scores=None if kw["scores"] is None else (
-                               kw["scores"], f"_{fmt.name}" + ("_upper" if kw["upper"] else "")))
+                               f"_{fmt.name}" + ("_upper" if kw["upper"] else ""), kw["scores"]))
 
     def _split_decode(self, name: str, q, kv: dict, sizes: dict, max_len: int,
                       scale: float | None, num_splits: int | None, masking: tuple,
-                      softcap: float | None, alibi_slopes, scores: dict | None = None):
+                      softcap: float | None, alibi_slopes, scores: tuple | None = None):
         """Decode kernel ``name`` over ``NS`` splits into a float32 workspace, then the
         merge; ``o`` and ``lse`` shaped as q's rows (``[B, Hq, 1, D]`` or ``[B, Hq, D]``).
         ``masking``: the name suffix, tensors and sizes of :func:`_masking`. ``scores``:
-        the eviction scores' layout, format suffix, window, extra tensors and sizes,
-        shape and longest sequence; they are returned last."""
+        the eviction scores' layout (``dense``, or ``paged{P}``: q's rows as packed
+        queries, one per sequence), format suffix and window; they are returned last,
+        ``[B, Hk, max_len]``."""
         import torch
 
         b, hq, hk, d = sizes["B"], sizes["Hq"], sizes["Hk"], q.shape[-1]
@@ -339,7 +332,7 @@ class CudaKernels(ScoresMixin, StreamMixin, CubinKernels):
             raise KeyError(f"no prebuilt kernel {name} (GQA group {hq // hk}, head dim {d}, "
                            f"{q.dtype}); built: {sorted(self.manifest['kernels'])}")
         sc_name = None if scores is None else self._scores_kernel(
-            scores["layout"], _dt(q), d, scores["fmt"], sfx, scores["window"], scores["shape"])
+            scores[0], _dt(q), d, scores[1], sfx, scores[2], (b, hk, max_len))
         if num_splits is None:
             entry = self.manifest["kernels"][name]
             tiles = visible_tiles(max_len, mask["window"], mask["sinks"],
@@ -358,9 +351,11 @@ class CudaKernels(ScoresMixin, StreamMixin, CubinKernels):
                     sizes)
         if sc_name is None:
             return o, lse
-        return o, lse, self._scores(sc_name, {"q": q, **kv, **scores["extra"], "lse": lse,
-                                              "sl": sl}, {**sizes, **scores["sizes"]}, scal,
-                                    scores["shape"], scores["longest"], scores["window"])
+        rows = ({"cuq": torch.arange(b + 1, dtype=torch.int32, device=q.device)}, {"TQ": b}) \
+            if scores[0].startswith("paged") else ({}, {"S": 1})
+        return o, lse, self._scores(sc_name, {"q": q, **kv, **rows[0], "lse": lse, "sl": sl},
+                                    {**sizes, **rows[1]}, scal, (b, hk, max_len), max_len,
+                                    scores[2])
 
     def paged_prefill(self, q, k_pages, v_pages, block_table, kv_lens, cu_seqlens_q,
                       max_seqlen_q: int | None = None, scale: float | None = None,

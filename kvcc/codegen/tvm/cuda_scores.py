@@ -109,7 +109,6 @@ def scores(dtype: str, d: int, layout: str = "dense", page_size: int | None = No
             decl.insert(4, "L = T.int32()")
             decl.append(f'K = T.match_buffer(k_h, (B, Hk, L, {d}), "{dtype}")')
             k_at = f"K[bz, by, {kj}, {col}]"
-        grid = (("MK", bn), ("Hk", 1), ("B", 1))
     else:
         decl = ["Hq = T.int32()", "Hk = T.int32()", "TQ = T.int32()",
                 f'Q = T.match_buffer(q_h, (TQ, Hq, {d}), "{dtype}")',
@@ -148,7 +147,6 @@ def scores(dtype: str, d: int, layout: str = "dense", page_size: int | None = No
             else:
                 decl.append(f'K = T.match_buffer(k_h, (NP, {ps}, Hk, {d}), "{dtype}")')
                 k_at = f"K[BT[bz, {kj} // {ps}], {kj} % {ps}, by, {col}]"
-        grid = (("MK", bn), ("Hk", 1), ("B", 1))
     handles += ["lse_h", "sl_h", "sc_h"]
     tensors = tuple(h[:-2] for h in handles)
     key_load = [f"iv[{KEY}] = {kj}"] if fmt else []
@@ -220,5 +218,6 @@ def {name}({", ".join(f"{h}: T.handle" for h in handles)},
                 for tx in T.thread_binding({nt}, thread="threadIdx.x"):
 {body}
 '''
-    return KernelDef(name, "scores", dtype, d, 0, src, grid, (nt, 1, 1), tensors,
+    return KernelDef(name, "scores", dtype, d, 0, src, (("MK", bn), ("Hk", 1), ("B", 1)),
+                     (nt, 1, 1), tensors,
                      page_size or 0, fmt.name if fmt else "", "", bn)
